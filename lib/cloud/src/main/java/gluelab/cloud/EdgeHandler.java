@@ -1,0 +1,228 @@
+package gluelab.cloud;
+
+import gluelab.cloud.admin.AdminApi;
+import gluelab.cloud.auth.AuthFailure;
+import gluelab.cloud.auth.Authentication;
+import gluelab.cloud.auth.AwsChunkedInputStream;
+import gluelab.cloud.auth.DigestCheckingInputStream;
+import gluelab.cloud.auth.SigV4;
+import gluelab.cloud.auth.SignatureVerifier;
+import gluelab.cloud.auth.SignedRequest;
+import gluelab.cloud.http.HttpExchange;
+import gluelab.cloud.http.HttpResponse;
+import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.protocol.CommonErrors;
+import gluelab.cloud.protocol.Invocation;
+import gluelab.cloud.protocol.Protocol;
+import gluelab.cloud.protocol.ProtocolCodec;
+import gluelab.cloud.protocol.ServiceDescriptor;
+import gluelab.cloud.protocol.ShapeReadException;
+import gluelab.cloud.service.OperationCatalog;
+import gluelab.cloud.service.Platform;
+import gluelab.cloud.service.RequestBody;
+import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.service.ResourceNames;
+import gluelab.cloud.service.ServiceProvider;
+import gluelab.cloud.service.ServiceRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every request's path through Lab Cloud: admin calls go to the admin API; AWS calls are matched to a
+ * service, authenticated, parsed by the service's protocol codec into a typed request, handed to the
+ * provider, and answered in the same protocol. Whatever goes wrong becomes an AWS-style error.
+ */
+final class EdgeHandler implements Consumer<HttpExchange> {
+
+    private static final Logger LOG = Logger.getLogger(EdgeHandler.class.getName());
+    private static final long MAX_PEEK = 64 * 1024;
+
+    private final Platform platform;
+    private final ServiceRegistry registry;
+    private final SignatureVerifier verifier;
+    private final AdminApi admin;
+
+    EdgeHandler(Platform platform, ServiceRegistry registry, AdminApi admin) {
+        this.platform = platform;
+        this.registry = registry;
+        this.verifier = new SignatureVerifier(platform.credentials());
+        this.admin = admin;
+    }
+
+    @Override
+    public void accept(HttpExchange exchange) {
+        if (exchange.rawPath().startsWith("/_lab/") || exchange.rawPath().equals("/_lab")) {
+            admin.handle(exchange);
+            return;
+        }
+        String requestId = UUID.randomUUID().toString();
+        Instant receivedAt = platform.clock().instant();
+        ServiceProvider provider = null;
+        RequestContext context = null;
+        HttpResponse response;
+        Object request = null;
+        try {
+            Optional<SignedRequest> signed = Optional.empty();
+            AuthFailure malformed = null;
+            try {
+                signed = verifier.parse(exchange);
+            } catch (AuthFailure failure) {
+                malformed = failure;
+            }
+            byte[] peeked = signed.isEmpty() && malformed == null ? peekFormBody(exchange) : null;
+            provider = registry.resolve(exchange, signed, peeked).orElse(null);
+            if (provider == null) {
+                respondUnrouted(exchange, requestId, signed);
+                return;
+            }
+            ServiceDescriptor service = provider.descriptor();
+            ProtocolCodec codec = registry.codec(provider);
+            context = RequestContext.unauthenticated(requestId, service, exchange, receivedAt, platform);
+            try {
+                if (malformed != null) {
+                    throw malformed;
+                }
+                if (signed.isEmpty()) {
+                    throw new AuthFailure(AuthFailure.Reason.MISSING, "unsigned");
+                }
+                context = authenticate(exchange, signed.get(), provider, codec, requestId, receivedAt, peeked);
+                OperationCatalog operations = registry.catalog(provider);
+                Invocation invocation = codec.parse(context, operations);
+                request = invocation.request();
+                context.operation(invocation.operation().name());
+                Object result = operations.invoke(invocation.operation(), context, invocation.request(),
+                        invocation.extraArguments());
+                response = codec.success(context, invocation.operation(), result);
+            } catch (AuthFailure failure) {
+                response = codec.error(context, service, toError(failure, service));
+            } catch (AwsServiceException error) {
+                response = codec.error(context, service, error);
+            } catch (ShapeReadException error) {
+                response = codec.error(context, service, CommonErrors.malformedInput(service, error.getMessage()));
+            } catch (IOException unreadableBody) {
+                response = codec.error(context, service, BodyErrors.of(unreadableBody, service));
+            } catch (RuntimeException | Error failure) {
+                LOG.log(Level.SEVERE, "Unexpected failure in " + service.name() + " " + context.operation(), failure);
+                response = codec.error(context, service, CommonErrors.internalFailure(service, failure));
+            }
+            exchange.respond(response);
+            record(context, codec, request, response.status());
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "The client went away: " + e.getMessage());
+        }
+    }
+
+    private RequestContext authenticate(HttpExchange exchange, SignedRequest signed, ServiceProvider provider,
+                                        ProtocolCodec codec, String requestId, Instant receivedAt, byte[] peeked)
+            throws AuthFailure, IOException {
+        ServiceDescriptor service = provider.descriptor();
+        boolean s3 = service.protocol() == Protocol.REST_XML;
+        String declaredHash = exchange.header("x-amz-content-sha256");
+        if (codec.buffersBody()) {
+            byte[] body = peeked != null ? peeked : readBounded(exchange.body(), service);
+            String actualHash = SigV4.sha256Hex(body);
+            if (declaredHash != null && isHexDigest(declaredHash) && !declaredHash.equalsIgnoreCase(actualHash)) {
+                throw new AuthFailure(AuthFailure.Reason.BAD_PAYLOAD_HASH, "payload hash mismatch");
+            }
+            String signedHash = declaredHash != null ? declaredHash : actualHash;
+            Authentication auth = verifier.verify(signed, exchange, () -> signedHash, s3,
+                    platform.clock().instant(), platform.clock().wallInstant());
+            return new RequestContext(requestId, service, exchange, RequestBody.ofBytes(body), auth, receivedAt, platform);
+        }
+        if (declaredHash == null && !signed.presigned()) {
+            throw new AwsServiceException("InvalidRequest", "Missing required header for this request: x-amz-content-sha256", 400);
+        }
+        Authentication auth = verifier.verify(signed, exchange, () -> declaredHash, s3,
+                platform.clock().instant(), platform.clock().wallInstant());
+        InputStream body = exchange.body();
+        if (AwsChunkedInputStream.isChunkedMode(declaredHash)) {
+            body = AwsChunkedInputStream.forMode(declaredHash, body, auth);
+        } else if (declaredHash != null && isHexDigest(declaredHash)) {
+            body = new DigestCheckingInputStream(body, declaredHash);
+        }
+        return new RequestContext(requestId, service, exchange, RequestBody.ofStream(body), auth, receivedAt, platform);
+    }
+
+    private byte[] readBounded(InputStream in, ServiceDescriptor service) throws IOException {
+        long limit = platform.config().maxBufferedBodyBytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+            if (out.size() > limit) {
+                throw CommonErrors.requestTooLarge(service, limit);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** An unsigned form post may name its service only in its body ({@code Action=…}); small ones are read. */
+    private static byte[] peekFormBody(HttpExchange exchange) throws IOException {
+        String contentType = exchange.header("Content-Type");
+        String length = exchange.header("Content-Length");
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")
+                || length == null) {
+            return null;
+        }
+        try {
+            long declared = Long.parseLong(length.trim());
+            if (declared < 0 || declared > MAX_PEEK) {
+                return null;
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return exchange.body().readNBytes((int) MAX_PEEK);
+    }
+
+    private static boolean isHexDigest(String value) {
+        return value.length() == 64 && value.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
+    private static AwsServiceException toError(AuthFailure failure, ServiceDescriptor service) {
+        return switch (failure.reason()) {
+            case MISSING -> CommonErrors.missingAuthentication(service);
+            case MALFORMED -> CommonErrors.incompleteSignature(service, failure.getMessage());
+            case UNKNOWN_KEY -> CommonErrors.unknownAccessKey(service, failure.getMessage());
+            case BAD_SIGNATURE -> CommonErrors.signatureDoesNotMatch(service);
+            case EXPIRED_TOKEN -> CommonErrors.expiredToken(service);
+            case REQUEST_EXPIRED -> new AwsServiceException("AccessDenied", "Request has expired", 403);
+            case BAD_PAYLOAD_HASH -> new AwsServiceException("XAmzContentSHA256Mismatch",
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
+        };
+    }
+
+    private void respondUnrouted(HttpExchange exchange, String requestId, Optional<SignedRequest> signed)
+            throws IOException {
+        String hint = signed.map(s -> "no service named '" + s.service() + "' in the credential scope").orElse(null);
+        AwsServiceException error = CommonErrors.unknownService(hint);
+        String body = "{\"__type\":\"" + error.code() + "\",\"message\":\"" + error.getMessage().replace("\"", "'") + "\"}";
+        exchange.respond(HttpResponse.of(error.status(), "application/x-amz-json-1.1", body.getBytes(StandardCharsets.UTF_8))
+                .header("x-amzn-RequestId", requestId).header("x-amzn-ErrorType", error.code()));
+        platform.events().recordApiCall(null, platform.config().defaultRegion(),
+                signed.map(SignedRequest::service).orElse("unknown"), null, null, error.status());
+    }
+
+    private void record(RequestContext context, ProtocolCodec codec, Object request, int status) {
+        String operation = context.operation();
+        if (operation == null) {
+            try {
+                operation = codec.operationName(context);
+            } catch (RuntimeException ignored) {
+                operation = null;
+            }
+        }
+        String resource = context.resource() != null ? context.resource() : ResourceNames.of(request);
+        platform.events().recordApiCall(context.accountId(), context.region(), context.service().name(),
+                operation, resource, status);
+    }
+}

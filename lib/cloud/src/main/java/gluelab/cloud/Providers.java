@@ -1,0 +1,18 @@
+package gluelab.cloud;
+
+import gluelab.cloud.service.Platform;
+import gluelab.cloud.service.ServiceProvider;
+import gluelab.cloud.services.sts.StsProvider;
+import java.util.List;
+
+/** The services of Lab Cloud, in one place: add a provider here and the edge serves it. */
+final class Providers {
+
+    private Providers() {
+    }
+
+    static List<ServiceProvider> create(Platform platform) {
+        return List.of(
+                new StsProvider(platform));
+    }
+}

@@ -1,0 +1,259 @@
+package gluelab.cloud.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.clock.FiredTimer;
+import gluelab.cloud.events.LabEvent;
+import gluelab.cloud.events.Timeline;
+import gluelab.cloud.http.HttpExchange;
+import gluelab.cloud.http.HttpResponse;
+import gluelab.cloud.http.QueryString;
+import gluelab.cloud.service.Platform;
+import gluelab.cloud.service.ServiceProvider;
+import gluelab.cloud.service.ServiceRegistry;
+import gluelab.cloud.state.Json;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Lab Cloud's own API under {@code /_lab/}: health, the lab clock, resets and the event timeline. It is
+ * not an AWS API and needs no signature; Lab Cloud listens on loopback only.
+ */
+public final class AdminApi {
+
+    private static final Logger LOG = Logger.getLogger(AdminApi.class.getName());
+    private static final Duration DEFAULT_SETTLE = Duration.ofSeconds(30);
+
+    private final Platform platform;
+    private final ServiceRegistry registry;
+    private final Timeline timeline;
+    private final String version;
+    private final Instant startedAt = Instant.now();
+    private final Map<String, Supplier<String>> healthDetails = new LinkedHashMap<>();
+
+    public AdminApi(Platform platform, ServiceRegistry registry, Timeline timeline, String version) {
+        this.platform = platform;
+        this.registry = registry;
+        this.timeline = timeline;
+        this.version = version;
+    }
+
+    /** Adds a line to {@code /_lab/health}, e.g. the Glue worker's state. */
+    public void addHealthDetail(String name, Supplier<String> value) {
+        healthDetails.put(name, value);
+    }
+
+    public void handle(HttpExchange exchange) {
+        HttpResponse response;
+        try {
+            String path = exchange.rawPath();
+            String method = exchange.method();
+            response = switch (path) {
+                case "/_lab/health" -> method.equals("GET") || method.equals("HEAD") ? health() : notAllowed(method);
+                case "/_lab/clock" -> method.equals("GET") ? clock() : notAllowed(method);
+                case "/_lab/clock/advance" -> method.equals("POST") ? advance(exchange) : notAllowed(method);
+                case "/_lab/reset" -> method.equals("POST") ? reset(exchange.query()) : notAllowed(method);
+                case "/_lab/events" -> method.equals("GET") ? events(exchange.query()) : notAllowed(method);
+                default -> problem(404, "NotFound", "No admin endpoint " + path
+                        + " (try /_lab/health, /_lab/clock, /_lab/clock/advance, /_lab/reset, /_lab/events)");
+            };
+        } catch (BadRequest bad) {
+            response = problem(400, "BadRequest", bad.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Admin API failure", e);
+            response = problem(500, "InternalFailure", String.valueOf(e.getMessage()));
+        }
+        try {
+            exchange.respond(response);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "The admin client went away", e);
+        }
+    }
+
+    private HttpResponse health() {
+        ObjectNode body = Json.object();
+        body.put("status", "ok");
+        body.put("version", version);
+        body.put("uptimeMillis", Duration.between(startedAt, Instant.now()).toMillis());
+        body.put("persistent", platform.state().isPersistent());
+        ArrayNode services = body.putArray("services");
+        registry.providers().forEach(p -> services.add(p.descriptor().name()));
+        healthDetails.forEach((name, value) -> body.put(name, value.get()));
+        registry.providers().forEach(p -> p.healthDetails().forEach((name, value) -> body.put(name, value.get())));
+        return json(200, body);
+    }
+
+    private HttpResponse clock() {
+        ObjectNode body = Json.object();
+        Instant now = platform.clock().instant();
+        body.put("now", now.toString());
+        body.put("epochMillis", now.toEpochMilli());
+        body.put("offsetMillis", platform.clock().offsetMillis());
+        return json(200, body);
+    }
+
+    private HttpResponse advance(HttpExchange exchange) {
+        JsonNode request = readJson(exchange);
+        Instant from = platform.clock().instant();
+        Instant target;
+        if (request.hasNonNull("to")) {
+            try {
+                target = Instant.parse(request.get("to").asText());
+            } catch (DateTimeParseException e) {
+                throw new BadRequest("'to' must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            }
+        } else if (request.hasNonNull("duration")) {
+            try {
+                target = from.plus(Duration.parse(request.get("duration").asText()));
+            } catch (DateTimeParseException e) {
+                throw new BadRequest("'duration' must be an ISO-8601 duration such as PT1H");
+            }
+        } else if (request.hasNonNull("seconds")) {
+            if (!request.get("seconds").isNumber() || request.get("seconds").asDouble() < 0) {
+                throw new BadRequest("'seconds' must be a non-negative number");
+            }
+            target = from.plusMillis((long) (request.get("seconds").asDouble() * 1000));
+        } else {
+            throw new BadRequest("Say how far to advance: {\"seconds\":N}, {\"duration\":\"PT1H\"} or {\"to\":\"<instant>\"}");
+        }
+        if (target.isBefore(from)) {
+            throw new BadRequest("The lab clock only moves forward; it is already " + from);
+        }
+        Duration settle = request.hasNonNull("settleSeconds")
+                ? Duration.ofMillis((long) (request.get("settleSeconds").asDouble() * 1000)) : DEFAULT_SETTLE;
+        List<FiredTimer> fired = platform.scheduler().advanceTo(target, settle);
+        ObjectNode body = Json.object();
+        body.put("from", from.toString());
+        body.put("to", platform.clock().instant().toString());
+        ArrayNode list = body.putArray("fired");
+        for (FiredTimer timer : fired) {
+            ObjectNode item = list.addObject();
+            item.put("time", timer.time().toString());
+            item.put("service", timer.owner().service());
+            item.put("name", timer.owner().name());
+            item.put("resource", timer.owner().resource());
+            item.put("account", timer.owner().account());
+            item.put("region", timer.owner().region());
+        }
+        return json(200, body);
+    }
+
+    private HttpResponse reset(QueryString query) {
+        String prefix = query.get("prefix");
+        if (prefix != null && prefix.isEmpty()) {
+            throw new BadRequest("An empty prefix would match everything; omit it to reset everything");
+        }
+        ObjectNode body = Json.object();
+        ObjectNode removed = body.putObject("removed");
+        for (ServiceProvider provider : registry.providers()) {
+            removed.put(provider.descriptor().name(), provider.reset(prefix));
+        }
+        if (prefix == null) {
+            timeline.clear();
+        }
+        body.put("prefix", prefix);
+        return json(200, body);
+    }
+
+    private HttpResponse events(QueryString query) {
+        long since = parseLong(query.get("since"), 0, "since");
+        int limit = (int) Math.min(parseLong(query.get("limit"), 1000, "limit"), 10_000);
+        String service = query.get("service");
+        String account = query.get("account");
+        String resourcePrefix = query.get("resourcePrefix");
+        Predicate<LabEvent> filter = e -> (service == null || service.equals(e.service()))
+                && (account == null || account.equals(e.account()))
+                && (resourcePrefix == null || (e.resource() != null && e.resource().startsWith(resourcePrefix)));
+        List<LabEvent> events = timeline.since(since, filter, limit);
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("events");
+        long next = since;
+        for (LabEvent event : events) {
+            ObjectNode item = list.addObject();
+            item.put("seq", event.seq());
+            item.put("time", event.time().toString());
+            item.put("epochMillis", event.time().toEpochMilli());
+            item.put("account", event.account());
+            item.put("region", event.region());
+            item.put("service", event.service());
+            item.put("kind", event.kind());
+            item.put("name", event.name());
+            item.put("resource", event.resource());
+            if (event.status() != null) {
+                item.put("status", event.status());
+            }
+            if (event.detail() != null) {
+                item.set("detail", event.detail());
+            }
+            next = event.seq();
+        }
+        body.put("next", next);
+        return json(200, body);
+    }
+
+    private static long parseLong(String value, long fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < 0) {
+                throw new BadRequest("'" + name + "' must not be negative");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new BadRequest("'" + name + "' must be a whole number");
+        }
+    }
+
+    private static JsonNode readJson(HttpExchange exchange) {
+        try {
+            byte[] body = exchange.body().readNBytes(64 * 1024);
+            if (body.length == 0) {
+                return Json.object();
+            }
+            JsonNode json = Json.MAPPER.readTree(body);
+            if (json == null || !json.isObject()) {
+                throw new BadRequest("The body must be a JSON object");
+            }
+            return json;
+        } catch (IOException e) {
+            throw new BadRequest("The body is not valid JSON");
+        }
+    }
+
+    private static HttpResponse notAllowed(String method) {
+        return problem(405, "MethodNotAllowed", method + " is not allowed here");
+    }
+
+    private static HttpResponse problem(int status, String code, String message) {
+        ObjectNode body = Json.object();
+        body.put("error", code);
+        body.put("message", message);
+        return json(status, body);
+    }
+
+    private static HttpResponse json(int status, ObjectNode body) {
+        try {
+            return HttpResponse.of(status, "application/json", Json.MAPPER.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package gluelab.cloud.auth;
+
+import gluelab.cloud.http.HttpExchange;
+import gluelab.cloud.http.QueryString;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Verifies SigV4 signatures in the Authorization header and in presigned URLs. The payload hash is
+ * supplied by the caller: S3 declares it in {@code x-amz-content-sha256} (a digest, {@code UNSIGNED-PAYLOAD}
+ * or a {@code STREAMING-…} mode), other services have their body hashed.
+ */
+public final class SignatureVerifier {
+
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final long MAX_PRESIGNED_SECONDS = 7 * 24 * 3600;
+
+    private final CredentialStore credentials;
+
+    public SignatureVerifier(CredentialStore credentials) {
+        this.credentials = credentials;
+    }
+
+    /** Reads the claimed signature, or empty when the request is not signed at all. */
+    public Optional<SignedRequest> parse(HttpExchange exchange) throws AuthFailure {
+        String authorization = exchange.header("Authorization");
+        if (authorization != null) {
+            return Optional.of(parseHeader(authorization, exchange));
+        }
+        QueryString query = exchange.query();
+        if (query.has("X-Amz-Signature") || query.has("X-Amz-Credential")) {
+            return Optional.of(parsePresigned(query));
+        }
+        return Optional.empty();
+    }
+
+    private SignedRequest parseHeader(String authorization, HttpExchange exchange) throws AuthFailure {
+        String value = authorization.trim();
+        if (!value.startsWith(SigV4.ALGORITHM + " ")) {
+            String algorithm = value.split(" ", 2)[0];
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED,
+                    "Unsupported authorization type " + algorithm + ": Lab Cloud accepts only " + SigV4.ALGORITHM);
+        }
+        String credential = null;
+        String signedHeaders = null;
+        String signature = null;
+        for (String part : value.substring(SigV4.ALGORITHM.length()).split(",")) {
+            String item = part.trim();
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String name = item.substring(0, eq).trim();
+            String v = item.substring(eq + 1).trim();
+            switch (name) {
+                case "Credential" -> credential = v;
+                case "SignedHeaders" -> signedHeaders = v;
+                case "Signature" -> signature = v;
+                default -> {
+                }
+            }
+        }
+        if (credential == null || signedHeaders == null || signature == null) {
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED,
+                    "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.");
+        }
+        String amzDate = exchange.header("X-Amz-Date");
+        if (amzDate == null) {
+            amzDate = fromHttpDate(exchange.header("Date"));
+        }
+        if (amzDate == null) {
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED,
+                    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+        }
+        return build(credential, signedHeaders, signature, amzDate, false, 0, exchange.header("X-Amz-Security-Token"));
+    }
+
+    private SignedRequest parsePresigned(QueryString query) throws AuthFailure {
+        String algorithm = query.get("X-Amz-Algorithm");
+        if (!SigV4.ALGORITHM.equals(algorithm)) {
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED,
+                    "X-Amz-Algorithm only supports \"" + SigV4.ALGORITHM + "\"");
+        }
+        String credential = query.get("X-Amz-Credential");
+        String signedHeaders = query.get("X-Amz-SignedHeaders");
+        String signature = query.get("X-Amz-Signature");
+        String amzDate = query.get("X-Amz-Date");
+        String expires = query.get("X-Amz-Expires");
+        if (credential == null || signedHeaders == null || signature == null || amzDate == null) {
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED,
+                    "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, "
+                            + "X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
+        }
+        long expiresSeconds;
+        try {
+            expiresSeconds = expires == null ? 900 : Long.parseLong(expires);
+        } catch (NumberFormatException e) {
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED, "X-Amz-Expires should be a number");
+        }
+        if (expiresSeconds < 0 || expiresSeconds > MAX_PRESIGNED_SECONDS) {
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED,
+                    "X-Amz-Expires must be less than a week (in seconds) that is 604800");
+        }
+        return build(credential, signedHeaders, signature, amzDate, true, expiresSeconds, query.get("X-Amz-Security-Token"));
+    }
+
+    private SignedRequest build(String credential, String signedHeaders, String signature, String amzDate,
+                                boolean presigned, long expires, String token) throws AuthFailure {
+        String[] scope = credential.split("/");
+        if (scope.length != 5 || !"aws4_request".equals(scope[4]) || scope[0].isEmpty()) {
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED,
+                    "Credential should be scoped to a valid region, service and date: " + credential);
+        }
+        if (parseAmzDate(amzDate) == null) {
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED, "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
+        }
+        List<String> headers = Arrays.stream(signedHeaders.split(";"))
+                .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
+        return new SignedRequest(scope[0], scope[1], scope[2], scope[3], headers, signature, amzDate,
+                presigned, expires, token);
+    }
+
+    /**
+     * Checks the signature against the secret of the claimed key.
+     *
+     * @param payloadHash   the hash that was signed: the declared one for S3, the body's for other services
+     * @param s3Style       S3 signs the path as sent; other services signed it encoded a second time
+     * @param credentialNow the lab clock, against which temporary credentials expire
+     * @param wallNow       the real clock, against which presigned URLs expire
+     */
+    public Authentication verify(SignedRequest signed, HttpExchange exchange, Supplier<String> payloadHash,
+                                 boolean s3Style, Instant credentialNow, Instant wallNow) throws AuthFailure {
+        Credential credential = credentials.find(signed.accessKeyId())
+                .orElseThrow(() -> new AuthFailure(AuthFailure.Reason.UNKNOWN_KEY, signed.accessKeyId()));
+        if (credential.isTemporary()) {
+            if (!credential.sessionToken().equals(signed.securityToken())) {
+                throw new AuthFailure(AuthFailure.Reason.UNKNOWN_KEY, signed.accessKeyId());
+            }
+            if (credential.expiration() != null && credential.expiration().isBefore(credentialNow)) {
+                throw new AuthFailure(AuthFailure.Reason.EXPIRED_TOKEN, signed.accessKeyId());
+            }
+        }
+        if (signed.presigned()) {
+            Instant signedAt = parseAmzDate(signed.amzDate());
+            if (signedAt.plusSeconds(signed.expiresSeconds()).isBefore(wallNow)) {
+                throw new AuthFailure(AuthFailure.Reason.REQUEST_EXPIRED, "Request has expired");
+            }
+        }
+        if (!signed.signedHeaders().contains("host")) {
+            throw new AuthFailure(AuthFailure.Reason.MALFORMED, "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        byte[] key = SigV4.signingKey(credential.secretAccessKey(), signed.date(), signed.region(), signed.service());
+        String hash = signed.presigned() && exchange.header("x-amz-content-sha256") == null
+                ? "UNSIGNED-PAYLOAD" : payloadHash.get();
+        String canonicalQuery = canonicalQuery(exchange.query(), signed.presigned());
+        String canonicalHeaders = canonicalHeaders(exchange, signed.signedHeaders());
+        String signedHeaderList = String.join(";", signed.signedHeaders());
+        for (String uri : canonicalUris(exchange.rawPath(), s3Style)) {
+            String canonicalRequest = exchange.method() + "\n" + uri + "\n" + canonicalQuery + "\n"
+                    + canonicalHeaders + "\n" + signedHeaderList + "\n" + hash;
+            String expected = SigV4.sign(key, SigV4.stringToSign(signed.amzDate(), signed.scope(), canonicalRequest));
+            if (SigV4.sameSignature(expected, signed.signature())) {
+                return new Authentication(credential, signed.region(), signed.service(), signed.amzDate(),
+                        signed.scope(), key, expected);
+            }
+        }
+        throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "signature mismatch");
+    }
+
+    /**
+     * The candidate canonical URIs. Clients encode paths slightly differently (which characters they
+     * leave alone), so the path as sent and its canonical re-encoding are both tried; neither weakens
+     * the check, since each still has to match an HMAC under the caller's secret.
+     */
+    static List<String> canonicalUris(String rawPath, boolean s3Style) {
+        String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        Set<String> candidates = new LinkedHashSet<>();
+        if (s3Style) {
+            candidates.add(path);
+            candidates.add(SigV4.uriEncode(QueryString.decode(path, false), false));
+        } else {
+            String normalized = normalize(path);
+            candidates.add(SigV4.uriEncode(normalized, false));
+            candidates.add(SigV4.uriEncode(SigV4.uriEncode(QueryString.decode(normalized, false), false), false));
+            candidates.add(normalized);
+        }
+        return new ArrayList<>(candidates);
+    }
+
+    private static String normalize(String path) {
+        List<String> out = new ArrayList<>();
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.isEmpty()) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (!out.isEmpty()) {
+                    out.remove(out.size() - 1);
+                }
+                continue;
+            }
+            out.add(segment);
+        }
+        String joined = "/" + String.join("/", out);
+        return path.endsWith("/") && !joined.equals("/") ? joined + "/" : joined;
+    }
+
+    static String canonicalQuery(QueryString query, boolean presigned) {
+        List<String[]> pairs = new ArrayList<>();
+        for (QueryString.Pair pair : query.pairs()) {
+            if (presigned && pair.name().equals("X-Amz-Signature")) {
+                continue;
+            }
+            pairs.add(new String[] {
+                    SigV4.uriEncode(QueryString.decode(pair.rawName(), false), true),
+                    SigV4.uriEncode(QueryString.decode(pair.rawValue(), false), true)});
+        }
+        pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
+        StringBuilder out = new StringBuilder();
+        for (String[] pair : pairs) {
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            out.append(pair[0]).append('=').append(pair[1]);
+        }
+        return out.toString();
+    }
+
+    static String canonicalHeaders(HttpExchange exchange, List<String> signedHeaders) {
+        StringBuilder out = new StringBuilder();
+        for (String name : signedHeaders) {
+            List<String> values = exchange.headers(name);
+            List<String> trimmed = new ArrayList<>(values.size());
+            for (String value : values) {
+                trimmed.add(value.trim().replaceAll("\\s+", " "));
+            }
+            out.append(name).append(':').append(String.join(",", trimmed)).append('\n');
+        }
+        return out.toString();
+    }
+
+    public static Instant parseAmzDate(String amzDate) {
+        try {
+            return LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static String fromHttpDate(String httpDate) {
+        if (httpDate == null) {
+            return null;
+        }
+        try {
+            return AMZ_DATE.format(DateTimeFormatter.RFC_1123_DATE_TIME.parse(httpDate, Instant::from).atOffset(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package gluelab.cloud.clock;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.function.LongConsumer;
+
+/**
+ * The one clock of Lab Cloud: real time plus an offset that only ever grows. Every timestamp a service
+ * writes and every schedule it keeps reads this clock, so advancing it moves the whole cloud forward.
+ */
+public final class LabClock extends Clock {
+
+    private final Clock wall;
+    private volatile long offsetMillis;
+    private volatile LongConsumer offsetListener = offset -> { };
+
+    public LabClock(Clock wall, long offsetMillis) {
+        this.wall = wall;
+        this.offsetMillis = offsetMillis;
+    }
+
+    public static LabClock system() {
+        return new LabClock(Clock.systemUTC(), 0);
+    }
+
+    @Override
+    public Instant instant() {
+        return wall.instant().plusMillis(offsetMillis);
+    }
+
+    @Override
+    public long millis() {
+        return wall.millis() + offsetMillis;
+    }
+
+    public Instant wallInstant() {
+        return wall.instant();
+    }
+
+    public long offsetMillis() {
+        return offsetMillis;
+    }
+
+    /** Called with the new offset after every move, so it can be made durable. */
+    public void onOffsetChange(LongConsumer listener) {
+        this.offsetListener = listener;
+    }
+
+    /** Moves the clock forward to {@code target}; a target in the past changes nothing. */
+    public synchronized void advanceTo(Instant target) {
+        long ahead = target.toEpochMilli() - millis();
+        if (ahead > 0) {
+            offsetMillis += ahead;
+            offsetListener.accept(offsetMillis);
+        }
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("The lab clock is always UTC");
+    }
+}

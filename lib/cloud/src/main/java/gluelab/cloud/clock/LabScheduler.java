@@ -1,0 +1,191 @@
+package gluelab.cloud.clock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Timers on the lab clock. They fire as real time passes (a background tick) and when the clock is
+ * advanced, in fire-time order, with the clock set to each fire time as it fires. Glue's scheduled
+ * triggers, EventBridge schedules and run timeouts all register here.
+ */
+public final class LabScheduler implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LabScheduler.class.getName());
+    private static final long TICK_MILLIS = 200;
+
+    /** A scheduled timer; cancel it to stop it firing. */
+    public interface Registration {
+        void cancel();
+
+        Optional<Instant> nextFireTime();
+    }
+
+    private final class Timer implements Registration, Comparable<Timer> {
+        final long seq = sequence.incrementAndGet();
+        final TimerOwner owner;
+        final Function<Instant, Optional<Instant>> nextAfter;
+        final Consumer<Instant> action;
+        volatile Instant due;
+        volatile boolean cancelled;
+
+        Timer(TimerOwner owner, Instant due, Function<Instant, Optional<Instant>> nextAfter, Consumer<Instant> action) {
+            this.owner = owner;
+            this.due = due;
+            this.nextAfter = nextAfter;
+            this.action = action;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            synchronized (queue) {
+                queue.remove(this);
+            }
+        }
+
+        @Override
+        public Optional<Instant> nextFireTime() {
+            return cancelled ? Optional.empty() : Optional.ofNullable(due);
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            int byTime = due.compareTo(other.due);
+            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
+        }
+    }
+
+    private final LabClock clock;
+    private final ActivityTracker activity;
+    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final Object firing = new Object();
+    private final Thread ticker;
+    private volatile boolean running = true;
+
+    public LabScheduler(LabClock clock, ActivityTracker activity) {
+        this.clock = clock;
+        this.activity = activity;
+        this.ticker = new Thread(this::tick, "lab-clock-ticker");
+        this.ticker.setDaemon(true);
+    }
+
+    public void start() {
+        ticker.start();
+    }
+
+    /** Fires once at {@code due}. */
+    public Registration scheduleOnce(TimerOwner owner, Instant due, Consumer<Instant> action) {
+        return add(new Timer(owner, due, t -> Optional.empty(), action));
+    }
+
+    /** Fires at every time {@code nextAfter} yields, starting with the first one after {@code from}. */
+    public Registration scheduleRecurring(TimerOwner owner, Instant from,
+                                          Function<Instant, Optional<Instant>> nextAfter, Consumer<Instant> action) {
+        Optional<Instant> first = nextAfter.apply(from);
+        Timer timer = new Timer(owner, first.orElse(null), nextAfter, action);
+        if (first.isEmpty()) {
+            timer.cancelled = true;
+            return timer;
+        }
+        return add(timer);
+    }
+
+    private Timer add(Timer timer) {
+        synchronized (queue) {
+            queue.add(timer);
+        }
+        return timer;
+    }
+
+    /**
+     * Moves the clock to {@code target}, firing every timer due on the way in order. After each firing it
+     * waits (up to {@code settle} of real time) for the work that firing started, so that a run started at
+     * 10:00 finishes before the 10:05 firing, as it would have in real time.
+     */
+    public List<FiredTimer> advanceTo(Instant target, Duration settle) {
+        List<FiredTimer> fired = new ArrayList<>();
+        synchronized (firing) {
+            while (true) {
+                Timer next;
+                synchronized (queue) {
+                    next = queue.peek();
+                    if (next == null || next.due.isAfter(target)) {
+                        break;
+                    }
+                    queue.poll();
+                }
+                clock.advanceTo(next.due);
+                fire(next, fired);
+                activity.awaitIdle(settle);
+            }
+            clock.advanceTo(target);
+        }
+        return fired;
+    }
+
+    private void fireDue() {
+        List<FiredTimer> fired = new ArrayList<>();
+        synchronized (firing) {
+            while (true) {
+                Timer next;
+                synchronized (queue) {
+                    next = queue.peek();
+                    if (next == null || next.due.isAfter(clock.instant())) {
+                        return;
+                    }
+                    queue.poll();
+                }
+                fire(next, fired);
+            }
+        }
+    }
+
+    private void fire(Timer timer, List<FiredTimer> fired) {
+        if (timer.cancelled) {
+            return;
+        }
+        Instant at = timer.due;
+        fired.add(new FiredTimer(at, timer.owner));
+        try {
+            timer.action.accept(at);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Timer " + timer.owner + " failed at " + at, e);
+        }
+        Optional<Instant> next = timer.nextAfter.apply(at);
+        if (next.isPresent() && !timer.cancelled) {
+            timer.due = next.get();
+            add(timer);
+        } else {
+            timer.due = null;
+        }
+    }
+
+    private void tick() {
+        while (running) {
+            try {
+                Thread.sleep(TICK_MILLIS);
+                fireDue();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Clock tick failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        ticker.interrupt();
+    }
+}

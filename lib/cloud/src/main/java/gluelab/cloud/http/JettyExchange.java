@@ -1,0 +1,105 @@
+package gluelab.cloud.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/** An {@link HttpExchange} over a Jetty request and response. */
+final class JettyExchange implements HttpExchange {
+
+    private final Request request;
+    private final Response response;
+    private QueryString query;
+    private InputStream body;
+    private boolean responded;
+
+    JettyExchange(Request request, Response response) {
+        this.request = request;
+        this.response = response;
+    }
+
+    @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public String rawPath() {
+        String path = request.getHttpURI().getPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    @Override
+    public String rawQuery() {
+        return request.getHttpURI().getQuery();
+    }
+
+    @Override
+    public QueryString query() {
+        if (query == null) {
+            query = QueryString.parseUrlQuery(rawQuery());
+        }
+        return query;
+    }
+
+    @Override
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return request.getHeaders().getValuesList(name);
+    }
+
+    @Override
+    public Collection<String> headerNames() {
+        return request.getHeaders().getFieldNamesCollection();
+    }
+
+    @Override
+    public InputStream body() {
+        if (body == null) {
+            body = Content.Source.asInputStream(request);
+        }
+        return body;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
+    @Override
+    public void respond(HttpResponse out) throws IOException {
+        responded = true;
+        response.setStatus(out.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        for (Map.Entry<String, String> header : out.headers()) {
+            headers.add(new HttpField(header.getKey(), header.getValue()));
+        }
+        if (out.headerValue("Content-Length") == null && out.contentLength() >= 0) {
+            headers.put("Content-Length", Long.toString(out.contentLength()));
+        }
+        if (isHead() || out.status() == 204 || out.status() == 304) {
+            out.body().close();
+            return;
+        }
+        try (InputStream in = out.body(); OutputStream stream = Content.Sink.asOutputStream(response)) {
+            in.transferTo(stream);
+        }
+    }
+
+    @Override
+    public boolean responded() {
+        return responded;
+    }
+}

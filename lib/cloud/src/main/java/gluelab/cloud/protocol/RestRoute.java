@@ -1,0 +1,118 @@
+package gluelab.cloud.protocol;
+
+import gluelab.cloud.http.QueryString;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.protocols.core.OperationInfo;
+
+/**
+ * One operation's HTTP binding, e.g. {@code POST /2015-03-31/functions/{FunctionName}/invocations}, read
+ * from the SDK's own request marshaller so the routes match the clients exactly.
+ */
+public final class RestRoute {
+
+    private record Segment(String literal, String label, boolean greedy) {
+    }
+
+    private final String operation;
+    private final String method;
+    private final List<Segment> segments = new ArrayList<>();
+    private final Map<String, String> requiredQuery = new LinkedHashMap<>();
+
+    RestRoute(String operation, String method, String uriTemplate) {
+        this.operation = operation;
+        this.method = method;
+        String path = uriTemplate;
+        int question = uriTemplate.indexOf('?');
+        if (question >= 0) {
+            path = uriTemplate.substring(0, question);
+            for (QueryString.Pair pair : QueryString.parseUrlQuery(uriTemplate.substring(question + 1)).pairs()) {
+                requiredQuery.put(pair.name(), pair.hasValue() ? pair.value() : null);
+            }
+        }
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.startsWith("{") && part.endsWith("}")) {
+                String label = part.substring(1, part.length() - 1);
+                boolean greedy = label.endsWith("+");
+                segments.add(new Segment(null, greedy ? label.substring(0, label.length() - 1) : label, greedy));
+            } else {
+                segments.add(new Segment(part, null, false));
+            }
+        }
+    }
+
+    /** The route of an operation from its SDK marshaller, or empty if the SDK has none. */
+    public static Optional<RestRoute> fromSdk(String modelPackage, String operation) {
+        String transform = modelPackage.substring(0, modelPackage.lastIndexOf('.')) + ".transform";
+        try {
+            Class<?> marshaller = Class.forName(transform + "." + operation + "RequestMarshaller");
+            Field binding = marshaller.getDeclaredField("SDK_OPERATION_BINDING");
+            binding.setAccessible(true);
+            OperationInfo info = (OperationInfo) binding.get(null);
+            return Optional.of(new RestRoute(operation, info.httpMethod().name(), info.requestUri()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    /** More literal segments and required query parameters make a route more specific. */
+    public int specificity() {
+        int literals = (int) segments.stream().filter(s -> s.literal() != null).count();
+        return literals * 10 + requiredQuery.size() * 5 + segments.size();
+    }
+
+    /** The decoded path labels if this route matches the request, else empty. */
+    public Optional<Map<String, String>> match(String requestMethod, String rawPath, QueryString query) {
+        if (!method.equals(requestMethod)) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, String> required : requiredQuery.entrySet()) {
+            if (!query.has(required.getKey())
+                    || (required.getValue() != null && !required.getValue().equals(query.get(required.getKey())))) {
+                return Optional.empty();
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : rawPath.split("/")) {
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        int i = 0;
+        for (Segment segment : segments) {
+            if (segment.greedy()) {
+                if (i >= parts.size()) {
+                    return Optional.empty();
+                }
+                labels.put(segment.label(), QueryString.decode(String.join("/", parts.subList(i, parts.size())), false));
+                i = parts.size();
+                break;
+            }
+            if (i >= parts.size()) {
+                return Optional.empty();
+            }
+            String decoded = QueryString.decode(parts.get(i), false);
+            if (segment.literal() != null) {
+                if (!segment.literal().equals(decoded)) {
+                    return Optional.empty();
+                }
+            } else {
+                labels.put(segment.label(), decoded);
+            }
+            i++;
+        }
+        return i == parts.size() ? Optional.of(labels) : Optional.empty();
+    }
+}

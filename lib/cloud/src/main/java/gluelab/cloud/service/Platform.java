@@ -1,0 +1,20 @@
+package gluelab.cloud.service;
+
+import gluelab.cloud.LabCloudConfig;
+import gluelab.cloud.auth.CredentialStore;
+import gluelab.cloud.clock.ActivityTracker;
+import gluelab.cloud.clock.LabClock;
+import gluelab.cloud.clock.LabScheduler;
+import gluelab.cloud.events.EventBus;
+import gluelab.cloud.state.StateStore;
+
+/** The shared machinery every provider is built on; handed to each provider when Lab Cloud starts. */
+public record Platform(
+        LabCloudConfig config,
+        LabClock clock,
+        LabScheduler scheduler,
+        EventBus events,
+        StateStore state,
+        CredentialStore credentials,
+        ActivityTracker activity) {
+}

@@ -1,0 +1,95 @@
+package gluelab.cloud.services.sts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gluelab.cloud.testing.RunningLabCloud;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+class StsTest {
+
+    @RegisterExtension
+    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+
+    @Test
+    void getCallerIdentityNamesTheDefaultAccountRoot() {
+        try (StsClient sts = cloud.client(StsClient.builder())) {
+            GetCallerIdentityResponse me = sts.getCallerIdentity();
+            assertThat(me.account()).isEqualTo("000000000000");
+            assertThat(me.arn()).isEqualTo("arn:aws:iam::000000000000:root");
+        }
+    }
+
+    @Test
+    void assumeRoleReturnsTemporaryCredentialsThatSignLaterRequestsInTheRolesAccount() {
+        AssumeRoleResponse assumed;
+        try (StsClient sts = cloud.client(StsClient.builder())) {
+            assumed = sts.assumeRole(r -> r.roleArn("arn:aws:iam::111111111111:role/etl-runner")
+                    .roleSessionName("nightly").durationSeconds(900));
+        }
+        assertThat(assumed.credentials().accessKeyId()).startsWith("ASIA");
+        assertThat(assumed.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::111111111111:assumed-role/etl-runner/nightly");
+        AwsSessionCredentials session = AwsSessionCredentials.create(assumed.credentials().accessKeyId(),
+                assumed.credentials().secretAccessKey(), assumed.credentials().sessionToken());
+        try (StsClient asRole = cloud.client(StsClient.builder(), StaticCredentialsProvider.create(session))) {
+            GetCallerIdentityResponse me = asRole.getCallerIdentity();
+            assertThat(me.account()).isEqualTo("111111111111");
+            assertThat(me.arn()).isEqualTo(assumed.assumedRoleUser().arn());
+        }
+    }
+
+    @Test
+    void temporaryCredentialsWithoutTheirSessionTokenAreRefused() {
+        AssumeRoleResponse assumed;
+        try (StsClient sts = cloud.client(StsClient.builder())) {
+            assumed = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/x").roleSessionName("s1"));
+        }
+        AwsBasicCredentials noToken = AwsBasicCredentials.create(assumed.credentials().accessKeyId(),
+                assumed.credentials().secretAccessKey());
+        try (StsClient sts = cloud.client(StsClient.builder(), StaticCredentialsProvider.create(noToken))) {
+            assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(StsException.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+        }
+    }
+
+    @Test
+    void assumeRoleRejectsAMalformedRoleArnWithValidationError() {
+        try (StsClient sts = cloud.client(StsClient.builder())) {
+            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn("not-an-arn").roleSessionName("s1")))
+                    .isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                    });
+        }
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWithSignatureDoesNotMatch() {
+        var wrong = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "not-the-secret"));
+        try (StsClient sts = cloud.client(StsClient.builder(), wrong)) {
+            assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(403);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+            });
+        }
+    }
+
+    @Test
+    void anUnknownAccessKeyIsRefusedWithInvalidClientTokenId() {
+        var unknown = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAUNKNOWN", "x"));
+        try (StsClient sts = cloud.client(StsClient.builder(), unknown)) {
+            assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(403);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+            });
+        }
+    }
+}
