@@ -9,6 +9,7 @@ import gluelab.cloud.clock.LabScheduler;
 import gluelab.cloud.events.EventBus;
 import gluelab.cloud.events.Timeline;
 import gluelab.cloud.http.EdgeServer;
+import gluelab.cloud.service.InternalCalls;
 import gluelab.cloud.service.Platform;
 import gluelab.cloud.service.ServiceProvider;
 import gluelab.cloud.service.ServiceRegistry;
@@ -50,7 +51,8 @@ public final class LabCloud implements AutoCloseable {
         this.events = new EventBus(clock, activity, timeline);
         this.scheduler = new LabScheduler(clock, activity);
         CredentialStore credentials = new CredentialStore(state, config.credentials());
-        this.platform = new Platform(config, clock, scheduler, events, state, credentials, activity);
+        this.platform = new Platform(config, clock, scheduler, events, state, credentials, activity,
+                new InternalCalls(registry));
         for (ServiceProvider provider : Providers.create(platform)) {
             registry.register(provider);
         }

@@ -16,5 +16,10 @@ public record Platform(
         EventBus events,
         StateStore state,
         CredentialStore credentials,
-        ActivityTracker activity) {
+        ActivityTracker activity,
+        InternalCalls internal) {
+
+    public Platform {
+        internal.bind(this);
+    }
 }
