@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 
 /** One operation a provider implements: its name, typed request and response, and the method. */
 public record Operation(String name, Class<?> requestClass, Class<?> responseClass, Method method,
-                        ServiceProvider provider) {
+                        Object handler) {
 
     /** Extra parameters after the request, e.g. an S3 upload's body stream. */
     public Class<?>[] extraParameterTypes() {

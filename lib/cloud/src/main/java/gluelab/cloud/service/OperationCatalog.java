@@ -22,7 +22,13 @@ public final class OperationCatalog {
 
     private OperationCatalog(ServiceProvider provider) {
         this.service = provider.descriptor();
-        for (Method method : provider.getClass().getMethods()) {
+        for (Object handler : provider.operationHandlers()) {
+            addOperationsOf(handler);
+        }
+    }
+
+    private void addOperationsOf(Object handler) {
+        for (Method method : handler.getClass().getMethods()) {
             Class<?>[] params = method.getParameterTypes();
             if (Modifier.isStatic(method.getModifiers()) || params.length < 2 || params[0] != RequestContext.class) {
                 continue;
@@ -32,7 +38,11 @@ public final class OperationCatalog {
                 continue;
             }
             String name = requestName.substring(0, requestName.length() - "Request".length());
-            operations.put(name, new Operation(name, params[1], method.getReturnType(), method, provider));
+            Operation previous = operations.put(name, new Operation(name, params[1], method.getReturnType(), method, handler));
+            if (previous != null && previous.handler() != handler) {
+                throw new IllegalStateException(name + " is implemented twice: by " + previous.handler().getClass()
+                        + " and " + handler.getClass());
+            }
         }
     }
 
@@ -82,7 +92,7 @@ public final class OperationCatalog {
         args[1] = request;
         System.arraycopy(extra, 0, args, 2, extra.length);
         try {
-            return operation.method().invoke(operation.provider(), args);
+            return operation.method().invoke(operation.handler(), args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {

@@ -14,6 +14,14 @@ public interface ServiceProvider {
     ServiceDescriptor descriptor();
 
     /**
+     * The objects whose public methods implement the operations. A small service is its own handler; a
+     * large one (Glue) spreads its operations over one class per area: catalog, jobs, triggers.
+     */
+    default java.util.List<Object> operationHandlers() {
+        return java.util.List.of(this);
+    }
+
+    /**
      * Removes every resource, or those whose name starts with {@code prefix}, in all accounts and regions.
      *
      * @return how many resources were removed
