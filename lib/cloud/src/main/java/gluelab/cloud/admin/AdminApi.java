@@ -103,7 +103,14 @@ public final class AdminApi {
     }
 
     private HttpResponse advance(HttpExchange exchange) {
-        JsonNode request = readJson(exchange);
+        try {
+            return advanceBy(readJson(exchange));
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new BadRequest("That is further than the lab clock can go: " + e.getMessage());
+        }
+    }
+
+    private HttpResponse advanceBy(JsonNode request) {
         Instant from = platform.clock().instant();
         Instant target;
         if (request.hasNonNull("to")) {
@@ -132,6 +139,7 @@ public final class AdminApi {
         Duration settle = request.hasNonNull("settleSeconds")
                 ? Duration.ofMillis((long) (request.get("settleSeconds").asDouble() * 1000)) : DEFAULT_SETTLE;
         List<FiredTimer> fired = platform.scheduler().advanceTo(target, settle);
+
         ObjectNode body = Json.object();
         body.put("from", from.toString());
         body.put("to", platform.clock().instant().toString());

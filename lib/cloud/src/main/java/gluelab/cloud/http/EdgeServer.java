@@ -42,8 +42,13 @@ public final class EdgeServer implements AutoCloseable {
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
+                JettyExchange exchange = new JettyExchange(request, response);
                 try {
-                    handler.accept(new JettyExchange(request, response));
+                    handler.accept(exchange);
+                    if (!exchange.responded() && !response.isCommitted()) {
+                        // The handler gave up on a broken request (e.g. a body that ended early).
+                        exchange.respond(HttpResponse.of(400, "text/plain", "Bad Request"));
+                    }
                     callback.succeeded();
                 } catch (Throwable t) {
                     callback.failed(t);
@@ -51,6 +56,7 @@ public final class EdgeServer implements AutoCloseable {
                 return true;
             }
         });
+        server.setErrorHandler(new MalformedRequestErrorHandler());
     }
 
     public void start() throws Exception {

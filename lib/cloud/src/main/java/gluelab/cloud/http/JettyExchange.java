@@ -15,6 +15,8 @@ import org.eclipse.jetty.server.Response;
 /** An {@link HttpExchange} over a Jetty request and response. */
 final class JettyExchange implements HttpExchange {
 
+    private static final long MAX_DRAIN = 1024 * 1024;
+
     private final Request request;
     private final Response response;
     private QueryString query;
@@ -81,10 +83,14 @@ final class JettyExchange implements HttpExchange {
     @Override
     public void respond(HttpResponse out) throws IOException {
         responded = true;
+        boolean keepConnection = consumeUnreadBody();
         response.setStatus(out.status());
         HttpFields.Mutable headers = response.getHeaders();
         for (Map.Entry<String, String> header : out.headers()) {
             headers.add(new HttpField(header.getKey(), header.getValue()));
+        }
+        if (!keepConnection) {
+            headers.put("Connection", "close");
         }
         if (out.headerValue("Content-Length") == null && out.contentLength() >= 0) {
             headers.put("Content-Length", Long.toString(out.contentLength()));
@@ -95,6 +101,43 @@ final class JettyExchange implements HttpExchange {
         }
         try (InputStream in = out.body(); OutputStream stream = Content.Sink.asOutputStream(response)) {
             in.transferTo(stream);
+        }
+    }
+
+    /**
+     * An answer given before the body was read (an auth error, say) must not leave the body on the
+     * connection, or the client's next request on it would be misread. Small bodies are read and dropped;
+     * for large ones, or ones the client has not sent yet (Expect: 100-continue), the connection is closed.
+     *
+     * @return whether the connection can be kept
+     */
+    private boolean consumeUnreadBody() {
+        String length = request.getHeaders().get("Content-Length");
+        boolean chunked = request.getHeaders().contains("Transfer-Encoding");
+        if (length == null && !chunked) {
+            return true;
+        }
+        if (request.getHeaders().contains("Expect", "100-continue") && body == null) {
+            return false;
+        }
+        try {
+            long remaining = length == null ? MAX_DRAIN + 1 : Long.parseLong(length.trim());
+            if (remaining > MAX_DRAIN && body == null) {
+                return false;
+            }
+            InputStream in = body();
+            byte[] buffer = new byte[8192];
+            long drained = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                drained += n;
+                if (drained > MAX_DRAIN) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

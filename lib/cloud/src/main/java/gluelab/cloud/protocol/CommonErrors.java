@@ -22,12 +22,16 @@ public final class CommonErrors {
         };
     }
 
-    /** An operation the AWS model has but Lab Cloud does not implement; answered like an unknown one, but honestly. */
+    /**
+     * An operation the AWS model has but Lab Cloud does not implement; answered like an unknown one, but
+     * honestly. S3 would say 501 NotImplemented; Lab Cloud says 400 so SDKs fail at once instead of
+     * retrying a request that can never succeed.
+     */
     public static AwsServiceException notImplemented(ServiceDescriptor service, String operation) {
         String message = operation + " is a real " + service.name() + " operation that Lab Cloud does not implement yet";
         return switch (service.protocol()) {
             case QUERY -> new AwsServiceException("InvalidAction", message, 400);
-            case REST_XML -> new AwsServiceException("NotImplemented", message, 501);
+            case REST_XML -> new AwsServiceException("NotImplemented", message, 400);
             case REST_JSON -> new AwsServiceException("UnknownOperationException", message, 404);
             default -> new AwsServiceException("UnknownOperationException", message, 400);
         };

@@ -1,0 +1,278 @@
+package gluelab.cloud.edge;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Random and mutated requests for every protocol family Lab Cloud speaks. Deterministic for a seed, so a
+ * failure can be replayed.
+ */
+final class FuzzRequests {
+
+    enum Family { JSON, QUERY, REST_XML, REST_JSON, AUTH, ADMIN }
+
+    record Fuzzed(Family family, String service, String method, String pathAndQuery, Map<String, String> headers,
+                  byte[] body, boolean signed, String secret) {
+    }
+
+    private static final List<String> GLUE_OPS = List.of("CreateJob", "GetJob", "StartJobRun", "GetJobRun",
+            "CreateDatabase", "GetTable", "GetPartitions", "CreateTrigger", "BatchStopJobRun", "GetJobs",
+            "UpdateTable", "NoSuchOperation", "", "getJob", "CreateJob.Extra");
+    private static final List<String> LOGS_OPS = List.of("CreateLogGroup", "PutLogEvents", "GetLogEvents",
+            "FilterLogEvents", "DescribeLogStreams", "DeleteLogGroup", "Bogus");
+    private static final List<String> STS_ACTIONS = List.of("GetCallerIdentity", "AssumeRole", "GetSessionToken",
+            "DecodeAuthorizationMessage", "Nope", "");
+    private static final List<String> S3_SUBRESOURCES = List.of("", "uploads", "uploadId=abc", "list-type=2",
+            "delete", "location", "notification", "acl", "versioning", "tagging", "partNumber=1&uploadId=x",
+            "max-keys=-1", "list-type=2&continuation-token=%FF%FE", "prefix=%00&delimiter=%2F", "x-id=PutObject",
+            "list-type=2&max-keys=99999999999999999999", "marker=", "encoding-type=bogus");
+    private static final List<String> S3_METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD", "PATCH", "OPTIONS");
+
+    private static final String PUNCTUATION = "-_.~ /:%\"'\\{}[]";
+
+    private final Random random;
+
+    FuzzRequests(long seed) {
+        this.random = new Random(seed);
+    }
+
+    Fuzzed next() {
+        Family family = Family.values()[random.nextInt(Family.values().length)];
+        return switch (family) {
+            case JSON -> json();
+            case QUERY -> query();
+            case REST_XML -> s3();
+            case REST_JSON -> restJson();
+            case AUTH -> auth();
+            case ADMIN -> admin();
+        };
+    }
+
+    private Fuzzed json() {
+        boolean glue = random.nextBoolean();
+        String op = pick(glue ? GLUE_OPS : LOGS_OPS);
+        String prefix = glue ? "AWSGlue" : "Logs_20140328";
+        if (random.nextInt(10) == 0) {
+            prefix = pick(List.of("AWSGlueX", "", "Logs", "AmazonS3"));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", random.nextInt(8) == 0 ? "text/plain" : "application/x-amz-json-1.1");
+        if (random.nextInt(12) != 0) {
+            headers.put("X-Amz-Target", prefix + "." + op);
+        }
+        return new Fuzzed(Family.JSON, glue ? "glue" : "logs", random.nextInt(15) == 0 ? "GET" : "POST", "/",
+                headers, jsonBody(), true, "test");
+    }
+
+    private byte[] jsonBody() {
+        return switch (random.nextInt(9)) {
+            case 0 -> new byte[0];
+            case 1 -> randomBytes(random.nextInt(200));
+            case 2 -> "{\"Name\":".getBytes(StandardCharsets.UTF_8);
+            case 3 -> "[1,2,3]".getBytes(StandardCharsets.UTF_8);
+            case 4 -> ("{" + "\"a\":[".repeat(2000) + "]".repeat(2000) + "}").getBytes(StandardCharsets.UTF_8);
+            case 5 -> randomJsonObject(3).getBytes(StandardCharsets.UTF_8);
+            case 6 -> ("{\"Name\":" + randomScalar() + ",\"Role\":" + randomScalar() + ",\"Command\":"
+                    + randomScalar() + ",\"DatabaseName\":" + randomScalar() + ",\"logGroupName\":" + randomScalar()
+                    + ",\"MaxResults\":" + randomScalar() + ",\"DefaultArguments\":" + randomScalar() + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            case 7 -> ("{\"Name\":\"" + "x".repeat(random.nextInt(100_000)) + "\"}").getBytes(StandardCharsets.UTF_8);
+            default -> ("{\"logGroupName\":\"fz" + random.nextInt(50) + "\",\"logStreamName\":\"s\",\"logEvents\":"
+                    + "[{\"timestamp\":" + randomScalar() + ",\"message\":" + randomScalar() + "}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    private String randomJsonObject(int depth) {
+        StringBuilder out = new StringBuilder("{");
+        int members = random.nextInt(6);
+        for (int i = 0; i < members; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(pick(List.of("Name", "JobName", "Role", "Command", "Arguments", "Timeout",
+                    "DatabaseInput", "TableInput", "PartitionInputList", "Expression", "NextToken", "MaxResults",
+                    "logGroupName", "filterPattern", "limit", "startTime", "Tags", "x"))).append("\":");
+            out.append(depth > 0 && random.nextBoolean() ? randomJsonObject(depth - 1) : randomScalar());
+        }
+        return out.append('}').toString();
+    }
+
+    private String randomScalar() {
+        return switch (random.nextInt(10)) {
+            case 0 -> "null";
+            case 1 -> "true";
+            case 2 -> Long.toString(random.nextLong());
+            case 3 -> "1e400";
+            case 4 -> "-0.5";
+            case 5 -> "\"" + randomText(20) + "\"";
+            case 6 -> "[]";
+            case 7 -> "{}";
+            case 8 -> "\"cron(" + randomText(8) + ")\"";
+            default -> "\"" + pick(List.of("glueetl", "SUCCEEDED", "year = 2024", "{ $.level = \\\"E\\\" }",
+                    "s3://b/k", "arn:aws:iam::000000000000:role/r", "year > 'a' AND", "? ERROR -x")) + "\"";
+        };
+    }
+
+    private Fuzzed query() {
+        StringBuilder body = new StringBuilder();
+        String action = pick(STS_ACTIONS);
+        if (random.nextInt(10) != 0) {
+            body.append("Action=").append(action);
+        }
+        if (random.nextBoolean()) {
+            body.append("&Version=").append(random.nextBoolean() ? "2011-06-15" : urlish(randomText(5)));
+        }
+        int params = random.nextInt(6);
+        for (int i = 0; i < params; i++) {
+            String name = pick(List.of("RoleArn", "RoleSessionName", "DurationSeconds", "Tags.member."
+                    + random.nextInt(1_000_000) + ".Key", "PolicyArns.member.1.arn", "Policy", "%25ZZ", "a.b.c"));
+            body.append('&').append(name).append('=').append(urlish(randomText(12)));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+        boolean get = random.nextInt(6) == 0;
+        return new Fuzzed(Family.QUERY, "sts", get ? "GET" : "POST", get ? "/?" + body : "/", headers,
+                get ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8), true, "test");
+    }
+
+    private Fuzzed s3() {
+        String bucket = pick(List.of("fuzz-bucket", "fuzz-bucket", "Bad_Bucket", "a", "x".repeat(70),
+                "fuzz-" + random.nextInt(5), "..", "%2e%2e"));
+        String key = switch (random.nextInt(8)) {
+            case 0 -> "";
+            case 1 -> "../../../../etc/passwd";
+            case 2 -> "%2e%2e%2f%2e%2e%2fsecret";
+            case 3 -> "a//b/./c/../d";
+            case 4 -> "%E6%97%A5%E6%9C%AC/%D0%BA%D0%BB%D1%8E%D1%87";
+            case 5 -> "k".repeat(1100);
+            case 6 -> "%00%01control";
+            default -> "key-" + random.nextInt(20);
+        };
+        String sub = pick(S3_SUBRESOURCES);
+        String path = "/" + bucket + (key.isEmpty() && random.nextBoolean() ? "" : "/" + key) + (sub.isEmpty() ? "" : "?" + sub);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+        switch (random.nextInt(9)) {
+            case 0 -> headers.put("Range", pick(List.of("bytes=5-1", "bytes=-0", "bytes=abc", "bytes=0-", "items=1-2",
+                    "bytes=99999999999999999999-")));
+            case 1 -> headers.put("If-Match", headerText(10));
+            case 2 -> headers.put("x-amz-copy-source", pick(List.of("/", "fuzz-bucket", "%ZZ", "/fuzz-bucket/key-1",
+                    "nobucket/nokey")));
+            case 3 -> headers.put("Content-MD5", headerText(8));
+            case 4 -> headers.put("x-amz-content-sha256", pick(List.of("STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
+                    "STREAMING-UNSIGNED-PAYLOAD-TRAILER", "deadbeef", "STREAMING-NOPE")));
+            case 5 -> headers.put("x-amz-checksum-crc32", headerText(6));
+            case 6 -> headers.put("If-Modified-Since", headerText(12));
+            case 7 -> headers.put("x-amz-meta-" + randomText(4).toLowerCase().replaceAll("[^a-z]", "m"), headerText(30));
+            default -> { }
+        }
+        byte[] body = switch (random.nextInt(5)) {
+            case 0 -> new byte[0];
+            case 1 -> randomBytes(random.nextInt(5000));
+            case 2 -> "<Delete><Object><Key>a</Key></Object></Delete>".getBytes(StandardCharsets.UTF_8);
+            case 3 -> ("<CompleteMultipartUpload><Part><PartNumber>" + randomText(3)
+                    + "</PartNumber><ETag>x</ETag></Part></CompleteMultipartUpload>").getBytes(StandardCharsets.UTF_8);
+            default -> "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Delete>&e;</Delete>"
+                    .getBytes(StandardCharsets.UTF_8);
+        };
+        return new Fuzzed(Family.REST_XML, "s3", pick(S3_METHODS), path, headers, body, true, "test");
+    }
+
+    private Fuzzed restJson() {
+        String path = pick(List.of("/2015-03-31/functions", "/2015-03-31/functions/fn/invocations",
+                "/schedules/x", "/v2/email/outbound-emails", "/", "/2015-03-31/functions/%25ZZ"));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        return new Fuzzed(Family.REST_JSON, pick(List.of("lambda", "scheduler", "ses")), pick(S3_METHODS), path,
+                headers, jsonBody(), true, "test");
+    }
+
+    private Fuzzed auth() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-amz-json-1.1");
+        headers.put("X-Amz-Target", "AWSGlue.GetJobs");
+        switch (random.nextInt(7)) {
+            case 0 -> headers.put("Authorization", headerText(40));
+            case 1 -> headers.put("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/glue/aws4_request");
+            case 2 -> headers.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + headerText(10)
+                    + ", SignedHeaders=host;x-amz-date, Signature=" + headerText(64));
+            case 3 -> headers.put("Authorization", "AWS test:" + headerText(20));
+            case 4 -> headers.put("X-Amz-Security-Token", headerText(30));
+            case 5 -> headers.put("X-Amz-Date", headerText(16));
+            default -> { }
+        }
+        boolean signed = random.nextInt(3) == 0;
+        String path = random.nextInt(4) == 0 ? "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + urlish(randomText(20))
+                + "&X-Amz-Signature=" + urlish(randomText(5)) + "&X-Amz-Expires=" + random.nextInt() : "/";
+        return new Fuzzed(Family.AUTH, pick(List.of("glue", "unknownsvc", "s3", "sts")), "POST", path, headers,
+                "{}".getBytes(StandardCharsets.UTF_8), signed, random.nextBoolean() ? "wrong-secret" : "test");
+    }
+
+    private Fuzzed admin() {
+        String path = pick(List.of("/_lab/health", "/_lab/clock", "/_lab/clock/advance", "/_lab/reset?prefix=fuzz-",
+                "/_lab/events?since=" + urlish(randomText(4)), "/_lab/events?limit=-5", "/_lab/nothing", "/_lab/reset?prefix="));
+        String body = pick(List.of("", "{", "[]", "{\"seconds\":-1}", "{\"seconds\":1e300}", "{\"duration\":\"PT99999999999H\"}",
+                "{\"to\":\"yesterday\"}", "{\"duration\":\"P1\"}", "{\"seconds\":0.001,\"settleSeconds\":0}",
+                "{\"seconds\":\"ten\"}"));
+        String method = path.contains("advance") || path.contains("reset") ? (random.nextInt(5) == 0 ? "GET" : "POST")
+                : (random.nextInt(5) == 0 ? "DELETE" : "GET");
+        return new Fuzzed(Family.ADMIN, "admin", method, path, Map.of("Content-Type", "application/json"),
+                body.getBytes(StandardCharsets.UTF_8), false, "test");
+    }
+
+    byte[] rawGarbage() {
+        return switch (random.nextInt(7)) {
+            case 0 -> randomBytes(1 + random.nextInt(300));
+            case 6 -> ("GET /bucket/%ZZ%2?list-type=%G1&%=% HTTP/1.1\r\nHost: x\r\nAuthorization: AWS4-HMAC-SHA256 "
+                    + "Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            case 1 -> ("GET /" + headerText(20) + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            case 2 -> "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999\r\n\r\nabc".getBytes(StandardCharsets.ISO_8859_1);
+            case 3 -> "GET / HTTP/9.9\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+            case 4 -> ("PUT /b/k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            default -> ("GET /" + "a".repeat(100_000) + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        };
+    }
+
+    private String pick(List<String> options) {
+        return options.get(random.nextInt(options.size()));
+    }
+
+    private String randomText(int max) {
+        int length = random.nextInt(max + 1);
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(10);
+            out.append(kind < 6 ? (char) ('a' + random.nextInt(26))
+                    : kind < 8 ? (char) ('0' + random.nextInt(10))
+                    : kind == 8 ? PUNCTUATION.charAt(random.nextInt(PUNCTUATION.length()))
+                    : (char) (0x400 + random.nextInt(0x200)));
+        }
+        return out.toString();
+    }
+
+    /** Printable ASCII, as header values must be. */
+    private String headerText(int max) {
+        int length = random.nextInt(max + 1);
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append((char) (0x21 + random.nextInt(0x5e)));
+        }
+        return out.toString();
+    }
+
+    private static String urlish(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}
