@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.glue.model.BatchDeleteTableRequest;
 import software.amazon.awssdk.services.glue.model.BatchDeleteTableResponse;
 import software.amazon.awssdk.services.glue.model.BatchGetPartitionRequest;
 import software.amazon.awssdk.services.glue.model.BatchGetPartitionResponse;
+import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequest;
+import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionResponse;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseResponse;
 import software.amazon.awssdk.services.glue.model.CreatePartitionRequest;
@@ -180,6 +182,10 @@ public final class GlueCatalogApi {
 
     public UpdatePartitionResponse updatePartition(RequestContext context, UpdatePartitionRequest request) {
         return partitions.update(context, request);
+    }
+
+    public BatchUpdatePartitionResponse batchUpdatePartition(RequestContext context, BatchUpdatePartitionRequest request) {
+        return partitions.batchUpdate(context, request);
     }
 
     public DeletePartitionResponse deletePartition(RequestContext context, DeletePartitionRequest request) {

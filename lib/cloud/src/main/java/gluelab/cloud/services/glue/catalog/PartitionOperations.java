@@ -16,6 +16,10 @@ import software.amazon.awssdk.services.glue.model.BatchDeletePartitionRequest;
 import software.amazon.awssdk.services.glue.model.BatchDeletePartitionResponse;
 import software.amazon.awssdk.services.glue.model.BatchGetPartitionRequest;
 import software.amazon.awssdk.services.glue.model.BatchGetPartitionResponse;
+import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionFailureEntry;
+import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequest;
+import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequestEntry;
+import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionResponse;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.CreatePartitionRequest;
 import software.amazon.awssdk.services.glue.model.CreatePartitionResponse;
@@ -44,6 +48,7 @@ final class PartitionOperations {
     private static final Pages.Limits GET_PARTITIONS = new Pages.Limits("maxResults", 1000, 1000);
     private static final int MAX_BATCH_CREATE = 100;
     private static final int MAX_BATCH_DELETE = 25;
+    private static final int MAX_BATCH_UPDATE = 100;
     private static final int MAX_BATCH_GET = 1000;
     private static final int MAX_SEGMENTS = 10;
 
@@ -185,34 +190,61 @@ final class PartitionOperations {
 
     UpdatePartitionResponse update(RequestContext context, UpdatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
-        PartitionInput input = request.partitionInput();
-        if (input == null) {
+        if (request.partitionInput() == null) {
             throw CatalogErrors.missing("partitionInput");
         }
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
             Table table = TableOperations.existing(catalog, request.databaseName(), request.tableName(), "tableName");
-            List<String> values = checkedValues(table,
-                    request.hasPartitionValueList() ? request.partitionValueList() : null, "partitionValueList");
-            String key = partitionKey(table, values);
-            Partition existing = catalog.partitions.find(key).orElseThrow(CatalogErrors::partitionNotFound);
-            // The input's values, when given, rename the partition: it moves to its new key.
-            List<String> newValues = input.hasValues()
-                    ? checkedValues(table, input.values(), "partitionInput.values") : values;
-            String newKey = partitionKey(table, newValues);
-            if (!newKey.equals(key) && catalog.partitions.containsKey(newKey)) {
-                throw CatalogErrors.alreadyExists("Partition");
-            }
-            Partition updated = fromInput(input, table, context)
-                    .values(newValues)
-                    .creationTime(existing.creationTime())
-                    .build();
-            catalog.partitions.put(newKey, updated);
-            if (!newKey.equals(key)) {
-                catalog.partitions.remove(key);
-            }
+            replace(catalog, table, request.hasPartitionValueList() ? request.partitionValueList() : null,
+                    request.partitionInput(), context);
         }
         return UpdatePartitionResponse.builder().build();
+    }
+
+    BatchUpdatePartitionResponse batchUpdate(RequestContext context, BatchUpdatePartitionRequest request) {
+        CatalogAccess.requireOwnCatalog(context, request.catalogId());
+        checkBatchSize(request.hasEntries() ? request.entries() : null, "entries", MAX_BATCH_UPDATE);
+        List<BatchUpdatePartitionFailureEntry> errors = new ArrayList<>();
+        CatalogState catalog = catalogs.get(context);
+        synchronized (catalog) {
+            Table table = TableOperations.existing(catalog, request.databaseName(), request.tableName(), "tableName");
+            for (BatchUpdatePartitionRequestEntry entry : request.entries()) {
+                List<String> values = entry.hasPartitionValueList() ? entry.partitionValueList() : null;
+                try {
+                    if (entry.partitionInput() == null) {
+                        throw CatalogErrors.missing("entries.member.partitionInput");
+                    }
+                    replace(catalog, table, values, entry.partitionInput(), context);
+                } catch (AwsServiceException refused) {
+                    errors.add(BatchUpdatePartitionFailureEntry.builder().partitionValueList(values)
+                            .errorDetail(ErrorDetail.builder().errorCode(refused.code()).errorMessage(refused.getMessage()).build())
+                            .build());
+                }
+            }
+        }
+        return BatchUpdatePartitionResponse.builder().errors(errors).build();
+    }
+
+    /** Replaces a partition's definition; the input's values, when given, move it to a new key. */
+    private static void replace(CatalogState catalog, Table table, List<String> currentValues, PartitionInput input,
+                                RequestContext context) {
+        List<String> values = checkedValues(table, currentValues, "partitionValueList");
+        String key = partitionKey(table, values);
+        Partition existing = catalog.partitions.find(key).orElseThrow(CatalogErrors::partitionNotFound);
+        List<String> newValues = input.hasValues() ? checkedValues(table, input.values(), "partitionInput.values") : values;
+        String newKey = partitionKey(table, newValues);
+        if (!newKey.equals(key) && catalog.partitions.containsKey(newKey)) {
+            throw CatalogErrors.alreadyExists("Partition");
+        }
+        Partition updated = fromInput(input, table, context)
+                .values(newValues)
+                .creationTime(existing.creationTime())
+                .build();
+        catalog.partitions.put(newKey, updated);
+        if (!newKey.equals(key)) {
+            catalog.partitions.remove(key);
+        }
     }
 
     DeletePartitionResponse delete(RequestContext context, DeletePartitionRequest request) {

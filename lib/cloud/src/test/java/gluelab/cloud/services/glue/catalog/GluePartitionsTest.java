@@ -132,6 +132,25 @@ class GluePartitionsTest {
     }
 
     @Test
+    void batchUpdatePartitionUpdatesEachEntryAndReportsMissingOnes() {
+        try (GlueClient glue = cloud.client(GlueClient.builder())) {
+            partitionedTable(glue, "p_bupdate");
+            glue.createPartition(r -> r.databaseName("p_bupdate").tableName("sales").partitionInput(partition("s3://old/", "2024", "1")));
+
+            var response = glue.batchUpdatePartition(r -> r.databaseName("p_bupdate").tableName("sales").entries(
+                    e -> e.partitionValueList("2024", "1").partitionInput(partition("s3://new/", "2024", "1")),
+                    e -> e.partitionValueList("2024", "7").partitionInput(partition("s3://x/", "2024", "7"))));
+
+            assertThat(response.errors()).singleElement().satisfies(error -> {
+                assertThat(error.partitionValueList()).containsExactly("2024", "7");
+                assertThat(error.errorDetail().errorCode()).isEqualTo("EntityNotFoundException");
+            });
+            assertThat(glue.getPartition(r -> r.databaseName("p_bupdate").tableName("sales").partitionValues("2024", "1"))
+                    .partition().storageDescriptor().location()).isEqualTo("s3://new/");
+        }
+    }
+
+    @Test
     void deleteAndBatchDeletePartitionRemovePartitionsAndReportMissingOnes() {
         try (GlueClient glue = cloud.client(GlueClient.builder())) {
             partitionedTable(glue, "p_delete");
