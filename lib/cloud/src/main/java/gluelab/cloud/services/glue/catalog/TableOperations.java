@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import software.amazon.awssdk.services.glue.model.BatchDeleteTableRequest;
@@ -258,11 +259,11 @@ final class TableOperations {
         return parseVersion(table.versionId()).orElse(0L);
     }
 
-    private static java.util.Optional<Long> parseVersion(String versionId) {
+    private static Optional<Long> parseVersion(String versionId) {
         try {
-            return java.util.Optional.of(Long.parseLong(versionId));
+            return Optional.of(Long.parseLong(versionId));
         } catch (NumberFormatException notAVersionThisCatalogGaveOut) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

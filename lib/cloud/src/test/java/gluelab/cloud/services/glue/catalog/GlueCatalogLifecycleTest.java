@@ -7,6 +7,7 @@ import static gluelab.cloud.services.glue.catalog.CatalogFixtures.partition;
 import static gluelab.cloud.services.glue.catalog.CatalogFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.ConcurrentModificationException;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.Table;
@@ -59,7 +61,7 @@ class GlueCatalogLifecycleTest {
             assertThatThrownBy(() -> glue.updateTable(r -> r.databaseName("durable").versionId("0")
                     .tableInput(table("sales", "s3://stale/", columns("year:int", "month:int")))))
                     .as("the VersionId lock holds across the restart")
-                    .isInstanceOf(software.amazon.awssdk.services.glue.model.ConcurrentModificationException.class);
+                    .isInstanceOf(ConcurrentModificationException.class);
         }
     }
 
@@ -97,7 +99,7 @@ class GlueCatalogLifecycleTest {
         Scope scope = new Scope("000000000000", "us-east-1");
 
         assertThat(catalog.tables(scope)).extracting(Table::databaseName, Table::name)
-                .contains(org.assertj.core.groups.Tuple.tuple("crawled", "clicks"));
+                .contains(tuple("crawled", "clicks"));
         assertThat(catalog.table(scope, "CRAWLED", "Clicks")).get().extracting(Table::versionId).isEqualTo("0");
         assertThat(catalog.partitions(scope, "crawled", "clicks")).extracting(Partition::values).containsExactly(List.of("1"));
         assertThat(catalog.table(new Scope("000000000000", "eu-west-1"), "crawled", "clicks")).isEmpty();

@@ -5,6 +5,7 @@ import static gluelab.cloud.services.glue.catalog.CatalogFixtures.createDatabase
 import static gluelab.cloud.services.glue.catalog.CatalogFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import gluelab.cloud.testing.RunningLabCloud;
 import java.time.Instant;
@@ -61,8 +62,8 @@ class GlueTablesTest {
             assertThat(table.storageDescriptor().location()).isEqualTo("s3://lake/orders/");
             assertThat(table.storageDescriptor().columns()).extracting(Column::name).containsExactly("id", "amount");
             assertThat(table.partitionKeys()).extracting(Column::name, Column::type)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("year", "int"),
-                            org.assertj.core.groups.Tuple.tuple("month", "int"));
+                    .containsExactly(tuple("year", "int"),
+                            tuple("month", "int"));
         }
     }
 
