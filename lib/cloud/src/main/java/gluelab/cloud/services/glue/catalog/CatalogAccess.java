@@ -1,0 +1,24 @@
+package gluelab.cloud.services.glue.catalog;
+
+import gluelab.cloud.service.RequestContext;
+
+/**
+ * Whose Data Catalog a request may touch. A request's {@code CatalogId} defaults to the caller's account;
+ * another account's catalog needs a Glue resource policy that grants access, and Lab Cloud has no resource
+ * policies yet, so AWS's answer for an ungranted cross-account call is the only one it gives.
+ */
+final class CatalogAccess {
+
+    private CatalogAccess() {
+    }
+
+    static void requireOwnCatalog(RequestContext context, String catalogId) {
+        if (catalogId == null || catalogId.equals(context.accountId())) {
+            return;
+        }
+        String action = "glue:" + context.operation();
+        throw CatalogErrors.accessDenied("User: " + context.caller().principalArn() + " is not authorized to perform: "
+                + action + " on resource: arn:aws:glue:" + context.region() + ":" + catalogId
+                + ":catalog because no resource-based policy allows the " + action + " action");
+    }
+}

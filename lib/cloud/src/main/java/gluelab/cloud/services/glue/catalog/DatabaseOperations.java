@@ -1,0 +1,157 @@
+package gluelab.cloud.services.glue.catalog;
+
+import gluelab.cloud.service.AccountRegionStore;
+import gluelab.cloud.service.RequestContext;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.glue.model.CreateDatabaseRequest;
+import software.amazon.awssdk.services.glue.model.CreateDatabaseResponse;
+import software.amazon.awssdk.services.glue.model.Database;
+import software.amazon.awssdk.services.glue.model.DatabaseAttributes;
+import software.amazon.awssdk.services.glue.model.DatabaseInput;
+import software.amazon.awssdk.services.glue.model.DataLakePrincipal;
+import software.amazon.awssdk.services.glue.model.DeleteDatabaseRequest;
+import software.amazon.awssdk.services.glue.model.DeleteDatabaseResponse;
+import software.amazon.awssdk.services.glue.model.GetDatabaseRequest;
+import software.amazon.awssdk.services.glue.model.GetDatabaseResponse;
+import software.amazon.awssdk.services.glue.model.GetDatabasesRequest;
+import software.amazon.awssdk.services.glue.model.GetDatabasesResponse;
+import software.amazon.awssdk.services.glue.model.Permission;
+import software.amazon.awssdk.services.glue.model.PrincipalPermissions;
+import software.amazon.awssdk.services.glue.model.ResourceShareType;
+import software.amazon.awssdk.services.glue.model.UpdateDatabaseRequest;
+import software.amazon.awssdk.services.glue.model.UpdateDatabaseResponse;
+
+/** CreateDatabase, GetDatabase, GetDatabases, UpdateDatabase and DeleteDatabase. */
+final class DatabaseOperations {
+
+    private static final Pages.Limits GET_DATABASES = new Pages.Limits("maxResults", 100, 100);
+
+    /**
+     * What an account's catalog gives new tables unless told otherwise: Lake Formation's default of letting
+     * IAM policies alone decide ("IAM_ALLOWED_PRINCIPALS" with ALL), which GetDatabase shows.
+     */
+    private static final List<PrincipalPermissions> IAM_ONLY_DEFAULT = List.of(PrincipalPermissions.builder()
+            .principal(DataLakePrincipal.builder().dataLakePrincipalIdentifier("IAM_ALLOWED_PRINCIPALS").build())
+            .permissions(Permission.ALL)
+            .build());
+
+    private final AccountRegionStore<CatalogState> catalogs;
+
+    DatabaseOperations(AccountRegionStore<CatalogState> catalogs) {
+        this.catalogs = catalogs;
+    }
+
+    CreateDatabaseResponse create(RequestContext context, CreateDatabaseRequest request) {
+        CatalogAccess.requireOwnCatalog(context, request.catalogId());
+        DatabaseInput input = request.databaseInput();
+        if (input == null) {
+            throw CatalogErrors.missing("databaseInput");
+        }
+        String name = CatalogNames.fold(input.name(), "databaseInput.name");
+        context.resource(name);
+        // Tags would go to the tagging API, which Lab Cloud's Glue does not have yet; they are accepted and dropped.
+        Database database = fromInput(input, name, context)
+                .createTime(context.now())
+                .createTableDefaultPermissions(input.hasCreateTableDefaultPermissions()
+                        ? input.createTableDefaultPermissions() : IAM_ONLY_DEFAULT)
+                .build();
+        CatalogState catalog = catalogs.get(context);
+        synchronized (catalog) {
+            if (catalog.databases.putIfAbsent(name, database) != null) {
+                throw CatalogErrors.alreadyExists("Database");
+            }
+        }
+        return CreateDatabaseResponse.builder().build();
+    }
+
+    GetDatabaseResponse get(RequestContext context, GetDatabaseRequest request) {
+        CatalogAccess.requireOwnCatalog(context, request.catalogId());
+        String name = CatalogNames.fold(request.name(), "name");
+        return GetDatabaseResponse.builder().database(existing(catalogs.get(context), name, request.name())).build();
+    }
+
+    GetDatabasesResponse list(RequestContext context, GetDatabasesRequest request) {
+        CatalogAccess.requireOwnCatalog(context, request.catalogId());
+        List<Map.Entry<String, Database>> candidates = catalogs.get(context).databases.view().entrySet().stream()
+                .filter(entry -> shown(entry.getValue(), request.resourceShareType()))
+                .toList();
+        Pages.Page<Database> page = Pages.page(candidates, Comparator.naturalOrder(), request.nextToken(),
+                request.maxResults(), GET_DATABASES);
+        List<Database> databases = page.items().stream()
+                .map(database -> onlyAttributes(database, request.attributesToGet()))
+                .toList();
+        return GetDatabasesResponse.builder().databaseList(databases).nextToken(page.nextToken()).build();
+    }
+
+    /** Every database here is the account's own: none is shared in from elsewhere (FOREIGN). */
+    private static boolean shown(Database database, ResourceShareType shareType) {
+        if (shareType == ResourceShareType.FOREIGN) {
+            return false;
+        }
+        return shareType != ResourceShareType.FEDERATED || database.federatedDatabase() != null;
+    }
+
+    private static Database onlyAttributes(Database database, List<DatabaseAttributes> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            return database;
+        }
+        Database.Builder trimmed = Database.builder().name(database.name());
+        if (attributes.contains(DatabaseAttributes.TARGET_DATABASE)) {
+            trimmed.targetDatabase(database.targetDatabase());
+        }
+        return trimmed.build();
+    }
+
+    UpdateDatabaseResponse update(RequestContext context, UpdateDatabaseRequest request) {
+        CatalogAccess.requireOwnCatalog(context, request.catalogId());
+        String name = CatalogNames.fold(request.name(), "name");
+        DatabaseInput input = request.databaseInput();
+        if (input == null) {
+            throw CatalogErrors.missing("databaseInput");
+        }
+        if (!CatalogNames.fold(input.name(), "databaseInput.name").equals(name)) {
+            // Hive cannot rename a database, and neither does Glue through UpdateDatabase.
+            throw CatalogErrors.invalidInput("Database name cannot be changed: " + request.name() + " to " + input.name());
+        }
+        CatalogState catalog = catalogs.get(context);
+        synchronized (catalog) {
+            Database existing = existing(catalog, name, request.name());
+            Database updated = fromInput(input, name, context)
+                    .createTime(existing.createTime())
+                    .createTableDefaultPermissions(input.hasCreateTableDefaultPermissions()
+                            ? input.createTableDefaultPermissions() : existing.createTableDefaultPermissions())
+                    .build();
+            catalog.databases.put(name, updated);
+        }
+        return UpdateDatabaseResponse.builder().build();
+    }
+
+    DeleteDatabaseResponse delete(RequestContext context, DeleteDatabaseRequest request) {
+        CatalogAccess.requireOwnCatalog(context, request.catalogId());
+        String name = CatalogNames.fold(request.name(), "name");
+        CatalogState catalog = catalogs.get(context);
+        synchronized (catalog) {
+            existing(catalog, name, request.name());
+            catalog.deleteDatabase(name);
+        }
+        return DeleteDatabaseResponse.builder().build();
+    }
+
+    /** The database, or Glue's "Database foo not found." with the name as the caller wrote it. */
+    static Database existing(CatalogState catalog, String name, String asGiven) {
+        return catalog.database(name).orElseThrow(() -> CatalogErrors.databaseNotFound(asGiven));
+    }
+
+    private static Database.Builder fromInput(DatabaseInput input, String name, RequestContext context) {
+        return Database.builder()
+                .name(name)
+                .description(input.description())
+                .locationUri(input.locationUri())
+                .parameters(input.parameters())
+                .targetDatabase(input.targetDatabase())
+                .federatedDatabase(input.federatedDatabase())
+                .catalogId(context.accountId());
+    }
+}
