@@ -184,6 +184,23 @@ class LogGroupsTest {
     }
 
     @Test
+    void aLabResetWithAPrefixRemovesOnlyTheLogGroupsWhoseNamesStartWithIt() {
+        String base = LogsFixture.uniqueGroup("reset");
+        fixture.groupWithStream("reset-keep", "s");
+        logs.createLogGroup(r -> r.logGroupName(base + "/a"));
+        logs.createLogGroup(r -> r.logGroupName(base + "/b"));
+        int groupsBefore = logs.describeLogGroupsPaginator(r -> { }).logGroups().stream().toList().size();
+
+        var response = cloud.http(cloud.request("/_lab/reset?prefix=" + base)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"logs\":2");
+        assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix(base)).logGroups()).isEmpty();
+        assertThat(logs.describeLogGroupsPaginator(r -> { }).logGroups().stream().toList()).hasSize(groupsBefore - 2);
+    }
+
+    @Test
     void aLogGroupIsOnlyVisibleInItsOwnRegion() {
         String name = LogsFixture.uniqueGroup("regional");
         logs.createLogGroup(r -> r.logGroupName(name));
