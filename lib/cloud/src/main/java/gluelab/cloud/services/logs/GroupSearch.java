@@ -8,9 +8,10 @@ import java.util.PriorityQueue;
 
 /**
  * FilterLogEvents: the events of several streams of a group, merged in (timestamp, stream, sequence)
- * order, that fall in {@code [startTime, endTime]} and match the filter pattern. Each stream is entered
- * by binary search and the merge stops once the page is full, so a page costs what it reads, not the
- * size of the group. The page token is the position of the last event returned.
+ * order (or its reverse, newest first), that fall in {@code [startTime, endTime]} and match the filter
+ * pattern. Each stream is entered by binary search and the merge stops once the page is full, so a page
+ * costs what it reads, not the size of the group. The page token is the position of the last event
+ * returned; the next page starts just past it in the direction of reading.
  */
 final class GroupSearch {
 
@@ -23,22 +24,32 @@ final class GroupSearch {
     record Result(List<Match> events, String nextToken) {
     }
 
-    /** A read position in one stream's snapshot. */
+    /** A read position in one stream's snapshot, moving through {@code [start, end)} one way or the other. */
     private static final class Cursor {
         final LogsState.Stream stream;
         final SortedEvents.Snapshot events;
-        int index;
+        final int start;
         final int end;
+        final boolean descending;
+        int index;
 
-        Cursor(LogsState.Stream stream, SortedEvents.Snapshot events, int index, int end) {
+        Cursor(LogsState.Stream stream, SortedEvents.Snapshot events, int start, int end, boolean descending) {
             this.stream = stream;
             this.events = events;
-            this.index = index;
+            this.start = start;
             this.end = end;
+            this.descending = descending;
+            this.index = descending ? end - 1 : start;
         }
 
         LogEvent current() {
             return events.get(index);
+        }
+
+        /** Moves on; returns whether an event remains. */
+        boolean advance() {
+            index += descending ? -1 : 1;
+            return descending ? index >= start : index < end;
         }
 
         long streamId() {
@@ -58,22 +69,25 @@ final class GroupSearch {
      * @param notBefore the oldest timestamp the group's retention still keeps (0 without retention)
      */
     static Result search(List<LogsState.Stream> streams, FilterPattern pattern, long notBefore, Long startTime,
-                         Long endTime, String nextToken, int limit) {
+                         Long endTime, String nextToken, int limit, boolean newestFirst) {
         EventPosition after = nextToken == null ? null : EventPosition.parse(PageTokens.decode(nextToken));
         if (nextToken != null && after == null) {
             throw LogsErrors.invalidNextToken();
         }
         long lowest = Math.max(notBefore, startTime == null ? 0 : startTime);
-        PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, streams.size()), ORDER);
+        PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, streams.size()),
+                newestFirst ? ORDER.reversed() : ORDER);
         for (LogsState.Stream stream : streams) {
             SortedEvents.Snapshot events = stream.events().snapshot();
             int start = events.firstAtOrAfter(lowest);
-            if (after != null) {
-                start = Math.max(start, firstAfter(events, stream.record().id(), after));
-            }
             int end = endTime == null ? events.size() : events.firstAtOrAfter(endTime + 1);
+            if (after != null && newestFirst) {
+                end = Math.min(end, firstAtOrAfter(events, stream.record().id(), after, true));
+            } else if (after != null) {
+                start = Math.max(start, firstAtOrAfter(events, stream.record().id(), after, false));
+            }
             if (start < end) {
-                queue.add(new Cursor(stream, events, start, end));
+                queue.add(new Cursor(stream, events, start, end, newestFirst));
             }
         }
 
@@ -92,8 +106,7 @@ final class GroupSearch {
                 page.add(new Match(cursor.stream.record().name(), cursor.streamId(), event));
                 bytes += size;
             }
-            cursor.index++;
-            if (cursor.index < cursor.end) {
+            if (cursor.advance()) {
                 queue.add(cursor);
             }
         }
@@ -101,14 +114,19 @@ final class GroupSearch {
         return new Result(page, token);
     }
 
-    /** The index of the stream's first event that comes after {@code position} in the group's order. */
-    private static int firstAfter(SortedEvents.Snapshot events, long streamId, EventPosition position) {
+    /**
+     * The index of the stream's first event at or after ({@code inclusive}) or after {@code position} in the
+     * group's order, where equal timestamps order by stream id, then sequence.
+     */
+    private static int firstAtOrAfter(SortedEvents.Snapshot events, long streamId, EventPosition position,
+                                      boolean inclusive) {
         if (streamId > position.streamId()) {
             return events.firstAtOrAfter(position.timestamp());
         }
         if (streamId < position.streamId()) {
             return events.firstAtOrAfter(position.timestamp() + 1);
         }
-        return events.upperBound(position.timestamp(), position.sequence());
+        return inclusive ? events.lowerBound(position.timestamp(), position.sequence())
+                : events.upperBound(position.timestamp(), position.sequence());
     }
 }

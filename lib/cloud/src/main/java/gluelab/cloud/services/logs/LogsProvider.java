@@ -82,6 +82,8 @@ public final class LogsProvider implements ServiceProvider {
     private static final Pattern TAG_VALUE = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
     private static final int MAX_TAGS = 50;
     private static final int MAX_DESCRIBE_LIMIT = 50;
+    /** FilterLogEvents reads newest first ({@code startFromHead=false}) only from this time on: 2024-01-01 UTC. */
+    private static final long NEWEST_FIRST_SINCE = 1_704_067_200_000L;
 
     private final AccountRegionStore<LogsState> states;
 
@@ -421,6 +423,11 @@ public final class LogsProvider implements ServiceProvider {
             streamNames.forEach(n -> constraints.logStreamName("logStreamNames.member", n, true));
         }
         constraints.orThrow();
+        boolean newestFirst = Boolean.FALSE.equals(request.startFromHead());
+        if (newestFirst && (request.startTime() == null || request.startTime() < NEWEST_FIRST_SINCE)) {
+            throw LogsErrors.invalidParameter("Setting startFromHead to false is supported only when startTime is on "
+                    + "or after Jan 1, 2024 00:00:00 UTC.");
+        }
         if (streamNames != null && request.logStreamNamePrefix() != null) {
             throw LogsErrors.invalidParameter("logStreamNames and logStreamNamePrefix are mutually exclusive parameters.");
         }
@@ -439,7 +446,7 @@ public final class LogsProvider implements ServiceProvider {
                 .toList();
         GroupSearch.Result result = GroupSearch.search(streams, pattern, retainedSince(ctx, group),
                 request.startTime(), request.endTime(), request.nextToken(),
-                request.limit() == null ? 10_000 : request.limit());
+                request.limit() == null ? 10_000 : request.limit(), newestFirst);
         return FilterLogEventsResponse.builder()
                 .events(result.events().stream().map(m -> FilteredLogEvent.builder()
                         .logStreamName(m.streamName())

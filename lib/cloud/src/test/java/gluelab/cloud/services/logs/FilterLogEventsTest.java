@@ -134,6 +134,22 @@ class FilterLogEventsTest {
     }
 
     @Test
+    void startFromHeadFalseReadsNewestFirstAndPagesBackwards() {
+        long start = fixture.now() - 60_000;
+        String group = twoStreams("newest-first", start);
+        FilterLogEventsResponse first = logs.filterLogEvents(r -> r.logGroupName(group).startTime(start)
+                .startFromHead(false).limit(4));
+        assertThat(messages(first)).containsExactly("b-2", "a-2", "b-1", "a-1");
+        FilterLogEventsResponse rest = logs.filterLogEvents(r -> r.logGroupName(group).startTime(start)
+                .startFromHead(false).nextToken(first.nextToken()));
+        assertThat(messages(rest)).containsExactly("b-0", "a-0");
+        assertThat(rest.nextToken()).isNull();
+        assertThatThrownBy(() -> logs.filterLogEvents(r -> r.logGroupName(group).startFromHead(false)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("startTime is on or after Jan 1, 2024");
+    }
+
+    @Test
     void theGroupMayBeNamedByIdentifierAndMustExist() {
         String group = twoStreams("identifier", fixture.now() - 60_000);
         assertThat(messages(logs.filterLogEvents(r -> r.logGroupIdentifier(group)))).hasSize(6);
