@@ -3,6 +3,7 @@ package gluelab.cloud;
 import gluelab.cloud.service.Platform;
 import gluelab.cloud.service.ServiceProvider;
 import gluelab.cloud.services.glue.GlueProvider;
+import gluelab.cloud.services.logs.LogsProvider;
 import gluelab.cloud.services.sts.StsProvider;
 import java.util.List;
 
@@ -15,6 +16,7 @@ final class Providers {
     static List<ServiceProvider> create(Platform platform) {
         return List.of(
                 new StsProvider(platform),
+                new LogsProvider(platform),
                 new GlueProvider(platform));
     }
 }
