@@ -1,0 +1,213 @@
+package gluelab.glue.worker;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The warm Spark process Lab Cloud runs Glue job runs in. It starts a local SparkSession, says
+ * {@code ready}, then reads commands (JSON lines on stdin) and writes events (JSON lines on
+ * stdout): the protocol is in lib/README.md, "Glue worker protocol".
+ * <pre>
+ * java &lt;spark.jvm.flags&gt; -Djava.security.manager=allow -cp &lt;classpath&gt; gluelab.glue.worker.GlueWorker
+ * </pre>
+ * System properties: {@code gluelab.worker.master} (default {@code local[*]}),
+ * {@code gluelab.worker.stopGraceMillis} (default 3000).
+ */
+public final class GlueWorker {
+
+    private final Protocol protocol;
+    private final PrintStream stderr;
+    private final SparkSession spark;
+    private final Path runsDirectory;
+    private final JarFetcher jarFetcher = new JarFetcher();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "glue-worker-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final long stopGraceMillis = Long.getLong("gluelab.worker.stopGraceMillis", 3000);
+
+    private GlueWorker(Protocol protocol, PrintStream stderr, SparkSession spark, Path runsDirectory) {
+        this.protocol = protocol;
+        this.stderr = stderr;
+        this.spark = spark;
+        this.runsDirectory = runsDirectory;
+    }
+
+    public static void main(String[] args) throws IOException {
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // From here on, System.out and System.err are the current run's (or the worker's stderr).
+        System.setOut(RoutingOutputStream.printStream(RunOutput.OUTPUT, stderr));
+        System.setErr(RoutingOutputStream.printStream(RunOutput.ERROR, stderr));
+        defaultProperty("software.amazon.awssdk.http.service.impl", "software.amazon.awssdk.http.apache.ApacheSdkHttpService");
+        defaultProperty("aws.requestChecksumCalculation", "when_required");
+        defaultProperty("aws.responseChecksumValidation", "when_required");
+        RunLogging.install(stderr);
+        ExitGuard.install(stderr);
+
+        Path home = Files.createTempDirectory("gluelab-worker-");
+        SparkSession spark = startSpark(home);
+        warmUp(spark, home);
+        GlueWorker worker = new GlueWorker(new Protocol(stdout), stderr, spark, Files.createDirectories(home.resolve("runs")));
+        long startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        worker.protocol.ready(spark.version(), startupMillis);
+        worker.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    static SparkSession startSpark(Path home) {
+        SparkConf conf = new SparkConf()
+                .setMaster(System.getProperty("gluelab.worker.master", "local[*]"))
+                .setAppName("glue-lab-worker")
+                .set("spark.ui.enabled", "false")
+                .set("spark.ui.showConsoleProgress", "false")
+                .set("spark.scheduler.mode", "FAIR")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.local.dir", home.resolve("spark-local").toString())
+                .set("spark.sql.warehouse.dir", home.resolve("warehouse").toUri().toString())
+                .set("spark.sql.shuffle.partitions", "4")
+                .set("spark.default.parallelism", "4")
+                .set("spark.sql.adaptive.enabled", "true")
+                .set("spark.plugins", RunTaskPlugin.class.getName())
+                .set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+        for (Map.Entry<String, String> s3a : S3aSettings.staticSettings().entrySet()) {
+            conf.set("spark.hadoop." + s3a.getKey(), s3a.getValue());
+        }
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** One tiny CSV to Parquet round trip, so that the first run does not pay for class loading and JIT. */
+    private static void warmUp(SparkSession spark, Path home) {
+        Path dir = home.resolve("warm-up");
+        spark.range(100).selectExpr("id", "cast(id as string) as name", "id * 1.5 as amount")
+                .write().mode("overwrite").option("header", true).csv(dir.resolve("csv").toString());
+        spark.read().option("header", true).option("inferSchema", true).csv(dir.resolve("csv").toString())
+                .write().mode("overwrite").parquet(dir.resolve("parquet").toString());
+        spark.read().parquet(dir.resolve("parquet").toString()).count();
+    }
+
+    private void serve(BufferedReader commands) throws IOException {
+        String line;
+        while ((line = commands.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode command;
+            try {
+                command = Protocol.JSON.readTree(line);
+            } catch (IOException e) {
+                protocol.error(null, "not a JSON command: " + line);
+                continue;
+            }
+            String op = command.path("op").asText();
+            switch (op) {
+                case "run" -> startRun(command);
+                case "stop" -> {
+                    JobRun run = RunRegistry.get(command.path("runId").asText());
+                    if (run == null) {
+                        protocol.error(command.path("runId").asText(null), "no such active run");
+                    } else {
+                        run.stop(command.path("graceMillis").asLong(stopGraceMillis));
+                    }
+                }
+                case "shutdown" -> {
+                    shutdown();
+                    return;
+                }
+                default -> protocol.error(command.path("runId").asText(null), "unknown op '" + op + "'");
+            }
+        }
+        shutdown(); // stdin closed: Lab Cloud is gone
+    }
+
+    private void startRun(JsonNode node) {
+        RunCommand command;
+        try {
+            command = RunCommand.parse(node);
+        } catch (RuntimeException e) {
+            String runId = node.path("runId").asText(null);
+            if (runId != null) {
+                protocol.finished(runId, JobRun.State.FAILED.name(), "Invalid run command: " + e.getMessage());
+            } else {
+                protocol.error(null, "invalid run command: " + e.getMessage());
+            }
+            return;
+        }
+        if (RunRegistry.get(command.runId()) != null) {
+            protocol.error(command.runId(), "run already active");
+            return;
+        }
+        JobRun run = new JobRun(command, this);
+        RunRegistry.register(run);
+        run.start();
+    }
+
+    private void shutdown() {
+        for (JobRun run : RunRegistry.active()) {
+            run.stop(500);
+        }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!RunRegistry.active().isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        try {
+            spark.stop();
+        } catch (RuntimeException e) {
+            stderr.println("[glue-worker] stopping Spark: " + e);
+        }
+        jarFetcher.close();
+        ExitGuard.allowExit();
+        System.exit(0);
+    }
+
+    Protocol protocol() {
+        return protocol;
+    }
+
+    PrintStream stderr() {
+        return stderr;
+    }
+
+    SparkSession spark() {
+        return spark;
+    }
+
+    Path runsDirectory() {
+        return runsDirectory;
+    }
+
+    JarFetcher jarFetcher() {
+        return jarFetcher;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+}
