@@ -33,11 +33,11 @@ record PlanMetrics(List<Scan> scans, List<Write> writes) {
 
     private void walk(SparkPlan plan) {
         if (plan instanceof FileSourceScanExec scan) {
-            List<String> files = Arrays.asList(scan.relation().location().inputFiles());
+            List<String> files = Arrays.stream(scan.relation().location().inputFiles()).map(PlanMetrics::normalize).toList();
             scans.add(new Scan(files, value(scan.metrics(), "numOutputRows")));
         } else if (plan instanceof DataWritingCommandExec write
                 && write.cmd() instanceof InsertIntoHadoopFsRelationCommand insert) {
-            writes.add(new Write(insert.outputPath().toString(), value(insert.metrics(), "numOutputRows")));
+            writes.add(new Write(normalize(insert.outputPath().toString()), value(insert.metrics(), "numOutputRows")));
         }
         if (plan instanceof AdaptiveSparkPlanExec adaptive) {
             walk(adaptive.executedPlan());
@@ -53,6 +53,15 @@ record PlanMetrics(List<Scan> scans, List<Write> writes) {
         }
         for (SparkPlan subquery : JavaConverters.seqAsJavaList(plan.subqueries())) {
             walk(subquery);
+        }
+    }
+
+    /** A path as Hadoop's {@code Path.toString()} writes it ({@code file:/tmp/x}, not {@code file:///tmp/x}; not URL-encoded). */
+    static String normalize(String path) {
+        try {
+            return new org.apache.hadoop.fs.Path(new java.net.URI(path)).toString();
+        } catch (java.net.URISyntaxException | IllegalArgumentException notAUri) {
+            return path;
         }
     }
 

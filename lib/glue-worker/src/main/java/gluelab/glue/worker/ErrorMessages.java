@@ -14,6 +14,20 @@ final class ErrorMessages {
     private ErrorMessages() {
     }
 
+    /**
+     * The class name the exception shows itself as: Spark's internal subclasses (such as
+     * ExtendedAnalysisException) print as their public parent, AnalysisException.
+     */
+    private static String className(Throwable t) {
+        String shown = t.toString();
+        int colon = shown.indexOf(':');
+        String prefix = colon > 0 ? shown.substring(0, colon) : shown;
+        if (prefix.matches("[\\w.$]+")) {
+            return prefix.substring(prefix.lastIndexOf('.') + 1);
+        }
+        return t.getClass().getSimpleName();
+    }
+
     static ExitGuard.JobExitException exitIn(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ExitGuard.JobExitException exit) {
@@ -41,7 +55,7 @@ final class ErrorMessages {
             root = root.getCause();
         }
         String message = root.getMessage();
-        String text = root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.strip());
+        String text = className(root) + (message == null || message.isBlank() ? "" : ": " + message.strip());
         return text.length() > MAX ? text.substring(0, MAX) + " …" : text;
     }
 }

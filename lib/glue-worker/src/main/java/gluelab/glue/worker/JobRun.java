@@ -243,10 +243,12 @@ final class JobRun {
                 return;
             }
             for (Thread task : taskThreads) {
+                worker.stderr().println("[glue-worker] run " + runId() + ": killing task thread " + task.getName());
                 task.stop();
             }
             Thread t = thread;
             if (t != null && t.isAlive() && inJobCode) {
+                worker.stderr().println("[glue-worker] run " + runId() + ": killing the run thread");
                 t.stop();
             }
         }, graceMillis, TimeUnit.MILLISECONDS);

@@ -31,7 +31,7 @@ final class RunClassLoader extends URLClassLoader {
     private final boolean userJarsFirst;
 
     RunClassLoader(String runId, URL[] jars, ClassLoader parent, boolean userJarsFirst) {
-        super("run-" + runId, jars, parent);
+        super(jars, parent);
         this.userJarsFirst = userJarsFirst;
     }
 
