@@ -63,8 +63,12 @@ public final class GlueWorker {
         ExitGuard.install(stderr);
 
         Path home = Files.createTempDirectory("gluelab-worker-");
+        long sparkStart = System.nanoTime();
         SparkSession spark = startSpark(home);
+        long warmStart = System.nanoTime();
         warmUp(spark, home);
+        stderr.printf("[glue-worker] Spark %s started in %d ms, warmed up in %d ms%n", spark.version(),
+                (warmStart - sparkStart) / 1_000_000, (System.nanoTime() - warmStart) / 1_000_000);
         GlueWorker worker = new GlueWorker(new Protocol(stdout), stderr, spark, Files.createDirectories(home.resolve("runs")));
         long startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         worker.protocol.ready(spark.version(), startupMillis);
