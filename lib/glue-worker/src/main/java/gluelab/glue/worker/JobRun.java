@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -44,7 +42,6 @@ final class JobRun {
     private final GlueWorker worker;
     private final RunOutput output;
     private final WorkerRunEnvironment environment;
-    private final Set<Thread> taskThreads = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean stopRequested;
     private volatile boolean inJobCode;
@@ -67,10 +64,6 @@ final class JobRun {
 
     RunOutput output() {
         return output;
-    }
-
-    Set<Thread> taskThreads() {
-        return taskThreads;
     }
 
     boolean isFinished() {
@@ -239,15 +232,13 @@ final class JobRun {
             runThread.interrupt();
         }
         worker.timer().schedule(() -> {
-            if (finished.get()) {
-                return;
-            }
-            for (Thread task : taskThreads) {
+            // Even a run that has ended may leave a task spinning in a loop that ignores interrupts.
+            for (Thread task : RunRegistry.taskThreadsOf(runId())) {
                 worker.stderr().println("[glue-worker] run " + runId() + ": killing task thread " + task.getName());
                 task.stop();
             }
             Thread t = thread;
-            if (t != null && t.isAlive() && inJobCode) {
+            if (!finished.get() && t != null && t.isAlive() && inJobCode) {
                 worker.stderr().println("[glue-worker] run " + runId() + ": killing the run thread");
                 t.stop();
             }

@@ -17,6 +17,8 @@ final class RunRegistry {
 
     private static final Map<String, JobRun> RUNS = new ConcurrentHashMap<>();
     private static final InheritableThreadLocal<JobRun> BOUND = new InheritableThreadLocal<>();
+    /** Spark task threads by the run whose task they are executing now. */
+    private static final Map<Thread, String> TASK_THREADS = new ConcurrentHashMap<>();
 
     private RunRegistry() {
     }
@@ -35,6 +37,19 @@ final class RunRegistry {
 
     static Collection<JobRun> active() {
         return RUNS.values();
+    }
+
+    static void taskStarted(String runId) {
+        TASK_THREADS.put(Thread.currentThread(), runId);
+    }
+
+    static void taskEnded() {
+        TASK_THREADS.remove(Thread.currentThread());
+    }
+
+    /** The task threads executing a task of {@code runId} right now. */
+    static java.util.List<Thread> taskThreadsOf(String runId) {
+        return TASK_THREADS.entrySet().stream().filter(e -> e.getValue().equals(runId)).map(Map.Entry::getKey).toList();
     }
 
     static void bindCurrentThread(JobRun run) {

@@ -7,8 +7,8 @@ import org.apache.spark.api.plugin.ExecutorPlugin;
 import org.apache.spark.api.plugin.SparkPlugin;
 
 /**
- * Tells each run which Spark task threads are working for it ({@code spark.plugins}), so that
- * stopping a run can end a task stuck in a loop that ignores interrupts.
+ * Tells the worker which Spark task threads are working for which run ({@code spark.plugins}),
+ * so that stopping a run can end a task stuck in a loop that ignores interrupts.
  */
 public final class RunTaskPlugin implements SparkPlugin {
 
@@ -22,34 +22,24 @@ public final class RunTaskPlugin implements SparkPlugin {
         return new ExecutorPlugin() {
             @Override
             public void onTaskStart() {
-                JobRun run = runOfTask();
-                if (run != null) {
-                    run.taskThreads().add(Thread.currentThread());
+                TaskContext task = TaskContext.get();
+                String runId = task == null ? null : task.getLocalProperty(RunRegistry.RUN_ID_PROPERTY);
+                if (runId != null) {
+                    RunRegistry.taskStarted(runId);
+                } else {
+                    RunRegistry.taskEnded();
                 }
             }
 
             @Override
             public void onTaskSucceeded() {
-                ended();
+                RunRegistry.taskEnded();
             }
 
             @Override
             public void onTaskFailed(TaskFailedReason failureReason) {
-                ended();
-            }
-
-            private void ended() {
-                JobRun run = runOfTask();
-                if (run != null) {
-                    run.taskThreads().remove(Thread.currentThread());
-                }
+                RunRegistry.taskEnded();
             }
         };
-    }
-
-    private static JobRun runOfTask() {
-        TaskContext task = TaskContext.get();
-        String runId = task == null ? null : task.getLocalProperty(RunRegistry.RUN_ID_PROPERTY);
-        return runId == null ? null : RunRegistry.get(runId);
     }
 }

@@ -54,7 +54,20 @@ class CrashIsolationTest {
                                 .collectAsList();
                         case "loop" -> { while (true) { sink++; } }
                         case "loop-in-task" -> spark.createDataset(List.of(1), Encoders.INT())
-                                .map((MapFunction<Integer, Integer>) i -> { while (true) { sink++; } }, Encoders.INT())
+                                .map((MapFunction<Integer, Integer>) i -> {
+                                    // Spins, ignoring interrupts; beats a heartbeat file with plain (non-interruptible) I/O.
+                                    long next = 0;
+                                    while (true) {
+                                        sink++;
+                                        if (System.nanoTime() > next) {
+                                            try (java.io.FileOutputStream out = new java.io.FileOutputStream(args[args.length - 3])) {
+                                                out.write(Long.toString(sink).getBytes());
+                                            } catch (java.io.IOException ignored) {
+                                            }
+                                            next = System.nanoTime() + 50_000_000L;
+                                        }
+                                    }
+                                }, Encoders.INT())
                                 .collectAsList();
                         default -> throw new IllegalArgumentException(how);
                     }
@@ -140,10 +153,22 @@ class CrashIsolationTest {
     }
 
     @Test
-    void an_endless_loop_in_a_task_is_stopped_and_ends_stopped() throws IOException {
+    void an_endless_loop_in_a_task_is_stopped_and_its_task_thread_ends() throws Exception {
         RunResult run = crashBesideABystander("loop-in-task", true);
 
         assertEquals("STOPPED", run.state(), run::describe);
+        Path heartbeat = work.resolve("heartbeat");
+        String last = "";
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(1_000);
+            String now = Files.readString(heartbeat);
+            if (now.equals(last)) {
+                return; // no beat for a second: the spinning task thread is gone
+            }
+            last = now;
+        }
+        throw new AssertionError("the looping task thread still runs after the run was stopped");
     }
 
     private RunResult crashBesideABystander(String how, boolean stop) throws IOException {
@@ -151,7 +176,8 @@ class CrashIsolationTest {
         String bystander = worker.submit(RunSpec.of("jobs.Bystander", jar).args("--go", go.toString()));
         awaitOutput(bystander, "bystander started");
 
-        String crashing = worker.submit(RunSpec.of("jobs.Crash", jar).args("--how", how));
+        String crashing = worker.submit(RunSpec.of("jobs.Crash", jar)
+                .args("--heartbeat", work.resolve("heartbeat").toString(), "--how", how));
         if (stop) {
             awaitOutput(crashing, "about to " + how);
             worker.stop(crashing);
