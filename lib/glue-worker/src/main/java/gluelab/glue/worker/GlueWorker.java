@@ -61,6 +61,7 @@ public final class GlueWorker {
         defaultProperty("aws.responseChecksumValidation", "when_required");
         RunLogging.install(stderr);
         ExitGuard.install(stderr);
+        ArtifactStateInheritance.install(stderr);
 
         Path home = Files.createTempDirectory("gluelab-worker-");
         long sparkStart = System.nanoTime();

@@ -114,6 +114,46 @@ class ClassVisibilityTest {
         assertTrue(second.output().contains("people [ann?/32, bob?/43]"), second::describe);
     }
 
+    static final String OWN_THREADS = """
+            package jobs;
+
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Future;
+            import org.apache.spark.api.java.function.MapFunction;
+            import org.apache.spark.sql.Encoders;
+            import org.apache.spark.sql.SparkSession;
+
+            public class OwnThreads {
+                public static void main(String[] args) throws Exception {
+                    SparkSession spark = SparkSession.active();
+                    ExecutorService pool = Executors.newFixedThreadPool(2);
+                    Future<List<Integer>> a = pool.submit(() -> spark.createDataset(List.of(1, 2), Encoders.INT())
+                            .map((MapFunction<Integer, Integer>) i -> i * Factor.VALUE, Encoders.INT()).collectAsList());
+                    Future<List<Integer>> b = pool.submit(() -> spark.createDataset(List.of(3), Encoders.INT())
+                            .map((MapFunction<Integer, Integer>) i -> i * Factor.VALUE * 10, Encoders.INT()).collectAsList());
+                    System.out.println("from the job's own threads " + a.get() + " " + b.get());
+                    pool.shutdown();
+                }
+            }
+            """;
+
+    @Test
+    void lambdas_submitted_from_the_jobs_own_threads_run_with_the_runs_own_classes() {
+        String factorClass = "package jobs; public class Factor { public static final int VALUE = Integer.parseInt(\"%d\"); }";
+        Path tens = JobJars.compile(work, "own-threads-10.jar", TestJobs.sources("jobs.OwnThreads", OWN_THREADS,
+                "jobs.Factor", factorClass.formatted(10)));
+        Path thousands = JobJars.compile(work, "own-threads-1000.jar", TestJobs.sources("jobs.OwnThreads", OWN_THREADS,
+                "jobs.Factor", factorClass.formatted(1000)));
+
+        RunResult first = worker.run(RunSpec.of("jobs.OwnThreads", tens), Duration.ofMinutes(1));
+        RunResult second = worker.run(RunSpec.of("jobs.OwnThreads", thousands), Duration.ofMinutes(1));
+
+        assertEquals(List.of("from the job's own threads [10, 20] [300]"), withoutMetrics(first), first::describe);
+        assertEquals(List.of("from the job's own threads [1000, 2000] [30000]"), withoutMetrics(second), second::describe);
+    }
+
     static final String WHICH_COPY = """
             package jobs;
             public class WhichCopy {
