@@ -27,7 +27,8 @@ import org.apache.spark.sql.SparkSession;
  * java &lt;spark.jvm.flags&gt; -Djava.security.manager=allow -cp &lt;classpath&gt; gluelab.glue.worker.GlueWorker
  * </pre>
  * System properties: {@code gluelab.worker.master} (default {@code local[*]}),
- * {@code gluelab.worker.stopGraceMillis} (default 3000).
+ * {@code gluelab.worker.stopGraceMillis} (default 3000), {@code gluelab.worker.warmUp} (default true:
+ * one tiny CSV to Parquet round trip before {@code ready}, so the first run does not pay for it).
  */
 public final class GlueWorker {
 
@@ -42,6 +43,7 @@ public final class GlueWorker {
         return t;
     });
     private final long stopGraceMillis = Long.getLong("gluelab.worker.stopGraceMillis", 3000);
+    private Path home;
 
     private GlueWorker(Protocol protocol, PrintStream stderr, SparkSession spark, Path runsDirectory) {
         this.protocol = protocol;
@@ -67,12 +69,20 @@ public final class GlueWorker {
         long sparkStart = System.nanoTime();
         SparkSession spark = startSpark(home);
         long warmStart = System.nanoTime();
-        warmUp(spark, home);
+        if (!"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
+            warmUp(spark, home);
+        }
         stderr.printf("[glue-worker] Spark %s started in %d ms, warmed up in %d ms%n", spark.version(),
                 (warmStart - sparkStart) / 1_000_000, (System.nanoTime() - warmStart) / 1_000_000);
         GlueWorker worker = new GlueWorker(new Protocol(stdout), stderr, spark, Files.createDirectories(home.resolve("runs")));
+        worker.home = home;
         long startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         worker.protocol.ready(spark.version(), startupMillis);
+        if (!"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
+            Thread s3 = new Thread(() -> warmUpS3(spark, stderr), "glue-worker-warm-up-s3");
+            s3.setDaemon(true);
+            s3.start();
+        }
         worker.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     }
 
@@ -91,7 +101,6 @@ public final class GlueWorker {
                 .set("spark.scheduler.mode", "FAIR")
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.local.dir", home.resolve("spark-local").toString())
                 .set("spark.sql.warehouse.dir", home.resolve("warehouse").toUri().toString())
                 .set("spark.sql.shuffle.partitions", "4")
                 .set("spark.default.parallelism", "4")
@@ -112,6 +121,29 @@ public final class GlueWorker {
         spark.read().option("header", true).option("inferSchema", true).csv(dir.resolve("csv").toString())
                 .write().mode("overwrite").parquet(dir.resolve("parquet").toString());
         spark.read().parquet(dir.resolve("parquet").toString()).count();
+    }
+
+    /**
+     * Loads and initialises the SDK's S3 client and S3A once, against an address that refuses at
+     * once, so that the first run reading S3 does not pay seconds for it. Runs after {@code ready}.
+     */
+    private static void warmUpS3(SparkSession spark, PrintStream stderr) {
+        long start = System.nanoTime();
+        RunCommand.AwsSettings nowhere = new RunCommand.AwsSettings("http://127.0.0.1:1", "us-east-1", "warm-up", "warm-up", null);
+        try (software.amazon.awssdk.services.s3.S3Client client = JarFetcher.newClient(nowhere)) {
+            client.headObject(r -> r.bucket("warm-up").key("warm-up"));
+        } catch (RuntimeException expected) {
+            // connection refused: the pipeline up to the socket is initialised
+        }
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(spark.sparkContext().hadoopConfiguration());
+        conf.set("fs.s3a.endpoint", nowhere.endpoint());
+        conf.setBoolean("fs.s3a.impl.disable.cache", true);
+        try (org.apache.hadoop.fs.FileSystem fs = new org.apache.hadoop.fs.Path("s3://warm-up/").getFileSystem(conf)) {
+            fs.getUri();
+        } catch (IOException | RuntimeException e) {
+            stderr.println("[glue-worker] S3A warm-up: " + e);
+        }
+        stderr.printf("[glue-worker] S3 client and S3A warmed up in %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 
     private void serve(BufferedReader commands) throws IOException {
@@ -188,8 +220,20 @@ public final class GlueWorker {
             stderr.println("[glue-worker] stopping Spark: " + e);
         }
         jarFetcher.close();
+        deleteQuietly(home);
         ExitGuard.allowExit();
         System.exit(0);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort: it is a temporary directory
+        }
     }
 
     Protocol protocol() {

@@ -72,8 +72,9 @@ final class JarFetcher {
                 : AwsSessionCredentials.create(aws.accessKeyId(), aws.secretAccessKey(), aws.sessionToken()));
     }
 
-    private static S3Client newClient(RunCommand.AwsSettings aws) {
+    static S3Client newClient(RunCommand.AwsSettings aws) {
         S3ClientBuilder builder = S3Client.builder()
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(3)))
                 .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)))
                 .region(Region.of(aws.region()))
                 .credentialsProvider(credentials(aws))

@@ -19,7 +19,8 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * Log4j 2 set-up of the worker (Spark's logging backend, which slf4j also binds to): one appender
  * that sends a log line to the {@code error} stream of the run whose thread logged it (the job's
  * own loggers, Spark's logs on the run's threads), and everything else to the worker's stderr.
- * Job loggers log at INFO; Spark, Hadoop, Parquet and the SDK only at WARN.
+ * Job loggers log at INFO; Spark, Hadoop, Parquet and the SDK only at WARN
+ * ({@code -Dgluelab.worker.debugLoggers=org.apache.hadoop.fs.s3a,software.amazon} turns some up).
  */
 final class RunLogging {
 
@@ -30,7 +31,7 @@ final class RunLogging {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
         Layout<String> layout = PatternLayout.newBuilder().withConfiguration(config)
-                .withPattern("%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n").build();
+                .withPattern("%d{yy/MM/dd HH:mm:ss.SSS} %p %c{1}: %m%n").build();
         RunAppender appender = new RunAppender(layout, workerStderr);
         appender.start();
         config.addAppender(appender);
@@ -46,6 +47,12 @@ final class RunLogging {
         quiet(config, Level.ERROR, "org.apache.hadoop.metrics2", "org.apache.hadoop.util.NativeCodeLoader",
                 "org.apache.spark.util.Utils", "org.apache.hadoop.fs.s3a.impl.ConfigurationHelper",
                 "org.apache.spark.scheduler.FairSchedulableBuilder");
+        String debug = System.getProperty("gluelab.worker.debugLoggers", "");
+        for (String name : debug.split(",")) {
+            if (!name.isBlank()) {
+                config.addLogger(name.trim(), new LoggerConfig(name.trim(), Level.DEBUG, true));
+            }
+        }
         context.updateLoggers();
     }
 

@@ -22,13 +22,18 @@ public final class RunSpec {
     private Map<String, Object> aws = new LinkedHashMap<>(Map.of("region", "us-east-1",
             "accessKeyId", "AKIAIOSFODNN7EXAMPLE", "secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
 
-    private RunSpec(String className, Path jobJar) {
+    private RunSpec(String className, String jobJar) {
         this.className = className;
-        this.jars.add(jobJar.toUri().toString());
+        this.jars.add(jobJar);
     }
 
     public static RunSpec of(String className, Path jobJar) {
-        return new RunSpec(className, jobJar);
+        return new RunSpec(className, jobJar.toUri().toString());
+    }
+
+    /** A job jar given as a URI, e.g. {@code s3://bucket/key}. */
+    public static RunSpec of(String className, String jobJarUri) {
+        return new RunSpec(className, jobJarUri);
     }
 
     public RunSpec jobName(String name) {

@@ -65,6 +65,10 @@ public final class WorkerProcess implements AutoCloseable {
         command.add("-Djava.security.manager=allow");
         command.add("-Xmx1g");
         command.addAll(Arrays.asList(extraJvmArgs));
+        String more = System.getProperty("gluelab.worker.jvmArgs", "").trim(); // e.g. -Dgluelab.worker.debugLoggers=…
+        if (!more.isEmpty()) {
+            command.addAll(Arrays.asList(more.split("\\s+")));
+        }
         command.add("-cp");
         command.add(workerClasspath());
         command.add("gluelab.glue.worker.GlueWorker");
@@ -101,6 +105,9 @@ public final class WorkerProcess implements AutoCloseable {
                     throw new AssertionError("The worker wrote a non-protocol line to stdout: " + line);
                 }
                 events.add(event);
+                if (Boolean.getBoolean("gluelab.trace")) {
+                    System.out.println(System.currentTimeMillis() % 100000 + " " + line);
+                }
                 switch (event.path("ev").asText()) {
                     case "ready" -> {
                         readyNanos = System.nanoTime();
