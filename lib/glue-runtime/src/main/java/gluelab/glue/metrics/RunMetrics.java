@@ -39,7 +39,8 @@ public final class RunMetrics {
     private final Map<Integer, SourceRecord> sources = new LinkedHashMap<>();
     private final List<SinkRecord> sinks = new ArrayList<>();
     private final Map<String, Long> lastWriteRowsByPath = new LinkedHashMap<>();
-    private final Set<SparkSession> listenedSessions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    // Weak: a finished run's session must stay collectable (Spark removes its listener bus then).
+    private final Set<SparkSession> listenedSessions = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private boolean finished;
 
     private static final class SourceRecord {

@@ -181,6 +181,8 @@ final class JobRun {
         try {
             if (session != null) {
                 SparkContext sc = session.sparkContext();
+                // The run's query listeners would keep its session (and class loader) alive.
+                session.listenerManager().clear();
                 sc.addedJars().remove(runId());
                 if (sc.taskScheduler() instanceof TaskSchedulerImpl scheduler) {
                     Schedulable pool = scheduler.rootPool().getSchedulableByName(runId());
