@@ -102,8 +102,9 @@ final class CatalogSource implements DataSource {
             }
             Dataset<Row> part = Formats.read(session, format, formatOptions, own, null, dataSchema);
             for (int i = 0; i < keys.size(); i++) {
-                part = part.withColumn(keys.get(i).name(),
-                        functions.lit(location.values().get(i)).cast(DynamicFrame.glueType(keys.get(i).type())));
+                // when(true, …) rather than a bare literal: a table's partition column is nullable, as Spark reads it
+                part = part.withColumn(keys.get(i).name(), functions.when(functions.lit(true),
+                        functions.lit(location.values().get(i))).cast(DynamicFrame.glueType(keys.get(i).type())));
             }
             result = result == null ? part : result.unionByName(part, true);
         }
