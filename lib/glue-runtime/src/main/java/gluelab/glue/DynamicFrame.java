@@ -10,7 +10,6 @@ import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -203,10 +202,6 @@ public final class DynamicFrame {
     /** An empty frame with no fields. */
     public static DynamicFrame emptyDynamicFrame(GlueContext glueContext) {
         return new DynamicFrame(glueContext.getSparkSession().emptyDataFrame(), glueContext);
-    }
-
-    static Row row(Object... values) {
-        return RowFactory.create(values);
     }
 
     private static String quote(String field) {
