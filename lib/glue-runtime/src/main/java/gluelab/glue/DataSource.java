@@ -1,0 +1,7 @@
+package gluelab.glue;
+
+/** A Glue data source; {@link #getDynamicFrame()} reads it. */
+public interface DataSource {
+
+    DynamicFrame getDynamicFrame();
+}

@@ -1,0 +1,178 @@
+package gluelab.glue.metrics;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.util.QueryExecutionListener;
+
+/**
+ * The metrics of one job run: files and rows read per source, rows written per sink. Row counts
+ * come from Spark's own SQL metrics of the queries the job runs (a {@link QueryExecutionListener}
+ * reads the executed plans), so counting costs no extra pass over the data.
+ * <p>
+ * Lines (contract in lib/README.md, "Job-run metrics"), printed to the driver's stdout:
+ * <pre>
+ * {"glue_lab_metric":"source","transformation_ctx":"…","files":["s3://…"],"rows":N}
+ * {"glue_lab_metric":"sink","transformation_ctx":"…","path":"s3://…","rows":N}
+ * {"glue_lab_metric":"run","filesRead":N,"rowsRead":N,"rowsWritten":N}
+ * </pre>
+ * A source's rows are the most rows any single query read from it (a job that counts a frame and
+ * then writes it read its input once, not twice).
+ */
+public final class RunMetrics {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<Integer, SourceRecord> sources = new LinkedHashMap<>();
+    private final List<SinkRecord> sinks = new ArrayList<>();
+    private final Map<String, Long> lastWriteRowsByPath = new LinkedHashMap<>();
+    // Weak: a finished run's session must stay collectable (Spark removes its listener bus then).
+    private final Set<SparkSession> listenedSessions = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private boolean finished;
+
+    private static final class SourceRecord {
+        final String transformationContext;
+        final List<String> files;
+        final Set<String> fileSet;
+        long rows;
+
+        SourceRecord(String transformationContext, List<String> files) {
+            this.transformationContext = transformationContext;
+            this.files = List.copyOf(files);
+            this.fileSet = new HashSet<>(files);
+        }
+    }
+
+    private record SinkRecord(String transformationContext, String path, long rows) {
+    }
+
+    /** Starts listening to the queries of {@code session} (once per session). */
+    public synchronized void listenTo(SparkSession session) {
+        if (listenedSessions.add(session)) {
+            session.listenerManager().register(new Listener());
+        }
+    }
+
+    /** Records a source and the files it reads; returns its id. */
+    public synchronized int registerSource(String transformationContext, List<String> files) {
+        int id = sources.size();
+        sources.put(id, new SourceRecord(transformationContext, files));
+        return id;
+    }
+
+    /**
+     * Records a finished write to {@code qualifiedPath} and prints its sink line. Waits for Spark to
+     * deliver the write's query event first.
+     */
+    public void recordSink(SparkSession session, String transformationContext, String qualifiedPath, PrintStream out) {
+        awaitQueryEvents(session);
+        long rows;
+        synchronized (this) {
+            rows = lastWriteRowsByPath.getOrDefault(qualifiedPath, 0L);
+            sinks.add(new SinkRecord(transformationContext, qualifiedPath, rows));
+        }
+        ObjectNode line = JSON.createObjectNode();
+        line.put("glue_lab_metric", "sink");
+        line.put("transformation_ctx", transformationContext == null ? "" : transformationContext);
+        line.put("path", qualifiedPath);
+        line.put("rows", rows);
+        out.println(text(line));
+    }
+
+    /** Prints the source lines and the run line, once. */
+    public void finish(SparkSession session, PrintStream out) {
+        if (session != null) {
+            awaitQueryEvents(session);
+        }
+        List<String> lines = new ArrayList<>();
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            Set<String> filesRead = new LinkedHashSet<>();
+            long rowsRead = 0;
+            for (SourceRecord source : sources.values()) {
+                ObjectNode line = JSON.createObjectNode();
+                line.put("glue_lab_metric", "source");
+                line.put("transformation_ctx", source.transformationContext == null ? "" : source.transformationContext);
+                source.files.forEach(line.putArray("files")::add);
+                line.put("rows", source.rows);
+                lines.add(text(line));
+                filesRead.addAll(source.files);
+                rowsRead += source.rows;
+            }
+            ObjectNode run = JSON.createObjectNode();
+            run.put("glue_lab_metric", "run");
+            run.put("filesRead", filesRead.size());
+            run.put("rowsRead", rowsRead);
+            run.put("rowsWritten", sinks.stream().mapToLong(SinkRecord::rows).sum());
+            lines.add(text(run));
+        }
+        lines.forEach(out::println);
+    }
+
+    private static void awaitQueryEvents(SparkSession session) {
+        try {
+            session.sparkContext().listenerBus().waitUntilEmpty(30_000);
+        } catch (TimeoutException e) {
+            System.err.println("[glue-runtime] metrics: Spark's listener bus did not drain in 30 s; counts may be short");
+        }
+    }
+
+    private synchronized void onQuery(QueryExecution qe) {
+        PlanMetrics plan = PlanMetrics.of(qe.executedPlan());
+        Map<Integer, Long> rowsBySource = new LinkedHashMap<>();
+        for (PlanMetrics.Scan scan : plan.scans()) {
+            for (Map.Entry<Integer, SourceRecord> source : sources.entrySet()) {
+                if (source.getValue().fileSet.containsAll(scan.files())) {
+                    rowsBySource.merge(source.getKey(), scan.rows(), Long::sum);
+                    break;
+                }
+            }
+        }
+        rowsBySource.forEach((id, rows) -> {
+            SourceRecord source = sources.get(id);
+            source.rows = Math.max(source.rows, rows);
+        });
+        plan.writes().forEach(write -> lastWriteRowsByPath.put(write.path(), write.rows()));
+    }
+
+    private static String text(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private final class Listener implements QueryExecutionListener {
+        @Override
+        public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+            onQuery(qe);
+        }
+
+        @Override
+        public void onFailure(String funcName, QueryExecution qe, Exception exception) {
+            // A failed query may still have read input; what it did read counts.
+            try {
+                onQuery(qe);
+            } catch (RuntimeException planUnavailable) {
+                // the plan never got executed
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package gluelab.glue.spi;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * What the process running a Glue job tells the runtime about that run: who it is, where AWS is,
+ * and how bookmarks are kept. The Glue worker of Lab Cloud implements it for every run; without one
+ * (a plain local run, or real AWS) {@link RunEnvironments#current()} supplies local defaults.
+ */
+public interface RunEnvironment {
+
+    /** The JobRunId, e.g. {@code jr_…}; a generated id for local runs. */
+    String runId();
+
+    String jobName();
+
+    /** The run's {@code --job-bookmark-option}. */
+    BookmarkOption bookmarkOption();
+
+    /** The job's last committed bookmark (the JobBookmark JSON text), if any. */
+    Optional<String> bookmarkState();
+
+    /**
+     * Hands the job's new bookmark to whoever keeps it. Lab Cloud keeps it pending and commits it
+     * only if the run ends SUCCEEDED.
+     */
+    void commitBookmark(String jobBookmarkJson);
+
+    /** Whether {@link #commitBookmark} persists anything (false for local runs). */
+    default boolean persistsBookmarks() {
+        return true;
+    }
+
+    /** An endpoint override for SDK clients (Lab Cloud); empty means the SDK default (real AWS). */
+    Optional<URI> endpoint();
+
+    String region();
+
+    AwsCredentialsProvider credentials();
+
+    /** Per-run state the runtime keeps beside the run (bookmark session, metrics). */
+    ConcurrentMap<String, Object> attributes();
+}

@@ -1,0 +1,158 @@
+package gluelab.glue.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import gluelab.glue.worker.harness.RunResult;
+import gluelab.glue.worker.harness.RunSpec;
+import gluelab.glue.worker.harness.TestJobs;
+import gluelab.glue.worker.harness.WorkerProcess;
+
+/**
+ * Job bookmarks: with job-bookmark-enable a source reads only objects its transformation_ctx has
+ * not seen, and Job.commit() sends the advanced bookmark before the run finishes.
+ */
+class BookmarkTest {
+
+    @TempDir
+    Path work;
+    static Path jar;
+    static WorkerProcess worker;
+
+    @BeforeAll
+    static void setUp(@TempDir Path jars) {
+        worker = WorkerProcess.shared();
+        jar = TestJobs.standardJar(jars);
+    }
+
+    private Path input;
+    private Path output;
+
+    private void addFile(String name, String... ids) throws IOException {
+        if (input == null) {
+            input = Files.createDirectories(work.resolve("in"));
+            output = work.resolve("out");
+        }
+        StringBuilder csv = new StringBuilder("id,name\n");
+        for (String id : ids) {
+            csv.append(id).append(",name-").append(id).append('\n');
+        }
+        Files.writeString(input.resolve(name), csv);
+    }
+
+    private RunResult run(String option, String state, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--input", input.toUri().toString(), "--output", output.toUri().toString(),
+                "--format_options", "{\"withHeader\": true}"));
+        args.addAll(List.of(extraArgs));
+        return worker.run(RunSpec.of("jobs.Convert", jar).bookmark(option, state).args(args.toArray(String[]::new)),
+                Duration.ofMinutes(2));
+    }
+
+    private static List<String> filesRead(RunResult run) {
+        List<String> names = new ArrayList<>();
+        run.metrics("source").get(0).path("files").forEach(f -> names.add(f.asText().replaceAll(".*/", "")));
+        return names;
+    }
+
+    private static String committed(RunResult run) {
+        List<JsonNode> bookmarks = run.bookmarks();
+        assertEquals(1, bookmarks.size(), () -> "one bookmark event: " + run.describe());
+        return bookmarks.get(0).path("state").asText();
+    }
+
+    @Test
+    void enabled_bookmarks_process_one_new_file_then_another_then_none() throws IOException {
+        addFile("orders-1.csv", "1", "2");
+        RunResult first = run("job-bookmark-enable", null);
+        addFile("orders-2.csv", "3");
+        RunResult second = run("job-bookmark-enable", committed(first));
+        RunResult third = run("job-bookmark-enable", committed(second));
+
+        assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "SUCCEEDED"), List.of(first.state(), second.state(), third.state()));
+        assertEquals(List.of("orders-1.csv"), filesRead(first));
+        assertEquals(List.of("orders-2.csv"), filesRead(second));
+        assertEquals(List.of(), filesRead(third));
+        assertEquals(List.of(2L, 1L, 0L), List.of(first.runMetrics().path("rowsRead").asLong(),
+                second.runMetrics().path("rowsRead").asLong(), third.runMetrics().path("rowsRead").asLong()), first::describe);
+        assertTrue(first.indexOf("bookmark") < first.indexOf("finished"), "the bookmark comes before finished");
+
+        JsonNode state = WorkerProcess.JSON.readTree(committed(third)).path("source");
+        assertEquals("HadoopDataSourceJobBookmarkState", state.path("jsonClass").asText());
+        assertEquals(2, state.path("files").size(), "the bookmark remembers both files");
+    }
+
+    @Test
+    void a_rewritten_file_is_read_again() throws IOException {
+        addFile("orders-1.csv", "1");
+        RunResult first = run("job-bookmark-enable", null);
+        addFile("orders-1.csv", "1", "2");
+        Files.setLastModifiedTime(input.resolve("orders-1.csv"), FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+        RunResult second = run("job-bookmark-enable", committed(first));
+
+        assertEquals(List.of("orders-1.csv"), filesRead(second));
+        assertEquals(2, second.runMetrics().path("rowsRead").asLong());
+    }
+
+    @Test
+    void paused_bookmarks_filter_input_but_do_not_advance() throws IOException {
+        addFile("orders-1.csv", "1");
+        RunResult first = run("job-bookmark-enable", null);
+        addFile("orders-2.csv", "2");
+
+        RunResult paused = run("job-bookmark-pause", committed(first));
+
+        assertEquals("SUCCEEDED", paused.state(), paused::describe);
+        assertEquals(List.of("orders-2.csv"), filesRead(paused));
+        assertEquals(List.of(), paused.bookmarks(), "a paused run sends no bookmark");
+    }
+
+    @Test
+    void disabled_bookmarks_read_everything_and_keep_nothing() throws IOException {
+        addFile("orders-1.csv", "1");
+        RunResult first = run("job-bookmark-enable", null);
+        addFile("orders-2.csv", "2");
+
+        RunResult disabled = run("job-bookmark-disable", committed(first));
+
+        assertEquals(List.of("orders-1.csv", "orders-2.csv"), filesRead(disabled).stream().sorted().toList());
+        assertEquals(List.of(), disabled.bookmarks());
+    }
+
+    @Test
+    void a_run_that_fails_before_job_commit_sends_no_bookmark() throws IOException {
+        addFile("orders-1.csv", "1");
+
+        RunResult failed = run("job-bookmark-enable", null, "--fail_after_read", "true");
+
+        assertEquals("FAILED", failed.state());
+        assertEquals("IllegalStateException: failing on purpose after reading 1 rows", failed.errorMessage());
+        assertEquals(List.of(), failed.bookmarks());
+    }
+
+    @Test
+    void a_run_that_fails_after_job_commit_sends_its_bookmark_before_finishing_failed() throws IOException {
+        addFile("orders-1.csv", "1");
+
+        RunResult failed = run("job-bookmark-enable", null, "--fail_after_commit", "true");
+
+        assertEquals("FAILED", failed.state());
+        assertEquals(1, failed.bookmarks().size());
+        assertTrue(failed.indexOf("bookmark") < failed.indexOf("finished"),
+                "Lab Cloud sees the pending bookmark, then the FAILED state that discards it");
+    }
+}
