@@ -57,9 +57,10 @@ final class CloudWatchJobRunLogs implements JobRunLogs {
             }
         } catch (RuntimeException e) {
             if (warned.compareAndSet(false, true)) {
-                LOG.log(Level.INFO, "Glue job run output cannot be written to CloudWatch Logs (" + e.getMessage()
-                        + "); run output is dropped until it can", e);
+                LOG.info("Glue job run output cannot be written to CloudWatch Logs (" + e.getMessage()
+                        + "); run output is dropped until it can");
             }
+            LOG.log(Level.FINE, "Dropped a line of run " + runId, e);
         }
     }
 

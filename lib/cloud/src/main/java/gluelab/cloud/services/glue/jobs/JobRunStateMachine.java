@@ -9,6 +9,7 @@ import gluelab.cloud.service.Scope;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -136,7 +137,7 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
             if (run.timeout() != null && !busy) {
                 liveRun.timeout = platform.scheduler().scheduleOnce(
                         new TimerOwner("glue", "JobRunTimeout", run.id(), scope.account(), scope.region()),
-                        run.startedOn().plus(Duration.ofMinutes(run.timeout())), at -> timedOut(run.id()));
+                        run.startedOn().plus(Duration.ofMinutes(run.timeout())), at -> timedOut(run.id(), at));
             }
         }
         if (busy) {
@@ -156,7 +157,7 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
                         request.workerType(), request.numberOfWorkers())
                 : new JobCapacity(job.maxCapacity(), job.workerType(), job.numberOfWorkers(), job.allocatedCapacity());
         Integer timeout = request.timeout() != null ? JobDefinitions.timeout(request.timeout(), commandName) : job.timeout();
-        Instant now = platform.clock().instant();
+        Instant now = now();
         String id = request.firstAttemptId() != null
                 ? request.firstAttemptId() + "_attempt_" + request.attempt()
                 : "jr_" + HexFormat.of().formatHex(randomBytes(32));
@@ -187,6 +188,11 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
             run.arguments(request.arguments());
         }
         return run.build();
+    }
+
+    /** The lab clock, to the millisecond that Glue's timestamps carry. */
+    private Instant now() {
+        return platform.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private byte[] randomBytes(int n) {
@@ -258,8 +264,9 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
         return Optional.empty();
     }
 
-    private void timedOut(String runId) {
-        if (transition(runId, JobRunState.TIMEOUT, TIMED_OUT, true).isPresent()) {
+    /** The timer fires at the deadline; the run ends then, even if the clock was advanced past it. */
+    private void timedOut(String runId, Instant deadline) {
+        if (transition(runId, JobRunState.TIMEOUT, TIMED_OUT, true, deadline).isPresent()) {
             executor.stop(runId);
         }
     }
@@ -326,6 +333,11 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
      * empty when the run is unknown or the move is not legal from where it is.
      */
     private Optional<JobRun> transition(String runId, JobRunState to, String errorMessage, boolean mayRetry) {
+        return transition(runId, to, errorMessage, mayRetry, now());
+    }
+
+    private Optional<JobRun> transition(String runId, JobRunState to, String errorMessage, boolean mayRetry,
+                                        Instant now) {
         Scope scope = runId == null ? null : runScopes.get(runId);
         if (scope == null) {
             return Optional.empty();
@@ -342,7 +354,6 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
                 LOG.fine(() -> "Glue job run " + runId + " stays " + from + " (not " + to + ")");
                 return Optional.empty();
             }
-            Instant now = platform.clock().instant();
             JobRun.Builder run = stored.run().toBuilder().jobRunState(to).lastModifiedOn(now);
             if (errorMessage != null) {
                 run.errorMessage(errorMessage);

@@ -70,6 +70,21 @@ final class GlueLabSupport {
         }
     }
 
+    /** Waits until the job has {@code count} runs, in any state; returns them newest first. */
+    static List<JobRun> awaitStarted(GlueClient glue, String jobName, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<JobRun> runs = glue.getJobRuns(r -> r.jobName(jobName)).jobRuns();
+            if (runs.size() >= count) {
+                return runs;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Job " + jobName + " has " + runs.size() + " runs, not " + count);
+            }
+            sleep(25);
+        }
+    }
+
     /** {@code POST /_lab/clock/advance}; returns the answer (from, to, fired). */
     static JsonNode advanceClock(RunningLabCloud cloud, Duration by) {
         return json(cloud.http(cloud.request("/_lab/clock/advance")
