@@ -74,18 +74,8 @@ public final class JobsApi {
 
     public BatchGetJobsResponse batchGetJobs(RequestContext ctx, BatchGetJobsRequest request) {
         List<String> names = GlueErrors.required(request.hasJobNames() ? request.jobNames() : null, "jobNames");
-        JobsState state = states.get(ctx);
-        List<Job> found = new ArrayList<>();
-        List<String> notFound = new ArrayList<>();
-        for (String name : names) {
-            Job job = name == null ? null : state.jobs.get(name);
-            if (job != null) {
-                found.add(job);
-            } else {
-                notFound.add(name);
-            }
-        }
-        return BatchGetJobsResponse.builder().jobs(found).jobsNotFound(notFound).build();
+        BatchLookup<Job> lookup = BatchLookup.of(names, states.get(ctx).jobs::get);
+        return BatchGetJobsResponse.builder().jobs(lookup.found()).jobsNotFound(lookup.notFound()).build();
     }
 
     /** The JobUpdate replaces the definition; what it leaves out goes back to its default, as on AWS. */

@@ -115,18 +115,8 @@ public final class TriggersApi {
 
     public BatchGetTriggersResponse batchGetTriggers(RequestContext ctx, BatchGetTriggersRequest request) {
         List<String> names = GlueErrors.required(request.hasTriggerNames() ? request.triggerNames() : null, "triggerNames");
-        JobsState state = states.get(ctx);
-        List<Trigger> found = new ArrayList<>();
-        List<String> notFound = new ArrayList<>();
-        for (String name : names) {
-            Trigger trigger = name == null ? null : state.triggers.get(name);
-            if (trigger != null) {
-                found.add(trigger);
-            } else {
-                notFound.add(name);
-            }
-        }
-        return BatchGetTriggersResponse.builder().triggers(found).triggersNotFound(notFound).build();
+        BatchLookup<Trigger> lookup = BatchLookup.of(names, states.get(ctx).triggers::get);
+        return BatchGetTriggersResponse.builder().triggers(lookup.found()).triggersNotFound(lookup.notFound()).build();
     }
 
     /**
