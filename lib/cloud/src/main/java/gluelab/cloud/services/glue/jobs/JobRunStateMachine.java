@@ -117,6 +117,11 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
      *                       triggers and retries, whose run is recorded and fails instead, as on AWS
      */
     JobRun start(Scope scope, RunRequest request, boolean refuseWhenBusy) {
+        return start(scope, request, refuseWhenBusy, now());
+    }
+
+    /** @param startedOn when the run starts: now, or the fire time of the schedule that started it */
+    JobRun start(Scope scope, RunRequest request, boolean refuseWhenBusy, Instant startedOn) {
         JobsState state = states.get(scope);
         JobRun run;
         boolean busy;
@@ -129,7 +134,7 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
             if (busy && refuseWhenBusy) {
                 throw GlueErrors.concurrentRunsExceeded(job.name());
             }
-            run = newRun(job, request);
+            run = newRun(job, request, startedOn);
             state.runs.put(run.id(), new StoredRun(state.nextRunSequence(), run));
             runScopes.put(run.id(), scope);
             LiveRun liveRun = new LiveRun(scope, platform.activity().begin("Glue job run " + run.id()));
@@ -150,14 +155,13 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
         return run;
     }
 
-    private JobRun newRun(Job job, RunRequest request) {
+    private JobRun newRun(Job job, RunRequest request, Instant now) {
         String commandName = JobDefinitions.commandName(job);
         JobCapacity capacity = request.requestsCapacity()
                 ? JobCapacity.resolve(commandName, request.allocatedCapacity(), request.maxCapacity(),
                         request.workerType(), request.numberOfWorkers())
                 : new JobCapacity(job.maxCapacity(), job.workerType(), job.numberOfWorkers(), job.allocatedCapacity());
         Integer timeout = request.timeout() != null ? JobDefinitions.timeout(request.timeout(), commandName) : job.timeout();
-        Instant now = now();
         String id = request.firstAttemptId() != null
                 ? request.firstAttemptId() + "_attempt_" + request.attempt()
                 : "jr_" + HexFormat.of().formatHex(randomBytes(32));

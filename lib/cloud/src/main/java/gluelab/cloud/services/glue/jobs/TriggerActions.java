@@ -3,6 +3,8 @@ package gluelab.cloud.services.glue.jobs;
 import gluelab.cloud.protocol.AwsServiceException;
 import gluelab.cloud.service.AccountRegionStore;
 import gluelab.cloud.service.Scope;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.glue.model.Action;
 import software.amazon.awssdk.services.glue.model.Trigger;
@@ -25,6 +27,11 @@ final class TriggerActions {
     }
 
     void fire(Scope scope, Trigger trigger) {
+        fire(scope, trigger, null);
+    }
+
+    /** @param at the schedule's fire time, which the runs start at; null for now */
+    void fire(Scope scope, Trigger trigger, Instant at) {
         for (Action action : trigger.actions()) {
             if (action.jobName() == null) {
                 // Crawler actions wait for crawlers (phase 2); the action is kept and shown meanwhile.
@@ -37,7 +44,12 @@ final class TriggerActions {
                 continue;
             }
             try {
-                runs.start(scope, RunRequest.of(action, trigger.name()), false);
+                RunRequest request = RunRequest.of(action, trigger.name());
+                if (at == null) {
+                    runs.start(scope, request, false);
+                } else {
+                    runs.start(scope, request, false, at.truncatedTo(ChronoUnit.MILLIS));
+                }
             } catch (AwsServiceException e) {
                 LOG.warning("Trigger " + trigger.name() + " could not start job " + action.jobName() + ": " + e.getMessage());
             }

@@ -6,6 +6,7 @@ import gluelab.cloud.schedule.CronExpression;
 import gluelab.cloud.service.AccountRegionStore;
 import gluelab.cloud.service.Platform;
 import gluelab.cloud.service.Scope;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.glue.model.Trigger;
@@ -45,7 +46,7 @@ final class TriggerSchedules implements AutoCloseable {
         String name = trigger.name();
         LabScheduler.Registration timer = platform.scheduler().scheduleRecurring(
                 new TimerOwner("glue", "ScheduledTrigger", name, scope.account(), scope.region()),
-                platform.clock().instant(), cron::nextAfter, at -> fire(scope, name));
+                platform.clock().instant(), cron::nextAfter, at -> fire(scope, name, at));
         timers.put(key(scope, name), timer);
     }
 
@@ -56,10 +57,10 @@ final class TriggerSchedules implements AutoCloseable {
         }
     }
 
-    private void fire(Scope scope, String name) {
+    private void fire(Scope scope, String name, Instant at) {
         Trigger trigger = states.get(scope).triggers.get(name);
         if (trigger != null && trigger.type() == TriggerType.SCHEDULED && trigger.state() == TriggerState.ACTIVATED) {
-            actions.fire(scope, trigger);
+            actions.fire(scope, trigger, at);
         }
     }
 
