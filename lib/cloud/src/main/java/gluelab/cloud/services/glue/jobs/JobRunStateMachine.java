@@ -235,6 +235,10 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
             WorkerRunCommand command = preparation.prepare(liveRun.scope, job, run, bookmark);
             liveRun.bookmarkOption = command.bookmarkOption();
             executor.submit(command);
+            if (currentState(runId) == JobRunState.STOPPING) {
+                // A stop that came while the command was being prepared found nothing to stop yet.
+                executor.stop(runId);
+            }
         } catch (UnrunnableJobException e) {
             transition(runId, JobRunState.FAILED, e.getMessage(), true);
         } catch (RuntimeException e) {
