@@ -9,6 +9,7 @@ import gluelab.cloud.clock.LabScheduler;
 import gluelab.cloud.events.EventBus;
 import gluelab.cloud.events.Timeline;
 import gluelab.cloud.http.EdgeServer;
+import gluelab.cloud.service.EdgeEndpoint;
 import gluelab.cloud.service.InternalCalls;
 import gluelab.cloud.service.Platform;
 import gluelab.cloud.service.ServiceProvider;
@@ -52,7 +53,7 @@ public final class LabCloud implements AutoCloseable {
         this.scheduler = new LabScheduler(clock, activity);
         CredentialStore credentials = new CredentialStore(state, config.credentials());
         this.platform = new Platform(config, clock, scheduler, events, state, credentials, activity,
-                new InternalCalls(registry));
+                new InternalCalls(registry), new EdgeEndpoint());
         for (ServiceProvider provider : Providers.create(platform)) {
             registry.register(provider);
         }
@@ -70,6 +71,7 @@ public final class LabCloud implements AutoCloseable {
             throw new IllegalStateException("Lab Cloud cannot listen on " + config.bindAddress() + ":" + config.port()
                     + " (" + e.getMessage() + "). Is another Lab Cloud or LocalStack already running there?", e);
         }
+        cloud.platform.edge().bind(cloud.endpoint());
         cloud.scheduler.start();
         return cloud;
     }

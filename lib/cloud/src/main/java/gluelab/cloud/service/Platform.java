@@ -17,7 +17,8 @@ public record Platform(
         StateStore state,
         CredentialStore credentials,
         ActivityTracker activity,
-        InternalCalls internal) {
+        InternalCalls internal,
+        EdgeEndpoint edge) {
 
     public Platform {
         internal.bind(this);

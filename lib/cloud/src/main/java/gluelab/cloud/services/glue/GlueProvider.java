@@ -6,6 +6,7 @@ import gluelab.cloud.service.Platform;
 import gluelab.cloud.service.ServiceProvider;
 import gluelab.cloud.services.glue.catalog.GlueCatalogApi;
 import gluelab.cloud.services.glue.jobs.GlueJobsApi;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,7 +36,10 @@ public final class GlueProvider implements ServiceProvider {
 
     @Override
     public List<Object> operationHandlers() {
-        return List.of(catalog, jobs);
+        List<Object> handlers = new ArrayList<>();
+        handlers.add(catalog);
+        handlers.addAll(jobs.operationHandlers());
+        return handlers;
     }
 
     @Override

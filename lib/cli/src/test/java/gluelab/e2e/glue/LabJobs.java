@@ -1,0 +1,100 @@
+package gluelab.e2e.glue;
+
+import java.util.Map;
+
+/** The sources of the job classes the end-to-end tests run: small, each showing one behaviour. */
+final class LabJobs {
+
+    private LabJobs() {
+    }
+
+    /** Reads CSV files under --input (with a transformation_ctx, so bookmarks apply) and appends them as Parquet to --output. */
+    static final String CSV_TO_PARQUET = """
+            package labtest;
+
+            import gluelab.glue.DynamicFrame;
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.util.GlueArgParser;
+            import gluelab.glue.util.Job;
+            import gluelab.glue.util.JsonOptions;
+            import java.util.List;
+            import java.util.Map;
+
+            public class CsvToParquet {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs,
+                            new String[] {"JOB_NAME", "input", "output"});
+                    GlueContext glue = GlueContext.getOrCreate();
+                    Job.init(args.get("JOB_NAME"), glue, GlueArgParser.parse(sysArgs));
+                    DynamicFrame frame = glue.getSourceWithFormat("s3", JsonOptions.of("paths", List.of(args.get("input"))),
+                            "source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
+                    System.out.println("read " + frame.count() + " rows");
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output"), "mode", "append"), "sink",
+                            "parquet").writeDynamicFrame(frame);
+                    if ("true".equals(GlueArgParser.parse(sysArgs).get("fail"))) {
+                        throw new IllegalStateException("failing on purpose after reading the input");
+                    }
+                    Job.commit();
+                }
+            }
+            """;
+
+    /** Sleeps --sleep_seconds (default ten minutes): for concurrency limits, stops and timeouts. */
+    static final String SLEEPS = """
+            package labtest;
+
+            import gluelab.glue.util.GlueArgParser;
+
+            public class Sleeps {
+                public static void main(String[] sysArgs) throws Exception {
+                    long seconds = Long.parseLong(GlueArgParser.parse(sysArgs).getOrDefault("sleep_seconds", "600"));
+                    Thread.sleep(seconds * 1000);
+                }
+            }
+            """;
+
+    static final String THROWS = """
+            package labtest;
+
+            public class Throws {
+                public static void main(String[] sysArgs) {
+                    throw new IllegalArgumentException("bad input on purpose");
+                }
+            }
+            """;
+
+    static final String EXITS = """
+            package labtest;
+
+            public class Exits {
+                public static void main(String[] sysArgs) {
+                    System.exit(3);
+                }
+            }
+            """;
+
+    static final String RUNS_OUT_OF_MEMORY = """
+            package labtest;
+
+            import java.util.ArrayList;
+            import java.util.List;
+
+            public class RunsOutOfMemory {
+                public static void main(String[] sysArgs) {
+                    List<long[]> hog = new ArrayList<>();
+                    while (true) {
+                        hog.add(new long[32 * 1024 * 1024]);
+                    }
+                }
+            }
+            """;
+
+    static Map<String, String> all() {
+        return Map.of(
+                "labtest.CsvToParquet", CSV_TO_PARQUET,
+                "labtest.Sleeps", SLEEPS,
+                "labtest.Throws", THROWS,
+                "labtest.Exits", EXITS,
+                "labtest.RunsOutOfMemory", RUNS_OUT_OF_MEMORY);
+    }
+}

@@ -1,0 +1,112 @@
+package gluelab.cloud.services.glue.jobs;
+
+import gluelab.cloud.service.AccountRegionStore;
+import gluelab.cloud.service.RequestContext;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.glue.model.BatchGetJobsRequest;
+import software.amazon.awssdk.services.glue.model.BatchGetJobsResponse;
+import software.amazon.awssdk.services.glue.model.CreateJobRequest;
+import software.amazon.awssdk.services.glue.model.CreateJobResponse;
+import software.amazon.awssdk.services.glue.model.DeleteJobRequest;
+import software.amazon.awssdk.services.glue.model.DeleteJobResponse;
+import software.amazon.awssdk.services.glue.model.GetJobRequest;
+import software.amazon.awssdk.services.glue.model.GetJobResponse;
+import software.amazon.awssdk.services.glue.model.GetJobsRequest;
+import software.amazon.awssdk.services.glue.model.GetJobsResponse;
+import software.amazon.awssdk.services.glue.model.Job;
+import software.amazon.awssdk.services.glue.model.ListJobsRequest;
+import software.amazon.awssdk.services.glue.model.ListJobsResponse;
+import software.amazon.awssdk.services.glue.model.UpdateJobRequest;
+import software.amazon.awssdk.services.glue.model.UpdateJobResponse;
+
+/** Job definitions: CreateJob, GetJob, GetJobs, ListJobs, BatchGetJobs, UpdateJob, DeleteJob. */
+public final class JobsApi {
+
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1000;
+
+    private final AccountRegionStore<JobsState> states;
+    private final JobRunStateMachine runs;
+
+    JobsApi(AccountRegionStore<JobsState> states, JobRunStateMachine runs) {
+        this.states = states;
+        this.runs = runs;
+    }
+
+    public CreateJobResponse createJob(RequestContext ctx, CreateJobRequest request) {
+        JobsState state = states.get(ctx);
+        Job job = JobDefinitions.define(request.name(), ShapeCodec.convert(request, Job.class), ctx.now(), ctx.now());
+        synchronized (state) {
+            if (state.jobs.containsKey(job.name())) {
+                throw GlueErrors.alreadyExists("Job with name: " + job.name() + " already exists.");
+            }
+            state.jobs.put(job.name(), job);
+            if (request.hasTags() && !request.tags().isEmpty()) {
+                state.tags.put(state.jobArn(job.name()), new ResourceTags(request.tags()));
+            }
+        }
+        return CreateJobResponse.builder().name(job.name()).build();
+    }
+
+    public GetJobResponse getJob(RequestContext ctx, GetJobRequest request) {
+        return GetJobResponse.builder()
+                .job(states.get(ctx).requireJob(GlueErrors.required(request.jobName(), "jobName")))
+                .build();
+    }
+
+    public GetJobsResponse getJobs(RequestContext ctx, GetJobsRequest request) {
+        Pages.Page<Job> page = Pages.page(new ArrayList<>(states.get(ctx).jobs.values()), Job::name,
+                request.nextToken(), request.maxResults(), DEFAULT_PAGE, MAX_PAGE);
+        return GetJobsResponse.builder().jobs(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    public ListJobsResponse listJobs(RequestContext ctx, ListJobsRequest request) {
+        JobsState state = states.get(ctx);
+        List<String> names = state.jobs.keys().stream()
+                .filter(name -> !request.hasTags() || state.tags.find(state.jobArn(name))
+                        .map(t -> t.containsAll(request.tags())).orElse(request.tags().isEmpty()))
+                .toList();
+        Pages.Page<String> page = Pages.page(names, name -> name, request.nextToken(), request.maxResults(),
+                DEFAULT_PAGE, MAX_PAGE);
+        return ListJobsResponse.builder().jobNames(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    public BatchGetJobsResponse batchGetJobs(RequestContext ctx, BatchGetJobsRequest request) {
+        List<String> names = GlueErrors.required(request.hasJobNames() ? request.jobNames() : null, "jobNames");
+        BatchLookup<Job> lookup = BatchLookup.of(names, states.get(ctx).jobs::get);
+        return BatchGetJobsResponse.builder().jobs(lookup.found()).jobsNotFound(lookup.notFound()).build();
+    }
+
+    /** The JobUpdate replaces the definition; what it leaves out goes back to its default, as on AWS. */
+    public UpdateJobResponse updateJob(RequestContext ctx, UpdateJobRequest request) {
+        String name = GlueErrors.required(request.jobName(), "jobName");
+        GlueErrors.required(request.jobUpdate(), "jobUpdate");
+        JobsState state = states.get(ctx);
+        synchronized (state) {
+            Job existing = state.requireJob(name);
+            Job updated = JobDefinitions.define(name, ShapeCodec.convert(request.jobUpdate(), Job.class),
+                    existing.createdOn(), ctx.now());
+            state.jobs.put(name, updated);
+        }
+        return UpdateJobResponse.builder().jobName(name).build();
+    }
+
+    /** Deletes the job with its runs and bookmark; deleting a job that does not exist succeeds, as on AWS. */
+    public DeleteJobResponse deleteJob(RequestContext ctx, DeleteJobRequest request) {
+        String name = GlueErrors.required(request.jobName(), "jobName");
+        JobsState state = states.get(ctx);
+        delete(state, name);
+        return DeleteJobResponse.builder().jobName(name).build();
+    }
+
+    void delete(JobsState state, String name) {
+        synchronized (state) {
+            state.jobs.remove(name);
+            state.bookmarks.remove(name);
+            state.bookmarkHistory.remove(name);
+            state.tags.remove(state.jobArn(name));
+        }
+        runs.discardRuns(state.scope, name::equals);
+    }
+}

@@ -1,0 +1,10 @@
+package gluelab.cloud.services.glue.jobs;
+
+import gluelab.cloud.service.Scope;
+import software.amazon.awssdk.services.glue.model.JobRun;
+
+/** Told when a run reaches a terminal state (conditional triggers watch this; workflows will too). */
+interface RunCompletionListener {
+
+    void completed(Scope scope, JobRun run);
+}

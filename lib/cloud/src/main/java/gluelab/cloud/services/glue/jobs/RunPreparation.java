@@ -1,0 +1,100 @@
+package gluelab.cloud.services.glue.jobs;
+
+import gluelab.cloud.auth.Credential;
+import gluelab.cloud.service.Platform;
+import gluelab.cloud.service.Scope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.glue.model.Job;
+import software.amazon.awssdk.services.glue.model.JobRun;
+
+/**
+ * Turns a job and one of its runs into the worker's {@code run} command: the main class ({@code --class}),
+ * the jars (a {@code .jar} ScriptLocation, then {@code --extra-jars}), Glue's argument list, the committed
+ * bookmark, and credentials for the job's role aimed at the edge.
+ */
+final class RunPreparation {
+
+    static final String RUNNER_SESSION = "GlueJobRunnerSession";
+    private static final Duration CREDENTIAL_MARGIN = Duration.ofHours(1);
+
+    private final Platform platform;
+
+    RunPreparation(Platform platform) {
+        this.platform = platform;
+    }
+
+    WorkerRunCommand prepare(Scope scope, Job job, JobRun run, BookmarkRecord bookmark) throws UnrunnableJobException {
+        String command = JobDefinitions.commandName(job);
+        if (command.equals("pythonshell") || command.equals("glueray")) {
+            throw new UnrunnableJobException("Lab Cloud runs Spark jobs written for the JVM; this is a " + command
+                    + " job, which it cannot run. Use a glueetl job whose --class names a main class.");
+        }
+        Map<String, String> arguments = JobArguments.effective(job, run.hasArguments() ? run.arguments() : null);
+        String scriptLocation = job.command() == null ? null : job.command().scriptLocation();
+        String className = arguments.get(JobArguments.CLASS);
+        if (className == null || className.isBlank()) {
+            boolean python = scriptLocation != null && scriptLocation.toLowerCase(Locale.ROOT).endsWith(".py");
+            throw new UnrunnableJobException((python
+                    ? "The job's script " + scriptLocation + " is a Python script; Lab Cloud runs JVM jobs. "
+                    : "The job names no main class. ")
+                    + "Pass the class with the --class argument (e.g. --class com.example.MyJob) and its jar "
+                    + "with --extra-jars or as the ScriptLocation.");
+        }
+        List<String> jars = jars(scriptLocation, arguments.get(JobArguments.EXTRA_JARS));
+        if (jars.isEmpty()) {
+            throw new UnrunnableJobException("No jar holds the job's class " + className + ": give the jar's s3:// "
+                    + "path as the ScriptLocation or in --extra-jars.");
+        }
+        boolean userJarsFirst = "true".equalsIgnoreCase(String.valueOf(arguments.get(JobArguments.USER_JARS_FIRST)).trim());
+        return new WorkerRunCommand(run.id(), job.name(), run.attempt() == null ? 0 : run.attempt(), className.trim(),
+                jars, userJarsFirst, JobArguments.argv(scope, job.name(), run.id(), arguments),
+                credentials(scope, job, run), JobArguments.bookmarkOption(arguments),
+                bookmark == null ? null : bookmark.jobBookmark());
+    }
+
+    private static List<String> jars(String scriptLocation, String extraJars) throws UnrunnableJobException {
+        List<String> jars = new ArrayList<>();
+        if (scriptLocation != null && scriptLocation.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+            jars.add(requireS3(scriptLocation, "ScriptLocation"));
+        }
+        if (extraJars != null) {
+            for (String jar : extraJars.split(",")) {
+                if (!jar.isBlank() && !jars.contains(jar.trim())) {
+                    jars.add(requireS3(jar.trim(), "--extra-jars"));
+                }
+            }
+        }
+        return jars;
+    }
+
+    private static String requireS3(String path, String where) throws UnrunnableJobException {
+        if (!path.startsWith("s3://")) {
+            throw new UnrunnableJobException(where + " names " + path + "; Glue loads jars from s3:// paths only.");
+        }
+        return path;
+    }
+
+    /**
+     * Temporary credentials acting as the job's role, as Glue's runner session does on AWS. They outlive the
+     * run's timeout so a long run never loses access; a run past its timeout is stopped anyway.
+     */
+    private WorkerRunCommand.WorkerAwsSettings credentials(Scope scope, Job job, JobRun run) {
+        String role = job.role();
+        String roleName = role.substring(role.lastIndexOf('/') + 1);
+        String principal = "arn:aws:sts::" + scope.account() + ":assumed-role/" + roleName + "/" + RUNNER_SESSION;
+        String roleId = "AROA" + HexFormat.of().toHexDigits(role.hashCode()).toUpperCase(Locale.ROOT) + "GLUEROLE";
+        Instant now = platform.clock().instant();
+        Duration lifetime = Duration.ofMinutes(run.timeout() == null ? JobDefinitions.MAX_TIMEOUT_MINUTES : run.timeout())
+                .plus(CREDENTIAL_MARGIN);
+        Credential credential = platform.credentials().issueTemporary(scope.account(), principal,
+                roleId + ":" + RUNNER_SESSION, now, lifetime);
+        return new WorkerRunCommand.WorkerAwsSettings(platform.edge().uri().toString(), scope.region(),
+                credential.accessKeyId(), credential.secretAccessKey(), credential.sessionToken());
+    }
+}

@@ -1,0 +1,125 @@
+package gluelab.cloud.services.glue.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gluelab.cloud.state.Json;
+import gluelab.cloud.testing.RunningLabCloud;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.CreateJobRequest;
+import software.amazon.awssdk.services.glue.model.JobRun;
+import software.amazon.awssdk.services.glue.model.JobRunState;
+
+/** What the Glue job tests share: a typical job, waiting for runs, and the admin API (clock, events). */
+final class GlueLabSupport {
+
+    static final String ROLE = "arn:aws:iam::000000000000:role/GlueLabJobRole";
+    static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCEEDED, JobRunState.FAILED, JobRunState.TIMEOUT,
+            JobRunState.STOPPED);
+
+    private GlueLabSupport() {
+    }
+
+    /** A Spark job whose main class is {@code className}, in a jar on S3, as the notebooks create them. */
+    static CreateJobRequest.Builder sparkJob(String name, String className) {
+        return CreateJobRequest.builder()
+                .name(name)
+                .role(ROLE)
+                .glueVersion("5.0")
+                .command(c -> c.name("glueetl").scriptLocation("s3://lab-jobs/" + name + ".jar"))
+                .defaultArguments(Map.of("--class", className));
+    }
+
+    static JobRun awaitEnd(GlueClient glue, String jobName, String runId) {
+        return awaitState(glue, jobName, runId, TERMINAL);
+    }
+
+    static JobRun awaitState(GlueClient glue, String jobName, String runId, Set<JobRunState> wanted) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JobRun run = glue.getJobRun(r -> r.jobName(jobName).runId(runId)).jobRun();
+            if (wanted.contains(run.jobRunState())) {
+                return run;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Run " + runId + " is still " + run.jobRunState() + ", not one of " + wanted);
+            }
+            sleep(25);
+        }
+    }
+
+    static List<JobRun> awaitRuns(GlueClient glue, String jobName, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<JobRun> runs = glue.getJobRuns(r -> r.jobName(jobName)).jobRuns();
+            if (runs.size() >= count && runs.stream().allMatch(r -> TERMINAL.contains(r.jobRunState()))) {
+                return runs;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Job " + jobName + " has runs " + runs.stream().map(JobRun::jobRunState).toList()
+                        + ", not " + count + " ended ones");
+            }
+            sleep(25);
+        }
+    }
+
+    /** Waits until the job has {@code count} runs, in any state; returns them newest first. */
+    static List<JobRun> awaitStarted(GlueClient glue, String jobName, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<JobRun> runs = glue.getJobRuns(r -> r.jobName(jobName)).jobRuns();
+            if (runs.size() >= count) {
+                return runs;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Job " + jobName + " has " + runs.size() + " runs, not " + count);
+            }
+            sleep(25);
+        }
+    }
+
+    /** {@code POST /_lab/clock/advance}; returns the answer (from, to, fired). */
+    static JsonNode advanceClock(RunningLabCloud cloud, Duration by) {
+        return json(cloud.http(cloud.request("/_lab/clock/advance")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\":" + by.toSeconds() + "}"))));
+    }
+
+    static JsonNode get(RunningLabCloud cloud, String pathAndQuery) {
+        return json(cloud.http(cloud.request(pathAndQuery).GET()));
+    }
+
+    /** The internal events Glue published, oldest first. */
+    static List<JsonNode> glueEvents(RunningLabCloud cloud) {
+        List<JsonNode> events = new ArrayList<>();
+        get(cloud, "/_lab/events?service=glue&limit=10000").path("events").forEach(e -> {
+            if ("event".equals(e.path("kind").asText())) {
+                events.add(e);
+            }
+        });
+        return events;
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
