@@ -121,6 +121,14 @@ public final class JsonShapeCodec {
         return object;
     }
 
+    /**
+     * Copies the members two shapes share by wire name, e.g. a {@code CreateJobRequest} or {@code JobUpdate}
+     * into a {@code Job}: AWS request shapes repeat the resource's member names.
+     */
+    public static <T> T convert(SdkPojo from, Class<T> to) {
+        return read(write(from), to);
+    }
+
     // ---- reading -------------------------------------------------------------------------------
 
     /** Reads a whole top-level shape, e.g. a {@code CreateJobRequest}, from a JSON object. */

@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue.catalog;
 
+import gluelab.cloud.state.ShapeCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import gluelab.cloud.service.Scope;
 import gluelab.cloud.state.DurableMap;

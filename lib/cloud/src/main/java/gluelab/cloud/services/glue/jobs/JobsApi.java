@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue.jobs;
 
+import gluelab.cloud.protocol.JsonShapeCodec;
 import gluelab.cloud.service.AccountRegionStore;
 import gluelab.cloud.service.RequestContext;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class JobsApi {
 
     public CreateJobResponse createJob(RequestContext ctx, CreateJobRequest request) {
         JobsState state = states.get(ctx);
-        Job job = JobDefinitions.define(request.name(), ShapeCodec.convert(request, Job.class), ctx.now(), ctx.now());
+        Job job = JobDefinitions.define(request.name(), JsonShapeCodec.convert(request, Job.class), ctx.now(), ctx.now());
         synchronized (state) {
             if (state.jobs.containsKey(job.name())) {
                 throw GlueErrors.alreadyExists("Job with name: " + job.name() + " already exists.");
@@ -85,7 +86,7 @@ public final class JobsApi {
         JobsState state = states.get(ctx);
         synchronized (state) {
             Job existing = state.requireJob(name);
-            Job updated = JobDefinitions.define(name, ShapeCodec.convert(request.jobUpdate(), Job.class),
+            Job updated = JobDefinitions.define(name, JsonShapeCodec.convert(request.jobUpdate(), Job.class),
                     existing.createdOn(), ctx.now());
             state.jobs.put(name, updated);
         }

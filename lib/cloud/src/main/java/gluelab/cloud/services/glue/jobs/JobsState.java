@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue.jobs;
 
+import gluelab.cloud.state.ShapeCodec;
 import gluelab.cloud.service.Scope;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;

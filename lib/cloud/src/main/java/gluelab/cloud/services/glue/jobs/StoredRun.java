@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue.jobs;
 
+import gluelab.cloud.state.ShapeCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.cloud.protocol.JsonShapeCodec;

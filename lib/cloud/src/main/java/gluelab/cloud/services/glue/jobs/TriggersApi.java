@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue.jobs;
 
+import gluelab.cloud.protocol.JsonShapeCodec;
 import gluelab.cloud.service.AccountRegionStore;
 import gluelab.cloud.service.RequestContext;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class TriggersApi {
         }
         Trigger trigger;
         synchronized (state) {
-            trigger = TriggerDefinitions.validate(ShapeCodec.convert(request, Trigger.class).toBuilder()
+            trigger = TriggerDefinitions.validate(JsonShapeCodec.convert(request, Trigger.class).toBuilder()
                     .state(activate ? TriggerState.ACTIVATED : TriggerState.CREATED)
                     .build(), state);
             if (state.triggers.containsKey(trigger.name())) {

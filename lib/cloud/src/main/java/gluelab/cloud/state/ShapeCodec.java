@@ -1,12 +1,11 @@
-package gluelab.cloud.services.glue.catalog;
+package gluelab.cloud.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gluelab.cloud.protocol.JsonShapeCodec;
-import gluelab.cloud.state.Codec;
 import software.amazon.awssdk.core.SdkPojo;
 
-/** Stores an SDK model object (a {@code Table}, a {@code Partition}) in its JSON wire form. */
-final class ShapeCodec<V extends SdkPojo> implements Codec<V> {
+/** Stores an SDK model object (a {@code Job}, a {@code Table}, a {@code Partition}) in its JSON wire form. */
+public final class ShapeCodec<V extends SdkPojo> implements Codec<V> {
 
     private final Class<V> shapeClass;
 
@@ -14,7 +13,7 @@ final class ShapeCodec<V extends SdkPojo> implements Codec<V> {
         this.shapeClass = shapeClass;
     }
 
-    static <V extends SdkPojo> ShapeCodec<V> of(Class<V> shapeClass) {
+    public static <V extends SdkPojo> ShapeCodec<V> of(Class<V> shapeClass) {
         return new ShapeCodec<>(shapeClass);
     }
 
