@@ -2,6 +2,7 @@ package gluelab.cloud;
 
 import gluelab.cloud.service.Platform;
 import gluelab.cloud.service.ServiceProvider;
+import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.sts.StsProvider;
 import java.util.List;
 
@@ -13,6 +14,7 @@ final class Providers {
 
     static List<ServiceProvider> create(Platform platform) {
         return List.of(
-                new StsProvider(platform));
+                new StsProvider(platform),
+                new S3Provider(platform));
     }
 }
