@@ -34,6 +34,9 @@ public final class EdgeServer implements AutoCloseable {
         http.setRequestHeaderSize(64 * 1024);
         http.setUriCompliance(UriCompliance.UNSAFE);
         http.setHttpCompliance(HttpCompliance.RFC7230);
+        // Jetty's header cache would hand back its own spelling of common values (charset=utf-8 for a
+        // signed charset=UTF-8), and SigV4 signs header values exactly as sent.
+        http.setHeaderCacheCaseSensitive(true);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(bindAddress);
         connector.setPort(port);
