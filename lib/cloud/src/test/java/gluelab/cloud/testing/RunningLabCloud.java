@@ -76,13 +76,18 @@ public final class RunningLabCloud implements BeforeAllCallback, AfterAllCallbac
     }
 
     public <B extends AwsClientBuilder<B, C>, C> C client(B builder, AwsCredentialsProvider credentials) {
+        return client(builder, credentials, Region.US_EAST_1);
+    }
+
+    /** A client signing for another region, e.g. to create a bucket whose location is that region. */
+    public <B extends AwsClientBuilder<B, C>, C> C client(B builder, AwsCredentialsProvider credentials, Region region) {
         if (builder instanceof S3ClientBuilder s3) {
             s3.forcePathStyle(true);
         }
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)));
         }
-        return builder.endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+        return builder.endpointOverride(endpoint()).region(region).credentialsProvider(credentials).build();
     }
 
     /** A plain HTTP call, for the admin API and hand-made (malformed, unsigned) requests. */

@@ -86,7 +86,6 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             labels.put("Key", address.key());
         }
         HttpBindings.bindRequest(builder, exchange, labels);
-        setLabels(builder, labels);
         SdkField<?> payload = HttpBindings.explicitPayload(builder.sdkFields());
         boolean streamsBody = operation.extraParameterTypes().length > 0
                 && operation.extraParameterTypes()[0] == InputStream.class;
@@ -102,16 +101,6 @@ public final class S3ProtocolCodec implements ProtocolCodec {
         Object request = Shapes.build(builder);
         return streamsBody ? new Invocation(operation, request, context.body().stream())
                 : new Invocation(operation, request);
-    }
-
-    /** Path labels are bound by HttpBindings; members the SDK moved to the host (Bucket) are set here too. */
-    private static void setLabels(SdkPojo builder, Map<String, String> labels) {
-        for (SdkField<?> field : builder.sdkFields()) {
-            String value = labels.get(field.memberName());
-            if (value != null && field.getValueOrDefault(builder) == null) {
-                field.set(builder, value);
-            }
-        }
     }
 
     private static AwsServiceException methodNotAllowed(HttpExchange exchange, S3Address address) {
