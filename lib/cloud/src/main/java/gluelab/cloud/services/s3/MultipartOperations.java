@@ -84,7 +84,8 @@ final class MultipartOperations {
         String uploadId = newUploadId();
         UploadRecord upload = new UploadRecord(uploadId, bucket.name(), key, ObjectOperations.lastModified(context),
                 context.accountId(), context.caller() == null ? null : context.caller().principalArn(),
-                new ContentHeaders(request.contentType(), request.contentEncoding(), request.contentDisposition(),
+                new ContentHeaders(request.contentType(), ObjectOperations.storedEncoding(request.contentEncoding()),
+                        request.contentDisposition(),
                         request.contentLanguage(), request.cacheControl(), request.expires()),
                 request.metadata(), algorithm == null ? null : algorithm.name(), type, storageClass);
         store.createUpload(upload);

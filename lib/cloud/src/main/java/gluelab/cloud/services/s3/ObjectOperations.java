@@ -75,6 +75,18 @@ final class ObjectOperations {
         return requested;
     }
 
+    /** S3 drops {@code aws-chunked}, the upload's transfer framing, from the Content-Encoding it keeps. */
+    static String storedEncoding(String contentEncoding) {
+        if (contentEncoding == null) {
+            return null;
+        }
+        String kept = java.util.Arrays.stream(contentEncoding.split(","))
+                .map(String::trim)
+                .filter(e -> !e.isEmpty() && !e.equalsIgnoreCase("aws-chunked"))
+                .collect(java.util.stream.Collectors.joining(","));
+        return kept.isEmpty() ? null : kept;
+    }
+
     static StoredChecksum fullObject(ChecksumAlgorithm algorithm, StagedPayload staged) {
         return algorithm == null ? null : new StoredChecksum(algorithm.name(),
                 DeclaredChecksums.base64(staged.checksums().get(algorithm)), StoredChecksum.FULL_OBJECT);
@@ -102,7 +114,7 @@ final class ObjectOperations {
         String storageClass = storageClass(request.storageClassAsString());
         WriteCondition condition = ObjectConditions.forWrite(key, request.ifMatch(), request.ifNoneMatch());
         DeclaredChecksums declared = DeclaredChecksums.of(context);
-        ContentHeaders headers = new ContentHeaders(request.contentType(), request.contentEncoding(),
+        ContentHeaders headers = new ContentHeaders(request.contentType(), storedEncoding(request.contentEncoding()),
                 request.contentDisposition(), request.contentLanguage(), request.cacheControl(), request.expires());
         Instant now = lastModified(context);
         ObjectRecord stored;
