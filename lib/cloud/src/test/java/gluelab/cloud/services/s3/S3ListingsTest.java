@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -168,9 +169,10 @@ class S3ListingsTest {
         for (String key : keys) {
             s3.putObject(b -> b.bucket("listings-unicode").key(key), RequestBody.fromString(key));
         }
-        List<String> listed = keys(s3.listObjectsV2(b -> b.bucket("listings-unicode")).contents());
+        List<String> listed = keys(s3.listObjectsV2(b -> b.bucket("listings-unicode").encodingType(EncodingType.URL))
+                .contents());
         assertThat(listed).containsExactly("plain key", "plus+and%percent", "tab\there", "\uFF21", "\uD83D\uDE00");
-        List<String> v1 = keys(s3.listObjects(b -> b.bucket("listings-unicode")).contents());
+        List<String> v1 = keys(s3.listObjects(b -> b.bucket("listings-unicode").encodingType(EncodingType.URL)).contents());
         assertThat(v1).isEqualTo(listed);
     }
 }
