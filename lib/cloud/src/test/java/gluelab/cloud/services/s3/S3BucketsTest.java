@@ -121,6 +121,21 @@ class S3BucketsTest {
     }
 
     @Test
+    void aPrefixResetRemovesOnlyMatchingBucketsWithTheirObjects() {
+        s3.createBucket(b -> b.bucket("reset-me-1"));
+        s3.putObject(b -> b.bucket("reset-me-1").key("k"), RequestBody.fromString("v"));
+        s3.createBucket(b -> b.bucket("reset-keep"));
+        var reset = cloud.http(cloud.request("/_lab/reset?prefix=reset-me")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(reset.body()).contains("\"s3\":2");
+        assertThat(errorStatus(() -> s3.headBucket(b -> b.bucket("reset-me-1")))).isEqualTo(404);
+        assertThat(s3.headBucket(b -> b.bucket("reset-keep")).sdkHttpResponse().statusCode()).isEqualTo(200);
+        s3.createBucket(b -> b.bucket("reset-me-1"));
+        assertThat(s3.listObjectsV2(b -> b.bucket("reset-me-1")).contents()).isEmpty();
+    }
+
+    @Test
     void invalidBucketNamesAreRefused() {
         // The SDK itself refuses too short, too long, upper-case and underscored names before sending them.
         for (String name : new String[] {"xn--punycode", "sthree-bucket", "ends-s3alias",
