@@ -75,10 +75,7 @@ final class DeclaredChecksums {
             algorithm = ChecksumAlgorithm.ofHeader(trailer).orElseThrow(() -> S3Errors.invalidRequest(
                     "The value specified in the x-amz-trailer header is not supported"));
         } else if (exchange.header("x-amz-sdk-checksum-algorithm") != null) {
-            String name = exchange.header("x-amz-sdk-checksum-algorithm");
-            algorithm = ChecksumAlgorithm.named(name).orElseThrow(() -> S3Errors.invalidRequest(
-                    "Checksum algorithm provided is unsupported. Please try again with any of the valid types: "
-                            + "[CRC32, CRC32C, CRC64NVME, SHA1, SHA256]"));
+            // The algorithm is named but its value was sent neither as a header nor as a trailer.
             throw S3Errors.invalidRequest("x-amz-sdk-checksum-algorithm specified, but no corresponding "
                     + "x-amz-checksum-* or x-amz-trailer headers were found.");
         }

@@ -1,5 +1,7 @@
 package gluelab.cloud.services.s3;
 
+import static gluelab.cloud.services.s3.S3Failures.errorCode;
+import static gluelab.cloud.services.s3.S3Failures.errorStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,24 +40,6 @@ class S3BucketsTest {
     static void close() {
         s3.close();
         otherAccount.close();
-    }
-
-    static int errorStatus(Runnable call) {
-        try {
-            call.run();
-        } catch (S3Exception e) {
-            return e.statusCode();
-        }
-        return 200;
-    }
-
-    static String errorCode(Runnable call) {
-        try {
-            call.run();
-        } catch (S3Exception e) {
-            return e.awsErrorDetails().errorCode();
-        }
-        return null;
     }
 
     @Test

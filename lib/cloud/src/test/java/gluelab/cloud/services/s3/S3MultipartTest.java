@@ -1,5 +1,6 @@
 package gluelab.cloud.services.s3;
 
+import static gluelab.cloud.services.s3.S3Failures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gluelab.cloud.testing.RunningLabCloud;
@@ -54,15 +55,6 @@ class S3MultipartTest {
         byte[] data = new byte[size];
         new Random(seed).nextBytes(data);
         return data;
-    }
-
-    static S3Exception failure(Runnable call) {
-        try {
-            call.run();
-        } catch (S3Exception e) {
-            return e;
-        }
-        throw new AssertionError("expected the call to fail");
     }
 
     static String create(String key) {

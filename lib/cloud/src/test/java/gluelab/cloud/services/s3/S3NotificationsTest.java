@@ -1,5 +1,6 @@
 package gluelab.cloud.services.s3;
 
+import static gluelab.cloud.services.s3.S3Failures.errorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,15 +48,6 @@ class S3NotificationsTest {
         return NotificationConfigurationFilter.builder().key(k -> k.filterRules(
                 FilterRule.builder().name(FilterRuleName.PREFIX).value(prefix).build(),
                 FilterRule.builder().name(FilterRuleName.SUFFIX).value(suffix).build())).build();
-    }
-
-    static String errorCode(Runnable call) {
-        try {
-            call.run();
-        } catch (S3Exception e) {
-            return e.awsErrorDetails().errorCode();
-        }
-        return null;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package gluelab.cloud.services.s3;
 
+import static gluelab.cloud.services.s3.S3Failures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,15 +45,6 @@ class S3ObjectsTest {
     @AfterAll
     static void close() {
         s3.close();
-    }
-
-    static S3Exception failure(Runnable call) {
-        try {
-            call.run();
-        } catch (S3Exception e) {
-            return e;
-        }
-        throw new AssertionError("expected the call to fail");
     }
 
     static String md5Hex(byte[] bytes) throws Exception {

@@ -342,22 +342,20 @@ public final class FileObjectStore implements ObjectStore {
             throw refused;
         }
         files.publish(staged);
-        PartRecord replaced = writeIn(upload.bucket(), target, () -> {
+        // Empty: the upload was completed or aborted meanwhile. Otherwise the part this one replaced, if any.
+        Optional<Optional<PartRecord>> stored = writeIn(upload.bucket(), target, () -> {
             synchronized (target.multipart) {
                 if (!target.uploads.containsKey(upload.uploadId())) {
-                    return part;
+                    return Optional.empty();
                 }
-                PartRecord previous = target.parts.put(partKey(upload.uploadId(), partNumber), part);
-                return previous == null ? null : previous;
+                return Optional.of(Optional.ofNullable(target.parts.put(partKey(upload.uploadId(), partNumber), part)));
             }
         });
-        if (replaced == part) {
+        if (stored.isEmpty()) {
             files.delete(List.of(part.fileId()));
             return Optional.empty();
         }
-        if (replaced != null) {
-            files.delete(List.of(replaced.fileId()));
-        }
+        stored.get().ifPresent(replaced -> files.delete(List.of(replaced.fileId())));
         return Optional.of(part);
     }
 
