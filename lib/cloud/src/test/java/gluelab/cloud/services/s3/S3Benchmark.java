@@ -35,7 +35,9 @@ class S3Benchmark {
 
     static Path tempDir() {
         try {
-            return Files.createTempDirectory("s3-bench-");
+            Path dir = Files.createTempDirectory("s3-bench-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> S3KeySafetyTest.deleteRecursively(dir)));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
