@@ -4,6 +4,7 @@ import gluelab.cloud.service.Platform;
 import gluelab.cloud.service.ServiceProvider;
 import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.logs.LogsProvider;
+import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.sts.StsProvider;
 import java.util.List;
 
@@ -16,6 +17,7 @@ final class Providers {
     static List<ServiceProvider> create(Platform platform) {
         return List.of(
                 new StsProvider(platform),
+                new S3Provider(platform),
                 new LogsProvider(platform),
                 new GlueProvider(platform));
     }

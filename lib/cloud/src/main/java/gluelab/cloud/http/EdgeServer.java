@@ -6,7 +6,6 @@ import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -34,7 +33,10 @@ public final class EdgeServer implements AutoCloseable {
         http.setRequestHeaderSize(64 * 1024);
         http.setUriCompliance(UriCompliance.UNSAFE);
         http.setHttpCompliance(HttpCompliance.RFC7230);
-        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // Jetty's header cache would hand back its own spelling of common values (charset=utf-8 for a
+        // signed charset=UTF-8), and SigV4 signs header values exactly as sent.
+        http.setHeaderCacheCaseSensitive(true);
+        connector = new ServerConnector(server, new RawPathConnectionFactory(http));
         connector.setHost(bindAddress);
         connector.setPort(port);
         connector.setIdleTimeout(120_000);

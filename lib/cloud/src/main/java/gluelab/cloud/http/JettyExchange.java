@@ -35,6 +35,10 @@ final class JettyExchange implements HttpExchange {
 
     @Override
     public String rawPath() {
+        String carried = request.getHeaders().get(RawPathConnectionFactory.RAW_PATH_HEADER);
+        if (carried != null) {
+            return carried;
+        }
         String path = request.getHttpURI().getPath();
         return path == null || path.isEmpty() ? "/" : path;
     }
@@ -64,7 +68,8 @@ final class JettyExchange implements HttpExchange {
 
     @Override
     public Collection<String> headerNames() {
-        return request.getHeaders().getFieldNamesCollection();
+        return request.getHeaders().getFieldNamesCollection().stream()
+                .filter(name -> !name.equalsIgnoreCase(RawPathConnectionFactory.RAW_PATH_HEADER)).toList();
     }
 
     @Override

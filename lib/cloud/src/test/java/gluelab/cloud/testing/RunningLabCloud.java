@@ -16,9 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * A real Lab Cloud on a free port for a test class, and real SDK v2 clients aimed at it.
@@ -76,13 +74,12 @@ public final class RunningLabCloud implements BeforeAllCallback, AfterAllCallbac
     }
 
     public <B extends AwsClientBuilder<B, C>, C> C client(B builder, AwsCredentialsProvider credentials) {
-        if (builder instanceof S3ClientBuilder s3) {
-            s3.forcePathStyle(true);
-        }
-        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)));
-        }
-        return builder.endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+        return client(builder, credentials, Region.US_EAST_1);
+    }
+
+    /** A client signing for another region, e.g. to create a bucket whose location is that region. */
+    public <B extends AwsClientBuilder<B, C>, C> C client(B builder, AwsCredentialsProvider credentials, Region region) {
+        return LabClients.aimedAt(builder, endpoint(), credentials, region);
     }
 
     /** A plain HTTP call, for the admin API and hand-made (malformed, unsigned) requests. */

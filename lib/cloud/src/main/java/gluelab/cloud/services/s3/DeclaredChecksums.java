@@ -1,0 +1,170 @@
+package gluelab.cloud.services.s3;
+
+import gluelab.cloud.auth.AwsChunkedInputStream;
+import gluelab.cloud.http.HttpExchange;
+import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.services.s3.checksum.ChecksumAlgorithm;
+import gluelab.cloud.services.s3.storage.StagedPayload;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a client declared about its body's integrity: a {@code Content-MD5}, and at most one flexible
+ * checksum, given in its {@code x-amz-checksum-<algorithm>} header or announced by {@code x-amz-trailer}
+ * and sent after the body. The digests are computed while the body streams in and compared at its end.
+ */
+final class DeclaredChecksums {
+
+    private static final Map<ChecksumAlgorithm, Integer> DIGEST_LENGTHS = Map.of(
+            ChecksumAlgorithm.CRC32, 4, ChecksumAlgorithm.CRC32C, 4, ChecksumAlgorithm.CRC64NVME, 8,
+            ChecksumAlgorithm.SHA1, 20, ChecksumAlgorithm.SHA256, 32);
+
+    private final byte[] contentMd5;
+    private final ChecksumAlgorithm algorithm;
+    private final byte[] headerValue;
+    private final String trailer;
+
+    private DeclaredChecksums(byte[] contentMd5, ChecksumAlgorithm algorithm, byte[] headerValue, String trailer) {
+        this.contentMd5 = contentMd5;
+        this.algorithm = algorithm;
+        this.headerValue = headerValue;
+        this.trailer = trailer;
+    }
+
+    static DeclaredChecksums of(RequestContext context) {
+        HttpExchange exchange = context.exchange();
+        if (exchange == null) {
+            return new DeclaredChecksums(null, null, null, null);
+        }
+        byte[] md5 = null;
+        String md5Header = exchange.header("Content-MD5");
+        if (md5Header != null) {
+            md5 = decode(md5Header, 16);
+            if (md5 == null) {
+                throw S3Errors.invalidDigest();
+            }
+        }
+        Map<ChecksumAlgorithm, String> values = new EnumMap<>(ChecksumAlgorithm.class);
+        for (String header : exchange.headerNames()) {
+            ChecksumAlgorithm.ofHeader(header).ifPresent(a -> values.put(a, exchange.header(header)));
+        }
+        if (values.size() > 1) {
+            throw S3Errors.invalidRequest("Expecting a single x-amz-checksum- header. Multiple checksum Types are "
+                    + "not allowed.");
+        }
+        ChecksumAlgorithm algorithm = null;
+        byte[] value = null;
+        String trailer = null;
+        if (!values.isEmpty()) {
+            algorithm = values.keySet().iterator().next();
+            value = decode(values.get(algorithm), DIGEST_LENGTHS.get(algorithm));
+            if (value == null) {
+                throw S3Errors.invalidRequest("Value for " + algorithm.header() + " header is invalid.");
+            }
+        } else if (exchange.header("x-amz-trailer") != null) {
+            trailer = exchange.header("x-amz-trailer").trim().toLowerCase(Locale.ROOT);
+            algorithm = ChecksumAlgorithm.ofHeader(trailer).orElseThrow(() -> S3Errors.invalidRequest(
+                    "The value specified in the x-amz-trailer header is not supported"));
+        } else if (exchange.header("x-amz-sdk-checksum-algorithm") != null) {
+            // The algorithm is named but its value was sent neither as a header nor as a trailer.
+            throw S3Errors.invalidRequest("x-amz-sdk-checksum-algorithm specified, but no corresponding "
+                    + "x-amz-checksum-* or x-amz-trailer headers were found.");
+        }
+        return new DeclaredChecksums(md5, algorithm, value, trailer);
+    }
+
+    boolean isEmpty() {
+        return contentMd5 == null && algorithm == null;
+    }
+
+    /** The flexible checksum declared, or null. */
+    ChecksumAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The algorithms to compute while the body streams in: the declared one, plus any the caller needs. */
+    Set<ChecksumAlgorithm> algorithmsWith(ChecksumAlgorithm also) {
+        Set<ChecksumAlgorithm> out = EnumSet.noneOf(ChecksumAlgorithm.class);
+        if (algorithm != null) {
+            out.add(algorithm);
+        }
+        if (also != null) {
+            out.add(also);
+        }
+        return out;
+    }
+
+    /** Checks a streamed body once it was read to its end (its trailers are known by then). */
+    void verify(StagedPayload staged, InputStream body) {
+        if (contentMd5 != null && !Arrays.equals(contentMd5, staged.md5())) {
+            throw S3Errors.contentMd5Mismatch();
+        }
+        if (algorithm == null) {
+            return;
+        }
+        byte[] expected = headerValue;
+        if (expected == null) {
+            String sent = body instanceof AwsChunkedInputStream chunked ? chunked.trailers().get(trailer) : null;
+            if (sent == null) {
+                throw S3Errors.invalidRequest("The x-amz-trailer header named " + trailer
+                        + " but the body had no such trailer.");
+            }
+            expected = decode(sent, DIGEST_LENGTHS.get(algorithm));
+            if (expected == null) {
+                throw S3Errors.invalidRequest("Value for " + algorithm.header() + " trailing header is invalid.");
+            }
+        }
+        if (!Arrays.equals(expected, staged.checksums().get(algorithm))) {
+            throw S3Errors.badDigest(algorithm.name());
+        }
+    }
+
+    /** Checks a body that was read whole (an XML document). */
+    void verify(byte[] body) {
+        Map<ChecksumAlgorithm, byte[]> computed = new EnumMap<>(ChecksumAlgorithm.class);
+        if (algorithm != null) {
+            ChecksumAlgorithm.Running running = algorithm.start();
+            running.update(body, 0, body.length);
+            computed.put(algorithm, running.finish());
+        }
+        verify(new StagedPayload(null, null, body.length, md5(body), computed),
+                new java.io.ByteArrayInputStream(body));
+    }
+
+    static String base64(byte[] digest) {
+        return Base64.getEncoder().encodeToString(digest);
+    }
+
+    private static byte[] decode(String value, int length) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(value.trim());
+            return bytes.length == length ? bytes : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static byte[] md5(byte[] body) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The error for a declared checksum that names an algorithm the upload does not use. */
+    static AwsServiceException typeMismatch(String expected, ChecksumAlgorithm actual) {
+        return S3Errors.invalidRequest("Checksum Type mismatch occurred, expected checksum Type: "
+                + expected.toLowerCase(Locale.ROOT) + ", actual checksum Type: "
+                + (actual == null ? "null" : actual.name().toLowerCase(Locale.ROOT)));
+    }
+}

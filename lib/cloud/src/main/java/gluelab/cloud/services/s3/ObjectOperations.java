@@ -1,0 +1,356 @@
+package gluelab.cloud.services.s3;
+
+import gluelab.cloud.BodyErrors;
+import gluelab.cloud.http.QueryString;
+import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.services.s3.checksum.ChecksumAlgorithm;
+import gluelab.cloud.services.s3.storage.BucketRecord;
+import gluelab.cloud.services.s3.storage.ContentHeaders;
+import gluelab.cloud.services.s3.storage.ObjectChangedException;
+import gluelab.cloud.services.s3.storage.ObjectRecord;
+import gluelab.cloud.services.s3.storage.ObjectStore;
+import gluelab.cloud.services.s3.storage.Segment;
+import gluelab.cloud.services.s3.storage.StagedPayload;
+import gluelab.cloud.services.s3.storage.StoredChecksum;
+import gluelab.cloud.services.s3.storage.UnreadableBodyException;
+import gluelab.cloud.services.s3.storage.WriteCondition;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CopyObjectResult;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Error;
+
+/** PutObject, GetObject, HeadObject, DeleteObject(s) and CopyObject. */
+final class ObjectOperations {
+
+    static final long MAX_SINGLE_UPLOAD = 5L * 1024 * 1024 * 1024;
+    private static final int MAX_DELETE_KEYS = 1000;
+    private static final Set<String> STORAGE_CLASSES = Set.of("STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA",
+            "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "GLACIER_IR", "OUTPOSTS", "SNOW",
+            "EXPRESS_ONEZONE");
+
+    private final ObjectStore store;
+    private final BucketAccess access;
+
+    ObjectOperations(ObjectStore store, BucketAccess access) {
+        this.store = store;
+        this.access = access;
+    }
+
+    /** S3 keeps Last-Modified to the second: headers, listings and conditions all agree on it. */
+    static Instant lastModified(RequestContext context) {
+        return context.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static String storageClass(String requested) {
+        if (requested == null) {
+            return "STANDARD";
+        }
+        if (!STORAGE_CLASSES.contains(requested)) {
+            throw new AwsServiceException("InvalidStorageClass", "The storage class you specified is not valid", 400)
+                    .with("StorageClassRequested", requested);
+        }
+        return requested;
+    }
+
+    /** S3 drops {@code aws-chunked}, the upload's transfer framing, from the Content-Encoding it keeps. */
+    static String storedEncoding(String contentEncoding) {
+        if (contentEncoding == null) {
+            return null;
+        }
+        String kept = java.util.Arrays.stream(contentEncoding.split(","))
+                .map(String::trim)
+                .filter(e -> !e.isEmpty() && !e.equalsIgnoreCase("aws-chunked"))
+                .collect(java.util.stream.Collectors.joining(","));
+        return kept.isEmpty() ? null : kept;
+    }
+
+    static StoredChecksum fullObject(ChecksumAlgorithm algorithm, StagedPayload staged) {
+        return algorithm == null ? null : new StoredChecksum(algorithm.name(),
+                DeclaredChecksums.base64(staged.checksums().get(algorithm)), StoredChecksum.FULL_OBJECT);
+    }
+
+    /** A streamed body's declared length must be what arrived (aws-chunked bodies declare it apart). */
+    static void checkDecodedLength(RequestContext context, StagedPayload staged) {
+        String declared = context.exchange() == null ? null : context.exchange().header("x-amz-decoded-content-length");
+        if (declared != null && !declared.trim().equals(Long.toString(staged.size()))) {
+            throw new AwsServiceException("IncompleteBody", "You did not provide the number of bytes specified by "
+                    + "the x-amz-decoded-content-length HTTP header", 400);
+        }
+    }
+
+    static AwsServiceException unreadable(RequestContext context, UnreadableBodyException e) {
+        return BodyErrors.of(e.failure(), context.service());
+    }
+
+    PutObjectResponse putObject(RequestContext context, PutObjectRequest request, InputStream body) {
+        BucketRecord bucket = access.owned(context, request.bucket());
+        String key = ObjectKeys.require(request.key());
+        if (request.contentLength() != null && request.contentLength() > MAX_SINGLE_UPLOAD) {
+            throw S3Errors.entityTooLarge(request.contentLength(), MAX_SINGLE_UPLOAD);
+        }
+        String storageClass = storageClass(request.storageClassAsString());
+        WriteCondition condition = ObjectConditions.forWrite(key, request.ifMatch(), request.ifNoneMatch());
+        DeclaredChecksums declared = DeclaredChecksums.of(context);
+        ContentHeaders headers = new ContentHeaders(request.contentType(), storedEncoding(request.contentEncoding()),
+                request.contentDisposition(), request.contentLanguage(), request.cacheControl(), request.expires());
+        Instant now = lastModified(context);
+        ObjectRecord stored;
+        try {
+            stored = store.putObject(BucketAccess.requester(context), bucket.name(), key, body,
+                    declared.algorithmsWith(null), staged -> {
+                        checkDecodedLength(context, staged);
+                        declared.verify(staged, body);
+                        return new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(), headers,
+                                request.metadata(), fullObject(declared.algorithm(), staged), storageClass, null,
+                                List.of(new Segment(staged.fileId(), staged.size(), null)));
+                    }, condition);
+        } catch (UnreadableBodyException e) {
+            throw unreadable(context, e);
+        }
+        PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(stored.quotedEtag()).size(stored.size());
+        ChecksumMembers.set(response, stored.checksum(), true);
+        return response.build();
+    }
+
+    ObjectDownload getObject(RequestContext context, GetObjectRequest request) {
+        BucketRecord bucket = access.owned(context, request.bucket());
+        for (int attempt = 0; ; attempt++) {
+            ObjectRecord object = store.object(bucket.name(), request.key())
+                    .orElseThrow(() -> S3Errors.noSuchKey(request.key()));
+            ObjectConditions.checkRead(object, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(),
+                    request.ifUnmodifiedSince(), context.now());
+            Selection selection = Selection.of(object, request.range(), request.partNumber());
+            GetObjectResponse.Builder response = GetObjectResponse.builder();
+            ObjectHeaders.fill(response, object, selection.length(), overrides(request));
+            selection.describe(response, object, request.checksumMode() == ChecksumMode.ENABLED);
+            try {
+                InputStream in = store.open(object.segments(), selection.first(), selection.length());
+                return new ObjectDownload(response.build(), in, selection.length(), selection.status());
+            } catch (ObjectChangedException changed) {
+                if (attempt >= 3) {
+                    throw S3Errors.noSuchKey(request.key());
+                }
+            }
+        }
+    }
+
+    /** GetObject's {@code response-*} query parameters, which replace the stored headers in the answer. */
+    private static Map<String, Object> overrides(GetObjectRequest request) {
+        Map<String, Object> out = new HashMap<>();
+        putIfSet(out, "ContentType", request.responseContentType());
+        putIfSet(out, "ContentEncoding", request.responseContentEncoding());
+        putIfSet(out, "ContentDisposition", request.responseContentDisposition());
+        putIfSet(out, "ContentLanguage", request.responseContentLanguage());
+        putIfSet(out, "CacheControl", request.responseCacheControl());
+        putIfSet(out, "Expires", request.responseExpires());
+        return out;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String name, Object value) {
+        if (value != null) {
+            map.put(name, value);
+        }
+    }
+
+    HeadObjectResponse headObject(RequestContext context, HeadObjectRequest request) {
+        BucketRecord bucket = access.owned(context, request.bucket());
+        ObjectRecord object = store.object(bucket.name(), request.key())
+                .orElseThrow(() -> S3Errors.noSuchKey(request.key()));
+        ObjectConditions.checkRead(object, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(),
+                request.ifUnmodifiedSince(), context.now());
+        Selection selection = Selection.of(object, null, request.partNumber());
+        HeadObjectResponse.Builder response = HeadObjectResponse.builder();
+        ObjectHeaders.fill(response, object, selection.length(), Map.of());
+        selection.describe(response, object, request.checksumMode() == ChecksumMode.ENABLED);
+        return response.build();
+    }
+
+    DeleteObjectResponse deleteObject(RequestContext context, DeleteObjectRequest request) {
+        BucketRecord bucket = access.owned(context, request.bucket());
+        ObjectKeys.require(request.key());
+        store.deleteObject(BucketAccess.requester(context), bucket.name(), request.key());
+        return DeleteObjectResponse.builder().build();
+    }
+
+    DeleteObjectsResponse deleteObjects(RequestContext context, DeleteObjectsRequest request) {
+        BucketRecord bucket = access.owned(context, request.bucket());
+        if (request.delete() == null || !request.delete().hasObjects() || request.delete().objects().isEmpty()
+                || request.delete().objects().size() > MAX_DELETE_KEYS) {
+            throw S3Errors.malformedXml();
+        }
+        boolean quiet = Boolean.TRUE.equals(request.delete().quiet());
+        List<DeletedObject> deleted = new ArrayList<>();
+        List<S3Error> errors = new ArrayList<>();
+        for (ObjectIdentifier id : request.delete().objects()) {
+            try {
+                ObjectKeys.require(id.key());
+                store.deleteObject(BucketAccess.requester(context), bucket.name(), id.key());
+                if (!quiet) {
+                    deleted.add(DeletedObject.builder().key(id.key()).build());
+                }
+            } catch (AwsServiceException e) {
+                errors.add(S3Error.builder().key(id.key()).code(e.code()).message(e.getMessage()).build());
+            }
+        }
+        return DeleteObjectsResponse.builder().deleted(deleted.isEmpty() ? null : deleted)
+                .errors(errors.isEmpty() ? null : errors).build();
+    }
+
+    CopyObjectResponse copyObject(RequestContext context, CopyObjectRequest request) {
+        BucketRecord target = access.owned(context, request.destinationBucket());
+        String key = ObjectKeys.require(request.destinationKey());
+        CopySource copySource = CopySource.parse(request.copySource());
+        BucketRecord sourceBucket = access.owned(context, copySource.bucket());
+        String directive = request.metadataDirectiveAsString();
+        if (directive != null && !directive.equals("COPY") && !directive.equals("REPLACE")) {
+            throw S3Errors.invalidArgument("Unknown metadata directive.", "x-amz-metadata-directive", directive);
+        }
+        boolean replace = "REPLACE".equals(directive);
+        boolean sameObject = sourceBucket.name().equals(target.name()) && copySource.key().equals(key);
+        if (sameObject && !replace && request.storageClass() == null && request.websiteRedirectLocation() == null
+                && request.serverSideEncryption() == null) {
+            throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to "
+                    + "itself without changing the object's metadata, storage class, website redirect location or "
+                    + "encryption attributes.");
+        }
+        String storageClass = storageClass(request.storageClassAsString());
+        ChecksumAlgorithm requestedAlgorithm = null;
+        if (request.checksumAlgorithmAsString() != null) {
+            requestedAlgorithm = ChecksumAlgorithm.named(request.checksumAlgorithmAsString())
+                    .orElseThrow(() -> S3Errors.invalidRequest("Checksum algorithm provided is unsupported."));
+        }
+        Instant now = lastModified(context);
+        for (int attempt = 0; ; attempt++) {
+            ObjectRecord source = store.object(sourceBucket.name(), copySource.key())
+                    .orElseThrow(() -> S3Errors.noSuchKey(copySource.key()));
+            ObjectConditions.checkCopySource(source, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
+                    request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince(), context.now());
+            ChecksumAlgorithm algorithm = requestedAlgorithm != null ? requestedAlgorithm
+                    : source.checksum() == null ? null : ChecksumAlgorithm.named(source.checksum().algorithm()).orElse(null);
+            ContentHeaders headers = replace ? new ContentHeaders(request.contentType(), request.contentEncoding(),
+                    request.contentDisposition(), request.contentLanguage(), request.cacheControl(), request.expires())
+                    : source.headers();
+            Map<String, String> metadata = replace ? request.metadata() : source.userMetadata();
+            ChecksumAlgorithm chosen = algorithm;
+            try {
+                ObjectRecord copy = store.copyObject(BucketAccess.requester(context), source, target.name(), key,
+                        chosen == null ? Set.of() : Set.of(chosen),
+                        staged -> new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(),
+                                headers, metadata, fullObject(chosen, staged), storageClass, null,
+                                List.of(new Segment(staged.fileId(), staged.size(), null))),
+                        WriteCondition.NONE);
+                CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.quotedEtag())
+                        .lastModified(copy.lastModified());
+                ChecksumMembers.set(result, copy.checksum(), true);
+                return CopyObjectResponse.builder().copyObjectResult(result.build()).build();
+            } catch (ObjectChangedException changed) {
+                if (attempt >= 3) {
+                    throw S3Errors.noSuchKey(copySource.key());
+                }
+            }
+        }
+    }
+
+    /**
+     * The {@code x-amz-copy-source} of a copy: {@code [/]bucket/key[?versionId=…]}, URL-encoded. The
+     * version suffix is found before decoding, so a key that contains an encoded {@code ?} stays whole.
+     */
+    record CopySource(String bucket, String key) {
+
+        static CopySource parse(String header) {
+            if (header == null || header.isEmpty()) {
+                throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: "
+                        + "sourcebucket/sourcekey", "x-amz-copy-source", header);
+            }
+            String raw = header.startsWith("/") ? header.substring(1) : header;
+            int version = raw.indexOf("?versionId=");
+            if (version >= 0) {
+                raw = raw.substring(0, version);
+            }
+            String decoded = QueryString.decode(raw, false);
+            int slash = decoded.indexOf('/');
+            if (slash <= 0 || slash == decoded.length() - 1) {
+                throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: "
+                        + "sourcebucket/sourcekey", "x-amz-copy-source", header);
+            }
+            return new CopySource(decoded.substring(0, slash), decoded.substring(slash + 1));
+        }
+    }
+
+    /** Which bytes of an object one GET answers with: all of it, a range, or one part. */
+    record Selection(long first, long length, int status, String contentRange, Integer partsCount,
+                     StoredChecksum checksum) {
+
+        static Selection of(ObjectRecord object, String rangeHeader, Integer partNumber) {
+            long size = object.size();
+            if (partNumber != null) {
+                if (rangeHeader != null) {
+                    throw S3Errors.invalidRequest("Cannot specify both Range header and partNumber query parameter.");
+                }
+                int parts = object.partsCount() == null ? 1 : object.partsCount();
+                if (partNumber < 1 || partNumber > parts) {
+                    throw new AwsServiceException("InvalidPartNumber", "The requested partnumber is not satisfiable",
+                            416).with("PartNumberRequested", partNumber.toString())
+                            .with("ActualPartCount", Integer.toString(parts));
+                }
+                long first = 0;
+                for (int i = 0; i < partNumber - 1; i++) {
+                    first += object.segments().get(i).length();
+                }
+                Segment part = object.partsCount() == null ? null : object.segments().get(partNumber - 1);
+                long length = part == null ? size : part.length();
+                StoredChecksum checksum = part == null ? object.checksum()
+                        : part.checksum() == null || object.checksum() == null ? null
+                        : new StoredChecksum(object.checksum().algorithm(), part.checksum(), null);
+                return new Selection(first, length, 206,
+                        length == 0 ? null : "bytes " + first + "-" + (first + length - 1) + "/" + size,
+                        object.partsCount(), checksum);
+            }
+            Optional<ByteRange> range = ByteRange.parse(rangeHeader, size);
+            if (range.isPresent()) {
+                // A range's bytes have no stored checksum: S3 sends none, and the SDK validates none.
+                return new Selection(range.get().first(), range.get().length(), 206,
+                        range.get().contentRange(size), null, null);
+            }
+            return new Selection(0, size, 200, null, null, object.checksum());
+        }
+
+        void describe(software.amazon.awssdk.core.SdkPojo response, ObjectRecord object, boolean checksumMode) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("ContentRange", contentRange);
+            values.put("PartsCount", partsCount);
+            for (var field : response.sdkFields()) {
+                Object value = values.get(field.memberName());
+                if (value != null) {
+                    field.set(response, value);
+                }
+            }
+            if (checksumMode) {
+                ChecksumMembers.set(response, checksum, true);
+            }
+        }
+    }
+}

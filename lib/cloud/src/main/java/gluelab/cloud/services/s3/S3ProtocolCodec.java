@@ -1,0 +1,222 @@
+package gluelab.cloud.services.s3;
+
+import gluelab.cloud.BodyErrors;
+import gluelab.cloud.http.HttpExchange;
+import gluelab.cloud.http.HttpResponse;
+import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.protocol.HttpBindings;
+import gluelab.cloud.protocol.Invocation;
+import gluelab.cloud.protocol.ProtocolCodec;
+import gluelab.cloud.protocol.ServiceDescriptor;
+import gluelab.cloud.protocol.Shapes;
+import gluelab.cloud.protocol.XmlShapeCodec;
+import gluelab.cloud.service.Operation;
+import gluelab.cloud.service.OperationCatalog;
+import gluelab.cloud.service.RequestContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.w3c.dom.Element;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
+
+/**
+ * S3's REST-XML on the wire. Requests are routed by {@link S3Routes}; path, query and header members are
+ * bound by the core's {@link HttpBindings}; an XML payload (CreateBucketConfiguration, Delete,
+ * CompleteMultipartUpload, NotificationConfiguration) is read whole and bounded, an object body is handed
+ * to the provider as a stream. Responses are written by {@link XmlShapeCodec} under S3's own root
+ * element names; errors are S3's {@code <Error>} document, and HEAD answers and 304s carry no body.
+ */
+public final class S3ProtocolCodec implements ProtocolCodec {
+
+    public static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private static final long MAX_XML_BODY = 4L * 1024 * 1024;
+
+    /** S3's root element for each operation's response document. */
+    private static final Map<String, String> RESPONSE_ROOTS = Map.ofEntries(
+            Map.entry("ListBuckets", "ListAllMyBucketsResult"),
+            Map.entry("ListObjects", "ListBucketResult"),
+            Map.entry("ListObjectsV2", "ListBucketResult"),
+            Map.entry("CreateMultipartUpload", "InitiateMultipartUploadResult"),
+            Map.entry("CompleteMultipartUpload", "CompleteMultipartUploadResult"),
+            Map.entry("DeleteObjects", "DeleteResult"),
+            Map.entry("ListParts", "ListPartsResult"),
+            Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
+            Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"));
+
+    /** Operations whose body S3 refuses without a Content-MD5 or flexible checksum. */
+    private static final java.util.Set<String> CHECKSUM_REQUIRED = java.util.Set.of("DeleteObjects");
+
+    /** Operations S3 answers with 204 No Content. */
+    private static final java.util.Set<String> NO_CONTENT = java.util.Set.of(
+            "DeleteBucket", "DeleteObject", "AbortMultipartUpload");
+
+    @Override
+    public boolean buffersBody() {
+        return false;
+    }
+
+    @Override
+    public String operationName(RequestContext context) {
+        return S3Routes.operation(context.exchange(), S3Address.of(context.exchange())).orElse(null);
+    }
+
+    @Override
+    public Invocation parse(RequestContext context, OperationCatalog operations) {
+        HttpExchange exchange = context.exchange();
+        S3Address address = S3Address.of(exchange);
+        context.resource(address.bucket() == null ? null
+                : address.key() == null ? address.bucket() : address.bucket() + "/" + address.key());
+        String name = S3Routes.operation(exchange, address).orElseThrow(() -> methodNotAllowed(exchange, address));
+        context.operation(name);
+        Operation operation = operations.require(name);
+        SdkPojo builder = Shapes.newBuilder(operation.requestClass());
+        Map<String, String> labels = new java.util.HashMap<>();
+        if (address.bucket() != null) {
+            labels.put("Bucket", address.bucket());
+        }
+        if (address.key() != null) {
+            labels.put("Key", address.key());
+        }
+        HttpBindings.bindRequest(builder, exchange, labels);
+        SdkField<?> payload = HttpBindings.explicitPayload(builder.sdkFields());
+        boolean streamsBody = operation.extraParameterTypes().length > 0
+                && operation.extraParameterTypes()[0] == InputStream.class;
+        if (payload != null && payload.marshallingType().getKnownType() == MarshallingKnownType.SDK_POJO) {
+            byte[] xml = readXmlBody(context);
+            if (xml.length > 0) {
+                Element root = XmlShapeCodec.parse(xml);
+                SdkPojo nested = payload.constructor().get();
+                XmlShapeCodec.readInto(root, nested, f -> true);
+                payload.set(builder, Shapes.build(nested));
+            }
+        }
+        Object request = Shapes.build(builder);
+        return streamsBody ? new Invocation(operation, request, context.body().stream())
+                : new Invocation(operation, request);
+    }
+
+    private static AwsServiceException methodNotAllowed(HttpExchange exchange, S3Address address) {
+        return new AwsServiceException("MethodNotAllowed", "The specified method is not allowed against this resource.",
+                405).with("Method", exchange.method())
+                .with("ResourceType", S3Routes.levelOf(address) == S3Routes.Level.OBJECT ? "OBJECT"
+                        : S3Routes.levelOf(address) == S3Routes.Level.BUCKET ? "BUCKET" : "SERVICE");
+    }
+
+    /** An XML payload, read whole (it is small) and checked against a Content-MD5 or checksum it declares. */
+    private static byte[] readXmlBody(RequestContext context) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = context.body().stream()) {
+            byte[] buffer = new byte[16 * 1024];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_XML_BODY) {
+                    throw S3Errors.malformedXml();
+                }
+            }
+        } catch (IOException e) {
+            throw BodyErrors.of(e, context.service());
+        }
+        byte[] body = out.toByteArray();
+        DeclaredChecksums declared = DeclaredChecksums.of(context);
+        if (CHECKSUM_REQUIRED.contains(context.operation()) && declared.isEmpty()) {
+            throw S3Errors.invalidRequest("Missing required header for this request: Content-MD5");
+        }
+        declared.verify(body);
+        return body;
+    }
+
+    @Override
+    public HttpResponse success(RequestContext context, Operation operation, Object result) {
+        if (result instanceof ObjectDownload download) {
+            HttpResponse headers = new HttpResponse(download.status());
+            HttpBindings.writeResponseHeaders(download.response(), headers, download.status());
+            HttpResponse out = withIds(new HttpResponse(download.status()), context);
+            headers.headers().forEach(h -> out.header(h.getKey(), h.getValue()));
+            return out.body(download.body(), download.length());
+        }
+        if (!(result instanceof SdkPojo pojo)) {
+            return withIds(new HttpResponse(200), context);
+        }
+        String name = operation.name();
+        HttpResponse headers = new HttpResponse(200);
+        int status = HttpBindings.writeResponseHeaders(pojo, headers, NO_CONTENT.contains(name) ? 204 : 200);
+        HttpResponse out = withIds(new HttpResponse(status), context);
+        headers.headers().forEach(h -> out.header(h.getKey(), h.getValue()));
+        Optional<String> xml = body(name, pojo);
+        if (xml.isPresent()) {
+            out.header("Content-Type", "application/xml").body(xml.get().getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static Optional<String> body(String operation, SdkPojo response) {
+        if (response instanceof GetBucketLocationResponse location) {
+            // The one S3 document whose root element holds the value itself: empty for us-east-1.
+            return Optional.of(XmlShapeCodec.document("LocationConstraint", NAMESPACE, w -> {
+                if (location.locationConstraintAsString() != null) {
+                    w.writeCharacters(location.locationConstraintAsString());
+                }
+            }));
+        }
+        SdkField<?> payload = HttpBindings.explicitPayload(response.sdkFields());
+        if (payload != null) {
+            Object value = payload.getValueOrDefault(response);
+            if (value instanceof SdkPojo nested) {
+                return Optional.of(XmlShapeCodec.document(payload.locationName(), NAMESPACE, nested, f -> true));
+            }
+            return Optional.empty();
+        }
+        String root = RESPONSE_ROOTS.get(operation);
+        boolean hasPayload = response.sdkFields().stream().anyMatch(f -> HttpBindings.inPayload(f)
+                && !Shapes.isUnset(f.getValueOrDefault(response)));
+        if (root == null && !hasPayload) {
+            return Optional.empty();
+        }
+        String element = root != null ? root : operation + "Result";
+        return Optional.of(XmlShapeCodec.document(element, NAMESPACE, response, HttpBindings::inPayload));
+    }
+
+    @Override
+    public HttpResponse error(RequestContext context, ServiceDescriptor service, AwsServiceException error) {
+        HttpResponse out = withIds(new HttpResponse(error.status()), context);
+        if (context.exchange() != null && context.exchange().isHead() || error.status() == 304) {
+            return out;
+        }
+        S3Address address = context.exchange() == null ? new S3Address(null, null) : S3Address.of(context.exchange());
+        String xml = XmlShapeCodec.document("Error", null, w -> {
+            element(w, "Code", error.code());
+            element(w, "Message", error.getMessage());
+            for (Map.Entry<String, String> field : error.fields().entrySet()) {
+                element(w, field.getKey(), field.getValue());
+            }
+            element(w, "Resource", address.resource());
+            element(w, "RequestId", context.requestId());
+            element(w, "HostId", hostId(context));
+        });
+        return out.header("Content-Type", "application/xml").body(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(text == null ? "" : text);
+        w.writeEndElement();
+    }
+
+    private static HttpResponse withIds(HttpResponse response, RequestContext context) {
+        return response.header("x-amz-request-id", context.requestId()).header("x-amz-id-2", hostId(context));
+    }
+
+    private static String hostId(RequestContext context) {
+        return java.util.Base64.getEncoder().encodeToString(
+                context.requestId().getBytes(StandardCharsets.UTF_8));
+    }
+}

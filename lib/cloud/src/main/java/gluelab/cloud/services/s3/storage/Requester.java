@@ -1,0 +1,11 @@
+package gluelab.cloud.services.s3.storage;
+
+/**
+ * Who asked for a write, as S3's event records name them.
+ *
+ * @param requestId the request's id ({@code x-amz-request-id})
+ * @param account   the caller's account ("requester" in EventBridge's S3 events)
+ * @param sourceIp  the client's address
+ */
+public record Requester(String requestId, String account, String principalArn, String sourceIp) {
+}
