@@ -115,6 +115,11 @@ public final class Lab implements AutoCloseable {
                     LabCloudLauncher.forHome(checkout).ensureRunning(config.endpoint(), System.out);
                     probe = LabCloudAdmin.Probe.LAB_CLOUD;
                 }
+                if (probe == LabCloudAdmin.Probe.OTHER && config.endpoint().equals(TargetConfig.DEFAULT_LAB_CLOUD_ENDPOINT)) {
+                    throw new LabSetupException("Something that is not Lab Cloud answers at " + config.endpoint()
+                            + " (LocalStack?). Use it with LAB_TARGET=localstack, or stop it, or run Lab Cloud on another "
+                            + "port with LAB_ENDPOINT=http://127.0.0.1:4567.");
+                }
                 if (probe == LabCloudAdmin.Probe.OTHER) {
                     admin = null;
                     where = "an AWS-compatible endpoint at " + config.endpoint() + " (not Lab Cloud: no lab clock)";
@@ -236,7 +241,8 @@ public final class Lab implements AutoCloseable {
 
     /**
      * A new client of any service whose SDK module is on the class path, aimed at this lab's target, e.g.
-     * {@code SqsClient sqs = lab.client(SqsClient.builder());}. Closing the lab does not close it.
+     * {@code SqsClient sqs = lab.client(SqsClient.builder());}. It shares the lab's HTTP connections, so it
+     * works until the lab is closed.
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
         return clients.build(builder);
@@ -448,7 +454,16 @@ public final class Lab implements AutoCloseable {
 
     /** The timeline after sequence number {@code since}. */
     public List<TimelineEvent> events(long since) {
-        return admin != null ? admin.allEvents(since) : List.of();
+        if (admin == null) {
+            return List.of();
+        }
+        List<TimelineEvent> events = admin.allEvents(since);
+        if (events.isEmpty() && since > 0 && since == timelineStart && admin.timelineEnd() < since) {
+            // Lab Cloud was restarted and numbers its timeline from the start again.
+            timelineStart = 0;
+            return admin.allEvents(0);
+        }
+        return events;
     }
 
     /**

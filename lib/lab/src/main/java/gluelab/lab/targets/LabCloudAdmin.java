@@ -143,19 +143,34 @@ public final class LabCloudAdmin {
         }
     }
 
-    /** Where the timeline ends now: events recorded later have a greater sequence number. */
+    /**
+     * Where the timeline ends now: events recorded later have a greater sequence number. Found by searching
+     * with one-event pages, so it costs a few tiny requests however long the timeline is.
+     */
     public long timelineEnd() {
-        long cursor = 0;
-        while (true) {
-            EventPage page = events(cursor, 10_000);
-            if (page.events().isEmpty()) {
-                return cursor;
-            }
-            cursor = page.next();
-            if (page.events().size() < 10_000) {
-                return cursor;
+        if (!hasEventAfter(0)) {
+            return 0;
+        }
+        long some = 0;
+        long none = 1;
+        while (hasEventAfter(none)) {
+            some = none;
+            none *= 2;
+        }
+        // Some event is after `some`, none is after `none`: the last one is `none` once they meet.
+        while (none - some > 1) {
+            long middle = some + (none - some) / 2;
+            if (hasEventAfter(middle)) {
+                some = middle;
+            } else {
+                none = middle;
             }
         }
+        return none;
+    }
+
+    private boolean hasEventAfter(long seq) {
+        return !events(seq, 1).events().isEmpty();
     }
 
     private static String text(JsonNode node, String field) {
