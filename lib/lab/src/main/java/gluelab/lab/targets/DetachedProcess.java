@@ -17,9 +17,10 @@ final class DetachedProcess {
     private DetachedProcess() {
     }
 
-    static Process start(List<String> command, Path log) throws IOException {
+    static Process start(List<String> command, Path workingDirectory, Path log) throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(detached(command))
+                .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));

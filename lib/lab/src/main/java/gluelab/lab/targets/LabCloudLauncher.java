@@ -1,6 +1,7 @@
 package gluelab.lab.targets;
 
 import gluelab.lab.Durations;
+import gluelab.lab.LabHome;
 import gluelab.lab.LabSetupException;
 import java.io.File;
 import java.io.IOException;
@@ -97,7 +98,9 @@ public final class LabCloudLauncher {
             throw new LabSetupException("Cannot read " + classpathFile + ": " + e.getMessage(), e);
         }
         String classpath = dependencies.isEmpty() ? classes.toString() : classes + File.pathSeparator + dependencies;
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classpath, MAIN_CLASS,
+        // It runs in the checkout and is told where that is, so it can find the Glue worker's class path.
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-D" + LabHome.HOME_PROPERTY + "=" + home,
+                "-cp", classpath, MAIN_CLASS,
                 "--port", String.valueOf(port), "--state-dir", runDir.resolve("state").toString()));
         command.addAll(extraArguments);
         return command;
@@ -110,7 +113,7 @@ public final class LabCloudLauncher {
         long started = System.nanoTime();
         out.print("Starting Lab Cloud on port " + port + " (log: " + describe(log()) + ") ");
         out.flush();
-        Process process = DetachedProcess.start(command, log());
+        Process process = DetachedProcess.start(command, home, log());
         long nextDot = System.nanoTime();
         while (true) {
             if (admin.probe() == LabCloudAdmin.Probe.LAB_CLOUD) {

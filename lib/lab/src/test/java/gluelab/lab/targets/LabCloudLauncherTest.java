@@ -53,8 +53,9 @@ class LabCloudLauncherTest {
         List<String> command = new LabCloudLauncher(CHECKOUT, runDir, List.of()).command(4566);
 
         assertThat(command.get(0)).endsWith("java");
-        assertThat(command.get(2)).startsWith(CHECKOUT.resolve("lib/cloud/target/classes").toString()).contains("jetty-server");
-        assertThat(command.subList(3, command.size())).containsExactly("gluelab.cloud.LabCloud", "--port", "4566",
+        assertThat(command.get(1)).isEqualTo("-Dgluelab.home=" + CHECKOUT);
+        assertThat(command.get(3)).startsWith(CHECKOUT.resolve("lib/cloud/target/classes").toString()).contains("jetty-server");
+        assertThat(command.subList(4, command.size())).containsExactly("gluelab.cloud.LabCloud", "--port", "4566",
                 "--state-dir", runDir.resolve("state").toString());
     }
 
