@@ -9,6 +9,8 @@ import gluelab.lab.targets.Target;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.glue.model.GlueException;
 
 /** The lab against a real Lab Cloud on a port of its own, as a notebook on the embedded target uses it. */
@@ -115,6 +118,33 @@ class LabOnLabCloudTest {
         assertThatThrownBy(() -> lab.waitForJobRun("lab01-missing", "jr_missing", Duration.ofSeconds(5)))
                 .isInstanceOf(GlueException.class);
         assertThat(printed()).contains("Run jr_missing of lab01-missing: ");
+    }
+
+    @Test
+    void dataFilesAndTheLabsOwnJobFolderComeFromTheCheckout(@TempDir Path checkout) throws Exception {
+        Path realCheckout = LabHome.locate(null, null, Path.of("").toAbsolutePath()).orElseThrow();
+        Files.createDirectories(checkout.resolve("lib/glue-worker/target"));
+        Files.writeString(checkout.resolve("lib/pom.xml"), "<project/>");
+        Files.copy(realCheckout.resolve("lib/glue-worker/target/classpath.txt"),
+                checkout.resolve("lib/glue-worker/target/classpath.txt"));
+        Files.createDirectories(checkout.resolve("data"));
+        Files.writeString(checkout.resolve("data/customers.csv"), "id\n1\n");
+        Files.createDirectories(checkout.resolve("labs/03-scd1-overwrite"));
+        Files.writeString(checkout.resolve("labs/03-scd1-overwrite/Overwrite.java"),
+                "public class Overwrite { public static void main(String[] args) { } }");
+
+        try (Lab three = Lab.connect("03", Map.of("LAB_ENDPOINT", cloud.endpoint().toString(),
+                "GLUELAB_HOME", checkout.toString()))) {
+            assertThat(three.home()).isEqualTo(checkout);
+            assertThat(three.dataFile("customers.csv")).isEqualTo(checkout.resolve("data/customers.csv"));
+            assertThatThrownBy(() -> three.dataFile("orders.csv"))
+                    .hasMessageContaining("There is no data file orders.csv").hasMessageContaining("[customers.csv]");
+            assertThatThrownBy(() -> three.dataFile("../lib/pom.xml")).hasMessageContaining("There is no data file");
+            JobJar jar = three.jobJar();
+            assertThat(jar.labDir()).isEqualTo("03-scd1-overwrite");
+            assertThat(jar.mainClass()).isEqualTo("Overwrite");
+            assertThat(jar.path()).startsWith(checkout.resolve("build/lab-jobs"));
+        }
     }
 
     @Test
