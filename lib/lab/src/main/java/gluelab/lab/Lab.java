@@ -1,0 +1,531 @@
+package gluelab.lab;
+
+import gluelab.lab.data.DataFormat;
+import gluelab.lab.data.S3TableReader;
+import gluelab.lab.glue.GlueJobCode;
+import gluelab.lab.glue.GlueLogs;
+import gluelab.lab.glue.JobRuns;
+import gluelab.lab.packaging.JobPackager;
+import gluelab.lab.targets.ClientFactory;
+import gluelab.lab.targets.LabCloudAdmin;
+import gluelab.lab.targets.LabCloudLauncher;
+import gluelab.lab.targets.LocalStackLauncher;
+import gluelab.lab.targets.SdkReset;
+import gluelab.lab.targets.Target;
+import gluelab.lab.targets.TargetConfig;
+import gluelab.lab.wait.StateWaiter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.JobRun;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * One notebook's connection to its cloud, and the plumbing around the AWS calls the notebook makes itself.
+ * <pre>
+ * Lab lab = Lab.connect("01");                  // picks the target from LAB_TARGET, prints where it runs
+ * lab.reset();                                  // removes what an earlier run of this lab left (safe to rerun)
+ * S3Client s3 = lab.s3();
+ * GlueClient glue = lab.glue();
+ * String raw = lab.name("raw");                 // "lab01-raw" ("jdoe-lab01-raw" on AWS)
+ * s3.createBucket(r -> r.bucket(raw));          // the pattern's own calls stay in the notebook
+ * JobJar jar = lab.jobJar("01-csv-to-parquet"); // compiles labs/01-csv-to-parquet into a job jar
+ * String jarUri = lab.upload(jar, raw, "jobs/convert.jar");
+ * ...
+ * JobRun run = lab.waitForJobRun(job, runId);   // STARTING → RUNNING → SUCCEEDED in 4.2 s
+ * lab.readTable("s3://" + refined + "/customers/")
+ * </pre>
+ * The target ({@code embedded}, {@code localstack} or {@code aws}) is chosen by the environment; see
+ * {@link TargetConfig}. The notebook's code is the same on all of them.
+ */
+public final class Lab implements AutoCloseable {
+
+    private static final String JOB_ROLE_NAME = "gluelab-glue-job";
+    private static final int DEFAULT_LOG_LINES = 40;
+
+    private final TargetConfig config;
+    private final LabNames names;
+    private final Optional<Path> home;
+    private final ClientFactory clients;
+    private final LabCloudAdmin admin;
+    private final String where;
+    private final String account;
+    private final Map<Class<?>, Object> openClients = new LinkedHashMap<>();
+    private long timelineStart;
+
+    private Lab(TargetConfig config, LabNames names, Optional<Path> home, LabCloudAdmin admin, String where) {
+        this.config = config;
+        this.names = names;
+        this.home = home;
+        this.admin = admin;
+        this.where = where;
+        this.clients = new ClientFactory(config);
+        this.account = callerAccount();
+        this.timelineStart = admin != null ? admin.timelineEnd() : 0;
+    }
+
+    /**
+     * Connects lab {@code lab} ({@code "01"}, or its folder name {@code "01-csv-to-parquet"}) to the target the
+     * environment chooses, starting Lab Cloud (or LocalStack) if needed, and prints one line saying where it runs.
+     */
+    public static Lab connect(String lab) {
+        return connect(lab, System.getenv());
+    }
+
+    /** As {@link #connect(String)}, with the environment given (tests, the command line). */
+    public static Lab connect(String lab, Map<String, String> environment) {
+        TargetConfig config = TargetConfig.fromEnvironment(environment);
+        LabNames names = LabNames.of(lab, config.namePrefix());
+        Optional<Path> home = LabHome.locate(System.getProperty(LabHome.HOME_PROPERTY),
+                environment.get(LabHome.HOME_VARIABLE), Path.of("").toAbsolutePath());
+        LabCloudAdmin admin = null;
+        String where;
+        switch (config.target()) {
+            case EMBEDDED -> {
+                admin = new LabCloudAdmin(config.endpoint());
+                LabCloudAdmin.Probe probe = admin.probe();
+                if (probe == LabCloudAdmin.Probe.NOTHING) {
+                    if (!config.startLabCloud()) {
+                        throw new LabSetupException("Nothing answers at " + config.endpoint() + ", and Lab Cloud is only "
+                                + "started automatically on this machine. Check LAB_ENDPOINT.");
+                    }
+                    Path checkout = home.orElseThrow(() -> new LabSetupException("Lab Cloud is not running, and starting "
+                            + "it needs the Glue Pipelines Lab checkout: set " + LabHome.HOME_VARIABLE + " to it."));
+                    LabCloudLauncher.forHome(checkout).ensureRunning(config.endpoint(), System.out);
+                    probe = LabCloudAdmin.Probe.LAB_CLOUD;
+                }
+                if (probe == LabCloudAdmin.Probe.OTHER && config.endpoint().equals(TargetConfig.DEFAULT_LAB_CLOUD_ENDPOINT)) {
+                    throw new LabSetupException("Something that is not Lab Cloud answers at " + config.endpoint()
+                            + " (LocalStack?). Use it with LAB_TARGET=localstack, or stop it, or run Lab Cloud on another "
+                            + "port with LAB_ENDPOINT=http://127.0.0.1:4567.");
+                }
+                if (probe == LabCloudAdmin.Probe.OTHER) {
+                    admin = null;
+                    where = "an AWS-compatible endpoint at " + config.endpoint() + " (not Lab Cloud: no lab clock)";
+                } else {
+                    where = "Lab Cloud (" + config.endpoint() + ")";
+                }
+            }
+            case LOCALSTACK -> {
+                if (config.needsLocalStackContainer()) {
+                    config = config.withEndpoint(LocalStackLauncher.ensureRunning(config, System.out));
+                }
+                LabCloudAdmin candidate = new LabCloudAdmin(config.endpoint());
+                admin = candidate.probe() == LabCloudAdmin.Probe.LAB_CLOUD ? candidate : null;
+                where = (admin != null ? "Lab Cloud standing in for LocalStack (" : "LocalStack (") + config.endpoint() + ")";
+            }
+            case AWS -> where = config.endpoint() == null ? "AWS" : "AWS through " + config.endpoint();
+            default -> throw new IllegalStateException(config.target().toString());
+        }
+        Lab connected = new Lab(config, names, home, admin, where);
+        System.out.println(connected.describe());
+        return connected;
+    }
+
+    private String describe() {
+        String line = "Lab " + names.labId() + " runs on " + where + ", account " + account + ", " + region()
+                + "; its resources are named " + names.prefix() + "…";
+        if (config.target() == Target.AWS) {
+            line += " They cost money: run the clean-up cell when you are done.";
+        }
+        return line;
+    }
+
+    private String callerAccount() {
+        try {
+            return sts().getCallerIdentity().account();
+        } catch (SdkException e) {
+            throw new LabSetupException("Cannot sign in to " + where + ": " + e.getMessage()
+                    + (config.target() == Target.AWS ? " Check your AWS credentials (aws sts get-caller-identity)." : ""), e);
+        }
+    }
+
+    // ---- where it runs and what things are called ----
+
+    /** The lab's two-digit number, e.g. {@code "01"}. */
+    public String id() {
+        return names.labId();
+    }
+
+    public Target target() {
+        return config.target();
+    }
+
+    public TargetConfig config() {
+        return config;
+    }
+
+    /** Where requests go; null on AWS itself. */
+    public URI endpoint() {
+        return config.endpoint();
+    }
+
+    public String region() {
+        return clients.region().id();
+    }
+
+    /** The AWS account the lab works in ({@code 000000000000} on Lab Cloud and LocalStack). */
+    public String account() {
+        return account;
+    }
+
+    /** Whether the target has a lab clock that {@link #advanceClock} moves (Lab Cloud). */
+    public boolean hasLabClock() {
+        return admin != null;
+    }
+
+    /** What every resource name of this lab starts with, e.g. {@code "lab01-"}. */
+    public String prefix() {
+        return names.prefix();
+    }
+
+    /** The name of one of this lab's resources: {@code name("raw")} is {@code "lab01-raw"}; valid as a bucket name. */
+    public String name(String resource) {
+        return names.name(resource);
+    }
+
+    /**
+     * The IAM role Glue jobs run as, for {@code CreateJob}'s {@code Role}: {@code LAB_GLUE_ROLE_ARN} on AWS (a role
+     * Glue may assume, with the AWSGlueServiceRole policy and access to the lab's buckets); a made-up role elsewhere.
+     */
+    public String glueRole() {
+        if (config.target() == Target.AWS) {
+            if (config.glueRoleArn() == null) {
+                throw new LabSetupException("Creating a Glue job on AWS needs a role for it to run as: set "
+                        + TargetConfig.GLUE_ROLE_VARIABLE + " to the ARN of a role that trusts glue.amazonaws.com, has the "
+                        + "AWSGlueServiceRole policy and can read and write the " + names.prefix() + "* buckets.");
+            }
+            return config.glueRoleArn();
+        }
+        return "arn:aws:iam::" + account + ":role/" + JOB_ROLE_NAME;
+    }
+
+    // ---- clients ----
+
+    public S3Client s3() {
+        return cached(S3Client.class, () -> client(S3Client.builder()));
+    }
+
+    public GlueClient glue() {
+        return cached(GlueClient.class, () -> client(GlueClient.builder()));
+    }
+
+    public CloudWatchLogsClient logs() {
+        return cached(CloudWatchLogsClient.class, () -> client(CloudWatchLogsClient.builder()));
+    }
+
+    public StsClient sts() {
+        return cached(StsClient.class, () -> client(StsClient.builder()));
+    }
+
+    /**
+     * A new client of any service whose SDK module is on the class path, aimed at this lab's target, e.g.
+     * {@code SqsClient sqs = lab.client(SqsClient.builder());}. It shares the lab's HTTP connections, so it
+     * works until the lab is closed.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
+        return clients.build(builder);
+    }
+
+    private synchronized <C> C cached(Class<C> type, java.util.function.Supplier<C> create) {
+        return type.cast(openClients.computeIfAbsent(type, t -> create.get()));
+    }
+
+    // ---- set-up and clean-up ----
+
+    /**
+     * Removes every resource of this lab (names starting with {@link #prefix()}), so the notebook starts from
+     * nothing; safe to run again and again. On Lab Cloud one admin call does it; elsewhere buckets (with all
+     * their objects), Glue triggers, jobs, crawlers, workflows and databases are listed and deleted.
+     */
+    public ResetReport reset() {
+        ResetReport report = removeResources();
+        System.out.println("Reset lab " + names.labId() + ": " + report);
+        return report;
+    }
+
+    /** Removes this lab's resources at the end of the notebook (as {@link #reset()}). */
+    public ResetReport cleanUp() {
+        ResetReport report = removeResources();
+        System.out.println("Cleaned up lab " + names.labId() + ": " + report);
+        return report;
+    }
+
+    private ResetReport removeResources() {
+        Map<String, Integer> removed = new LinkedHashMap<>();
+        if (admin != null) {
+            // Catalog names often use underscores (lab01_sales), which Spark SQL needs no quotes for.
+            for (String prefix : new LinkedHashSet<>(List.of(names.prefix(), names.prefix().replace('-', '_')))) {
+                admin.reset(prefix).forEach((service, count) -> removed.merge(service, count, Integer::sum));
+            }
+            timelineStart = admin.timelineEnd();
+        } else {
+            removed.putAll(new SdkReset(s3(), glue(), System.out).reset(names.prefix()));
+        }
+        return new ResetReport(names.prefix(), removed);
+    }
+
+    // ---- files ----
+
+    /** The Glue Pipelines Lab checkout this notebook belongs to. */
+    public Path home() {
+        return home.orElseThrow(() -> new LabSetupException("Cannot find the Glue Pipelines Lab checkout: set "
+                + LabHome.HOME_VARIABLE + " to it."));
+    }
+
+    /** A sample data file: {@code dataFile("customers.csv")} is {@code <checkout>/data/customers.csv}. */
+    public Path dataFile(String name) {
+        Path data = home().resolve("data");
+        Path file = data.resolve(name).normalize();
+        if (!file.startsWith(data) || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("There is no data file " + name + " in " + data + "; there are "
+                    + listNames(data));
+        }
+        return file;
+    }
+
+    /**
+     * The job jar of {@code labs/<labDir>} (e.g. {@code "01-csv-to-parquet"}): its Java sources compiled against
+     * Spark and the Glue runtime, with the runtime inside. Compiled again only when a source changed.
+     */
+    public JobJar jobJar(String labDir) {
+        return JobPackager.forHome(home(), System.out).build(labDir);
+    }
+
+    /** The job jar of this lab's own folder, {@code labs/NN-…}. */
+    public JobJar jobJar() {
+        Path labs = home().resolve("labs");
+        List<String> own = listNames(labs).stream().filter(n -> n.startsWith(names.labId() + "-")).toList();
+        if (own.size() != 1) {
+            throw new IllegalArgumentException((own.isEmpty() ? "There is no folder" : "There are several folders")
+                    + " for lab " + names.labId() + " in " + labs + (own.isEmpty() ? "" : ": " + own)
+                    + "; name it: lab.jobJar(\"" + names.labId() + "-…\")");
+        }
+        return jobJar(own.get(0));
+    }
+
+    /** Uploads {@code file} to {@code s3://bucket/key} and returns that address. */
+    public String upload(Path file, String bucket, String key) {
+        s3().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(file));
+        String uri = "s3://" + bucket + "/" + key;
+        System.out.println("Uploaded " + file.getFileName() + " (" + size(file) + ") to " + uri);
+        return uri;
+    }
+
+    /** Uploads a job jar to {@code s3://bucket/key} and returns that address, for {@code --extra-jars}. */
+    public String upload(JobJar jar, String bucket, String key) {
+        return upload(jar.path(), bucket, key);
+    }
+
+    /**
+     * Uploads the stub script that Glue's {@code ScriptLocation} points at for a Java job (see {@link GlueJobCode})
+     * to {@code s3://bucket/scripts/gluelab-launcher.scala} and returns that address.
+     */
+    public String uploadLauncherScript(String bucket) {
+        s3().putObject(r -> r.bucket(bucket).key(GlueJobCode.LAUNCHER_KEY).contentType("text/plain"),
+                RequestBody.fromString(GlueJobCode.LAUNCHER_SCRIPT));
+        return "s3://" + bucket + "/" + GlueJobCode.LAUNCHER_KEY;
+    }
+
+    /**
+     * The {@code DefaultArguments} of a Java Glue job: {@code --job-language scala}, {@code --class className} and
+     * {@code --extra-jars jarUri}, the same on every target. Add the job's own arguments to the map.
+     */
+    public Map<String, String> jobArguments(String jarUri, String className) {
+        return GlueJobCode.arguments(jarUri, className);
+    }
+
+    // ---- waiting and looking ----
+
+    /**
+     * Polls {@code GetJobRun} until the run ends, printing each state once
+     * ({@code STARTING → RUNNING → SUCCEEDED in 1.4 s}), and returns the final run. Gives up after 5 minutes on
+     * Lab Cloud, 30 elsewhere.
+     */
+    public JobRun waitForJobRun(String jobName, String runId) {
+        return waitForJobRun(jobName, runId, admin != null ? Duration.ofMinutes(5) : Duration.ofMinutes(30));
+    }
+
+    public JobRun waitForJobRun(String jobName, String runId, Duration timeout) {
+        return JobRuns.waitFor(glue(), stateWaiter(), jobName, runId, timeout);
+    }
+
+    /** Every run of a job, oldest first. */
+    public List<JobRun> jobRuns(String jobName) {
+        return JobRuns.all(glue(), jobName);
+    }
+
+    /** The last lines of a run's driver output ({@code /aws-glue/jobs/output}, stream = run id). */
+    public LogTail outputLog(String runId) {
+        return outputLog(runId, DEFAULT_LOG_LINES);
+    }
+
+    public LogTail outputLog(String runId, int lines) {
+        return GlueLogs.tail(logs(), GlueLogs.OUTPUT_GROUP, runId, lines);
+    }
+
+    /** The last lines of a run's error output ({@code /aws-glue/jobs/error}, stream = run id). */
+    public LogTail errorLog(String runId) {
+        return errorLog(runId, DEFAULT_LOG_LINES);
+    }
+
+    public LogTail errorLog(String runId, int lines) {
+        return GlueLogs.tail(logs(), GlueLogs.ERROR_GROUP, runId, lines);
+    }
+
+    /** What a run read and wrote, from the {@code glue_lab_metric} lines in its driver output. */
+    public RunMetrics runMetrics(String runId) {
+        return GlueLogs.metrics(logs(), runId);
+    }
+
+    /**
+     * A job's output read straight from S3 into a table, without Spark: every data file under
+     * {@code s3://bucket/prefix/} (or one object), Parquet, CSV or JSON lines told apart by file name, with
+     * {@code name=value} partition folders as columns.
+     */
+    public DataTable readTable(String s3Uri) {
+        return new S3TableReader(s3()).read(s3Uri, null);
+    }
+
+    public DataTable readParquet(String s3Uri) {
+        return new S3TableReader(s3()).read(s3Uri, DataFormat.PARQUET);
+    }
+
+    /** CSV with a header line, as Spark writes it. */
+    public DataTable readCsv(String s3Uri) {
+        return new S3TableReader(s3()).read(s3Uri, DataFormat.CSV);
+    }
+
+    public DataTable readJsonLines(String s3Uri) {
+        return new S3TableReader(s3()).read(s3Uri, DataFormat.JSON_LINES);
+    }
+
+    // ---- the lab clock and the timeline ----
+
+    /** The time on the lab clock (Lab Cloud), or the real time elsewhere. */
+    public Instant now() {
+        return admin != null ? admin.now() : Instant.now();
+    }
+
+    /**
+     * Moves the lab clock forward, firing every schedule, trigger and retry that falls due, in time order, and
+     * letting the work they start settle. On AWS and LocalStack time cannot be moved: it says how long to wait
+     * instead and returns an empty result.
+     */
+    public ClockAdvance advanceClock(Duration duration) {
+        if (admin == null) {
+            Instant now = Instant.now();
+            System.out.println("The clock of " + where + " cannot be moved: what happens in the next "
+                    + Durations.describe(duration) + " needs that much real time. Wait until "
+                    + now.plus(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC), then run the next cell.");
+            return ClockAdvance.notAdvanced(now);
+        }
+        ClockAdvance advance = admin.advance(duration);
+        System.out.println("Lab clock +" + Durations.describe(duration) + " → " + advance.to() + ": "
+                + (advance.fired().isEmpty() ? "nothing fired" : advance.fired().size() + " fired"));
+        return advance;
+    }
+
+    /** What happened since the lab was connected or reset: Lab Cloud's timeline (empty elsewhere). */
+    public List<TimelineEvent> events() {
+        return events(timelineStart);
+    }
+
+    /** The timeline after sequence number {@code since}. */
+    public List<TimelineEvent> events(long since) {
+        if (admin == null) {
+            return List.of();
+        }
+        List<TimelineEvent> events = admin.allEvents(since);
+        if (events.isEmpty() && since > 0 && since == timelineStart && admin.timelineEnd() < since) {
+            // Lab Cloud was restarted and numbers its timeline from the start again.
+            timelineStart = 0;
+            return admin.allEvents(0);
+        }
+        return events;
+    }
+
+    /**
+     * A picture of what happened since the lab was connected or reset, with the runs of {@code jobNames} as bars;
+     * with no names, the runs of every job of this lab that appears on the timeline.
+     */
+    public Timeline timeline(String... jobNames) {
+        List<TimelineEvent> events = events();
+        Set<String> jobs = new LinkedHashSet<>(List.of(jobNames));
+        if (jobNames.length == 0) {
+            events.stream().filter(e -> "glue".equals(e.service()) && e.resource() != null
+                    && e.resource().startsWith(names.prefix())).forEach(e -> jobs.add(e.resource()));
+        }
+        List<JobRun> runs = new ArrayList<>();
+        for (String job : jobs) {
+            try {
+                runs.addAll(jobRuns(job));
+            } catch (EntityNotFoundException e) {
+                // A trigger, crawler or database of this lab rather than a job.
+            }
+        }
+        return Timeline.of(events, runs);
+    }
+
+    private StateWaiter stateWaiter() {
+        return admin != null ? StateWaiter.onStdout(Duration.ofMillis(250), Duration.ofSeconds(2))
+                : StateWaiter.onStdout(Duration.ofSeconds(5), Duration.ofSeconds(20));
+    }
+
+    private static List<String> listNames(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String size(Path file) {
+        try {
+            long bytes = Files.size(file);
+            return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f kB", bytes / 1024.0)
+                    : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** Closes the clients this lab made. Lab Cloud keeps running for the next notebook. */
+    @Override
+    public synchronized void close() {
+        for (Object client : openClients.values()) {
+            ((SdkAutoCloseable) client).close();
+        }
+        openClients.clear();
+        clients.close();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,235 @@
+package gluelab.lab.packaging;
+
+import gluelab.lab.Durations;
+import gluelab.lab.JobJar;
+import gluelab.lab.LabSetupException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Packages the Java sources of a folder under {@code labs/} into a Glue job jar: compiled against the Glue
+ * runtime API and Spark (the Glue worker's class path), with the folder's other files as resources and the
+ * {@code gluelab.glue} runtime classes inside, because AWS Glue 5.0 does not have them. Jars are kept in
+ * {@code build/lab-jobs/} under a hash of everything that went in, so unchanged sources are not compiled again.
+ *
+ * <p>A Lambda package is the same first steps ({@link LabSources}, {@link JavaCompilation}) against the Lambda
+ * libraries instead of Spark, written as a zip with the dependencies under {@code lib/}: a sibling of this
+ * class when phase 3 needs it.
+ */
+public final class JobPackager {
+
+    private static final String FORMAT_VERSION = "gluelab-job-jar-1";
+    private static final String MAIN_CLASSES_ATTRIBUTE = "Gluelab-Main-Classes";
+    private static final String CLASSES_ATTRIBUTE = "Gluelab-Job-Classes";
+
+    private final Path home;
+    private final Path cacheDir;
+    private final List<Path> compileClasspath;
+    private final Path runtimeClasses;
+    private final PrintStream out;
+
+    /**
+     * @param home             the checkout: lab folders are {@code home/labs/<dir>}, paths in messages are relative to it
+     * @param cacheDir         where jars are kept
+     * @param compileClasspath what job sources compile against (Spark, the SDK, the Glue runtime)
+     * @param runtimeClasses   the compiled {@code gluelab.glue} runtime to put inside every jar; null if not built
+     * @param out              where progress goes
+     */
+    public JobPackager(Path home, Path cacheDir, List<Path> compileClasspath, Path runtimeClasses, PrintStream out) {
+        this.home = home.toAbsolutePath().normalize();
+        this.cacheDir = cacheDir;
+        this.compileClasspath = List.copyOf(compileClasspath);
+        this.runtimeClasses = runtimeClasses != null && Files.isDirectory(runtimeClasses) ? runtimeClasses : null;
+        this.out = out;
+    }
+
+    /** The packager of a checkout: the Glue worker's class path, the built runtime, jars in {@code build/lab-jobs}. */
+    public static JobPackager forHome(Path home, PrintStream out) {
+        Path classpathFile = home.resolve("lib/glue-worker/target/classpath.txt");
+        Path runtime = home.resolve("lib/glue-runtime/target/classes");
+        if (!Files.isRegularFile(classpathFile)) {
+            throw new LabSetupException("The Glue worker is not built yet (no lib/glue-worker/target/classpath.txt), so "
+                    + "there is no Spark to compile jobs against. Build it once with ./lab build, or mvn -f lib/pom.xml "
+                    + "-DskipTests package.");
+        }
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(runtime);
+        try {
+            String entries = Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
+            if (!entries.isEmpty()) {
+                Arrays.stream(entries.split(Pattern.quote(File.pathSeparator))).map(Path::of).forEach(classpath::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + classpathFile + ": " + e.getMessage(), e);
+        }
+        return new JobPackager(home, home.resolve("build/lab-jobs"), classpath, runtime, out);
+    }
+
+    /** The jar of {@code labs/<labDir>} (a folder, or a folder inside one such as {@code 20-s3-to-glue/glue}). */
+    public JobJar build(String labDir) {
+        Path dir = home.resolve("labs").resolve(labDir).normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("There is no folder labs/" + labDir + " in " + home);
+        }
+        LabSources sources = LabSources.in(dir);
+        if (sources.javaFiles().isEmpty()) {
+            throw new IllegalArgumentException("labs/" + labDir + " has no .java files to package");
+        }
+        String hash = hash(sources);
+        String baseName = labDir.replace('/', '-').replace('\\', '-');
+        Path jar = cacheDir.resolve(baseName + "-" + hash + ".jar");
+        try {
+            Files.createDirectories(cacheDir);
+            if (Files.isRegularFile(jar)) {
+                JobJar cached = readCached(jar, labDir, hash);
+                out.println("labs/" + labDir + " is unchanged: " + describe(jar));
+                return cached;
+            }
+            long started = System.nanoTime();
+            Path work = Files.createTempDirectory(cacheDir, baseName + "-classes-");
+            try {
+                JavaCompilation.Result compiled = JavaCompilation.compile(sources.javaFiles(), compileClasspath, work,
+                        this::describe, this::hint);
+                List<String> classes = classNames(work);
+                JarBuilder builder = new JarBuilder()
+                        .attribute("Created-By", "gluelab lab library")
+                        .attribute(CLASSES_ATTRIBUTE, String.join(",", classes))
+                        .attribute(MAIN_CLASSES_ATTRIBUTE, String.join(",", compiled.mainClasses()));
+                if (compiled.mainClasses().size() == 1) {
+                    builder.attribute(Attributes.Name.MAIN_CLASS.toString(), compiled.mainClasses().get(0));
+                }
+                if (runtimeClasses != null) {
+                    builder.addTree(runtimeClasses);
+                }
+                for (Path resource : sources.resources()) {
+                    builder.add(sources.relativeName(resource), resource);
+                }
+                builder.addTree(work);
+                builder.writeTo(jar);
+                removeOlderJars(baseName, jar);
+                out.println("Compiled labs/" + labDir + " (" + classes.size() + " class" + (classes.size() == 1 ? "" : "es")
+                        + ") in " + Durations.describe(Duration.ofNanos(System.nanoTime() - started)) + ": " + describe(jar));
+                return new JobJar(jar, labDir, hash, classes, compiled.mainClasses(), false);
+            } finally {
+                deleteTree(work);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot package labs/" + labDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String hash(LabSources sources) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, FORMAT_VERSION);
+            for (Path file : sources.javaFiles()) {
+                updateFile(digest, sources.relativeName(file), file);
+            }
+            for (Path file : sources.resources()) {
+                updateFile(digest, sources.relativeName(file), file);
+            }
+            update(digest, compileClasspath.toString());
+            if (runtimeClasses != null) {
+                try (Stream<Path> walk = Files.walk(runtimeClasses)) {
+                    for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        updateFile(digest, runtimeClasses.relativize(file).toString(), file);
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void updateFile(MessageDigest digest, String name, Path file) throws IOException {
+        update(digest, name);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        update(digest, "\u0000end");
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static JobJar readCached(Path jar, String labDir, String hash) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Attributes attributes = file.getManifest().getMainAttributes();
+            return new JobJar(jar, labDir, hash, split(attributes.getValue(CLASSES_ATTRIBUTE)),
+                    split(attributes.getValue(MAIN_CLASSES_ATTRIBUTE)), true);
+        }
+    }
+
+    private static List<String> split(String list) {
+        return list == null || list.isEmpty() ? List.of() : List.of(list.split(","));
+    }
+
+    private static List<String> classNames(Path classesDir) throws IOException {
+        try (Stream<Path> walk = Files.walk(classesDir)) {
+            return walk.filter(p -> p.toString().endsWith(".class"))
+                    .map(p -> classesDir.relativize(p).toString().replace('\\', '/'))
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private void removeOlderJars(String baseName, Path keep) throws IOException {
+        Pattern ours = Pattern.compile(Pattern.quote(baseName) + "-[0-9a-f]{12}\\.jar");
+        try (Stream<Path> list = Files.list(cacheDir)) {
+            for (Path file : list.toList()) {
+                if (!file.equals(keep) && ours.matcher(file.getFileName().toString()).matches()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private String hint(String message) {
+        if (runtimeClasses == null && message.contains("package gluelab.glue")) {
+            return "The Glue runtime (lib/glue-runtime) is not built; build it with ./lab build, or mvn -f lib/pom.xml "
+                    + "-DskipTests package.";
+        }
+        return null;
+    }
+
+    private String describe(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(home) ? home.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // A leftover temp folder under build/ is harmless.
+        }
+    }
+}
