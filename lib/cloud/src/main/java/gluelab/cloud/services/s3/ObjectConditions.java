@@ -54,8 +54,9 @@ final class ObjectConditions {
     /** A conditional write's precondition on the object it would replace. */
     static WriteCondition forWrite(String key, String ifMatch, String ifNoneMatch) {
         if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
+            // S3 answers 501; Lab Cloud answers every client request with a 4xx (see CommonErrors.notImplemented).
             throw new gluelab.cloud.protocol.AwsServiceException("NotImplemented",
-                    "A header you provided implies functionality that is not implemented", 501)
+                    "A header you provided implies functionality that is not implemented", 400)
                     .with("Header", "If-None-Match");
         }
         if (ifMatch == null && ifNoneMatch == null) {
