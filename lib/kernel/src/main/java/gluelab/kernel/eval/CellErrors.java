@@ -80,8 +80,8 @@ final class CellErrors {
         return new CellError("UnresolvedReferenceException", evalue, List.of("UnresolvedReferenceException: " + evalue));
     }
 
-    static CellError interrupted() {
-        String evalue = "execution was interrupted";
+    static CellError interrupted(String reason) {
+        String evalue = "execution was interrupted" + (reason == null ? "" : ": " + reason);
         return new CellError(INTERRUPTED, evalue, List.of(INTERRUPTED + ": " + evalue));
     }
 

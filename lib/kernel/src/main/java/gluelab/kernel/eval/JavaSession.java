@@ -46,6 +46,7 @@ public final class JavaSession implements AutoCloseable {
     private final CellErrors errors = new CellErrors(origins);
     private final Path workingDirectory;
     private volatile boolean interruptRequested;
+    private volatile String interruptReason;
 
     private JavaSession(Path workingDirectory) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
@@ -56,8 +57,9 @@ public final class JavaSession implements AutoCloseable {
                 .executionEngine(engine, Map.of())
                 .out(capture.processOut())
                 .err(capture.processErr())
-                .compilerOptions("--class-path", ProcessClasspath.asString())
                 .build();
+        // Compiles against the process class path; snippet classes still load it through this JVM's loader.
+        jshell.addToClasspath(ProcessClasspath.asString());
         for (String target : DefaultImports.IMPORTS) {
             addImport(target);
         }
@@ -93,6 +95,7 @@ public final class JavaSession implements AutoCloseable {
         CELL_EXECUTION.lock();
         try {
             interruptRequested = false;
+            interruptReason = null;
             capture.begin(listener);
             Object value = NO_VALUE;
             CellError error = null;
@@ -118,6 +121,12 @@ public final class JavaSession implements AutoCloseable {
 
     /** Asks the running cell to stop; it ends with an "Interrupted" error. Safe to call from any thread. */
     public void interrupt() {
+        interrupt(null);
+    }
+
+    /** Like {@link #interrupt()}, saying why in the error, such as a timeout. */
+    public void interrupt(String reason) {
+        interruptReason = reason;
         interruptRequested = true;
         try {
             jshell.stop();
@@ -221,7 +230,10 @@ public final class JavaSession implements AutoCloseable {
             boolean complete = info.completeness().isComplete();
             // An incomplete or unparseable rest is evaluated as is, so the compiler explains what is wrong.
             String source = complete ? info.source() : remaining;
-            value = evaluateSnippet(source, origin, offsetInOrigin + consumed);
+            // JShell numbers the lines of stack frames from the first non-blank character, and gets them wrong
+            // for declarations that start with blank lines, so leading blanks never reach it.
+            int blanks = leadingWhitespace(source);
+            value = evaluateSnippet(source.substring(blanks), origin, offsetInOrigin + consumed + blanks);
             if (!complete) {
                 return value;
             }
@@ -239,7 +251,7 @@ public final class JavaSession implements AutoCloseable {
             return NO_VALUE;
         }
         Snippet snippet = event.snippet();
-        origins.record(snippet.id(), origin, firstNonBlankLine(origin.text(), offsetInOrigin));
+        origins.record(snippet.id(), origin, lineOf(origin.text(), offsetInOrigin));
         checkInterrupted();
         if (event.status() == Snippet.Status.REJECTED) {
             throw new CellFailure(errors.compilation(jshell, snippet, origin, offsetInOrigin));
@@ -281,7 +293,7 @@ public final class JavaSession implements AutoCloseable {
 
     private void checkInterrupted() throws CellFailure {
         if (interruptRequested) {
-            throw new CellFailure(CellErrors.interrupted());
+            throw new CellFailure(CellErrors.interrupted(interruptReason));
         }
     }
 
@@ -338,12 +350,17 @@ public final class JavaSession implements AutoCloseable {
     private record SnippetAt(String text, int start, int cursor) {
     }
 
-    private static int firstNonBlankLine(String text, int offset) {
+    private static int leadingWhitespace(String text) {
+        int count = 0;
+        while (count < text.length() && Character.isWhitespace(text.charAt(count))) {
+            count++;
+        }
+        return count;
+    }
+
+    private static int lineOf(String text, int offset) {
         int line = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (i >= offset && !Character.isWhitespace(text.charAt(i))) {
-                return line;
-            }
+        for (int i = 0; i < offset && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
                 line++;
             }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SnippetOrigins {
 
-    /** A snippet's origin and the 0-based line, within it, of the snippet's first non-blank character. */
+    /** A snippet's origin and the 0-based line, within it, where the snippet starts (never on a blank line). */
     record Placement(SourceOrigin origin, int firstLine) {
 
         /** The 1-based origin line of a 1-based line within the snippet, as JShell numbers stack frames. */
