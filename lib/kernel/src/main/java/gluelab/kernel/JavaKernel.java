@@ -22,7 +22,9 @@ import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -72,7 +74,15 @@ final class JavaKernel extends BaseKernel {
         env.publish(new PublishExecuteInput(request.getCode(), count));
 
         IopubCellListener listener = new IopubCellListener(env, count);
-        JavaSession javaSession = session();
+        JavaSession javaSession;
+        try {
+            javaSession = session();
+        } catch (CompletionException | CancellationException e) {
+            CellError failure = startupFailure(e);
+            listener.error(failure);
+            replyError(env, count, failure);
+            return;
+        }
         ScheduledFuture<?> liveOutput = outputFlusher.scheduleAtFixedRate(javaSession.outputCapture()::flush,
                 LIVE_OUTPUT_FLUSH_MILLIS, LIVE_OUTPUT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         Optional<CellError> error;
@@ -85,10 +95,22 @@ final class JavaKernel extends BaseKernel {
         if (error.isEmpty()) {
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } else {
-            ErrorReply reply = new ErrorReply(error.get().ename(), error.get().evalue(), error.get().traceback());
-            reply.setExecutionCount(count);
-            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+            replyError(env, count, error.get());
         }
+    }
+
+    private static void replyError(ShellReplyEnvironment env, int count, CellError error) {
+        ErrorReply reply = new ErrorReply(error.ename(), error.evalue(), error.traceback());
+        reply.setExecutionCount(count);
+        env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+    }
+
+    /** The Java session could not start (a broken class path, say): every cell says so instead of hanging. */
+    private static CellError startupFailure(RuntimeException wrapper) {
+        Throwable cause = wrapper.getCause() != null ? wrapper.getCause() : wrapper;
+        String evalue = "the Java session did not start: " + cause;
+        return new CellError("KernelStartupError", evalue, List.of("KernelStartupError: " + evalue,
+                "Restart the kernel; the kernel log in the temp directory (gluelab-kernel-*.log) has the details."));
     }
 
     /** Only reached by callers of the base API; Jupyter's execute requests go through {@link #handleExecuteRequest}. */

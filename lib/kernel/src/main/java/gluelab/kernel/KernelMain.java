@@ -55,7 +55,8 @@ public final class KernelMain {
         InterruptSignal.forward(kernel::interrupt);
         ParentProcessWatcher.fromEnvironment().ifPresent(watcher -> watcher.start(() -> {
             kernel.onShutdown(false);
-            Runtime.getRuntime().halt(0);
+            // exit, not halt: shutdown hooks of code the notebook started (say, Lab Cloud saving its state) still run.
+            System.exit(0);
         }));
         LOG.info(() -> "kernel ready on " + connection.getIp() + ", working directory " + workingDirectory);
         sockets.waitUntilClose();

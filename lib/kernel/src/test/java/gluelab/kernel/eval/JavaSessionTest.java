@@ -146,6 +146,15 @@ class JavaSessionTest {
     }
 
     @Test
+    void framesOfLibraryCodeBetweenTheNotebooksFramesAreLeftOut() {
+        int count = executionCount + 1;
+        CellError error = run("List.of(\"only\").get(5)").error();
+        assertEquals(List.of(
+                "java.lang.IndexOutOfBoundsException: Index: 5 Size: 1",
+                "\tat Cell In[" + count + "], line 1"), error.traceback());
+    }
+
+    @Test
     void causesAreShownWithTheirOwnFrames() {
         CellError error = run("""
                 try {
