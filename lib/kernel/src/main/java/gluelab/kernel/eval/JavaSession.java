@@ -4,7 +4,6 @@ import gluelab.kernel.eval.magic.LineMagics;
 import gluelab.kernel.eval.magic.MagicContext;
 import gluelab.kernel.eval.magic.MagicException;
 import gluelab.lab.display.Display;
-import gluelab.lab.display.MimeBundle;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -15,12 +14,9 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
@@ -44,6 +40,7 @@ public final class JavaSession implements AutoCloseable {
     private final LineMagics magics = LineMagics.standard();
     private final SnippetOrigins origins = new SnippetOrigins();
     private final CellErrors errors = new CellErrors(origins);
+    private final CodeAssistance assistance;
     private final Path workingDirectory;
     private volatile boolean interruptRequested;
     private volatile String interruptReason;
@@ -63,6 +60,7 @@ public final class JavaSession implements AutoCloseable {
         for (String target : DefaultImports.IMPORTS) {
             addImport(target);
         }
+        this.assistance = new CodeAssistance(jshell);
     }
 
     /**
@@ -137,53 +135,17 @@ public final class JavaSession implements AutoCloseable {
 
     /** Completion candidates at the cursor. */
     public Completion complete(String cell, int cursor) {
-        Optional<SnippetAt> at = snippetAt(cell, cursor);
-        if (at.isEmpty()) {
-            return new Completion(List.of(), cursor, cursor);
-        }
-        SnippetAt snippet = at.get();
-        int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions =
-                jshell.sourceCodeAnalysis().completionSuggestions(snippet.text(), snippet.cursor(), anchor);
-        Set<String> matches = new LinkedHashSet<>();
-        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(s -> matches.add(s.continuation()));
-        suggestions.forEach(s -> matches.add(s.continuation()));
-        return new Completion(List.copyOf(matches), snippet.start() + anchor[0], cursor);
+        return assistance.complete(cell, cursor);
     }
 
     /** Signatures and documentation of what is at the cursor, as plain text, or empty if nothing is known. */
     public Optional<String> inspect(String cell, int cursor) {
-        Optional<SnippetAt> at = snippetAt(cell, cursor);
-        if (at.isEmpty()) {
-            return Optional.empty();
-        }
-        SnippetAt snippet = at.get();
-        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
-        List<String> parts = new ArrayList<>();
-        for (SourceCodeAnalysis.Documentation documentation : analysis.documentation(snippet.text(), snippet.cursor(), true)) {
-            parts.add(documentation.signature());
-            if (documentation.javadoc() != null && !documentation.javadoc().isBlank()) {
-                parts.add(documentation.javadoc().strip());
-            }
-        }
-        if (parts.isEmpty()) {
-            SourceCodeAnalysis.QualifiedNames names = analysis.listQualifiedNames(snippet.text(), snippet.cursor());
-            if (!names.getNames().isEmpty()) {
-                parts.addAll(names.getNames());
-            }
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", parts));
+        return assistance.inspect(cell, cursor);
     }
 
     /** Whether the cell could run as typed, for consoles deciding between "run" and "new line". */
     public Completeness completeness(String cell) {
-        Completeness result = Completeness.COMPLETE;
-        for (CellSource.Segment segment : CellSource.parse(cell)) {
-            if (segment instanceof CellSource.JavaCode code) {
-                result = completenessOf(code.text());
-            }
-        }
-        return result;
+        return assistance.completeness(cell);
     }
 
     @Override
@@ -304,50 +266,6 @@ public final class JavaSession implements AutoCloseable {
             LOG.warning(() -> "default import skipped, not on the class path: " + target);
             jshell.drop(event.snippet());
         }
-    }
-
-    private Completeness completenessOf(String code) {
-        String remaining = code;
-        while (true) {
-            CompletionInfo info = jshell.sourceCodeAnalysis().analyzeCompletion(remaining);
-            switch (info.completeness()) {
-                case EMPTY:
-                    return Completeness.COMPLETE;
-                case COMPLETE:
-                case COMPLETE_WITH_SEMI:
-                    remaining = info.remaining();
-                    break;
-                case DEFINITELY_INCOMPLETE:
-                case CONSIDERED_INCOMPLETE:
-                    return Completeness.INCOMPLETE;
-                default:
-                    return Completeness.INVALID;
-            }
-        }
-    }
-
-    /** The snippet of a cell the cursor is in, and the cursor relative to it; empty on a magic line. */
-    private Optional<SnippetAt> snippetAt(String cell, int cursor) {
-        for (CellSource.Segment segment : CellSource.parse(cell)) {
-            if (segment instanceof CellSource.JavaCode code
-                    && cursor >= code.offset() && cursor <= code.offset() + code.text().length()) {
-                String remaining = code.text().substring(0, cursor - code.offset());
-                int start = code.offset();
-                while (true) {
-                    CompletionInfo info = jshell.sourceCodeAnalysis().analyzeCompletion(remaining);
-                    if (!info.completeness().isComplete() || info.remaining().isBlank()) {
-                        break;
-                    }
-                    start += remaining.length() - info.remaining().length();
-                    remaining = info.remaining();
-                }
-                return Optional.of(new SnippetAt(remaining, start, remaining.length()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private record SnippetAt(String text, int start, int cursor) {
     }
 
     private static int leadingWhitespace(String text) {
