@@ -71,9 +71,15 @@ final class JavaKernel extends BaseKernel {
         ExecuteRequest request = message.getContent();
         int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
         env.setBusyDeferIdle();
-        env.publish(new PublishExecuteInput(request.getCode(), count));
+        // A silent request (a frontend probing state) is not broadcast: no input, no outputs on IOPub.
+        if (!request.isSilent()) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
 
         IopubCellListener listener = new IopubCellListener(env, count);
+        if (request.isSilent()) {
+            listener.close();
+        }
         JavaSession javaSession;
         try {
             javaSession = session();
