@@ -1,5 +1,7 @@
 package gluelab.kernel.grade;
 
+import gluelab.kernel.Utf8Console;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ public final class Grade {
             System.err.println("usage: Grade <notebook | directory | learner edition> [grades.json]");
             System.exit(CANNOT_GRADE);
         }
-        System.exit(run(Path.of(args[0]), Path.of(args.length == 2 ? args[1] : "grades.json")));
+        System.exit(run(Path.of(args[0]), Path.of(args.length == 2 ? args[1] : "grades.json"), Utf8Console.stdout()));
     }
 
     public static int run(Path target, Path gradesJson) {

@@ -1,6 +1,7 @@
 package gluelab.kernel.run;
 
 import gluelab.kernel.LabHome;
+import gluelab.kernel.Utf8Console;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,12 +27,15 @@ public final class RunNotebook {
             System.err.println("usage: RunNotebook <notebook.ipynb>");
             System.exit(CANNOT_RUN);
         }
-        System.exit(run(Path.of(args[0])));
+        System.exit(run(Path.of(args[0]), Utf8Console.stdout()));
     }
 
     /** Runs {@code notebook}, writing the executed copy under the lab checkout's {@code build/executed/}. */
     public static int run(Path notebook) {
-        PrintStream out = System.out;
+        return run(notebook, System.out);
+    }
+
+    public static int run(Path notebook, PrintStream out) {
         Path executedDirectory;
         try {
             executedDirectory = LabHome.locate().resolve("build").resolve("executed");

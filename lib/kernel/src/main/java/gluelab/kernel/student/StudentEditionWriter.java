@@ -2,9 +2,11 @@ package gluelab.kernel.student;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.kernel.notebook.Cell;
+import gluelab.kernel.Utf8Console;
 import gluelab.kernel.notebook.Notebook;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +58,11 @@ public final class StudentEditionWriter {
             System.exit(2);
         }
         Path outDir = Path.of(args[1]);
+        PrintStream out = Utf8Console.stdout();
         try {
-            System.out.println(write(Path.of(args[0]), outDir).describe(outDir));
+            out.println(write(Path.of(args[0]), outDir).describe(outDir));
         } catch (UnbalancedSolutionMarkersException | IOException | IllegalArgumentException e) {
-            System.out.println("✘ " + e.getMessage());
+            out.println("✘ " + e.getMessage());
             System.exit(1);
         }
     }
