@@ -9,16 +9,14 @@ must not log there.
 import json
 import tempfile
 import sys
-import threading
 import time
 
 from jupyter_client.manager import KernelManager
 
 
-def outputs_of(client, code, interrupt_after=None, manager=None):
+def outputs_of(client, code, interrupt_on_output=None):
+    """Runs a cell and collects its outputs; with a KernelManager, interrupts the cell once it printed."""
     msg_id = client.execute(code)
-    if interrupt_after is not None:
-        threading.Timer(interrupt_after, manager.interrupt_kernel).start()
     outputs = []
     while True:
         msg = client.get_iopub_msg(timeout=60)
@@ -27,6 +25,9 @@ def outputs_of(client, code, interrupt_after=None, manager=None):
         kind = msg["msg_type"]
         if kind in ("stream", "display_data", "execute_result", "error"):
             outputs.append({"type": kind, "content": msg["content"]})
+            if kind == "stream" and interrupt_on_output is not None:
+                interrupt_on_output.interrupt_kernel()
+                interrupt_on_output = None
         elif kind == "status" and msg["content"]["execution_state"] == "idle":
             break
     reply = client.get_shell_msg(timeout=60)
@@ -57,7 +58,8 @@ def main():
         report["is_complete_yes"] = shell_reply(client, client.is_complete("int x = 1;"))
         report["is_complete_no"] = shell_reply(client, client.is_complete("for (int i = 0; i < 3; i++) {"))
         started = time.perf_counter()
-        report["interrupted"] = outputs_of(client, "long spins = 0;\nwhile (true) { spins++; }", interrupt_after=1.0, manager=manager)
+        report["interrupted"] = outputs_of(client, 'System.out.println("spinning");\nlong spins = 0;\nwhile (true) { spins++; }',
+                                           interrupt_on_output=manager)
         report["interrupt_seconds"] = time.perf_counter() - started
         report["after_interrupt"] = outputs_of(client, "greeting + \" again\"")
         report["streams"] = outputs_of(client, 'System.out.println("out 1");\nSystem.err.println("err 1");\nSystem.out.println("out 2");')

@@ -89,7 +89,9 @@ class JupyterProtocolTest {
 
         JsonNode interrupted = report.path("interrupted");
         assertEquals("error", interrupted.path("status").asText());
-        assertEquals("Interrupted", interrupted.path("outputs").get(0).path("content").path("ename").asText());
+        JsonNode outputs = interrupted.path("outputs");
+        assertEquals("spinning\n", outputs.get(0).path("content").path("text").asText());
+        assertEquals("Interrupted", outputs.get(outputs.size() - 1).path("content").path("ename").asText());
         assertEquals("hello again", report.path("after_interrupt").path("outputs").get(0).path("content").path("data").path("text/plain").asText());
 
         JsonNode streams = report.path("streams").path("outputs");

@@ -28,6 +28,13 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private Object lastValue;
     private boolean invoked;
 
+    /** A new cell starts: a stop requested for an earlier one no longer counts. */
+    void beginCell() {
+        synchronized (lock) {
+            stopRequested = false;
+        }
+    }
+
     /** Forgets the previous value; the session calls this before each snippet. */
     synchronized void resetLastValue() {
         lastValue = null;
@@ -59,12 +66,15 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         // Libraries that look up classes through the context loader must see jars added with %jars.
         thread.setContextClassLoader(doIt.getDeclaringClass().getClassLoader());
         synchronized (lock) {
-            stopRequested = false;
+            // A stop that came between two snippets of the cell stops the cell before the next one runs.
+            if (stopRequested) {
+                throw new StoppedException();
+            }
             running = thread;
+            thread.start();
         }
         boolean stopped;
         try {
-            thread.start();
             thread.join();
         } finally {
             synchronized (lock) {
@@ -88,15 +98,16 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         return valueString(value[0]);
     }
 
+    /** Stops the running snippet, and any later snippet of the same cell before it starts. */
     @Override
     public void stop() {
         Thread target;
         synchronized (lock) {
+            stopRequested = true;
             target = running;
             if (target == null) {
                 return;
             }
-            stopRequested = true;
         }
         target.interrupt();
         Thread enforcer = new Thread(() -> stopIfStillRunning(target), "jshell-cell-stopper");

@@ -94,6 +94,7 @@ public final class JavaSession implements AutoCloseable {
         try {
             interruptRequested = false;
             interruptReason = null;
+            control.beginCell();
             capture.begin(listener);
             Object value = NO_VALUE;
             CellError error = null;
@@ -126,11 +127,7 @@ public final class JavaSession implements AutoCloseable {
     public void interrupt(String reason) {
         interruptReason = reason;
         interruptRequested = true;
-        try {
-            jshell.stop();
-        } catch (IllegalStateException closed) {
-            // Nothing runs in a closed session.
-        }
+        control.stop();
     }
 
     /** Completion candidates at the cursor. */

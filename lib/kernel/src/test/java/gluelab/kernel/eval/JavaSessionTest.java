@@ -9,12 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -207,19 +207,21 @@ class JavaSessionTest {
     }
 
     @Test
-    void interruptStopsABusyLoopAndTheSessionStaysUsable() throws Exception {
-        assertInterrupts("long spins = 0; while (true) { spins++; }");
-        assertInterrupts("Thread.sleep(60_000);");
+    void interruptStopsABusyLoopAndASleepAndTheSessionStaysUsable() throws Exception {
+        assertInterrupts("System.out.println(\"spinning\");\nlong spins = 0; while (true) { spins++; }");
+        assertInterrupts("System.out.println(\"sleeping\");\nThread.sleep(60_000);");
         assertEquals(MimeBundle.text("ok"), runOk("\"ok\"").result());
     }
 
     private static void assertInterrupts(String cell) throws Exception {
-        CompletableFuture<RecordingListener> running = CompletableFuture.supplyAsync(() -> run(cell));
-        Thread.sleep(300);
+        RecordingListener listener = new RecordingListener();
+        int count = ++executionCount;
+        CompletableFuture<Optional<CellError>> running = CompletableFuture.supplyAsync(() -> session.execute(count, cell, listener));
+        assertTrue(listener.firstOutput.await(30, TimeUnit.SECONDS), "the cell did not start");
         session.interrupt();
-        CellError error = running.get(10, TimeUnit.SECONDS).error();
-        assertNotNull(error);
+        CellError error = running.get(30, TimeUnit.SECONDS).orElseThrow();
         assertEquals("Interrupted", error.ename());
+        assertEquals("execution was interrupted", error.evalue());
     }
 
     @Test

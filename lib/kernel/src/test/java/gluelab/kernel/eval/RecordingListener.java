@@ -4,6 +4,7 @@ import gluelab.lab.display.MimeBundle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /** Records a cell's outputs as Jupyter would list them, merging consecutive text of the same stream. */
@@ -25,9 +26,12 @@ final class RecordingListener implements CellListener {
     }
 
     final List<Output> outputs = new ArrayList<>();
+    /** Released by the cell's first text output: a sign that the cell is running. */
+    final CountDownLatch firstOutput = new CountDownLatch(1);
 
     @Override
     public synchronized void stream(StdStream stream, String text) {
+        firstOutput.countDown();
         if (!outputs.isEmpty() && outputs.get(outputs.size() - 1) instanceof Stream last && last.stream() == stream) {
             outputs.set(outputs.size() - 1, new Stream(stream, last.text() + text));
         } else {
