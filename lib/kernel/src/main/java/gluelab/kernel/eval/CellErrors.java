@@ -85,6 +85,14 @@ final class CellErrors {
         return new CellError(INTERRUPTED, evalue, List.of(INTERRUPTED + ": " + evalue));
     }
 
+    /** The cell's value could not be shown: its {@code toString()} or {@code toMimeBundle()} threw. */
+    static CellError rendering(RuntimeException exception) {
+        String ename = exception.getClass().getName();
+        String evalue = exception.getMessage() == null ? "" : exception.getMessage();
+        return new CellError(ename, evalue, List.of(ename + (evalue.isEmpty() ? "" : ": " + evalue),
+                "\twhile showing the value of the cell's last expression"));
+    }
+
     static CellError magic(String message) {
         return new CellError(MAGIC_ERROR, message, List.of(MAGIC_ERROR + ": " + message));
     }

@@ -105,12 +105,17 @@ public final class JavaSession implements AutoCloseable {
             } finally {
                 capture.end();
             }
+            if (error == null && value != NO_VALUE && value != null) {
+                try {
+                    listener.result(Display.bundleOf(value));
+                } catch (RuntimeException renderingFailed) {
+                    // toString() or toMimeBundle() of the notebook's own class threw.
+                    error = CellErrors.rendering(renderingFailed);
+                }
+            }
             if (error != null) {
                 listener.error(error);
                 return Optional.of(error);
-            }
-            if (value != NO_VALUE && value != null) {
-                listener.result(Display.bundleOf(value));
             }
             return Optional.empty();
         } finally {

@@ -89,6 +89,14 @@ class JavaSessionTest {
     }
 
     @Test
+    void aResultWhoseToStringThrowsIsAnErrorNotACrash() {
+        runOk("class Broken { public String toString() { throw new IllegalStateException(\"no text for you\"); } }");
+        CellError error = run("new Broken()").error();
+        assertEquals("java.lang.IllegalStateException", error.ename());
+        assertEquals("no text for you", error.evalue());
+    }
+
+    @Test
     void displaySendsRichOutputBetweenTheTextPrintedBeforeAndAfterIt() {
         RecordingListener cell = runOk("""
                 System.out.println("before");
