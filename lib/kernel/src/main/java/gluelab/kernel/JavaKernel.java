@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The "Java (Glue Lab)" kernel: Jupyter's messages, answered by a {@link JavaSession}. The session may still
@@ -39,6 +41,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class JavaKernel extends BaseKernel {
 
+    private static final Logger LOG = Logger.getLogger(JavaKernel.class.getName());
     private static final long LIVE_OUTPUT_FLUSH_MILLIS = 200;
 
     private final CompletableFuture<JavaSession> session;
@@ -94,6 +97,12 @@ final class JavaKernel extends BaseKernel {
         Optional<CellError> error;
         try {
             error = javaSession.execute(count, request.getCode(), listener);
+        } catch (RuntimeException bug) {
+            // A fault of the kernel itself still gets an answer, or the frontend would wait forever.
+            LOG.log(Level.SEVERE, "executing a cell failed inside the kernel", bug);
+            CellError failure = new CellError("KernelError", String.valueOf(bug), List.of("KernelError: " + bug));
+            listener.error(failure);
+            error = Optional.of(failure);
         } finally {
             liveOutput.cancel(false);
             listener.close();
