@@ -41,7 +41,7 @@ public final class NotebookRunner {
     }
 
     public NotebookRun run(Path notebookPath) throws IOException {
-        Notebook notebook = Notebook.read(notebookPath).copy();
+        Notebook notebook = Notebook.read(notebookPath);
         List<CheckResult> checks = new ArrayList<>();
         FailedCell failed = null;
         int executionCount = 0;
