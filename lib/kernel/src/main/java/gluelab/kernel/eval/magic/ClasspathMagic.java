@@ -1,0 +1,19 @@
+package gluelab.kernel.eval.magic;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code %classpath <path>...}: adds directories or jars (globs allowed) to the class path. */
+final class ClasspathMagic implements LineMagic {
+
+    @Override
+    public void run(List<String> arguments, MagicContext context) throws MagicException {
+        for (String pattern : LineMagics.requireArguments("classpath", arguments, "%classpath <directory or jar>...")) {
+            List<Path> entries = PathGlob.expand(context.workingDirectory(), pattern);
+            if (entries.isEmpty()) {
+                throw new MagicException("%classpath: nothing at " + pattern + " (relative to " + context.workingDirectory() + ")");
+            }
+            entries.forEach(context::addToClasspath);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package gluelab.kernel.grade;
+
+import gluelab.kernel.LabHome;
+import gluelab.kernel.run.NotebookRunner;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Grades notebooks by running each one headless. A learner edition (or checkout) is graded as a whole, with
+ * {@value LabHome#HOME_PROPERTY} pointing at it while its notebooks run, so they use its own {@code labs/}.
+ */
+public final class Grader {
+
+    private final NotebookRunner runner;
+
+    public Grader() {
+        this(new NotebookRunner());
+    }
+
+    public Grader(NotebookRunner runner) {
+        this.runner = runner;
+    }
+
+    public GradeReport grade(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        List<Path> notebooks = NotebookFinder.find(absolute);
+        Path base = absolute.toFile().isFile() ? absolute.getParent() : absolute;
+        String previousHome = System.getProperty(LabHome.HOME_PROPERTY);
+        boolean edition = absolute.toFile().isDirectory() && NotebookFinder.isEditionRoot(absolute);
+        if (edition) {
+            System.setProperty(LabHome.HOME_PROPERTY, absolute.toString());
+        }
+        try {
+            List<NotebookGrade> grades = new ArrayList<>();
+            for (Path notebook : notebooks) {
+                String name = base.relativize(notebook).toString().replace('\\', '/');
+                try {
+                    grades.add(NotebookGrade.of(name, runner.run(notebook)));
+                } catch (IOException e) {
+                    grades.add(NotebookGrade.unrunnable(name, "cannot run: " + e.getMessage()));
+                }
+            }
+            return new GradeReport(grades);
+        } finally {
+            if (edition) {
+                if (previousHome == null) {
+                    System.clearProperty(LabHome.HOME_PROPERTY);
+                } else {
+                    System.setProperty(LabHome.HOME_PROPERTY, previousHome);
+                }
+            }
+        }
+    }
+}

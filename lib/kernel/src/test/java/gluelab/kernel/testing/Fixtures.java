@@ -1,0 +1,88 @@
+package gluelab.kernel.testing;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/** Test resources and the small things tests build from them. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A file or directory under {@code src/test/resources}. */
+    public static Path resource(String name) {
+        try {
+            var url = Fixtures.class.getResource("/" + name);
+            if (url == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static Path notebook(String name) {
+        return resource("notebooks/" + name);
+    }
+
+    /** Copies a resource directory, so a test may add to it or run notebooks whose outputs land next to them. */
+    public static Path copyDirectory(String name, Path target) {
+        Path source = resource(name);
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compiles one Java source into {@code classesDirectory}. */
+    public static void compile(String className, String source, Path classesDirectory) throws IOException {
+        Path sources = Files.createTempDirectory("fixture-src");
+        Path file = sources.resolve(className.replace('.', '/') + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
+        Files.createDirectories(classesDirectory);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-d", classesDirectory.toString(), file.toString());
+        if (status != 0) {
+            throw new IllegalStateException("fixture " + className + " does not compile");
+        }
+    }
+
+    /** Compiles one Java source and packs its classes into {@code jar}. */
+    public static void jar(String className, String source, Path jar) throws IOException {
+        Path classes = Files.createTempDirectory("fixture-classes");
+        compile(className, source, classes);
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+            for (Path path : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+                Files.copy(path, (OutputStream) out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    public static List<String> lines(String text) {
+        return text.lines().toList();
+    }
+}

@@ -1,0 +1,4 @@
+// Loaded by magics.ipynb with %load: plain JShell snippets.
+String shout(String text) {
+    return text.toUpperCase() + "!";
+}
