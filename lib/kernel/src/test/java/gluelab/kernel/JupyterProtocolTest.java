@@ -1,5 +1,6 @@
 package gluelab.kernel;
 
+import gluelab.lab.LabHome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gluelab.kernel.install.KernelspecInstaller;

@@ -1,6 +1,6 @@
 package gluelab.kernel.grade;
 
-import gluelab.kernel.LabHome;
+import gluelab.lab.LabHome;
 import gluelab.kernel.run.NotebookRunner;
 
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package gluelab.kernel.install;
 
+import gluelab.lab.LabHome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gluelab.kernel.LabHome;
 
 import java.io.IOException;
 import java.nio.file.Files;

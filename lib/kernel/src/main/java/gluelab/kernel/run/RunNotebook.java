@@ -1,6 +1,6 @@
 package gluelab.kernel.run;
 
-import gluelab.kernel.LabHome;
+import gluelab.lab.LabHome;
 import gluelab.kernel.Utf8Console;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package gluelab.kernel.install;
 
+import gluelab.lab.LabHome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gluelab.kernel.LabHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package gluelab.kernel;
+package gluelab.lab;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
