@@ -67,6 +67,7 @@ public final class Lab implements AutoCloseable {
     private final TargetConfig config;
     private final LabNames names;
     private final Optional<Path> home;
+    private final Optional<Path> dataDirectory;
     private final ClientFactory clients;
     private final LabCloudAdmin admin;
     private final String where;
@@ -74,10 +75,12 @@ public final class Lab implements AutoCloseable {
     private final Map<Class<?>, Object> openClients = new LinkedHashMap<>();
     private long timelineStart;
 
-    private Lab(TargetConfig config, LabNames names, Optional<Path> home, LabCloudAdmin admin, String where) {
+    private Lab(TargetConfig config, LabNames names, Optional<Path> home, Optional<Path> dataDirectory,
+                LabCloudAdmin admin, String where) {
         this.config = config;
         this.names = names;
         this.home = home;
+        this.dataDirectory = dataDirectory;
         this.admin = admin;
         this.where = where;
         this.clients = new ClientFactory(config);
@@ -90,7 +93,7 @@ public final class Lab implements AutoCloseable {
      * environment chooses, starting Lab Cloud (or LocalStack) if needed, and prints one line saying where it runs.
      */
     public static Lab connect(String lab) {
-        return connect(lab, System.getenv());
+        return connect(lab, LabSettings.current());
     }
 
     /** As {@link #connect(String)}, with the environment given (tests, the command line). */
@@ -138,7 +141,9 @@ public final class Lab implements AutoCloseable {
             case AWS -> where = config.endpoint() == null ? "AWS" : "AWS through " + config.endpoint();
             default -> throw new IllegalStateException(config.target().toString());
         }
-        Lab connected = new Lab(config, names, home, admin, where);
+        Optional<Path> dataDirectory = Optional.ofNullable(environment.get(LabSettings.DATA_DIR_VARIABLE))
+                .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir).toAbsolutePath().normalize());
+        Lab connected = new Lab(config, names, home, dataDirectory, admin, where);
         System.out.println(connected.describe());
         return connected;
     }
@@ -294,9 +299,12 @@ public final class Lab implements AutoCloseable {
                 + LabHome.HOME_VARIABLE + " to it."));
     }
 
-    /** A sample data file: {@code dataFile("customers.csv")} is {@code <checkout>/data/customers.csv}. */
+    /**
+     * A sample data file: {@code dataFile("customers.csv")} is {@code <checkout>/data/customers.csv}, or the
+     * file of that name in {@code LAB_DATA_DIR} when it is set (to run a notebook on other data).
+     */
     public Path dataFile(String name) {
-        Path data = home().resolve("data");
+        Path data = dataDirectory.orElseGet(() -> home().resolve("data"));
         Path file = data.resolve(name).normalize();
         if (!file.startsWith(data) || !Files.isRegularFile(file)) {
             throw new IllegalArgumentException("There is no data file " + name + " in " + data + "; there are "

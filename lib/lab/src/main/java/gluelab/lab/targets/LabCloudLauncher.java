@@ -88,7 +88,7 @@ public final class LabCloudLauncher {
         Path classpathFile = home.resolve("lib/cloud/target/classpath.txt");
         if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
             throw new LabSetupException("Lab Cloud is not built yet (no " + home.relativize(classes) + " or "
-                    + home.relativize(classpathFile) + "). Build it once with ./lab build, or mvn -f lib/pom.xml "
+                    + home.relativize(classpathFile) + "). Build it once: any ./lab command builds it (e.g. ./lab up), or mvn -f lib/pom.xml "
                     + "-DskipTests package.");
         }
         String dependencies;

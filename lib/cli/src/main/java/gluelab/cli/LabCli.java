@@ -1,0 +1,87 @@
+package gluelab.cli;
+
+import gluelab.cloud.LabCloud;
+import gluelab.kernel.grade.Grade;
+import gluelab.kernel.install.KernelspecInstaller;
+import gluelab.kernel.run.RunNotebook;
+import gluelab.kernel.student.StudentEditionWriter;
+import gluelab.lab.LabHome;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The Java side of {@code ./lab}: one method per command. The shell script has already checked for Java,
+ * built the code and set {@code gluelab.home}.
+ */
+public final class LabCli {
+
+    private LabCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int status = run(args);
+        if (!args[0].equals("cloud")) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args) throws Exception {
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "run" -> runNotebook(rest);
+            case "grade" -> grade(rest);
+            case "student" -> student(rest);
+            case "kernel" -> kernel(rest);
+            case "cloud" -> cloud(rest);
+            case "up" -> new UpCommand(LabHome.locate()).run(rest);
+            case "bench" -> gluelab.cli.bench.Bench.run(LabHome.locate(), rest);
+            default -> usage("unknown command " + args[0]);
+        };
+    }
+
+    private static int runNotebook(String[] args) {
+        if (args.length != 1) {
+            return usage("run wants one notebook: a number such as 01, or a path");
+        }
+        Path notebook = NotebookPaths.resolve(LabHome.locate(), args[0]);
+        return RunNotebook.run(notebook);
+    }
+
+    private static int grade(String[] args) {
+        if (args.length < 1 || args.length > 2) {
+            return usage("grade wants a notebook, a directory or a learner edition, and optionally where to write grades.json");
+        }
+        Path target = Path.of(args[0]).toAbsolutePath();
+        Path gradesJson = args.length == 2 ? Path.of(args[1]) : Path.of("grades.json");
+        return Grade.run(target, gradesJson.toAbsolutePath());
+    }
+
+    private static int student(String[] args) throws Exception {
+        if (args.length != 1) {
+            return usage("student wants the directory to write the learner edition to");
+        }
+        Path out = Path.of(args[0]).toAbsolutePath();
+        StudentEditionWriter.Summary summary = StudentEditionWriter.write(LabHome.locate(), out);
+        System.out.println(summary.describe(out));
+        return 0;
+    }
+
+    private static int kernel(String[] args) throws Exception {
+        if (args.length != 1 || !args[0].equals("install")) {
+            return usage("the kernel command is: ./lab kernel install");
+        }
+        Path installed = KernelspecInstaller.install(LabHome.locate());
+        System.out.println("Installed the \"" + KernelspecInstaller.DISPLAY_NAME + "\" kernel in " + installed);
+        return 0;
+    }
+
+    private static int cloud(String[] args) throws Exception {
+        LabCloud.main(args);
+        return 0;
+    }
+
+    private static int usage(String problem) {
+        System.err.println("lab: " + problem + " (./lab --help lists the commands)");
+        return 2;
+    }
+}
