@@ -19,8 +19,16 @@ public final class LabCli {
     }
 
     public static void main(String[] args) throws Exception {
-        int status = run(args);
-        if (!args[0].equals("cloud")) {
+        int status;
+        try {
+            status = run(args);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException
+                 | gluelab.lab.LabSetupException e) {
+            // A wrong argument or a missing piece is the user's to fix: say what, not where in our code.
+            System.err.println("lab: " + e.getMessage());
+            status = 2;
+        }
+        if (!args[0].equals("cloud") || status != 0) {
             System.exit(status);
         }
     }

@@ -23,6 +23,9 @@ final class NotebookPaths {
         }
         String prefix = given.matches("\\d+") ? String.format("%02d", Integer.parseInt(given)) : given;
         Path notebooks = home.resolve("notebooks");
+        if (!Files.isDirectory(notebooks)) {
+            throw new IllegalArgumentException("There is no notebooks/ folder in " + home);
+        }
         try (Stream<Path> files = Files.list(notebooks)) {
             List<Path> matches = files
                     .filter(p -> p.getFileName().toString().endsWith(".ipynb"))
