@@ -26,7 +26,7 @@ final class UpCommand {
     int run(String[] jupyterArguments) throws Exception {
         TargetConfig target = TargetConfig.fromEnvironment(LabSettings.current());
         if (target.target() == Target.EMBEDDED) {
-            LabCloudLauncher.forHome(home).ensureRunning(target.endpoint(), System.out);
+            LabCloudLauncher.forHome(gluelab.lab.LabHome.installation()).ensureRunning(target.endpoint(), System.out);
             System.out.println("Lab Cloud answers at " + target.endpoint() + " (stop it with: pkill -f gluelab.cloud.LabCloud)");
         } else {
             System.out.println("Target " + target.target().name().toLowerCase() + ": Lab Cloud is not started.");

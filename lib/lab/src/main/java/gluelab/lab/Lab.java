@@ -113,9 +113,8 @@ public final class Lab implements AutoCloseable {
                         throw new LabSetupException("Nothing answers at " + config.endpoint() + ", and Lab Cloud is only "
                                 + "started automatically on this machine. Check LAB_ENDPOINT.");
                     }
-                    Path checkout = home.orElseThrow(() -> new LabSetupException("Lab Cloud is not running, and starting "
-                            + "it needs the Glue Pipelines Lab checkout: set " + LabHome.HOME_VARIABLE + " to it."));
-                    LabCloudLauncher.forHome(checkout).ensureRunning(config.endpoint(), System.out);
+                    // Lab Cloud runs from the built code, which may live elsewhere than the notebooks (a learner edition).
+                    LabCloudLauncher.forHome(LabHome.installation()).ensureRunning(config.endpoint(), System.out);
                     probe = LabCloudAdmin.Probe.LAB_CLOUD;
                 }
                 if (probe == LabCloudAdmin.Probe.OTHER && config.endpoint().equals(TargetConfig.DEFAULT_LAB_CLOUD_ENDPOINT)) {

@@ -42,6 +42,25 @@ public final class LabHome {
         return Optional.empty();
     }
 
+    /**
+     * The checkout whose {@code lib/} holds the code running now: where the built Lab Cloud, Glue worker and
+     * runtime are. It is usually {@link #locate()}, but not when grading a learner edition, which has its own
+     * {@code notebooks/} and {@code labs/} and no {@code lib/}.
+     */
+    public static Path installation() {
+        try {
+            Path code = Path.of(LabHome.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = code.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                if (isLabHome(dir)) {
+                    return dir;
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // Fall through: code loaded from somewhere unusual.
+        }
+        return locate();
+    }
+
     public static boolean isLabHome(Path dir) {
         return Files.isRegularFile(dir.resolve("lib").resolve("pom.xml"));
     }

@@ -2,6 +2,7 @@ package gluelab.lab.packaging;
 
 import gluelab.lab.Durations;
 import gluelab.lab.JobJar;
+import gluelab.lab.LabHome;
 import gluelab.lab.LabSetupException;
 import java.io.File;
 import java.io.IOException;
@@ -60,13 +61,18 @@ public final class JobPackager {
         this.out = out;
     }
 
-    /** The packager of a checkout: the Glue worker's class path, the built runtime, jars in {@code build/lab-jobs}. */
+    /**
+     * The packager for the lab folders of {@code home}: it compiles against the Glue worker's class path and
+     * the built runtime of the installation ({@link LabHome#installation()}), and keeps jars in its
+     * {@code build/lab-jobs}.
+     */
     public static JobPackager forHome(Path home, PrintStream out) {
-        Path classpathFile = home.resolve("lib/glue-worker/target/classpath.txt");
-        Path runtime = home.resolve("lib/glue-runtime/target/classes");
+        Path installation = LabHome.installation();
+        Path classpathFile = installation.resolve("lib/glue-worker/target/classpath.txt");
+        Path runtime = installation.resolve("lib/glue-runtime/target/classes");
         if (!Files.isRegularFile(classpathFile)) {
             throw new LabSetupException("The Glue worker is not built yet (no lib/glue-worker/target/classpath.txt), so "
-                    + "there is no Spark to compile jobs against. Build it once with ./lab build, or mvn -f lib/pom.xml "
+                    + "there is no Spark to compile jobs against. Build it once: any ./lab command builds it, or mvn -f lib/pom.xml "
                     + "-DskipTests package.");
         }
         List<Path> classpath = new ArrayList<>();
@@ -212,7 +218,7 @@ public final class JobPackager {
 
     private String hint(String message) {
         if (runtimeClasses == null && message.contains("package gluelab.glue")) {
-            return "The Glue runtime (lib/glue-runtime) is not built; build it with ./lab build, or mvn -f lib/pom.xml "
+            return "The Glue runtime (lib/glue-runtime) is not built; any ./lab command builds it, or mvn -f lib/pom.xml "
                     + "-DskipTests package.";
         }
         return null;
