@@ -39,7 +39,7 @@ public final class RunNotebook {
         Path executedDirectory;
         try {
             executedDirectory = LabHome.locate().resolve("build").resolve("executed");
-        } catch (IllegalStateException e) {
+        } catch (gluelab.lab.LabSetupException e) {
             out.println("✘ " + e.getMessage());
             return CANNOT_RUN;
         }

@@ -1,0 +1,164 @@
+package gluelab.e2e.notebooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gluelab.cloud.LabCloudConfig;
+import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.kernel.run.NotebookRun;
+import gluelab.kernel.run.NotebookRunner;
+import gluelab.kernel.student.StudentEditionWriter;
+import gluelab.lab.LabHome;
+import gluelab.lab.LabSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every notebook, headless, against one Lab Cloud with a warm Glue worker:
+ * the instructor edition passes all its checks; the learner edition (solutions stubbed) fails them;
+ * and notebooks that ship a second valid dataset pass with that data too, so no check hides a literal.
+ * Run times are written to {@code target/notebook-times.tsv}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotebooksTest {
+
+    private static final Path HOME = LabHome.locate();
+    private static final Path ALTERNATIVE_DATA = Path.of("src/test/resources/alternative-data");
+    private static final List<String> TIMES = new ArrayList<>();
+
+    @RegisterExtension
+    static RunningLabCloud cloud = RunningLabCloud.with(LabCloudConfig.defaults()
+            .withGlueWorker(LabCloudConfig.GlueWorkerMode.EAGER));
+
+    @TempDir
+    static Path scratch;
+
+    @BeforeAll
+    static void aimEveryNotebookAtThisLabCloud() {
+        System.setProperty("LAB_ENDPOINT", cloud.endpoint().toString());
+        System.setProperty("LAB_TARGET", "embedded");
+    }
+
+    @AfterAll
+    static void writeRunTimes() throws IOException {
+        System.clearProperty("LAB_ENDPOINT");
+        System.clearProperty("LAB_TARGET");
+        Files.writeString(Path.of("target/notebook-times.tsv"),
+                "notebook\tedition\tseconds\n" + String.join("\n", TIMES) + "\n");
+    }
+
+    static Stream<Path> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(HOME.resolve("notebooks"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().toList().stream();
+        }
+    }
+
+    static Stream<Path> notebooksWithAlternativeData() throws IOException {
+        return notebooks().filter(nb -> Files.isDirectory(ALTERNATIVE_DATA.resolve(number(nb))));
+    }
+
+    @Order(0)
+    @org.junit.jupiter.api.Test
+    void theRepositoryHasNotebooks() throws IOException {
+        assertThat(notebooks()).as("notebooks in notebooks/").isNotEmpty();
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("notebooks")
+    void theInstructorEditionPassesEveryCheck(Path notebook) throws IOException {
+        NotebookRun run = run(notebook, "instructor");
+        assertThat(run.failedCell()).as("a cell that is not a check failed:%n%s", report(run)).isEmpty();
+        assertThat(run.checks()).as("the notebook has graded checks").isNotEmpty();
+        assertThat(run.failedCount()).as("failed checks:%n%s", report(run)).isZero();
+    }
+
+    @Order(2)
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("notebooksWithAlternativeData")
+    void theChecksFollowTheDataWhenAnotherValidDatasetIsSwappedIn(Path notebook) throws IOException {
+        Path data = scratch.resolve("data-" + number(notebook));
+        copyTree(HOME.resolve("data"), data);
+        copyTree(ALTERNATIVE_DATA.resolve(number(notebook)), data);
+        System.setProperty(LabSettings.DATA_DIR_VARIABLE, data.toString());
+        try {
+            NotebookRun run = run(notebook, "alternative-data");
+            assertThat(run.failedCell()).as("with other data a cell failed:%n%s", report(run)).isEmpty();
+            assertThat(run.failedCount()).as("with other data:%n%s", report(run)).isZero();
+        } finally {
+            System.clearProperty(LabSettings.DATA_DIR_VARIABLE);
+        }
+    }
+
+    @Order(3)
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("notebooks")
+    void theLearnerEditionFailsItsChecksUntilTheSolutionsAreWritten(Path notebook) throws Exception {
+        Path edition = learnerEdition();
+        System.setProperty(LabHome.HOME_PROPERTY, edition.toString());
+        try {
+            NotebookRun run = run(edition.resolve("notebooks").resolve(notebook.getFileName()), "learner");
+            assertThat(run.failedCount()).as("the learner edition must fail some checks:%n%s", report(run))
+                    .isPositive();
+        } finally {
+            System.setProperty(LabHome.HOME_PROPERTY, HOME.toString());
+        }
+    }
+
+    private static Path learnerEditionDirectory;
+
+    private static synchronized Path learnerEdition() throws Exception {
+        if (learnerEditionDirectory == null) {
+            learnerEditionDirectory = scratch.resolve("learner-edition");
+            StudentEditionWriter.write(HOME, learnerEditionDirectory);
+        }
+        return learnerEditionDirectory;
+    }
+
+    private static NotebookRun run(Path notebook, String edition) throws IOException {
+        long started = System.nanoTime();
+        NotebookRun run = new NotebookRunner().run(notebook);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Path executed = HOME.resolve("build/executed").resolve(edition).resolve(notebook.getFileName().toString());
+        run.executed().write(executed);
+        TIMES.add(notebook.getFileName() + "\t" + edition + "\t" + String.format("%.1f", took.toMillis() / 1000.0));
+        System.out.println(edition + " " + notebook.getFileName() + " in " + took.toMillis() + " ms\n" + report(run));
+        return run;
+    }
+
+    private static String report(NotebookRun run) {
+        return run.reportLines().stream().collect(Collectors.joining("\n"));
+    }
+
+    private static String number(Path notebook) {
+        return notebook.getFileName().toString().substring(0, 2);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
