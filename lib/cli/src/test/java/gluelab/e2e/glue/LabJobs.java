@@ -39,6 +39,35 @@ final class LabJobs {
             }
             """;
 
+    /**
+     * Reads CSV under --input against a declared schema in Spark's FAILFAST mode, so a malformed value fails the
+     * run, and appends it as Parquet to --output through the runtime's sink.
+     */
+    static final String STRICT_CSV_TO_PARQUET = """
+            package labtest;
+
+            import gluelab.glue.DynamicFrame;
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.util.GlueArgParser;
+            import gluelab.glue.util.JsonOptions;
+            import java.util.Map;
+            import org.apache.spark.sql.Dataset;
+            import org.apache.spark.sql.Row;
+
+            public class StrictCsvToParquet {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs, new String[] {"input", "output"});
+                    GlueContext glue = GlueContext.getOrCreate();
+                    Dataset<Row> customers = glue.getSparkSession().read()
+                            .schema("id INT, name STRING, amount DECIMAL(10,2)")
+                            .option("header", true).option("mode", "FAILFAST")
+                            .csv(args.get("input"));
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output")), "sink", "parquet")
+                            .writeDynamicFrame(DynamicFrame.fromDF(customers, glue, "customers"));
+                }
+            }
+            """;
+
     /** Sleeps --sleep_seconds (default ten minutes): for concurrency limits, stops and timeouts. */
     static final String SLEEPS = """
             package labtest;
@@ -92,6 +121,7 @@ final class LabJobs {
     static Map<String, String> all() {
         return Map.of(
                 "labtest.CsvToParquet", CSV_TO_PARQUET,
+                "labtest.StrictCsvToParquet", STRICT_CSV_TO_PARQUET,
                 "labtest.Sleeps", SLEEPS,
                 "labtest.Throws", THROWS,
                 "labtest.Exits", EXITS,
