@@ -68,6 +68,50 @@ final class LabJobs {
             }
             """;
 
+    /**
+     * Spark's own writer and reader, no Glue runtime: writes the rows of --rows ({@code id:month,…}) as Parquet to
+     * --output with --mode, partitioned by month when --partition_overwrite is given (static or dynamic), then
+     * reads --output back and prints every row ({@code row id month note}) and the count.
+     */
+    static final String SPARK_PARQUET_WRITER = """
+            package labtest;
+
+            import gluelab.glue.util.GlueArgParser;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Map;
+            import org.apache.spark.sql.DataFrameWriter;
+            import org.apache.spark.sql.Dataset;
+            import org.apache.spark.sql.Row;
+            import org.apache.spark.sql.RowFactory;
+            import org.apache.spark.sql.SparkSession;
+            import org.apache.spark.sql.types.StructType;
+
+            public class SparkParquetWriter {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.parse(sysArgs);
+                    SparkSession spark = SparkSession.builder().getOrCreate();
+                    List<Row> rows = new ArrayList<>();
+                    for (String row : args.get("rows").split(",")) {
+                        String[] parts = row.split(":");
+                        rows.add(RowFactory.create(Integer.parseInt(parts[0]), parts[1], args.get("JOB_RUN_ID")));
+                    }
+                    StructType schema = StructType.fromDDL("id INT, month STRING, note STRING");
+                    Dataset<Row> df = spark.createDataFrame(rows, schema).repartition(2);
+                    DataFrameWriter<Row> writer = df.write().mode(args.get("mode"));
+                    if (args.containsKey("partition_overwrite")) {
+                        writer = writer.option("partitionOverwriteMode", args.get("partition_overwrite")).partitionBy("month");
+                    }
+                    writer.parquet(args.get("output"));
+                    List<Row> back = spark.read().parquet(args.get("output")).orderBy("id").collectAsList();
+                    for (Row row : back) {
+                        System.out.println("row " + row.getAs("id") + " " + row.getAs("month") + " " + row.getAs("note"));
+                    }
+                    System.out.println("count " + back.size());
+                }
+            }
+            """;
+
     /** Sleeps --sleep_seconds (default ten minutes): for concurrency limits, stops and timeouts. */
     static final String SLEEPS = """
             package labtest;
@@ -122,6 +166,7 @@ final class LabJobs {
         return Map.of(
                 "labtest.CsvToParquet", CSV_TO_PARQUET,
                 "labtest.StrictCsvToParquet", STRICT_CSV_TO_PARQUET,
+                "labtest.SparkParquetWriter", SPARK_PARQUET_WRITER,
                 "labtest.Sleeps", SLEEPS,
                 "labtest.Throws", THROWS,
                 "labtest.Exits", EXITS,
