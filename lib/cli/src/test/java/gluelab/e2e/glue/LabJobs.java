@@ -112,6 +112,34 @@ final class LabJobs {
             }
             """;
 
+    /**
+     * Reads the catalog table --database.--table with --push_down_predicate and --catalog_predicate (either may be
+     * empty), prints its rows ({@code row {json}}) and appends them as Parquet to --output.
+     */
+    static final String CATALOG_TO_PARQUET = """
+            package labtest;
+
+            import gluelab.glue.DynamicFrame;
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.util.GlueArgParser;
+            import gluelab.glue.util.JsonOptions;
+            import java.util.Map;
+
+            public class CatalogToParquet {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs,
+                            new String[] {"database", "table", "push_down_predicate", "catalog_predicate", "output"});
+                    GlueContext glue = GlueContext.getOrCreate();
+                    DynamicFrame sales = glue.getCatalogSource(args.get("database"), args.get("table"), "sales_source",
+                            args.get("push_down_predicate"),
+                            JsonOptions.of("catalogPartitionPredicate", args.get("catalog_predicate"))).getDynamicFrame();
+                    sales.toDF().orderBy("id").toJSON().collectAsList().forEach(row -> System.out.println("row " + row));
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output")), "sales_sink", "parquet")
+                            .writeDynamicFrame(sales);
+                }
+            }
+            """;
+
     /** Sleeps --sleep_seconds (default ten minutes): for concurrency limits, stops and timeouts. */
     static final String SLEEPS = """
             package labtest;
@@ -165,6 +193,7 @@ final class LabJobs {
     static Map<String, String> all() {
         return Map.of(
                 "labtest.CsvToParquet", CSV_TO_PARQUET,
+                "labtest.CatalogToParquet", CATALOG_TO_PARQUET,
                 "labtest.StrictCsvToParquet", STRICT_CSV_TO_PARQUET,
                 "labtest.SparkParquetWriter", SPARK_PARQUET_WRITER,
                 "labtest.Sleeps", SLEEPS,
