@@ -37,7 +37,7 @@ class CatalogSourceEndToEndTest {
     static void catalogATablePartitionedByYearAndMonth() {
         glue = new GlueJobRuns(cloud);
         glue.createBuckets("cat-jobs", DATA);
-        String jar = glue.uploadJobJar("cat-jobs", JobJars.jar(LabJobs.all()));
+        String jar = glue.uploadJobJar("cat-jobs", LabJobs.jar());
         glue.createJob("cat-reader", jar, "labtest.CatalogToParquet", Map.of("--database", DATABASE,
                 "--table", "sales", "--push_down_predicate", "", "--catalog_predicate", ""));
         glue.glue.createDatabase(r -> r.databaseInput(d -> d.name(DATABASE)));

@@ -37,7 +37,7 @@ class GlueJobsEndToEndTest {
     static void uploadTheJobJar() {
         glue = new GlueJobRuns(cloud);
         glue.createBuckets("e2e-jobs", RAW, REFINED);
-        jobJar = glue.uploadJobJar("e2e-jobs", JobJars.jar(LabJobs.all()));
+        jobJar = glue.uploadJobJar("e2e-jobs", LabJobs.jar());
     }
 
     @AfterAll

@@ -3,9 +3,19 @@ package gluelab.e2e.glue;
 import java.util.Map;
 
 /** The sources of the job classes the end-to-end tests run: small, each showing one behaviour. */
-final class LabJobs {
+public final class LabJobs {
+
+    private static byte[] jar;
 
     private LabJobs() {
+    }
+
+    /** All of them compiled into one jar, once per test run. */
+    public static synchronized byte[] jar() {
+        if (jar == null) {
+            jar = JobJars.jar(all());
+        }
+        return jar.clone();
     }
 
     /** Reads CSV files under --input (with a transformation_ctx, so bookmarks apply) and appends them as Parquet to --output. */
