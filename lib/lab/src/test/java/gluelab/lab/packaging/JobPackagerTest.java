@@ -55,11 +55,14 @@ class JobPackagerTest {
     private Path runtime;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+    /** Spark and the rest of the worker's class path, but not the real runtime, which the stand-in replaces. */
     @BeforeAll
     static void readTheGlueWorkerClasspath() throws Exception {
         Path checkout = LabHome.locate(null, null, Path.of("").toAbsolutePath()).orElseThrow();
+        Path realRuntime = checkout.resolve("lib/glue-runtime");
         String entries = Files.readString(checkout.resolve("lib/glue-worker/target/classpath.txt")).trim();
-        sparkClasspath = Arrays.stream(entries.split(File.pathSeparator)).map(Path::of).toList();
+        sparkClasspath = Arrays.stream(entries.split(File.pathSeparator)).map(Path::of)
+                .filter(entry -> !entry.toAbsolutePath().startsWith(realRuntime)).toList();
     }
 
     @BeforeEach
