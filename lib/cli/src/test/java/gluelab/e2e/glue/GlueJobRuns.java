@@ -42,7 +42,7 @@ final class GlueJobRuns implements AutoCloseable {
         this.logs = cloud.client(CloudWatchLogsClient.builder());
     }
 
-    /** Creates the buckets and uploads the test jobs' jar to {@code s3://<jobsBucket>/jars/lab-jobs.jar}. */
+    /** Uploads a job jar to {@code s3://<jobsBucket>/jars/lab-jobs.jar} and returns that address. */
     String uploadJobJar(String jobsBucket, byte[] jar) {
         s3.putObject(r -> r.bucket(jobsBucket).key("jars/lab-jobs.jar"), RequestBody.fromBytes(jar));
         return "s3://" + jobsBucket + "/jars/lab-jobs.jar";
