@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gluelab.glue.spi.BookmarkOption;
+import gluelab.glue.spi.LocalRunEnvironment;
+import gluelab.glue.spi.RunEnvironments;
 import gluelab.glue.util.GlueArgParser;
 import gluelab.glue.util.Job;
 import gluelab.glue.util.JsonOptions;
@@ -65,5 +68,31 @@ class LocalRunTest {
         assertEquals("{\"glue_lab_metric\":\"run\",\"filesRead\":1,\"rowsRead\":2,\"rowsWritten\":2}", lines.get(lines.size() - 1));
         assertTrue(capturedErr.toString(StandardCharsets.UTF_8).contains("the job bookmark is not persisted"));
         assertEquals("customer_id BIGINT", spark.read().parquet(work.resolve("out").toString()).schema().toDDL());
+    }
+
+    @Test
+    void a_sorted_read_counts_each_input_row_once_though_the_sort_samples_its_input_first(@TempDir Path work) throws Exception {
+        Files.writeString(work.resolve("in.csv"), "id\n3\n1\n2\n");
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+        RunEnvironments.bind(new LocalRunEnvironment("sorted", BookmarkOption.DISABLE));
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            spark.conf().set("spark.sql.shuffle.partitions", "2"); // a range partitioning of one partition needs no sample
+            GlueContext glueContext = new GlueContext(spark.sparkContext());
+            DynamicFrame frame = glueContext.getSourceWithFormat("s3", JsonOptions.of("paths", List.of(work.toUri().toString())),
+                    "source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
+            glueContext.getSinkWithFormat("s3", JsonOptions.of("path", work.resolve("out").toString()), "sink", "parquet")
+                    .writeDynamicFrame(DynamicFrame.fromDF(frame.toDF().orderBy("id"), glueContext, "sorted"));
+            GlueRun.current().finish(System.out);
+        } finally {
+            spark.conf().set("spark.sql.shuffle.partitions", partitions);
+            RunEnvironments.unbind();
+            System.setOut(out);
+        }
+
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("{\"glue_lab_metric\":\"run\",\"filesRead\":1,\"rowsRead\":3,\"rowsWritten\":3}", lines.get(lines.size() - 1));
     }
 }

@@ -2,33 +2,21 @@ package gluelab.e2e.glue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.e2e.LabCloudWithWorker;
 import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
-import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.ConcurrentRunsExceededException;
 import software.amazon.awssdk.services.glue.model.JobBookmarkEntry;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Glue jobs end to end on the real worker (a warm Spark): jobs compiled from source, packaged as a jar,
@@ -37,204 +25,163 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class GlueJobsEndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String JOB_JAR = "s3://lab-jobs/jars/lab-jobs.jar";
-    private static final String ROLE = "arn:aws:iam::000000000000:role/GlueLabJobRole";
-    private static final Set<JobRunState> ENDED = Set.of(JobRunState.SUCCEEDED, JobRunState.FAILED,
-            JobRunState.TIMEOUT, JobRunState.STOPPED);
+    private static final String RAW = "e2e-raw";
+    private static final String REFINED = "e2e-refined";
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.with(LabCloudConfig.defaults()
-            .withGlueWorker(LabCloudConfig.GlueWorkerMode.EAGER));
-    static GlueClient glue;
-    static S3Client s3;
-    static CloudWatchLogsClient logs;
+    static RunningLabCloud cloud = LabCloudWithWorker.shared();
+    static GlueJobRuns glue;
+    static String jobJar;
 
     @BeforeAll
     static void uploadTheJobJar() {
-        assumeTrue(JobJars.workerIsBuilt(), "the Glue worker and runtime are not built");
-        assumeTrue(cloud.cloud().registry().byName("s3").isPresent() && cloud.cloud().registry().byName("logs").isPresent(),
-                "this Lab Cloud has no S3 or CloudWatch Logs yet");
-        glue = cloud.client(GlueClient.builder());
-        s3 = cloud.client(S3Client.builder());
-        logs = cloud.client(CloudWatchLogsClient.builder());
-        for (String bucket : List.of("lab-jobs", "lab-raw", "lab-refined")) {
-            s3.createBucket(r -> r.bucket(bucket));
-        }
-        s3.putObject(r -> r.bucket("lab-jobs").key("jars/lab-jobs.jar"), RequestBody.fromBytes(JobJars.jar(LabJobs.all())));
+        glue = new GlueJobRuns(cloud);
+        glue.createBuckets("e2e-jobs", RAW, REFINED);
+        jobJar = glue.uploadJobJar("e2e-jobs", LabJobs.jar());
     }
 
     @AfterAll
     static void closeClients() {
-        for (AutoCloseable client : new AutoCloseable[] {glue, s3, logs}) {
-            try {
-                if (client != null) {
-                    client.close();
-                }
-            } catch (Exception ignored) {
-                // Closing anyway.
-            }
-        }
+        glue.close();
     }
 
     @Test
     void aCsvToParquetJobSucceedsWritesParquetAndLogsToItsDriverStream() {
-        put("lab-raw", "customers/customers.csv", """
+        glue.put(RAW, "customers/customers.csv", """
                 id,name,amount,signup_date
                 1,Ada,12.50,2026-01-03
                 2,Grace,7.25,2026-01-04
                 3,Linus,3.00,2026-02-01
                 """);
-        createJob("e2e-csv", "labtest.CsvToParquet", Map.of("--input", "s3://lab-raw/customers/",
-                "--output", "s3://lab-refined/customers/"));
+        glue.createJob("e2e-csv", jobJar, "labtest.CsvToParquet", Map.of("--input", "s3://e2e-raw/customers/",
+                "--output", "s3://e2e-refined/customers/"));
 
-        JobRun run = awaitEnd("e2e-csv", glue.startJobRun(r -> r.jobName("e2e-csv")).jobRunId());
+        JobRun run = glue.succeed("e2e-csv", Map.of());
 
-        assertThat(run.jobRunState()).as(run.errorMessage()).isEqualTo(JobRunState.SUCCEEDED);
-        assertThat(s3.listObjectsV2(r -> r.bucket("lab-refined").prefix("customers/")).contents())
-                .extracting(S3Object::key).anyMatch(key -> key.endsWith(".parquet"));
-        assertThat(logs.describeLogStreams(r -> r.logGroupName("/aws-glue/jobs/output").logStreamNamePrefix(run.id()))
-                .logStreams()).extracting(LogStream::logStreamName).containsExactly(run.id());
-        assertThat(runMetric(run.id()).path("rowsRead").asInt()).isEqualTo(3);
+        assertThat(glue.keys(REFINED, "customers/")).isNotEmpty().allMatch(key -> key.endsWith(".parquet"));
+        assertThat(glue.logs.describeLogStreams(r -> r.logGroupName(GlueJobRuns.OUTPUT_GROUP)
+                .logStreamNamePrefix(run.id())).logStreams()).extracting(LogStream::logStreamName).containsExactly(run.id());
+        assertThat(glue.output(run.id())).contains("read 3 rows");
+        assertThat(glue.metrics(run.id(), "source")).singleElement().satisfies(source -> {
+            assertThat(source.path("transformation_ctx").asText()).isEqualTo("source");
+            assertThat(source.path("files").get(0).asText()).isEqualTo("s3://e2e-raw/customers/customers.csv");
+            assertThat(source.path("rows").asInt()).isEqualTo(3);
+        });
+        assertThat(glue.metrics(run.id(), "sink")).singleElement().satisfies(sink -> {
+            assertThat(sink.path("path").asText()).isEqualTo("s3://e2e-refined/customers");
+            assertThat(sink.path("rows").asInt()).isEqualTo(3);
+        });
+        assertThat(glue.runMetric(run.id()).toString())
+                .isEqualTo("{\"glue_lab_metric\":\"run\",\"filesRead\":1,\"rowsRead\":3,\"rowsWritten\":3}");
     }
 
     @Test
     void bookmarksProcessEachFileOnceAFailedRunCommitsNothingAndAResetStartsOver() {
-        createJob("e2e-bookmarks", "labtest.CsvToParquet", Map.of("--input", "s3://lab-raw/orders/",
-                "--output", "s3://lab-refined/orders/", "--job-bookmark-option", "job-bookmark-enable"));
+        glue.createJob("e2e-bookmarks", jobJar, "labtest.CsvToParquet", Map.of("--input", "s3://e2e-raw/orders/",
+                "--output", "s3://e2e-refined/orders/", "--job-bookmark-option", "job-bookmark-enable"));
 
-        put("lab-raw", "orders/1.csv", "id,amount\n1,10\n2,20\n");
-        assertThat(filesRead(runToEnd("e2e-bookmarks", Map.of()))).isEqualTo(1);
-        put("lab-raw", "orders/2.csv", "id,amount\n3,30\n");
-        assertThat(filesRead(runToEnd("e2e-bookmarks", Map.of()))).isEqualTo(1);
-        JobRun third = runToEnd("e2e-bookmarks", Map.of());
-        assertThat(filesRead(third)).isZero();
-        JobBookmarkEntry committed = glue.getJobBookmark(r -> r.jobName("e2e-bookmarks")).jobBookmarkEntry();
+        glue.put(RAW, "orders/1.csv", "id,amount\n1,10\n2,20\n");
+        assertThat(glue.filesRead(glue.runToEnd("e2e-bookmarks", Map.of()))).isEqualTo(1);
+        glue.put(RAW, "orders/2.csv", "id,amount\n3,30\n");
+        assertThat(glue.filesRead(glue.runToEnd("e2e-bookmarks", Map.of()))).isEqualTo(1);
+        JobRun third = glue.runToEnd("e2e-bookmarks", Map.of());
+        assertThat(glue.filesRead(third)).isZero();
+        JobBookmarkEntry committed = glue.glue.getJobBookmark(r -> r.jobName("e2e-bookmarks")).jobBookmarkEntry();
         assertThat(committed.runId()).isEqualTo(third.id());
-        assertThat(committed.jobBookmark()).isNotBlank();
+        assertThat(committed.jobBookmark()).contains("s3://e2e-raw/orders/1.csv", "s3://e2e-raw/orders/2.csv");
 
-        put("lab-raw", "orders/3.csv", "id,amount\n4,40\n");
-        JobRun failed = runToEnd("e2e-bookmarks", Map.of("--fail", "true"));
+        glue.put(RAW, "orders/3.csv", "id,amount\n4,40\n");
+        JobRun failed = glue.runToEnd("e2e-bookmarks", Map.of("--fail", "true"));
         assertThat(failed.jobRunState()).isEqualTo(JobRunState.FAILED);
-        assertThat(failed.errorMessage()).contains("failing on purpose");
-        assertThat(glue.getJobBookmark(r -> r.jobName("e2e-bookmarks")).jobBookmarkEntry()).isEqualTo(committed);
-        assertThat(filesRead(runToEnd("e2e-bookmarks", Map.of()))).as("the failed run's file is still new").isEqualTo(1);
+        assertThat(failed.errorMessage()).isEqualTo("IllegalStateException: failing on purpose after reading the input");
+        assertThat(glue.glue.getJobBookmark(r -> r.jobName("e2e-bookmarks")).jobBookmarkEntry()).isEqualTo(committed);
+        assertThat(glue.filesRead(glue.runToEnd("e2e-bookmarks", Map.of()))).as("the failed run's file is still new")
+                .isEqualTo(1);
 
-        glue.resetJobBookmark(r -> r.jobName("e2e-bookmarks"));
-        assertThat(filesRead(runToEnd("e2e-bookmarks", Map.of()))).isEqualTo(3);
+        glue.glue.resetJobBookmark(r -> r.jobName("e2e-bookmarks"));
+        assertThat(glue.filesRead(glue.runToEnd("e2e-bookmarks", Map.of()))).isEqualTo(3);
     }
 
     @Test
     void maxConcurrentRunsRefusesASecondRunWhileTheFirstRuns() {
-        createJob("e2e-single", "labtest.Sleeps", Map.of());
-        String first = glue.startJobRun(r -> r.jobName("e2e-single")).jobRunId();
-        awaitState("e2e-single", first, Set.of(JobRunState.RUNNING));
+        glue.createJob("e2e-single", jobJar, "labtest.Sleeps", Map.of());
+        String first = glue.start("e2e-single", Map.of());
+        glue.awaitState("e2e-single", first, Set.of(JobRunState.RUNNING));
 
-        assertThatThrownBy(() -> glue.startJobRun(r -> r.jobName("e2e-single")))
+        assertThatThrownBy(() -> glue.start("e2e-single", Map.of()))
                 .isInstanceOf(ConcurrentRunsExceededException.class)
                 .hasMessageContaining("Concurrent runs exceeded for e2e-single");
 
-        glue.batchStopJobRun(r -> r.jobName("e2e-single").jobRunIds(first));
-        assertThat(awaitEnd("e2e-single", first).jobRunState()).isEqualTo(JobRunState.STOPPED);
+        glue.glue.batchStopJobRun(r -> r.jobName("e2e-single").jobRunIds(first));
+        assertThat(glue.awaitEnd("e2e-single", first).jobRunState()).isEqualTo(JobRunState.STOPPED);
     }
 
     @Test
     void aRunPastItsTimeoutEndsTimeoutWhenTheLabClockIsAdvancedAndTheWorkerMovesOn() {
-        createJob("e2e-timeout", "labtest.Sleeps", Map.of());
-        String runId = glue.startJobRun(r -> r.jobName("e2e-timeout").timeout(1)).jobRunId();
-        awaitState("e2e-timeout", runId, Set.of(JobRunState.RUNNING));
+        glue.createJob("e2e-timeout", jobJar, "labtest.Sleeps", Map.of());
+        String runId = glue.glue.startJobRun(r -> r.jobName("e2e-timeout").timeout(1)).jobRunId();
+        glue.awaitState("e2e-timeout", runId, Set.of(JobRunState.RUNNING));
 
         cloud.http(cloud.request("/_lab/clock/advance")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\":90,\"settleSeconds\":5}")));
 
-        JobRun run = glue.getJobRun(r -> r.jobName("e2e-timeout").runId(runId)).jobRun();
+        JobRun run = glue.glue.getJobRun(r -> r.jobName("e2e-timeout").runId(runId)).jobRun();
         assertThat(run.jobRunState()).isEqualTo(JobRunState.TIMEOUT);
-        String next = glue.startJobRun(r -> r.jobName("e2e-timeout").arguments(Map.of("--sleep_seconds", "0"))).jobRunId();
-        assertThat(awaitEnd("e2e-timeout", next).jobRunState()).isEqualTo(JobRunState.SUCCEEDED);
+        assertThat(run.errorMessage()).isEqualTo("Job run timed out");
+        glue.succeed("e2e-timeout", Map.of("--sleep_seconds", "0"));
     }
 
     @Test
     void crashingJobsFailOnlyTheirOwnRuns() {
-        createJob("e2e-bystander", "labtest.Sleeps", Map.of());
-        createJob("e2e-throws", "labtest.Throws", Map.of());
-        createJob("e2e-exits", "labtest.Exits", Map.of());
-        createJob("e2e-oom", "labtest.RunsOutOfMemory", Map.of());
-        String bystander = glue.startJobRun(r -> r.jobName("e2e-bystander")).jobRunId();
-        awaitState("e2e-bystander", bystander, Set.of(JobRunState.RUNNING));
+        glue.createJob("e2e-bystander", jobJar, "labtest.Sleeps", Map.of());
+        glue.createJob("e2e-throws", jobJar, "labtest.Throws", Map.of());
+        glue.createJob("e2e-exits", jobJar, "labtest.Exits", Map.of());
+        glue.createJob("e2e-oom", jobJar, "labtest.RunsOutOfMemory", Map.of());
+        glue.createJob("e2e-survivor", jobJar, "labtest.CsvToParquet", Map.of("--input", "s3://e2e-raw/survivor/",
+                "--output", "s3://e2e-refined/survivor/"));
+        glue.put(RAW, "survivor/rows.csv", "id\n1\n2\n");
+        String bystander = glue.start("e2e-bystander", Map.of());
+        glue.awaitState("e2e-bystander", bystander, Set.of(JobRunState.RUNNING));
 
-        JobRun threw = runToEnd("e2e-throws", Map.of());
-        JobRun exited = runToEnd("e2e-exits", Map.of());
-        JobRun outOfMemory = runToEnd("e2e-oom", Map.of());
+        JobRun threw = glue.runToEnd("e2e-throws", Map.of());
+        JobRun exited = glue.runToEnd("e2e-exits", Map.of());
+        JobRun outOfMemory = glue.runToEnd("e2e-oom", Map.of());
 
         assertThat(threw.jobRunState()).isEqualTo(JobRunState.FAILED);
-        assertThat(threw.errorMessage()).contains("IllegalArgumentException").contains("bad input on purpose");
+        assertThat(threw.errorMessage()).isEqualTo("IllegalArgumentException: bad input on purpose");
         assertThat(exited.jobRunState()).isEqualTo(JobRunState.FAILED);
-        assertThat(exited.errorMessage()).contains("System.exit(3)");
+        assertThat(exited.errorMessage()).isEqualTo("Job called System.exit(3)");
         assertThat(outOfMemory.jobRunState()).isEqualTo(JobRunState.FAILED);
-        assertThat(outOfMemory.errorMessage()).contains("OutOfMemoryError");
-        assertThat(glue.getJobRun(r -> r.jobName("e2e-bystander").runId(bystander)).jobRun().jobRunState())
+        assertThat(outOfMemory.errorMessage()).startsWith("OutOfMemoryError");
+        assertThat(glue.glue.getJobRun(r -> r.jobName("e2e-bystander").runId(bystander)).jobRun().jobRunState())
                 .as("the other job's run is untouched").isEqualTo(JobRunState.RUNNING);
+        JobRun survivor = glue.succeed("e2e-survivor", Map.of());
+        assertThat(glue.runMetric(survivor.id()).path("rowsWritten").asInt()).as("a run after the crashes").isEqualTo(2);
 
-        glue.batchStopJobRun(r -> r.jobName("e2e-bystander").jobRunIds(bystander));
-        assertThat(awaitEnd("e2e-bystander", bystander).jobRunState()).isEqualTo(JobRunState.STOPPED);
+        glue.glue.batchStopJobRun(r -> r.jobName("e2e-bystander").jobRunIds(bystander));
+        assertThat(glue.awaitEnd("e2e-bystander", bystander).jobRunState()).isEqualTo(JobRunState.STOPPED);
         assertThat(cloud.http(cloud.request("/_lab/health").GET()).body()).contains("\"glueWorker\":\"ready\"");
     }
 
-    // ---- helpers -------------------------------------------------------------------------------
+    @Test
+    void aMalformedCsvFailsItsRunWithAReadableMessageAndLeavesTheOutputAsItWas() {
+        glue.createJob("e2e-strict", jobJar, "labtest.StrictCsvToParquet", Map.of("--input", "s3://e2e-raw/strict/",
+                "--output", "s3://e2e-refined/strict/"));
+        glue.put(RAW, "strict/customers.csv", "id,name,amount\n1,Ada,12.50\n2,Grace,7.25\n");
+        glue.succeed("e2e-strict", Map.of());
+        Map<String, String> before = glue.objects(REFINED, "strict/");
+        assertThat(before).isNotEmpty();
 
-    private static void createJob(String name, String className, Map<String, String> arguments) {
-        Map<String, String> defaults = new HashMap<>(arguments);
-        defaults.put("--class", className);
-        glue.createJob(r -> r.name(name).role(ROLE).glueVersion("5.0")
-                .command(c -> c.name("glueetl").scriptLocation(JOB_JAR))
-                .defaultArguments(defaults));
-    }
+        glue.put(RAW, "strict/customers.csv", "id,name,amount\n1,Ada,12.50\n2,Grace,seven\n3,Linus,3.00\n");
+        JobRun failed = glue.runToEnd("e2e-strict", Map.of());
 
-    private static void put(String bucket, String key, String text) {
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(text));
-    }
-
-    private static JobRun runToEnd(String jobName, Map<String, String> arguments) {
-        return awaitEnd(jobName, glue.startJobRun(r -> r.jobName(jobName).arguments(arguments)).jobRunId());
-    }
-
-    private static JobRun awaitEnd(String jobName, String runId) {
-        return awaitState(jobName, runId, ENDED);
-    }
-
-    private static JobRun awaitState(String jobName, String runId, Set<JobRunState> wanted) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (true) {
-            JobRun run = glue.getJobRun(r -> r.jobName(jobName).runId(runId)).jobRun();
-            if (wanted.contains(run.jobRunState())) {
-                return run;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Run " + runId + " of " + jobName + " is still " + run.jobRunState());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /** The runtime's run metric line in the run's driver output, found as a notebook finds it. */
-    private static JsonNode runMetric(String runId) {
-        List<FilteredLogEvent> events = logs.filterLogEvents(r -> r.logGroupName("/aws-glue/jobs/output")
-                .logStreamNames(runId).filterPattern("{ $.glue_lab_metric = \"run\" }")).events();
-        assertThat(events).as("the run metric of " + runId).hasSize(1);
-        try {
-            return JSON.readTree(events.get(0).message());
-        } catch (Exception e) {
-            throw new AssertionError("Not a metric line: " + events.get(0).message(), e);
-        }
-    }
-
-    private static int filesRead(JobRun run) {
-        assertThat(run.jobRunState()).as(run.errorMessage()).isEqualTo(JobRunState.SUCCEEDED);
-        return runMetric(run.id()).path("filesRead").asInt();
+        assertThat(failed.jobRunState()).isEqualTo(JobRunState.FAILED);
+        assertThat(failed.errorMessage())
+                .startsWith("SparkException: [MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are "
+                        + "detected in record parsing: [2,Grace,null].")
+                .contains("Parse Mode: FAILFAST.")
+                .endsWith("Caused by: NumberFormatException: Character s is neither a decimal digit number, decimal "
+                        + "point, nor \"e\" notation exponential mark.");
+        assertThat(glue.objects(REFINED, "strict/")).as("the earlier output, object for object").isEqualTo(before);
     }
 }

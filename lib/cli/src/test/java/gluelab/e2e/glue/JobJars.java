@@ -38,14 +38,6 @@ final class JobJars {
         throw new IllegalStateException("No lib/pom.xml above " + System.getProperty("user.dir"));
     }
 
-    /** Whether the worker and the runtime are built, which these tests need. */
-    static boolean workerIsBuilt() {
-        Path lib = repositoryRoot().resolve("lib");
-        return Files.isRegularFile(lib.resolve("glue-worker/target/classpath.txt"))
-                && Files.isDirectory(lib.resolve("glue-worker/target/classes/gluelab/glue/worker"))
-                && Files.isDirectory(lib.resolve("glue-runtime/target/classes/gluelab/glue"));
-    }
-
     private static String compileClasspath() throws IOException {
         Path lib = repositoryRoot().resolve("lib");
         return lib.resolve("glue-runtime/target/classes") + File.pathSeparator

@@ -3,9 +3,19 @@ package gluelab.e2e.glue;
 import java.util.Map;
 
 /** The sources of the job classes the end-to-end tests run: small, each showing one behaviour. */
-final class LabJobs {
+public final class LabJobs {
+
+    private static byte[] jar;
 
     private LabJobs() {
+    }
+
+    /** All of them compiled into one jar, once per test run. */
+    public static synchronized byte[] jar() {
+        if (jar == null) {
+            jar = JobJars.jar(all());
+        }
+        return jar.clone();
     }
 
     /** Reads CSV files under --input (with a transformation_ctx, so bookmarks apply) and appends them as Parquet to --output. */
@@ -35,6 +45,107 @@ final class LabJobs {
                         throw new IllegalStateException("failing on purpose after reading the input");
                     }
                     Job.commit();
+                }
+            }
+            """;
+
+    /**
+     * Reads CSV under --input against a declared schema in Spark's FAILFAST mode, so a malformed value fails the
+     * run, and appends it as Parquet to --output through the runtime's sink.
+     */
+    static final String STRICT_CSV_TO_PARQUET = """
+            package labtest;
+
+            import gluelab.glue.DynamicFrame;
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.util.GlueArgParser;
+            import gluelab.glue.util.JsonOptions;
+            import java.util.Map;
+            import org.apache.spark.sql.Dataset;
+            import org.apache.spark.sql.Row;
+
+            public class StrictCsvToParquet {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs, new String[] {"input", "output"});
+                    GlueContext glue = GlueContext.getOrCreate();
+                    Dataset<Row> customers = glue.getSparkSession().read()
+                            .schema("id INT, name STRING, amount DECIMAL(10,2)")
+                            .option("header", true).option("mode", "FAILFAST")
+                            .csv(args.get("input"));
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output")), "sink", "parquet")
+                            .writeDynamicFrame(DynamicFrame.fromDF(customers, glue, "customers"));
+                }
+            }
+            """;
+
+    /**
+     * Spark's own writer and reader, no Glue runtime: writes the rows of --rows ({@code id:month,…}) as Parquet to
+     * --output with --mode, partitioned by month when --partition_overwrite is given (static or dynamic), then
+     * reads --output back and prints every row ({@code row id month note}) and the count.
+     */
+    static final String SPARK_PARQUET_WRITER = """
+            package labtest;
+
+            import gluelab.glue.util.GlueArgParser;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Map;
+            import org.apache.spark.sql.DataFrameWriter;
+            import org.apache.spark.sql.Dataset;
+            import org.apache.spark.sql.Row;
+            import org.apache.spark.sql.RowFactory;
+            import org.apache.spark.sql.SparkSession;
+            import org.apache.spark.sql.types.StructType;
+
+            public class SparkParquetWriter {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.parse(sysArgs);
+                    SparkSession spark = SparkSession.builder().getOrCreate();
+                    List<Row> rows = new ArrayList<>();
+                    for (String row : args.get("rows").split(",")) {
+                        String[] parts = row.split(":");
+                        rows.add(RowFactory.create(Integer.parseInt(parts[0]), parts[1], args.get("JOB_RUN_ID")));
+                    }
+                    StructType schema = StructType.fromDDL("id INT, month STRING, note STRING");
+                    Dataset<Row> df = spark.createDataFrame(rows, schema).repartition(2);
+                    DataFrameWriter<Row> writer = df.write().mode(args.get("mode"));
+                    if (args.containsKey("partition_overwrite")) {
+                        writer = writer.option("partitionOverwriteMode", args.get("partition_overwrite")).partitionBy("month");
+                    }
+                    writer.parquet(args.get("output"));
+                    List<Row> back = spark.read().parquet(args.get("output")).orderBy("id").collectAsList();
+                    for (Row row : back) {
+                        System.out.println("row " + row.getAs("id") + " " + row.getAs("month") + " " + row.getAs("note"));
+                    }
+                    System.out.println("count " + back.size());
+                }
+            }
+            """;
+
+    /**
+     * Reads the catalog table --database.--table with --push_down_predicate and --catalog_predicate (either may be
+     * empty), prints its rows ({@code row {json}}) and appends them as Parquet to --output.
+     */
+    static final String CATALOG_TO_PARQUET = """
+            package labtest;
+
+            import gluelab.glue.DynamicFrame;
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.util.GlueArgParser;
+            import gluelab.glue.util.JsonOptions;
+            import java.util.Map;
+
+            public class CatalogToParquet {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs,
+                            new String[] {"database", "table", "push_down_predicate", "catalog_predicate", "output"});
+                    GlueContext glue = GlueContext.getOrCreate();
+                    DynamicFrame sales = glue.getCatalogSource(args.get("database"), args.get("table"), "sales_source",
+                            args.get("push_down_predicate"),
+                            JsonOptions.of("catalogPartitionPredicate", args.get("catalog_predicate"))).getDynamicFrame();
+                    sales.toDF().orderBy("id").toJSON().collectAsList().forEach(row -> System.out.println("row " + row));
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output")), "sales_sink", "parquet")
+                            .writeDynamicFrame(sales);
                 }
             }
             """;
@@ -92,6 +203,9 @@ final class LabJobs {
     static Map<String, String> all() {
         return Map.of(
                 "labtest.CsvToParquet", CSV_TO_PARQUET,
+                "labtest.CatalogToParquet", CATALOG_TO_PARQUET,
+                "labtest.StrictCsvToParquet", STRICT_CSV_TO_PARQUET,
+                "labtest.SparkParquetWriter", SPARK_PARQUET_WRITER,
                 "labtest.Sleeps", SLEEPS,
                 "labtest.Throws", THROWS,
                 "labtest.Exits", EXITS,

@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,41 +22,62 @@ import software.amazon.awssdk.regions.Region;
 /**
  * A real Lab Cloud on a free port for a test class, and real SDK v2 clients aimed at it.
  * {@code @RegisterExtension static RunningLabCloud cloud = RunningLabCloud.inMemory();}
+ * <p>
+ * {@link #shared(LabCloudConfig)} gives every test class of the run that asks for the same configuration one
+ * Lab Cloud, started by the first and closed when the whole run ends: for what is slow to start, such as the
+ * Glue worker's warm Spark. Classes sharing one must name their resources apart.
  */
 public final class RunningLabCloud implements BeforeAllCallback, AfterAllCallback {
 
     public static final AwsCredentialsProvider TEST_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    private static final Namespace SHARED = Namespace.create(RunningLabCloud.class);
 
     private LabCloudConfig config;
+    private final boolean shared;
     private LabCloud cloud;
 
-    private RunningLabCloud(LabCloudConfig config) {
+    private RunningLabCloud(LabCloudConfig config, boolean shared) {
         this.config = config;
+        this.shared = shared;
     }
 
     public static RunningLabCloud inMemory() {
         return new RunningLabCloud(LabCloudConfig.defaults().withPort(0)
-                .withGlueWorker(LabCloudConfig.GlueWorkerMode.OFF));
+                .withGlueWorker(LabCloudConfig.GlueWorkerMode.OFF), false);
     }
 
     public static RunningLabCloud with(LabCloudConfig config) {
-        return new RunningLabCloud(config.withPort(0));
+        return new RunningLabCloud(config.withPort(0), false);
+    }
+
+    /** One Lab Cloud per configuration for the whole test run (see the class comment); in memory only. */
+    public static RunningLabCloud shared(LabCloudConfig config) {
+        return new RunningLabCloud(config.withPort(0), true);
     }
 
     public RunningLabCloud persistentIn(Path stateDir) {
+        if (shared) {
+            throw new IllegalStateException("A shared Lab Cloud outlives any one test's state directory");
+        }
         config = config.withStateDir(stateDir);
         return this;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        cloud = LabCloud.start(config);
+        if (shared) {
+            // The root context's store closes what it holds (LabCloud is AutoCloseable) when the run ends.
+            cloud = context.getRoot().getStore(SHARED)
+                    .getOrComputeIfAbsent(config, c -> LabCloud.start(config), LabCloud.class);
+        } else {
+            cloud = LabCloud.start(config);
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (cloud != null) {
+        if (cloud != null && !shared) {
             cloud.close();
         }
     }

@@ -19,7 +19,8 @@ import scala.collection.JavaConverters;
 /** The file scans and file writes of one executed plan, with Spark's row metrics. */
 record PlanMetrics(List<Scan> scans, List<Write> writes) {
 
-    record Scan(List<String> files, long rows) {
+    /** @param rowsMetricId the id of the scan's output-rows metric, whose per-task values {@link PartitionRowCounts} keeps */
+    record Scan(List<String> files, long rows, long rowsMetricId) {
     }
 
     record Write(String path, long rows) {
@@ -34,7 +35,8 @@ record PlanMetrics(List<Scan> scans, List<Write> writes) {
     private void walk(SparkPlan plan) {
         if (plan instanceof FileSourceScanExec scan) {
             List<String> files = Arrays.stream(scan.relation().location().inputFiles()).map(PlanMetrics::normalize).toList();
-            scans.add(new Scan(files, value(scan.metrics(), "numOutputRows")));
+            scala.Option<SQLMetric> rows = scan.metrics().get("numOutputRows");
+            scans.add(new Scan(files, rows.isDefined() ? rows.get().value() : 0L, rows.isDefined() ? rows.get().id() : -1L));
         } else if (plan instanceof DataWritingCommandExec write
                 && write.cmd() instanceof InsertIntoHadoopFsRelationCommand insert) {
             writes.add(new Write(normalize(insert.outputPath().toString()), value(insert.metrics(), "numOutputRows")));

@@ -30,7 +30,8 @@ import org.apache.spark.sql.util.QueryExecutionListener;
  * {"glue_lab_metric":"run","filesRead":N,"rowsRead":N,"rowsWritten":N}
  * </pre>
  * A source's rows are the most rows any single query read from it (a job that counts a frame and
- * then writes it read its input once, not twice).
+ * then writes it read its input once, not twice), each partition of a scan counted once
+ * ({@link PartitionRowCounts}: a sort reads its input twice).
  */
 public final class RunMetrics {
 
@@ -41,13 +42,16 @@ public final class RunMetrics {
     private final Map<String, Long> lastWriteRowsByPath = new LinkedHashMap<>();
     // Weak: a finished run's session must stay collectable (Spark removes its listener bus then).
     private final Set<SparkSession> listenedSessions = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private PartitionRowCounts partitionRows;
+    private org.apache.spark.SparkContext listenedContext;
     private boolean finished;
 
     private static final class SourceRecord {
         final String transformationContext;
         final List<String> files;
         final Set<String> fileSet;
-        long rows;
+        /** Per query that read this source, the scans of it in that query. */
+        final List<List<PlanMetrics.Scan>> queries = new ArrayList<>();
 
         SourceRecord(String transformationContext, List<String> files) {
             this.transformationContext = transformationContext;
@@ -63,6 +67,11 @@ public final class RunMetrics {
     public synchronized void listenTo(SparkSession session) {
         if (listenedSessions.add(session)) {
             session.listenerManager().register(new Listener());
+        }
+        if (partitionRows == null) {
+            // Called on the run's thread (GlueContext's constructor), which carries the run's job group.
+            listenedContext = session.sparkContext();
+            partitionRows = PartitionRowCounts.attachForCallingThread(listenedContext);
         }
     }
 
@@ -103,17 +112,21 @@ public final class RunMetrics {
                 return;
             }
             finished = true;
+            if (listenedContext != null) {
+                partitionRows.detach(listenedContext);
+            }
             Set<String> filesRead = new LinkedHashSet<>();
             long rowsRead = 0;
             for (SourceRecord source : sources.values()) {
+                long rows = rowsRead(source);
                 ObjectNode line = JSON.createObjectNode();
                 line.put("glue_lab_metric", "source");
                 line.put("transformation_ctx", source.transformationContext == null ? "" : source.transformationContext);
                 source.files.forEach(line.putArray("files")::add);
-                line.put("rows", source.rows);
+                line.put("rows", rows);
                 lines.add(text(line));
                 filesRead.addAll(source.files);
-                rowsRead += source.rows;
+                rowsRead += rows;
             }
             ObjectNode run = JSON.createObjectNode();
             run.put("glue_lab_metric", "run");
@@ -135,20 +148,30 @@ public final class RunMetrics {
 
     private synchronized void onQuery(QueryExecution qe) {
         PlanMetrics plan = PlanMetrics.of(qe.executedPlan());
-        Map<Integer, Long> rowsBySource = new LinkedHashMap<>();
+        Map<Integer, List<PlanMetrics.Scan>> scansBySource = new LinkedHashMap<>();
         for (PlanMetrics.Scan scan : plan.scans()) {
             for (Map.Entry<Integer, SourceRecord> source : sources.entrySet()) {
                 if (source.getValue().fileSet.containsAll(scan.files())) {
-                    rowsBySource.merge(source.getKey(), scan.rows(), Long::sum);
+                    scansBySource.computeIfAbsent(source.getKey(), id -> new ArrayList<>()).add(scan);
                     break;
                 }
             }
         }
-        rowsBySource.forEach((id, rows) -> {
-            SourceRecord source = sources.get(id);
-            source.rows = Math.max(source.rows, rows);
-        });
+        scansBySource.forEach((id, scans) -> sources.get(id).queries.add(scans));
         plan.writes().forEach(write -> lastWriteRowsByPath.put(write.path(), write.rows()));
+    }
+
+    /** The most rows one query read from the source: its scans' rows, each partition counted once. */
+    private long rowsRead(SourceRecord source) {
+        long most = 0;
+        for (List<PlanMetrics.Scan> scans : source.queries) {
+            long rows = 0;
+            for (PlanMetrics.Scan scan : scans) {
+                rows += partitionRows == null ? scan.rows() : partitionRows.rows(scan.rowsMetricId()).orElse(scan.rows());
+            }
+            most = Math.max(most, rows);
+        }
+        return most;
     }
 
     private static String text(ObjectNode node) {

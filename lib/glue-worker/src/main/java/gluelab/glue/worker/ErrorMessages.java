@@ -2,10 +2,15 @@ package gluelab.glue.worker;
 
 import java.lang.reflect.InvocationTargetException;
 
+import org.apache.spark.SparkThrowable;
+
 /**
  * A failed run's ErrorMessage, as Glue writes it: the root cause's class and message, e.g.
  * {@code AnalysisException: [UNRESOLVED_COLUMN.WITH_SUGGESTION] …} or
  * {@code OutOfMemoryError: Java heap space}; a blocked exit reads {@code Job called System.exit(3)}.
+ * When the chain holds one of Spark's own errors (an error class such as
+ * {@code [MALFORMED_RECORD_IN_PARSING]}) above the root cause, the deepest such error leads, since it is
+ * Spark's message for the user (which record, which mode), and the root cause follows it.
  */
 final class ErrorMessages {
 
@@ -51,11 +56,23 @@ final class ErrorMessages {
             return exit.getMessage();
         }
         Throwable root = unwrap(failure);
-        while (root.getCause() != null && root.getCause() != root) {
+        Throwable sparkError = null;
+        while (true) {
+            if (root instanceof SparkThrowable spark && spark.getErrorClass() != null) {
+                sparkError = root;
+            }
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
             root = root.getCause();
         }
-        String message = root.getMessage();
-        String text = className(root) + (message == null || message.isBlank() ? "" : ": " + message.strip());
+        String text = sparkError == null || sparkError == root ? describe(root)
+                : describe(sparkError) + " Caused by: " + describe(root);
         return text.length() > MAX ? text.substring(0, MAX) + " …" : text;
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return className(t) + (message == null || message.isBlank() ? "" : ": " + message.strip());
     }
 }

@@ -55,14 +55,14 @@ class JobPackagerTest {
     private Path runtime;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+    /** Spark and the rest of the worker's class path, but not the real runtime, which the stand-in replaces. */
     @BeforeAll
     static void readTheGlueWorkerClasspath() throws Exception {
         Path checkout = LabHome.locate(null, null, Path.of("").toAbsolutePath()).orElseThrow();
+        Path realRuntime = checkout.resolve("lib/glue-runtime");
         String entries = Files.readString(checkout.resolve("lib/glue-worker/target/classpath.txt")).trim();
-        // The worker's class path includes the Glue runtime; these tests supply (or withhold) it themselves.
-        sparkClasspath = Arrays.stream(entries.split(File.pathSeparator))
-                .filter(entry -> !entry.contains("glue-runtime"))
-                .map(Path::of).toList();
+        sparkClasspath = Arrays.stream(entries.split(File.pathSeparator)).map(Path::of)
+                .filter(entry -> !entry.toAbsolutePath().startsWith(realRuntime)).toList();
     }
 
     @BeforeEach

@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 /**
  * Log groups, streams and events written with a state directory are there after a restart. These tests
- * close one Lab Cloud and start another on the same directory in-process; a kill -9 variant belongs on
- * the child-process Lab Cloud utility once it exists.
+ * close one Lab Cloud and start another on the same directory in-process; the kill -9 variant, with the
+ * other services writing alongside, is {@code gluelab.cloud.LabCloudRestartTest}.
  */
 class LogsDurabilityTest {
 

@@ -11,8 +11,9 @@ import java.util.function.UnaryOperator;
  * environment variable {@code GLUELAB_WORKER_CLASSPATH}, else the built glue-worker module of the
  * repository ({@code GLUELAB_HOME}, or the nearest directory above the working directory that holds
  * {@code lib/pom.xml}): its {@code target/classes} plus the jars listed in {@code target/classpath.txt}.
+ * Public for tools that run Spark code as the worker does (the benchmarks' plain Spark JVM).
  */
-final class WorkerClasspath {
+public final class WorkerClasspath {
 
     static final String PROPERTY = "gluelab.worker.classpath";
     static final String ENVIRONMENT = "GLUELAB_WORKER_CLASSPATH";
@@ -22,7 +23,7 @@ final class WorkerClasspath {
     }
 
     /** The class path, or an {@link IllegalStateException} whose message says what to build. */
-    static String find() {
+    public static String find() {
         return find(System::getProperty, System::getenv, Path.of(System.getProperty("user.dir")));
     }
 

@@ -15,8 +15,9 @@ import java.util.Properties;
  * code), the heap ({@code gluelab.worker.xmx} or {@code GLUELAB_WORKER_XMX}, default 2g) and the class path.
  * The main class is the real worker unless {@code gluelab.worker.main} names another one that speaks the
  * same protocol (the cloud module's tests run a scripted stand-in, without Spark).
+ * {@link #sparkFlags()} is public for any other JVM that runs Spark as the worker does (the benchmarks).
  */
-final class WorkerCommandLine {
+public final class WorkerCommandLine {
 
     static final String MAIN_CLASS = "gluelab.glue.worker.GlueWorker";
     static final String MAIN_PROPERTY = "gluelab.worker.main";
@@ -47,7 +48,8 @@ final class WorkerCommandLine {
         return configured == null || configured.isBlank() ? DEFAULT_XMX : configured.trim();
     }
 
-    static List<String> sparkFlags() {
+    /** The flags Spark needs on Java 17 ({@code spark.jvm.flags} of the parent POM). */
+    public static List<String> sparkFlags() {
         Properties properties = new Properties();
         try (InputStream in = WorkerCommandLine.class.getResourceAsStream("worker-jvm.properties")) {
             if (in == null) {

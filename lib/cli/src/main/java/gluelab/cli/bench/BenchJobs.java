@@ -1,0 +1,94 @@
+package gluelab.cli.bench;
+
+import gluelab.cloud.services.glue.jobs.WorkerClasspath;
+import gluelab.lab.JobJar;
+import gluelab.lab.packaging.JobPackager;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark's job, packaged as a notebook packages one (the lab library's {@link JobPackager}, against the
+ * worker's class path, with the Glue runtime inside): {@code bench.CsvToParquet}, a Glue job reading CSV with a
+ * header and writing it as Parquet, and {@code bench.PlainSpark}, which runs that same class in a plain JVM with
+ * a Spark session of its own and prints how long each run took.
+ */
+final class BenchJobs {
+
+    static final String JOB_CLASS = "bench.CsvToParquet";
+    static final String PLAIN_SPARK_CLASS = "bench.PlainSpark";
+
+    private static final String CSV_TO_PARQUET = """
+            package bench;
+
+            import gluelab.glue.DynamicFrame;
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.util.GlueArgParser;
+            import gluelab.glue.util.JsonOptions;
+            import java.util.List;
+            import java.util.Map;
+
+            public class CsvToParquet {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs, new String[] {"input", "output"});
+                    GlueContext glue = GlueContext.getOrCreate();
+                    DynamicFrame rows = glue.getSourceWithFormat("s3", JsonOptions.of("paths", List.of(args.get("input"))),
+                            "source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output"), "mode", "overwrite"), "sink",
+                            "parquet").writeDynamicFrame(rows);
+                }
+            }
+            """;
+
+    /** Spark as the worker configures it (local[*], no UI, 4 shuffle partitions, AQE), without the worker. */
+    private static final String PLAIN_SPARK = """
+            package bench;
+
+            import org.apache.spark.sql.SparkSession;
+
+            public class PlainSpark {
+                /**
+                 * args: repetitions, input, output, warm-up input. Warms up on the small input first, as the worker
+                 * does before it is ready. Prints one line per step: "spark <ms>", "warmup <ms>", "run <ms>".
+                 */
+                public static void main(String[] args) {
+                    long start = System.nanoTime();
+                    SparkSession spark = SparkSession.builder().master("local[*]").appName("plain-spark-bench")
+                            .config("spark.ui.enabled", "false")
+                            .config("spark.sql.shuffle.partitions", "4")
+                            .config("spark.sql.adaptive.enabled", "true")
+                            .getOrCreate();
+                    System.out.println("spark " + (System.nanoTime() - start) / 1_000_000);
+                    long warmUp = System.nanoTime();
+                    CsvToParquet.main(new String[] {"--JOB_NAME", "plain", "--input", args[3], "--output", args[2] + "-warm-up"});
+                    System.out.println("warmup " + (System.nanoTime() - warmUp) / 1_000_000);
+                    for (int i = 0; i < Integer.parseInt(args[0]); i++) {
+                        long run = System.nanoTime();
+                        CsvToParquet.main(new String[] {"--JOB_NAME", "plain", "--input", args[1], "--output", args[2]});
+                        System.out.println("run " + (System.nanoTime() - run) / 1_000_000);
+                    }
+                    spark.stop();
+                }
+            }
+            """;
+
+    private BenchJobs() {
+    }
+
+    /** Packages the two classes into a jar under {@code work}; {@code checkout} is the repository (built). */
+    static JobJar packageInto(Path work, Path checkout, PrintStream out) throws IOException {
+        Path sources = work.resolve("labs/bench/bench");
+        Files.createDirectories(sources);
+        Files.writeString(sources.resolve("CsvToParquet.java"), CSV_TO_PARQUET);
+        Files.writeString(sources.resolve("PlainSpark.java"), PLAIN_SPARK);
+        Path runtime = checkout.resolve("lib/glue-runtime/target/classes");
+        List<Path> classpath = Stream.concat(Stream.of(runtime),
+                Arrays.stream(WorkerClasspath.find().split(File.pathSeparator)).map(Path::of)).toList();
+        return new JobPackager(work, work.resolve("jars"), classpath, runtime, out).build("bench");
+    }
+}

@@ -1,0 +1,222 @@
+package gluelab.cli.bench;
+
+import gluelab.cloud.LabCloud;
+import gluelab.cloud.LabCloudConfig;
+import gluelab.lab.JobJar;
+import gluelab.lab.LabHome;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.JobRun;
+import software.amazon.awssdk.services.glue.model.JobRunState;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * How long Glue job runs take on Lab Cloud, end to end through the SDK as a notebook sees them:
+ * <ol>
+ * <li>the cold first run: Lab Cloud started, the worker not (LAZY), StartJobRun until GetJobRun says SUCCEEDED;</li>
+ * <li>warm runs of a tiny CSV to Parquet job (median of {@code --warm-runs}, default 10);</li>
+ * <li>a large CSV ({@code --rows}, default 1,000,000) to Parquet, through Lab Cloud and, as the baseline, the same
+ * job class in one plain JVM on local files (median of {@code --large-runs} each, default 3), and their ratio; to
+ * tell where a difference comes from, also Lab Cloud's worker on local files and the plain JVM on Lab Cloud's S3.</li>
+ * </ol>
+ * Run from a built checkout: {@code java -cp lib/cli/target/classes:$(cat lib/cli/target/classpath.txt)
+ * gluelab.cli.bench.GlueJobBench [--warm-runs N] [--rows N] [--large-runs N]}. It prints a summary and, last,
+ * one JSON line with every number.
+ */
+public final class GlueJobBench {
+
+    private static final String ROLE = "arn:aws:iam::000000000000:role/GlueBenchRole";
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final String TINY_CSV = "id,name,amount\n1,Ada,12.50\n2,Grace,7.25\n3,Linus,3.00\n";
+
+    /** One run as the client saw it (StartJobRun to the GetJobRun that said SUCCEEDED) and as Glue records it. */
+    record RunTime(long observedMillis, long recordedMillis) {
+    }
+
+    private final PrintStream out;
+    private final GlueClient glue;
+    private final S3Client s3;
+
+    private GlueJobBench(URI endpoint, PrintStream out) {
+        this.out = out;
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        this.glue = GlueClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
+        this.s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmRuns = option(args, "--warm-runs", 10);
+        int rows = option(args, "--rows", 1_000_000);
+        int largeRuns = option(args, "--large-runs", 3);
+        String heap = System.getProperty("gluelab.worker.xmx", "2g"); // the worker's default heap, for both sides
+        PrintStream out = System.out;
+        Path work = Files.createTempDirectory("glue-job-bench-");
+        try {
+            JobJar jar = BenchJobs.packageInto(work, LabHome.locate(), out);
+            Path largeCsv = SalesCsv.write(work.resolve("sales.csv"), rows);
+            Path tinyCsv = Files.writeString(work.resolve("customers.csv"), TINY_CSV);
+            out.printf(Locale.ROOT, "%,d rows of CSV: %.1f MB%n", rows, Files.size(largeCsv) / 1e6);
+
+            long cloudStart = System.nanoTime();
+            RunTime cold;
+            List<RunTime> warm = new ArrayList<>();
+            List<Long> cloudOnS3 = new ArrayList<>();
+            List<Long> cloudOnFiles = new ArrayList<>();
+            PlainSparkJvm.Result plainOnS3;
+            try (LabCloud cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0)
+                    .withGlueWorker(LabCloudConfig.GlueWorkerMode.LAZY))) {
+                long cloudMillis = (System.nanoTime() - cloudStart) / 1_000_000;
+                out.printf("Lab Cloud started in %d ms on %s (worker: lazy)%n", cloudMillis, cloud.endpoint());
+                GlueJobBench bench = new GlueJobBench(cloud.endpoint(), out);
+                bench.setUp(jar, tinyCsv, largeCsv, work);
+                cold = bench.run("tiny", "cold first run (starts the worker)");
+                for (int i = 0; i < warmRuns; i++) {
+                    warm.add(bench.run("tiny", "warm run " + (i + 1)));
+                }
+                for (int i = 0; i < largeRuns; i++) {
+                    cloudOnS3.add(bench.run("large", "large run on S3 " + (i + 1)).observedMillis());
+                }
+                for (int i = 0; i < largeRuns; i++) {
+                    cloudOnFiles.add(bench.run("large-files", "large run on local files " + (i + 1)).observedMillis());
+                }
+                bench.close();
+                out.println("Plain JVM on Lab Cloud's S3 (S3A): a warm-up on the tiny CSV, then " + largeRuns + " runs…");
+                plainOnS3 = PlainSparkJvm.run(jar.path(), largeRuns, "s3a://bench-raw/large/",
+                        "s3a://bench-raw/tiny/", "s3a://bench-refined/plain/", s3aSettings(cloud.endpoint()), heap);
+            }
+            out.println("Plain JVM on local files: a warm-up on the tiny CSV, then " + largeRuns + " runs…");
+            PlainSparkJvm.Result plainOnFiles = PlainSparkJvm.run(jar.path(), largeRuns, largeCsv.toUri().toString(),
+                    tinyCsv.toUri().toString(), work.resolve("plain-out").toUri().toString(), Map.of(), heap);
+
+            long warmMedian = median(warm.stream().map(RunTime::observedMillis).toList());
+            long labCloud = median(cloudOnS3);
+            long plain = median(plainOnFiles.runMillis());
+            out.println();
+            out.printf(Locale.ROOT, "cold first run:              %s (recorded %s)%n", seconds(cold.observedMillis()),
+                    seconds(cold.recordedMillis()));
+            out.printf(Locale.ROOT, "warm tiny run, median of %d: %s (recorded %s; min %s, max %s)%n", warm.size(),
+                    seconds(warmMedian), seconds(median(warm.stream().map(RunTime::recordedMillis).toList())),
+                    seconds(warm.stream().mapToLong(RunTime::observedMillis).min().orElse(0)),
+                    seconds(warm.stream().mapToLong(RunTime::observedMillis).max().orElse(0)));
+            out.printf(Locale.ROOT, "%,d rows, median of %d runs each:%n", rows, largeRuns);
+            out.printf(Locale.ROOT, "  Lab Cloud, S3:          %s %s%n", seconds(labCloud), seconds(cloudOnS3));
+            out.printf(Locale.ROOT, "  Lab Cloud, local files: %s %s%n", seconds(median(cloudOnFiles)), seconds(cloudOnFiles));
+            out.printf(Locale.ROOT, "  plain JVM, S3A:         %s %s%n", seconds(median(plainOnS3.runMillis())),
+                    seconds(plainOnS3.runMillis()));
+            out.printf(Locale.ROOT, "  plain JVM, local files: %s %s (Spark start %s, warm-up %s, whole process %s)%n",
+                    seconds(plain), seconds(plainOnFiles.runMillis()), seconds(plainOnFiles.sparkMillis()),
+                    seconds(plainOnFiles.warmUpMillis()), seconds(plainOnFiles.processMillis()));
+            out.printf(Locale.ROOT, "Lab Cloud on S3 / plain JVM on local files: %.2f%n", (double) labCloud / plain);
+            out.printf(Locale.ROOT, "{\"coldMillis\":%d,\"warmMedianMillis\":%d,\"warmRuns\":%d,\"rows\":%d,"
+                            + "\"largeRuns\":%d,\"labCloudS3MedianMillis\":%d,\"labCloudFilesMedianMillis\":%d,"
+                            + "\"plainS3aMedianMillis\":%d,\"plainFilesMedianMillis\":%d,\"ratio\":%.3f}%n",
+                    cold.observedMillis(), warmMedian, warm.size(), rows, largeRuns, labCloud, median(cloudOnFiles),
+                    median(plainOnS3.runMillis()), plain, (double) labCloud / plain);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** S3A aimed at Lab Cloud as any S3-compatible endpoint, as Spark system properties. */
+    private static Map<String, String> s3aSettings(URI endpoint) {
+        return Map.of("spark.hadoop.fs.s3a.endpoint", endpoint.toString(),
+                "spark.hadoop.fs.s3a.endpoint.region", "us-east-1",
+                "spark.hadoop.fs.s3a.path.style.access", "true",
+                "spark.hadoop.fs.s3a.connection.ssl.enabled", "false",
+                "spark.hadoop.fs.s3a.access.key", "test",
+                "spark.hadoop.fs.s3a.secret.key", "test",
+                "spark.hadoop.fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    }
+
+    private void setUp(JobJar jar, Path tinyCsv, Path largeCsv, Path work) {
+        for (String bucket : List.of("bench-jobs", "bench-raw", "bench-refined")) {
+            s3.createBucket(r -> r.bucket(bucket));
+        }
+        s3.putObject(r -> r.bucket("bench-jobs").key("bench.jar"), RequestBody.fromFile(jar.path()));
+        s3.putObject(r -> r.bucket("bench-raw").key("tiny/customers.csv"), RequestBody.fromFile(tinyCsv));
+        s3.putObject(r -> r.bucket("bench-raw").key("large/sales.csv"), RequestBody.fromFile(largeCsv));
+        createJob("tiny", "s3://bench-raw/tiny/", "s3://bench-refined/tiny/");
+        createJob("large", "s3://bench-raw/large/", "s3://bench-refined/large/");
+        createJob("large-files", largeCsv.toUri().toString(), work.resolve("cloud-out").toUri().toString());
+    }
+
+    private void createJob(String name, String input, String output) {
+        glue.createJob(r -> r.name(name).role(ROLE).glueVersion("5.0")
+                .command(c -> c.name("glueetl").scriptLocation("s3://bench-jobs/bench.jar"))
+                .defaultArguments(Map.of("--class", BenchJobs.JOB_CLASS, "--input", input, "--output", output)));
+    }
+
+    private RunTime run(String jobName, String label) throws InterruptedException {
+        long start = System.nanoTime();
+        String runId = glue.startJobRun(r -> r.jobName(jobName)).jobRunId();
+        JobRun run;
+        while (true) {
+            run = glue.getJobRun(r -> r.jobName(jobName).runId(runId)).jobRun();
+            if (run.completedOn() != null) {
+                break;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        long observed = (System.nanoTime() - start) / 1_000_000;
+        if (run.jobRunState() != JobRunState.SUCCEEDED) {
+            throw new IllegalStateException(label + " ended " + run.jobRunState() + ": " + run.errorMessage());
+        }
+        RunTime time = new RunTime(observed, Duration.between(run.startedOn(), run.completedOn()).toMillis());
+        out.printf("%s: %s%n", label, seconds(observed));
+        return time;
+    }
+
+    private void close() {
+        glue.close();
+        s3.close();
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static List<String> seconds(List<Long> millis) {
+        return millis.stream().map(GlueJobBench::seconds).toList();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+    }
+
+    private static int option(String[] args, String name, int defaultValue) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return defaultValue;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

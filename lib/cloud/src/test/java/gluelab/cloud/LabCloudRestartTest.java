@@ -1,0 +1,188 @@
+package gluelab.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gluelab.cloud.testing.ChildLabCloud;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.Job;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * With {@code --state-dir}, what every service acknowledged survives {@code kill -9} of the Lab Cloud process:
+ * S3 objects, CloudWatch Logs events, Glue job definitions, databases and tables, written side by side by
+ * concurrent clients right up to the moment the process dies. What was in flight may or may not be there, but
+ * never half: a log batch is all there or not at all.
+ */
+class LabCloudRestartTest {
+
+    private static final int ACKNOWLEDGED_BEFORE_THE_KILL = 25;
+    private static final int EVENTS_PER_BATCH = 4;
+
+    /** What the clients were told was done, per service. */
+    private final Map<String, String> objects = new ConcurrentHashMap<>();
+    private final List<String> logEvents = new CopyOnWriteArrayList<>();
+    private final Set<String> jobs = ConcurrentHashMap.newKeySet();
+    private final Set<String> tables = ConcurrentHashMap.newKeySet();
+    private final List<Throwable> failuresWhileAlive = new CopyOnWriteArrayList<>();
+    private volatile boolean dead;
+
+    @Test
+    void everythingAcknowledgedBeforeKillNineIsThereAfterARestart(@TempDir Path stateDir) throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try (ChildLabCloud first = ChildLabCloud.start(stateDir);
+             S3Client s3 = first.client(S3Client.builder());
+             CloudWatchLogsClient logs = first.client(CloudWatchLogsClient.builder());
+             GlueClient glue = first.client(GlueClient.builder())) {
+            s3.createBucket(r -> r.bucket("restart-data"));
+            logs.createLogGroup(r -> r.logGroupName("/restart/app"));
+            logs.putRetentionPolicy(r -> r.logGroupName("/restart/app").retentionInDays(7));
+            logs.createLogStream(r -> r.logGroupName("/restart/app").logStreamName("main"));
+            glue.createDatabase(r -> r.databaseInput(d -> d.name("restart_db").description("survives kill -9")));
+
+            writers.submit(() -> keepWriting(i -> {
+                s3.putObject(r -> r.bucket("restart-data").key("objects/" + i), RequestBody.fromString(body(i)));
+                objects.put("objects/" + i, body(i));
+            }));
+            writers.submit(() -> keepWriting(i -> {
+                List<String> batch = IntStream.range(0, EVENTS_PER_BATCH).mapToObj(j -> "event " + i + "." + j).toList();
+                logs.putLogEvents(r -> r.logGroupName("/restart/app").logStreamName("main").logEvents(batch.stream()
+                        .map(m -> InputLogEvent.builder().timestamp(System.currentTimeMillis()).message(m).build()).toList()));
+                logEvents.addAll(batch);
+            }));
+            writers.submit(() -> keepWriting(i -> {
+                glue.createJob(r -> r.name("restart-job-" + i).role("arn:aws:iam::000000000000:role/GlueLabJobRole")
+                        .glueVersion("5.0").command(c -> c.name("glueetl").scriptLocation("s3://restart-data/job.jar"))
+                        .defaultArguments(Map.of("--class", "com.example.Job" + i)));
+                jobs.add("restart-job-" + i);
+            }));
+            writers.submit(() -> keepWriting(i -> {
+                glue.createTable(r -> r.databaseName("restart_db").tableInput(t -> t.name("table_" + i)
+                        .storageDescriptor(sd -> sd.location("s3://restart-data/tables/" + i + "/")
+                                .columns(Column.builder().name("id").type("int").build()))
+                        .partitionKeys(Column.builder().name("day").type("string").build())));
+                tables.add("table_" + i);
+            }));
+            awaitAcknowledgements(ACKNOWLEDGED_BEFORE_THE_KILL);
+
+            first.kill();
+            dead = true;
+            writers.shutdown();
+            assertThat(writers.awaitTermination(2, TimeUnit.MINUTES)).as("the writers noticed the death").isTrue();
+            assertThat(failuresWhileAlive).as("writes that failed while Lab Cloud was alive").isEmpty();
+        }
+
+        try (ChildLabCloud second = ChildLabCloud.start(stateDir);
+             S3Client s3 = second.client(S3Client.builder());
+             CloudWatchLogsClient logs = second.client(CloudWatchLogsClient.builder());
+             GlueClient glue = second.client(GlueClient.builder())) {
+            for (Map.Entry<String, String> object : objects.entrySet()) {
+                assertThat(s3.getObjectAsBytes(r -> r.bucket("restart-data").key(object.getKey())).asUtf8String())
+                        .as(object.getKey()).isEqualTo(object.getValue());
+            }
+            assertThat(s3.listObjectsV2Paginator(r -> r.bucket("restart-data")).contents().stream().map(S3Object::key)
+                    .filter(key -> !objects.containsKey(key)).toList()).as("beyond the acknowledged, at most the one in flight")
+                    .hasSizeLessThanOrEqualTo(1);
+
+            assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/restart/app")).logGroups())
+                    .singleElement().satisfies(g -> assertThat(g.retentionInDays()).isEqualTo(7));
+            List<String> stored = logs.getLogEventsPaginator(r -> r.logGroupName("/restart/app").logStreamName("main")
+                    .startFromHead(true)).events().stream().map(OutputLogEvent::message).toList();
+            assertThat(stored).as("every acknowledged event, in order, once").startsWith(logEvents.toArray(String[]::new))
+                    .doesNotHaveDuplicates();
+            assertThat(stored.size() - logEvents.size()).as("beyond the acknowledged, at most one whole batch")
+                    .isIn(0, EVENTS_PER_BATCH);
+
+            for (String name : jobs) {
+                Job job = glue.getJob(r -> r.jobName(name)).job();
+                assertThat(job.command().scriptLocation()).isEqualTo("s3://restart-data/job.jar");
+                assertThat(job.defaultArguments()).containsEntry("--class", "com.example.Job" + name.substring(12));
+            }
+            assertThat(glue.getDatabase(r -> r.name("restart_db")).database().description()).isEqualTo("survives kill -9");
+            Set<String> storedTables = glue.getTablesPaginator(r -> r.databaseName("restart_db")).stream()
+                    .flatMap(page -> page.tableList().stream())
+                    .map(Table::name).collect(Collectors.toSet());
+            assertThat(storedTables).containsAll(tables);
+            for (String name : tables) {
+                Table table = glue.getTable(r -> r.databaseName("restart_db").name(name)).table();
+                assertThat(table.storageDescriptor().location())
+                        .isEqualTo("s3://restart-data/tables/" + name.substring(6) + "/");
+                assertThat(table.partitionKeys()).extracting(Column::name).containsExactly("day");
+            }
+        }
+    }
+
+    private static String body(int i) {
+        return "object " + i + " " + "x".repeat(i * 37 % 5000);
+    }
+
+    /** Writes item 0, 1, 2… until the Lab Cloud is dead; a write that fails after the kill is not acknowledged. */
+    private void keepWriting(IntConsumer write) {
+        for (int i = 0; !dead; i++) {
+            try {
+                write.accept(i);
+            } catch (RuntimeException e) {
+                if (!dead) {
+                    // The kill may come while a request is on the wire: only a failure before it is a defect.
+                    awaitDeath(e);
+                }
+                return;
+            }
+        }
+    }
+
+    private void awaitDeath(RuntimeException failure) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!dead && System.nanoTime() < deadline) {
+            sleep(10);
+        }
+        if (!dead) {
+            failuresWhileAlive.add(failure);
+        }
+    }
+
+    private void awaitAcknowledgements(int each) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (objects.size() < each || logEvents.size() < each * EVENTS_PER_BATCH || jobs.size() < each
+                || tables.size() < each) {
+            if (System.nanoTime() > deadline || !failuresWhileAlive.isEmpty()) {
+                AssertionError error = new AssertionError("Too few writes acknowledged: " + new ArrayList<>(List.of(
+                        objects.size(), logEvents.size(), jobs.size(), tables.size())));
+                failuresWhileAlive.forEach(error::addSuppressed);
+                throw error;
+            }
+            sleep(10);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
