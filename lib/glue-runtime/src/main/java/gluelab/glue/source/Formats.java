@@ -17,7 +17,8 @@ import gluelab.glue.util.JsonOptions;
  * Reads files in one of Glue's formats, translating Glue's format options into Spark's:
  * <ul>
  * <li>{@code csv}: {@code withHeader} (default false), {@code separator} (","), {@code quoteChar}
- * ("\"", "-1" for none), {@code escaper}, {@code multiLine}, {@code skipFirst}; types are inferred,
+ * ("\"", "-1" for none), {@code escaper} (none by default: a doubled quote inside quotes is one quote, as in
+ * RFC 4180), {@code multiLine}, {@code skipFirst}; types are inferred,
  * as Glue does;</li>
  * <li>{@code json}: JSON lines ({@code multiLine} or {@code multiline} for one document per file);</li>
  * <li>{@code parquet} (also {@code glueparquet}), {@code orc};</li>
@@ -63,9 +64,12 @@ public final class Formats {
                 }
                 String quote = formatOptions.getString("quoteChar", "\"");
                 reader = reader.option("quote", "-1".equals(quote) ? "\u0000" : quote);
-                if (formatOptions.has("escaper")) {
-                    reader = reader.option("escape", formatOptions.getString("escaper", "\\"));
-                }
+                // Glue reads CSV as RFC 4180 has it: with no escaper (its default) a doubled quote inside a
+                // quoted field is one quote and a backslash is plain text. Spark's own default escape is a
+                // backslash, so the quote character becomes the escape unless the job names an escaper.
+                String escape = formatOptions.getString("escaper").filter(e -> !e.isEmpty() && !"none".equals(e))
+                        .orElse("-1".equals(quote) ? "\\" : quote);
+                reader = reader.option("escape", escape);
                 for (Map.Entry<String, Object> e : options.entrySet()) {
                     if (!GLUE_CSV_OPTIONS.contains(e.getKey())) {
                         reader = reader.option(e.getKey(), String.valueOf(e.getValue()));
