@@ -17,8 +17,8 @@ import gluelab.glue.util.JsonOptions;
  * Reads files in one of Glue's formats, translating Glue's format options into Spark's:
  * <ul>
  * <li>{@code csv}: {@code withHeader} (default false), {@code separator} (","), {@code quoteChar}
- * ("\"", "-1" for none), {@code escaper}, {@code multiLine}, {@code skipFirst}; types are inferred,
- * as Glue does;</li>
+ * ("\"", "-1" for none), {@code escaper} (default none: a quote inside a quoted field is doubled),
+ * {@code multiLine}, {@code skipFirst}; types are inferred, as Glue does;</li>
  * <li>{@code json}: JSON lines ({@code multiLine} or {@code multiline} for one document per file);</li>
  * <li>{@code parquet} (also {@code glueparquet}), {@code orc};</li>
  * <li>{@code text}: one string column {@code value} per line.</li>
@@ -61,11 +61,12 @@ public final class Formats {
                 if (schema == null) {
                     reader = reader.option("inferSchema", true);
                 }
-                String quote = formatOptions.getString("quoteChar", "\"");
-                reader = reader.option("quote", "-1".equals(quote) ? "\u0000" : quote);
-                if (formatOptions.has("escaper")) {
-                    reader = reader.option("escape", formatOptions.getString("escaper", "\\"));
-                }
+                String quoteChar = formatOptions.getString("quoteChar", "\"");
+                String quote = "-1".equals(quoteChar) ? "\u0000" : quoteChar;
+                reader = reader.option("quote", quote);
+                // Glue has no escape character unless "escaper" names one: a quote inside a quoted field is
+                // doubled (RFC 4180), where Spark's own default would be a backslash.
+                reader = reader.option("escape", formatOptions.getString("escaper", quote));
                 for (Map.Entry<String, Object> e : options.entrySet()) {
                     if (!GLUE_CSV_OPTIONS.contains(e.getKey())) {
                         reader = reader.option(e.getKey(), String.valueOf(e.getValue()));
