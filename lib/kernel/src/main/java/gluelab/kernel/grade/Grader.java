@@ -4,13 +4,16 @@ import gluelab.lab.LabHome;
 import gluelab.kernel.run.NotebookRunner;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Grades notebooks by running each one headless. A learner edition (or checkout) is graded as a whole, with
- * {@value LabHome#HOME_PROPERTY} pointing at it while its notebooks run, so they use its own {@code labs/}.
+ * Grades notebooks by running each one headless. A learner edition (or checkout), or one notebook in its
+ * {@code notebooks/}, is graded with {@value LabHome#HOME_PROPERTY} pointing at that edition while its notebooks
+ * run, so they use its own {@code labs/}.
  */
 public final class Grader {
 
@@ -29,10 +32,9 @@ public final class Grader {
         List<Path> notebooks = NotebookFinder.find(absolute);
         Path base = absolute.toFile().isFile() ? absolute.getParent() : absolute;
         String previousHome = System.getProperty(LabHome.HOME_PROPERTY);
-        boolean edition = absolute.toFile().isDirectory() && NotebookFinder.isEditionRoot(absolute);
-        if (edition) {
-            System.setProperty(LabHome.HOME_PROPERTY, absolute.toString());
-        }
+        Optional<Path> editionRoot = editionRootOf(absolute);
+        boolean edition = editionRoot.isPresent();
+        editionRoot.ifPresent(root -> System.setProperty(LabHome.HOME_PROPERTY, root.toString()));
         try {
             List<NotebookGrade> grades = new ArrayList<>();
             for (Path notebook : notebooks) {
@@ -53,5 +55,18 @@ public final class Grader {
                 }
             }
         }
+    }
+
+    /** The edition {@code target} belongs to: itself, or for a notebook file the folder above its {@code notebooks/}. */
+    private static Optional<Path> editionRootOf(Path target) {
+        if (Files.isDirectory(target)) {
+            return NotebookFinder.isEditionRoot(target) ? Optional.of(target) : Optional.empty();
+        }
+        Path folder = target.getParent();
+        if (folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("notebooks")
+                && folder.getParent() != null) {
+            return Optional.of(folder.getParent());
+        }
+        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package gluelab.kernel.grade;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.kernel.student.StudentEditionWriter;
 import gluelab.kernel.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,31 @@ class GradeTest {
         Outcome instructorGrades = grade(instructor);
         assertEquals(Grade.ALL_PASSED, instructorGrades.exitStatus(), instructorGrades.table()::toString);
         assertEquals("2 passed, 0 failed", instructorGrades.table().get(instructorGrades.table().size() - 1));
+    }
+
+    @Test
+    void oneNotebookOfALearnerEditionIsGradedAgainstThatEditionsLabs() throws Exception {
+        Path edition = temp.resolve("learner").toAbsolutePath().normalize();
+        Path notebook = edition.resolve("notebooks/home.ipynb");
+        Files.createDirectories(notebook.getParent());
+        String check = "String home = System.getProperty(\"gluelab.home\");\n"
+                + "if (!Path.of(\"" + edition.toString().replace("\\", "\\\\") + "\").toString().equals(home)) {\n"
+                + "    throw new AssertionError(\"the lab home is \" + home);\n"
+                + "}\n"
+                + "System.out.println(\"graded against the edition's own labs\");";
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode nb = json.createObjectNode().put("nbformat", 4).put("nbformat_minor", 5);
+        nb.putObject("metadata").putObject("kernelspec").put("name", "java").put("display_name", "Java (Glue Lab)").put("language", "java");
+        ObjectNode cell = nb.putArray("cells").addObject().put("cell_type", "code").put("id", "home").put("source", check);
+        cell.putNull("execution_count");
+        cell.putArray("outputs");
+        cell.putObject("metadata").putObject("nbgrader").put("grade", true).put("grade_id", "home").put("locked", true)
+                .put("points", 1).put("schema_version", 3).put("solution", false).put("task", false);
+        json.writeValue(notebook.toFile(), nb);
+
+        Outcome outcome = grade(notebook);
+
+        assertEquals(Grade.ALL_PASSED, outcome.exitStatus(), outcome.table()::toString);
     }
 
     @Test
