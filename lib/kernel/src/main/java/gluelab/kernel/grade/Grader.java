@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Grades notebooks by running each one headless. A learner edition (or checkout) is graded as a whole, with
- * {@value LabHome#HOME_PROPERTY} pointing at it while its notebooks run, so they use its own {@code labs/}.
+ * Grades notebooks by running each one headless. A learner edition (or checkout), or one notebook in its
+ * {@code notebooks/}, is graded with {@value LabHome#HOME_PROPERTY} pointing at the edition while its notebooks
+ * run, so they use its own {@code labs/}.
  */
 public final class Grader {
 
@@ -29,10 +31,9 @@ public final class Grader {
         List<Path> notebooks = NotebookFinder.find(absolute);
         Path base = absolute.toFile().isFile() ? absolute.getParent() : absolute;
         String previousHome = System.getProperty(LabHome.HOME_PROPERTY);
-        boolean edition = absolute.toFile().isDirectory() && NotebookFinder.isEditionRoot(absolute);
-        if (edition) {
-            System.setProperty(LabHome.HOME_PROPERTY, absolute.toString());
-        }
+        Optional<Path> editionRoot = NotebookFinder.editionRoot(absolute);
+        boolean edition = editionRoot.isPresent();
+        editionRoot.ifPresent(root -> System.setProperty(LabHome.HOME_PROPERTY, root.toString()));
         try {
             List<NotebookGrade> grades = new ArrayList<>();
             for (Path notebook : notebooks) {

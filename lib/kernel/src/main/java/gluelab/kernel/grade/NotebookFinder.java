@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,21 @@ final class NotebookFinder {
     /** A checkout or learner edition: its notebooks are graded against its own {@code labs/}. */
     static boolean isEditionRoot(Path directory) {
         return Files.isDirectory(directory.resolve("notebooks"));
+    }
+
+    /**
+     * The checkout or learner edition whose {@code labs/} a target's notebooks use: the target itself, or, for one
+     * notebook, the edition whose {@code notebooks/} holds it (next to a {@code labs/}). Empty otherwise.
+     */
+    static Optional<Path> editionRoot(Path target) {
+        if (Files.isDirectory(target)) {
+            return isEditionRoot(target) ? Optional.of(target) : Optional.empty();
+        }
+        Path folder = target.getParent();
+        Path root = folder == null ? null : folder.getParent();
+        boolean inEdition = root != null && folder.getFileName().toString().equals("notebooks")
+                && Files.isDirectory(root.resolve("labs"));
+        return inEdition ? Optional.of(root) : Optional.empty();
     }
 
     private static boolean inCheckpoints(Path relative) {

@@ -89,6 +89,27 @@ class GradeTest {
     }
 
     @Test
+    void oneNotebookOfALearnerEditionIsGradedAgainstThatEditionsLabs() throws Exception {
+        Path edition = temp.resolve("learner");
+        Files.createDirectories(edition.resolve("labs/01-own"));
+        Files.createDirectories(edition.resolve("notebooks"));
+        Path notebook = edition.resolve("notebooks/01-own.ipynb");
+        Files.writeString(notebook, """
+                {"cells": [{"cell_type": "code", "execution_count": null, "id": "own-labs", "outputs": [],
+                  "metadata": {"nbgrader": {"grade": true, "grade_id": "own-labs", "locked": true, "points": 1,
+                                            "schema_version": 3, "solution": false, "task": false}},
+                  "source": "String home = System.getProperty(\\"gluelab.home\\");\\nif (home == null || !java.nio.file.Files.isDirectory(java.nio.file.Path.of(home, \\"labs\\", \\"01-own\\"))) throw new AssertionError(\\"graded against \\" + home);\\nSystem.out.println(\\"its own labs\\");"}],
+                 "metadata": {"kernelspec": {"name": "java", "display_name": "Java (Glue Lab)", "language": "java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        String before = System.getProperty("gluelab.home");
+
+        Outcome outcome = grade(notebook);
+        assertEquals(Grade.ALL_PASSED, outcome.exitStatus(), outcome.table()::toString);
+        assertEquals(before, System.getProperty("gluelab.home"), "the home is put back after grading");
+    }
+
+    @Test
     void nothingToGradeIsAnError() throws Exception {
         Files.createDirectories(temp.resolve("empty"));
         assertEquals(Grade.CANNOT_GRADE, grade(temp.resolve("empty")).exitStatus());
