@@ -42,8 +42,8 @@ public final class Scd2Customers {
         refuseDuplicateKeys(snapshot, key);
 
         Scd2Merge.Result result = Scd2Merge.apply(dimension, snapshot, key, asOf);
-        System.out.println("Snapshot of " + asOf + ": " + result.newKeys() + " new keys, " + result.changed()
-                + " changed, " + result.unchanged() + " unchanged");
+        System.out.println("Snapshot of " + asOf + ": new keys " + result.newKeys() + ", changed " + result.changed()
+                + ", unchanged " + result.unchanged());
         if (result.changesAnything()) {
             // Spark reads lazily: materialise the merge before the overwrite deletes the files it reads from.
             Dataset<Row> merged = result.dimension().localCheckpoint(true);

@@ -2,8 +2,11 @@ package gluelab.labs.lab06;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -61,20 +64,27 @@ public final class Scd2Merge {
         Dataset<Row> current = dimension.filter(col(IS_CURRENT));
         Dataset<Row> history = dimension.filter(col(IS_CURRENT).equalTo(false));
 
-        Dataset<Row> compared = snapshot.join(current.select(col(key), col(ROW_HASH).as("current_hash")), key, "left");
-        Dataset<Row> newKeys = compared.filter(col("current_hash").isNull()).select(col(key));
-        Dataset<Row> changedKeys = compared.filter(col("current_hash").isNotNull()
-                .and(col("current_hash").notEqual(col(ROW_HASH)))).select(col(key));
-        long unchanged = compared.filter(col("current_hash").equalTo(col(ROW_HASH))).count();
+        // One comparison per key: no current version, another hash, or the same hash.
+        Dataset<Row> compared = snapshot.join(current.select(col(key), col(ROW_HASH).as("current_hash")), key, "left")
+                .withColumn("change", when(col("current_hash").isNull(), "new")
+                        .when(col("current_hash").notEqual(col(ROW_HASH)), "changed")
+                        .otherwise("unchanged"))
+                .select(col(key), col("change"))
+                .cache(); // used three times below
+        Dataset<Row> changedKeys = compared.filter(col("change").equalTo("changed")).select(col(key));
+        Dataset<Row> newOrChangedKeys = compared.filter(col("change").notEqual("unchanged")).select(col(key));
 
         Dataset<Row> expired = current.join(changedKeys, key, "left_semi")
                 .withColumn(END_DATE, lit(java.sql.Date.valueOf(asOf)))
                 .withColumn(IS_CURRENT, lit(false));
         Dataset<Row> stillCurrent = current.join(changedKeys, key, "left_anti");
-        Dataset<Row> inserted = versions.join(newKeys.union(changedKeys), key, "left_semi");
+        Dataset<Row> inserted = versions.join(newOrChangedKeys, key, "left_semi");
 
         Dataset<Row> merged = history.unionByName(expired).unionByName(stillCurrent).unionByName(inserted);
-        return new Result(merged, newKeys.count(), changedKeys.count(), unchanged);
+        Map<String, Long> counts = new HashMap<>();
+        compared.groupBy("change").count().collectAsList().forEach(row -> counts.put(row.getString(0), row.getLong(1)));
+        return new Result(merged, counts.getOrDefault("new", 0L), counts.getOrDefault("changed", 0L),
+                counts.getOrDefault("unchanged", 0L));
         // END SOLUTION
     }
 }
