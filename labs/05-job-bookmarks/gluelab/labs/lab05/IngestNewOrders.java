@@ -43,7 +43,6 @@ public final class IngestNewOrders {
                 {"amount", "string", "amount", "decimal(10,2)"},
                 {"currency", "string", "currency", "string"},
                 {"note", "string", "note", "string"}});
-        System.out.println("New orders this run: " + orders.count());
 
         glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path"), "mode", "append"),
                 "orders_sink", "parquet").writeDynamicFrame(orders);
@@ -70,15 +69,15 @@ public final class IngestNewOrders {
         }
         Dataset<Row> bad = raw.toDF().filter("order_id IS NULL OR try_cast(order_id AS BIGINT) IS NULL"
                 + " OR (amount IS NOT NULL AND try_cast(amount AS DECIMAL(10,2)) IS NULL)");
-        long count = bad.count();
-        if (count > 0) {
+        List<Row> firstBad = bad.select("order_id", "amount").limit(5).collectAsList();
+        if (!firstBad.isEmpty()) {
             StringBuilder which = new StringBuilder();
-            for (Row row : bad.select("order_id", "amount").limit(5).collectAsList()) {
+            for (Row row : firstBad) {
                 which.append(which.isEmpty() ? "" : ", ").append("order ").append(row.get(0))
                         .append(" with amount \"").append(row.get(1)).append('"');
             }
-            throw new IllegalStateException(count + " row(s) of the new files are not valid orders (" + which
-                    + "): nothing was written, fix the file and upload it again");
+            throw new IllegalStateException("The new files have rows that are not valid orders (" + which
+                    + (firstBad.size() == 5 ? ", …" : "") + "): nothing was written; fix the file and upload it again");
         }
     }
 }
