@@ -1,0 +1,92 @@
+package gluelab.labs.lab06;
+
+import gluelab.glue.DynamicFrame;
+import gluelab.glue.GlueContext;
+import gluelab.glue.util.GlueArgParser;
+import gluelab.glue.util.Job;
+import gluelab.glue.util.JsonOptions;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Applies one full customer snapshot from the CRM to the SCD-2 customer dimension in refined.
+ *
+ * <p>Arguments: {@code --snapshot_path} (the snapshot CSV), {@code --effective_date} (the day it describes,
+ * {@code yyyy-MM-dd}), {@code --target_path} (the dimension's Parquet prefix), {@code --key_column} and
+ * {@code --tracked_columns} (comma-separated, in hash order).
+ */
+public final class Scd2Customers {
+
+    private Scd2Customers() {
+    }
+
+    public static void main(String[] sysArgs) {
+        Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs, new String[] {"JOB_NAME", "snapshot_path",
+                "effective_date", "target_path", "key_column", "tracked_columns"});
+        GlueContext glueContext = new GlueContext(SparkContext.getOrCreate());
+        Job.init(args.get("JOB_NAME"), glueContext, args);
+        LocalDate asOf = LocalDate.parse(args.get("effective_date"));
+        String key = args.get("key_column");
+        List<String> tracked = Arrays.stream(args.get("tracked_columns").split(",")).map(String::trim).toList();
+
+        Dataset<Row> snapshot = readSnapshot(glueContext, args.get("snapshot_path"))
+                .withColumn(Scd2Merge.ROW_HASH, RowHash.of(tracked));
+        Dataset<Row> dimension = glueContext.getSourceWithFormat("s3",
+                JsonOptions.of("paths", List.of(args.get("target_path"))), null, "parquet").getDynamicFrame().toDF();
+        refuseOutOfOrder(dimension, asOf);
+        refuseDuplicateKeys(snapshot, key);
+
+        Scd2Merge.Result result = Scd2Merge.apply(dimension, snapshot, key, asOf);
+        System.out.println("Snapshot of " + asOf + ": new keys " + result.newKeys() + ", changed " + result.changed()
+                + ", unchanged " + result.unchanged());
+        if (result.changesAnything()) {
+            // Spark reads lazily: materialise the merge before the overwrite deletes the files it reads from.
+            Dataset<Row> merged = result.dimension().localCheckpoint(true);
+            glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("target_path"), "mode", "overwrite"),
+                    "dimension_sink", "parquet").writeDynamicFrame(DynamicFrame.apply(merged.coalesce(1), glueContext));
+        } else {
+            System.out.println("Nothing changed: the dimension is left as it is");
+        }
+        Job.commit();
+    }
+
+    /** The snapshot CSV with its columns typed; numbers that do not parse would fail the hash's purpose. */
+    static Dataset<Row> readSnapshot(GlueContext glueContext, String path) {
+        DynamicFrame raw = glueContext.getSourceWithFormat("s3", JsonOptions.of("paths", List.of(path)), null, "csv",
+                JsonOptions.of("withHeader", true)).getDynamicFrame();
+        return raw.applyMapping(new String[][] {
+                {"customer_id", "string", "customer_id", "int"},
+                {"name", "string", "name", "string"},
+                {"email", "string", "email", "string"},
+                {"city", "string", "city", "string"},
+                {"country", "string", "country", "string"},
+                {"segment", "string", "segment", "string"},
+                {"credit_limit", "string", "credit_limit", "decimal(12,2)"}}).toDF();
+    }
+
+    /** A snapshot has one row per key; two would both become "the" current version. */
+    static void refuseDuplicateKeys(Dataset<Row> snapshot, String key) {
+        List<Row> repeated = snapshot.groupBy(key).count().filter("count > 1").limit(5).collectAsList();
+        if (!repeated.isEmpty()) {
+            throw new IllegalArgumentException("The snapshot has several rows for " + key + " "
+                    + repeated.stream().map(r -> String.valueOf(r.get(0))).toList() + ": one row per key expected");
+        }
+    }
+
+    /** Applying an older snapshot after a newer one would end versions before they start. */
+    static void refuseOutOfOrder(Dataset<Row> dimension, LocalDate asOf) {
+        if (dimension.columns().length == 0) {
+            return;
+        }
+        Row latest = dimension.agg(org.apache.spark.sql.functions.max(Scd2Merge.START_DATE)).first();
+        if (!latest.isNullAt(0) && latest.getDate(0).toLocalDate().isAfter(asOf)) {
+            throw new IllegalArgumentException("The dimension already has versions starting " + latest.getDate(0)
+                    + ", after this snapshot's date " + asOf + ": apply snapshots in date order");
+        }
+    }
+}
