@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Grades notebooks by running each one headless. A learner edition (or checkout) is graded as a whole, with
- * {@value LabHome#HOME_PROPERTY} pointing at it while its notebooks run, so they use its own {@code labs/}.
+ * Grades notebooks by running each one headless. A learner edition (or checkout), or one notebook in its
+ * {@code notebooks/}, is graded with {@value LabHome#HOME_PROPERTY} pointing at the edition while its notebooks
+ * run, so they use its own {@code labs/} and {@code data/}.
  */
 public final class Grader {
 
@@ -29,9 +30,10 @@ public final class Grader {
         List<Path> notebooks = NotebookFinder.find(absolute);
         Path base = absolute.toFile().isFile() ? absolute.getParent() : absolute;
         String previousHome = System.getProperty(LabHome.HOME_PROPERTY);
-        boolean edition = absolute.toFile().isDirectory() && NotebookFinder.isEditionRoot(absolute);
+        Path editionRoot = NotebookFinder.editionRootOf(absolute);
+        boolean edition = editionRoot != null;
         if (edition) {
-            System.setProperty(LabHome.HOME_PROPERTY, absolute.toString());
+            System.setProperty(LabHome.HOME_PROPERTY, editionRoot.toString());
         }
         try {
             List<NotebookGrade> grades = new ArrayList<>();

@@ -21,6 +21,22 @@ final class NotebookFinder {
         return Files.isDirectory(directory.resolve("notebooks"));
     }
 
+    /**
+     * The checkout or learner edition that {@code target} is, or whose {@code notebooks/} holds the notebook
+     * {@code target}; null for anything else (a loose notebook, a course directory).
+     */
+    static Path editionRootOf(Path target) {
+        if (Files.isDirectory(target)) {
+            return isEditionRoot(target) ? target : null;
+        }
+        Path folder = target.getParent();
+        if (folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("notebooks")
+                && folder.getParent() != null && isEditionRoot(folder.getParent())) {
+            return folder.getParent();
+        }
+        return null;
+    }
+
     private static boolean inCheckpoints(Path relative) {
         for (Path part : relative) {
             if (part.toString().equals(".ipynb_checkpoints")) {
