@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code StudentEditionWriter <repoRoot> <outDir>}: writes the learner edition of {@code notebooks/} and
- * {@code labs/}. Solution regions in notebook code cells and in Java sources ({@code .java}, {@code .jsh})
+ * {@code labs/}, with {@code data/} as it is. Solution regions in notebook code cells and in Java sources ({@code .java}, {@code .jsh})
  * become stubs that fail naming the exercise; notebooks lose their outputs, keep their nbgrader metadata, and
  * cells that held a solution are marked {@code nbgrader.solution = true}. Everything else is copied as is.
  *
@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 public final class StudentEditionWriter {
 
-    static final List<String> EDITION_DIRECTORIES = List.of("notebooks", "labs");
+    /** What a learner gets: the notebooks, the lab sources, and the sample data the notebooks read. */
+    static final List<String> EDITION_DIRECTORIES = List.of("notebooks", "labs", "data");
 
     /** What was written, for the summary line. */
     public record Summary(int notebooks, int javaSources, int otherFiles, int regions) {

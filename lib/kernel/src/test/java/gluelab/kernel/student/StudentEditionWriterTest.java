@@ -38,7 +38,7 @@ class StudentEditionWriterTest {
         instructor = Fixtures.copyDirectory("lab-repo", temp.resolve("instructor"));
         learner = temp.resolve("learner");
         StudentEditionWriter.Summary summary = StudentEditionWriter.write(instructor, learner);
-        assertEquals(new StudentEditionWriter.Summary(1, 1, 1, 2), summary);
+        assertEquals(new StudentEditionWriter.Summary(1, 1, 2, 2), summary);
     }
 
     @Test
@@ -83,6 +83,12 @@ class StudentEditionWriterTest {
     void otherLabFilesAreCopiedUnchanged() throws Exception {
         String ruleset = "labs/01-count-rows/extract.dqdl";
         assertArrayEquals(Files.readAllBytes(instructor.resolve(ruleset)), Files.readAllBytes(learner.resolve(ruleset)));
+    }
+
+    @Test
+    void theSampleDataComesAlongUnchanged() throws Exception {
+        String data = "data/extract.txt";
+        assertArrayEquals(Files.readAllBytes(instructor.resolve(data)), Files.readAllBytes(learner.resolve(data)));
     }
 
     @Test
