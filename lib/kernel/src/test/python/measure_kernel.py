@@ -1,10 +1,12 @@
 """Measures the Java (Glue Lab) kernel through the real Jupyter protocol.
 
-    JUPYTER_PATH=<dir with kernels/java> /usr/bin/python3 measure_kernel.py [starts] [cells]
+    JUPYTER_PATH=<dir with kernels/java> /usr/bin/python3 measure_kernel.py [starts] [cells] [--json]
 
 Prints the median time from launching the kernel process to the first execute_result, and the median
-round trip of a trivial cell on a warm kernel. Not a test: numbers depend on the machine.
+round trip of a trivial cell on a warm kernel (with --json: every sample, for ./lab bench). Not a test:
+numbers depend on the machine.
 """
+import json
 import statistics
 import sys
 import time
@@ -29,8 +31,10 @@ def run_cell(client, code):
 
 
 def main():
-    starts = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    cells = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+    as_json = "--json" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--json"]
+    starts = int(args[0]) if len(args) > 0 else 5
+    cells = int(args[1]) if len(args) > 1 else 50
     start_times, cell_times = [], []
     for attempt in range(starts):
         manager = KernelManager(kernel_name="java")
@@ -49,6 +53,9 @@ def main():
                 cell_times.append(time.perf_counter() - t0)
         client.stop_channels()
         manager.shutdown_kernel(now=False)
+    if as_json:
+        print(json.dumps({"start_seconds": start_times, "cell_seconds": cell_times}))
+        return
     print("start to first result: median %.2f s over %d starts (%s)"
           % (statistics.median(start_times), len(start_times), ", ".join("%.2f" % t for t in start_times)))
     print("trivial cell round trip: median %.1f ms over %d cells (min %.1f, max %.1f)"
