@@ -6,6 +6,7 @@ import gluelab.lab.glue.GlueJobCode;
 import gluelab.lab.glue.GlueLogs;
 import gluelab.lab.glue.JobRuns;
 import gluelab.lab.packaging.JobPackager;
+import gluelab.lab.packaging.LocalMavenRepository;
 import gluelab.lab.targets.ClientFactory;
 import gluelab.lab.targets.LabCloudAdmin;
 import gluelab.lab.targets.LabCloudLauncher;
@@ -322,6 +323,10 @@ public final class Lab implements AutoCloseable {
 
     /** The job jar of this lab's own folder, {@code labs/NN-…}. */
     public JobJar jobJar() {
+        return jobJar(ownLabDir());
+    }
+
+    private String ownLabDir() {
         Path labs = home().resolve("labs");
         List<String> own = listNames(labs).stream().filter(n -> n.startsWith(names.labId() + "-")).toList();
         if (own.size() != 1) {
@@ -329,7 +334,35 @@ public final class Lab implements AutoCloseable {
                     + " for lab " + names.labId() + " in " + labs + (own.isEmpty() ? "" : ": " + own)
                     + "; name it: lab.jobJar(\"" + names.labId() + "-…\")");
         }
-        return jobJar(own.get(0));
+        return own.get(0);
+    }
+
+    /**
+     * The job jar of this lab's own folder, compiled also against {@code libraries}: jars of libraries AWS Glue does
+     * not have (from {@link #mavenJars}). They are not put inside: give them to the job with {@code --extra-jars}.
+     */
+    public JobJar jobJar(List<Path> libraries) {
+        return jobJar(ownLabDir(), libraries);
+    }
+
+    /** The job jar of {@code labs/<labDir>}, compiled also against {@code libraries} (see {@link #jobJar(List)}). */
+    public JobJar jobJar(String labDir, List<Path> libraries) {
+        return JobPackager.forHome(home(), System.out).build(labDir, libraries);
+    }
+
+    /**
+     * The jar of a library in the local Maven repository, by its coordinates: {@code mavenJar("org.apache.poi:poi:5.4.1")}.
+     * The lab's build leaves there the libraries it declares, so this works offline; the message says what to do
+     * when the jar is not there.
+     */
+    public Path mavenJar(String coordinates) {
+        return LocalMavenRepository.standard().jar(coordinates);
+    }
+
+    /** The jars of several libraries (see {@link #mavenJar}), in the order given. */
+    public List<Path> mavenJars(String... coordinates) {
+        LocalMavenRepository repository = LocalMavenRepository.standard();
+        return Stream.of(coordinates).map(repository::jar).toList();
     }
 
     /** Uploads {@code file} to {@code s3://bucket/key} and returns that address. */

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -39,6 +40,7 @@ public final class JobPackager {
     private static final String FORMAT_VERSION = "gluelab-job-jar-1";
     private static final String MAIN_CLASSES_ATTRIBUTE = "Gluelab-Main-Classes";
     private static final String CLASSES_ATTRIBUTE = "Gluelab-Job-Classes";
+    private static final Pattern MISSING_PACKAGE = Pattern.compile("package ([\\w.]+) does not exist");
 
     private final Path home;
     private final Path cacheDir;
@@ -90,6 +92,21 @@ public final class JobPackager {
 
     /** The jar of {@code labs/<labDir>} (a folder, or a folder inside one such as {@code 20-s3-to-glue/glue}). */
     public JobJar build(String labDir) {
+        return build(labDir, List.of());
+    }
+
+    /**
+     * The jar of {@code labs/<labDir>}, compiled also against {@code libraries}: jars of libraries Glue does not
+     * ship, which the job gets at run time from {@code --extra-jars}. They are not put inside the jar.
+     */
+    public JobJar build(String labDir, List<Path> libraries) {
+        for (Path library : libraries) {
+            if (!Files.isRegularFile(library)) {
+                throw new IllegalArgumentException("There is no library jar " + library);
+            }
+        }
+        List<Path> classpath = new ArrayList<>(compileClasspath);
+        classpath.addAll(libraries);
         Path dir = home.resolve("labs").resolve(labDir).normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("There is no folder labs/" + labDir + " in " + home);
@@ -98,7 +115,7 @@ public final class JobPackager {
         if (sources.javaFiles().isEmpty()) {
             throw new IllegalArgumentException("labs/" + labDir + " has no .java files to package");
         }
-        String hash = hash(sources);
+        String hash = hash(sources, classpath);
         String baseName = labDir.replace('/', '-').replace('\\', '-');
         Path jar = cacheDir.resolve(baseName + "-" + hash + ".jar");
         try {
@@ -111,7 +128,7 @@ public final class JobPackager {
             long started = System.nanoTime();
             Path work = Files.createTempDirectory(cacheDir, baseName + "-classes-");
             try {
-                JavaCompilation.Result compiled = JavaCompilation.compile(sources.javaFiles(), compileClasspath, work,
+                JavaCompilation.Result compiled = JavaCompilation.compile(sources.javaFiles(), classpath, work,
                         this::describe, this::hint);
                 List<String> classes = classNames(work);
                 JarBuilder builder = new JarBuilder()
@@ -131,7 +148,9 @@ public final class JobPackager {
                 builder.writeTo(jar);
                 removeOlderJars(baseName, jar);
                 out.println("Compiled labs/" + labDir + " (" + classes.size() + " class" + (classes.size() == 1 ? "" : "es")
-                        + ") in " + Durations.describe(Duration.ofNanos(System.nanoTime() - started)) + ": " + describe(jar));
+                        + ") in " + Durations.describe(Duration.ofNanos(System.nanoTime() - started)) + ": " + describe(jar)
+                        + (libraries.isEmpty() ? "" : "; compiled against " + libraries.stream().map(p -> p.getFileName().toString())
+                        .toList() + ", which are not inside: the job gets them from --extra-jars"));
                 return new JobJar(jar, labDir, hash, classes, compiled.mainClasses(), false);
             } finally {
                 deleteTree(work);
@@ -141,7 +160,7 @@ public final class JobPackager {
         }
     }
 
-    private String hash(LabSources sources) {
+    private String hash(LabSources sources, List<Path> classpath) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             update(digest, FORMAT_VERSION);
@@ -151,7 +170,7 @@ public final class JobPackager {
             for (Path file : sources.resources()) {
                 updateFile(digest, sources.relativeName(file), file);
             }
-            update(digest, compileClasspath.toString());
+            update(digest, classpath.toString());
             if (runtimeClasses != null) {
                 try (Stream<Path> walk = Files.walk(runtimeClasses)) {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -220,6 +239,11 @@ public final class JobPackager {
         if (runtimeClasses == null && message.contains("package gluelab.glue")) {
             return "The Glue runtime (lib/glue-runtime) is not built; any ./lab command builds it, or mvn -f lib/pom.xml "
                     + "-DskipTests package.";
+        }
+        Matcher missing = MISSING_PACKAGE.matcher(message);
+        if (missing.find() && !missing.group(1).startsWith("gluelab.")) {
+            return "Package " + missing.group(1) + " is neither in Glue nor in the job: compile against its library, "
+                    + "lab.jobJar(lab.mavenJars(\"group:artifact:version\", …)), and give the job those jars in --extra-jars.";
         }
         return null;
     }
