@@ -91,44 +91,6 @@ class GradeTest {
     }
 
     /** A notebook whose one check passes only when it is graded with the lab home set to {@code expectedHome}. */
-    private static String notebookCheckingTheLabHome(Path expectedHome) {
-        ObjectNode notebook = new ObjectMapper().createObjectNode();
-        ObjectNode cell = notebook.putArray("cells").addObject();
-        cell.put("cell_type", "code").put("id", "home").putNull("execution_count");
-        cell.putArray("outputs");
-        cell.putObject("metadata").putObject("nbgrader").put("grade", true).put("grade_id", "lab-home")
-                .put("locked", true).put("points", 1).put("schema_version", 3).put("solution", false).put("task", false);
-        cell.put("source", """
-                String home = System.getProperty("gluelab.home");
-                if (!"%s".equals(home)) throw new AssertionError("graded against " + home);
-                System.out.println("✔ graded against its edition");
-                """.formatted(expectedHome));
-        notebook.putObject("metadata").putObject("kernelspec").put("name", "java").put("display_name", "Java (Glue Lab)")
-                .put("language", "java");
-        notebook.put("nbformat", 4).put("nbformat_minor", 5);
-        return notebook.toString();
-    }
-
-    @Test
-    void oneNotebookOfALearnerEditionIsGradedAgainstThatEdition() throws Exception {
-        Path edition = temp.resolve("learner");
-        Path notebook = Files.createDirectories(edition.resolve("notebooks")).resolve("where.ipynb");
-        Files.writeString(notebook, notebookCheckingTheLabHome(edition), StandardCharsets.UTF_8);
-        String previousHome = System.getProperty(LabHome.HOME_PROPERTY);
-        try {
-            Outcome outcome = grade(notebook);
-
-            assertEquals(Grade.ALL_PASSED, outcome.exitStatus(), outcome.table()::toString);
-            assertEquals(previousHome, System.getProperty(LabHome.HOME_PROPERTY));
-        } finally {
-            if (previousHome == null) {
-                System.clearProperty(LabHome.HOME_PROPERTY);
-            } else {
-                System.setProperty(LabHome.HOME_PROPERTY, previousHome);
-            }
-        }
-    }
-
     @Test
     void oneNotebookOfALearnerEditionIsGradedAgainstThatEditionsLabs() throws Exception {
         Path edition = temp.resolve("learner");
