@@ -21,16 +21,16 @@ public final class BenchReport {
 
     public void add(Measurement measurement) {
         measurements.add(measurement);
-        out.printf(Locale.ROOT, "  %-58s median %s %s (n=%d)%s%n", measurement.name(), format(measurement.median()),
+        out.printf(Locale.ROOT, "  %-64s median %s %s (n=%d)%s%n", measurement.name(), format(measurement.median()),
                 measurement.unit(), measurement.samples().size(),
                 measurement.note().isEmpty() ? "" : "  " + measurement.note());
     }
 
     public void printTable() {
         out.println();
-        out.printf(Locale.ROOT, "%-58s %12s %12s %12s %5s  %s%n", "measurement", "median", "min", "max", "n", "unit");
+        out.printf(Locale.ROOT, "%-64s %12s %12s %12s %5s  %s%n", "measurement", "median", "min", "max", "n", "unit");
         for (Measurement m : measurements) {
-            out.printf(Locale.ROOT, "%-58s %12s %12s %12s %5d  %s%n", m.name(), format(m.median()), format(m.min()),
+            out.printf(Locale.ROOT, "%-64s %12s %12s %12s %5d  %s%n", m.name(), format(m.median()), format(m.min()),
                     format(m.max()), m.samples().size(), m.unit());
         }
     }

@@ -35,9 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * job class in one plain JVM on local files (median of {@code --large-runs} each, default 3), and their ratio; to
  * tell where a difference comes from, also Lab Cloud's worker on local files and the plain JVM on Lab Cloud's S3.</li>
  * </ol>
- * Run from a built checkout: {@code java -cp lib/cli/target/classes:$(cat lib/cli/target/classpath.txt)
- * gluelab.cli.bench.GlueJobBench [--warm-runs N] [--rows N] [--large-runs N]}. It prints a summary and, last,
- * one JSON line with every number.
+ Part of {@code ./lab bench glue}; alone: {@code java -cp lib/cli/target/classes:$(cat lib/cli/target/classpath.txt)
+ * gluelab.cli.bench.GlueJobBench [--warm-runs N] [--rows N] [--large-runs N]}.
  */
 public final class GlueJobBench {
 
@@ -63,19 +62,23 @@ public final class GlueJobBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int warmRuns = option(args, "--warm-runs", 10);
-        int rows = option(args, "--rows", 1_000_000);
-        int largeRuns = option(args, "--large-runs", 3);
+        BenchReport report = new BenchReport(System.out);
+        measure(LabHome.locate(), report, option(args, "--warm-runs", 10), option(args, "--rows", 1_000_000),
+                option(args, "--large-runs", 3));
+        report.printTable();
+    }
+
+    /** Adds the cold, warm and large-run measurements, and the overhead ratios, to {@code report}. */
+    static void measure(Path home, BenchReport report, int warmRuns, int rows, int largeRuns) throws Exception {
         String heap = System.getProperty("gluelab.worker.xmx", "2g"); // the worker's default heap, for both sides
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("glue-job-bench-");
         try {
-            JobJar jar = BenchJobs.packageInto(work, LabHome.locate(), out);
+            JobJar jar = BenchJobs.packageInto(work, home, out);
             Path largeCsv = SalesCsv.write(work.resolve("sales.csv"), rows);
             Path tinyCsv = Files.writeString(work.resolve("customers.csv"), TINY_CSV);
-            out.printf(Locale.ROOT, "%,d rows of CSV: %.1f MB%n", rows, Files.size(largeCsv) / 1e6);
+            out.printf(Locale.ROOT, "  %,d rows of CSV: %.1f MB%n", rows, Files.size(largeCsv) / 1e6);
 
-            long cloudStart = System.nanoTime();
             RunTime cold;
             List<RunTime> warm = new ArrayList<>();
             List<Long> cloudOnS3 = new ArrayList<>();
@@ -83,8 +86,6 @@ public final class GlueJobBench {
             PlainSparkJvm.Result plainOnS3;
             try (LabCloud cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0)
                     .withGlueWorker(LabCloudConfig.GlueWorkerMode.LAZY))) {
-                long cloudMillis = (System.nanoTime() - cloudStart) / 1_000_000;
-                out.printf("Lab Cloud started in %d ms on %s (worker: lazy)%n", cloudMillis, cloud.endpoint());
                 GlueJobBench bench = new GlueJobBench(cloud.endpoint(), out);
                 bench.setUp(jar, tinyCsv, largeCsv, work);
                 cold = bench.run("tiny", "cold first run (starts the worker)");
@@ -98,38 +99,27 @@ public final class GlueJobBench {
                     cloudOnFiles.add(bench.run("large-files", "large run on local files " + (i + 1)).observedMillis());
                 }
                 bench.close();
-                out.println("Plain JVM on Lab Cloud's S3 (S3A): a warm-up on the tiny CSV, then " + largeRuns + " runs…");
+                out.println("  plain JVM on Lab Cloud's S3 (S3A): a warm-up on the tiny CSV, then " + largeRuns + " runs");
                 plainOnS3 = PlainSparkJvm.run(jar.path(), largeRuns, "s3a://bench-raw/large/",
                         "s3a://bench-raw/tiny/", "s3a://bench-refined/plain/", s3aSettings(cloud.endpoint()), heap);
             }
-            out.println("Plain JVM on local files: a warm-up on the tiny CSV, then " + largeRuns + " runs…");
+            out.println("  plain JVM on local files: a warm-up on the tiny CSV, then " + largeRuns + " runs");
             PlainSparkJvm.Result plainOnFiles = PlainSparkJvm.run(jar.path(), largeRuns, largeCsv.toUri().toString(),
                     tinyCsv.toUri().toString(), work.resolve("plain-out").toUri().toString(), Map.of(), heap);
 
-            long warmMedian = median(warm.stream().map(RunTime::observedMillis).toList());
-            long labCloud = median(cloudOnS3);
-            long plain = median(plainOnFiles.runMillis());
-            out.println();
-            out.printf(Locale.ROOT, "cold first run:              %s (recorded %s)%n", seconds(cold.observedMillis()),
-                    seconds(cold.recordedMillis()));
-            out.printf(Locale.ROOT, "warm tiny run, median of %d: %s (recorded %s; min %s, max %s)%n", warm.size(),
-                    seconds(warmMedian), seconds(median(warm.stream().map(RunTime::recordedMillis).toList())),
-                    seconds(warm.stream().mapToLong(RunTime::observedMillis).min().orElse(0)),
-                    seconds(warm.stream().mapToLong(RunTime::observedMillis).max().orElse(0)));
-            out.printf(Locale.ROOT, "%,d rows, median of %d runs each:%n", rows, largeRuns);
-            out.printf(Locale.ROOT, "  Lab Cloud, S3:          %s %s%n", seconds(labCloud), seconds(cloudOnS3));
-            out.printf(Locale.ROOT, "  Lab Cloud, local files: %s %s%n", seconds(median(cloudOnFiles)), seconds(cloudOnFiles));
-            out.printf(Locale.ROOT, "  plain JVM, S3A:         %s %s%n", seconds(median(plainOnS3.runMillis())),
-                    seconds(plainOnS3.runMillis()));
-            out.printf(Locale.ROOT, "  plain JVM, local files: %s %s (Spark start %s, warm-up %s, whole process %s)%n",
-                    seconds(plain), seconds(plainOnFiles.runMillis()), seconds(plainOnFiles.sparkMillis()),
-                    seconds(plainOnFiles.warmUpMillis()), seconds(plainOnFiles.processMillis()));
-            out.printf(Locale.ROOT, "Lab Cloud on S3 / plain JVM on local files: %.2f%n", (double) labCloud / plain);
-            out.printf(Locale.ROOT, "{\"coldMillis\":%d,\"warmMedianMillis\":%d,\"warmRuns\":%d,\"rows\":%d,"
-                            + "\"largeRuns\":%d,\"labCloudS3MedianMillis\":%d,\"labCloudFilesMedianMillis\":%d,"
-                            + "\"plainS3aMedianMillis\":%d,\"plainFilesMedianMillis\":%d,\"ratio\":%.3f}%n",
-                    cold.observedMillis(), warmMedian, warm.size(), rows, largeRuns, labCloud, median(cloudOnFiles),
-                    median(plainOnS3.runMillis()), plain, (double) labCloud / plain);
+            String large = String.format(Locale.ROOT, "%,d-row CSV to Parquet", rows);
+            report.add(Measurement.of("Glue cold first run (worker started lazily)", "s",
+                    List.of(cold.observedMillis() / 1000.0)));
+            report.add(Measurement.of("Glue warm run, tiny CSV to Parquet (StartJobRun to SUCCEEDED)", "s",
+                    seconds(warm.stream().map(RunTime::observedMillis).toList())));
+            report.add(Measurement.of(large + ", Lab Cloud job, local files", "s", seconds(cloudOnFiles)));
+            report.add(Measurement.of(large + ", plain Spark JVM, local files", "s", seconds(plainOnFiles.runMillis())));
+            report.add(Measurement.of(large + ", Lab Cloud job, its S3", "s", seconds(cloudOnS3)));
+            report.add(Measurement.of(large + ", plain Spark JVM, S3A to Lab Cloud", "s", seconds(plainOnS3.runMillis())));
+            report.add(Measurement.of("overhead: Lab Cloud job / plain Spark, same local files", "x",
+                    List.of((double) median(cloudOnFiles) / median(plainOnFiles.runMillis()))));
+            report.add(Measurement.of("overhead: Lab Cloud job / plain Spark, same S3 endpoint", "x",
+                    List.of((double) median(cloudOnS3) / median(plainOnS3.runMillis()))));
         } finally {
             deleteTree(work);
         }
@@ -180,7 +170,7 @@ public final class GlueJobBench {
             throw new IllegalStateException(label + " ended " + run.jobRunState() + ": " + run.errorMessage());
         }
         RunTime time = new RunTime(observed, Duration.between(run.startedOn(), run.completedOn()).toMillis());
-        out.printf("%s: %s%n", label, seconds(observed));
+        out.printf("  %s: %s%n", label, seconds(observed));
         return time;
     }
 
@@ -195,8 +185,8 @@ public final class GlueJobBench {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static List<String> seconds(List<Long> millis) {
-        return millis.stream().map(GlueJobBench::seconds).toList();
+    private static List<Double> seconds(List<Long> millis) {
+        return millis.stream().map(m -> m / 1000.0).toList();
     }
 
     private static String seconds(long millis) {
