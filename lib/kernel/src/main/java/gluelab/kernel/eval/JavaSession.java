@@ -105,7 +105,7 @@ public final class JavaSession implements AutoCloseable {
             } finally {
                 capture.end();
             }
-            if (error == null && value != NO_VALUE && value != null) {
+            if (error == null && value != NO_VALUE && value != null && !ResultSuppression.endsWithSemicolon(cell)) {
                 try {
                     listener.result(Display.bundleOf(value));
                 } catch (RuntimeException renderingFailed) {
