@@ -33,15 +33,15 @@ final class UpCommand {
         }
         Path kernel = KernelspecInstaller.install(home);
         System.out.println("Installed the \"" + KernelspecInstaller.DISPLAY_NAME + "\" kernel in " + kernel);
-        Path jupyter = findOnPath("jupyter");
+        // jupyter-lab, not jupyter: Debian's jupyter-core has the "jupyter" command without JupyterLab.
+        Path jupyter = findOnPath("jupyter-lab");
         if (jupyter == null) {
             System.out.println("JupyterLab is not installed. Install it (conda env create -f environment.yml; "
                     + "conda activate glue-lab) and run ./lab up again, or open the notebooks in any Jupyter with the "
                     + "\"" + KernelspecInstaller.DISPLAY_NAME + "\" kernel.");
             return 0;
         }
-        List<String> command = new ArrayList<>(List.of(jupyter.toString(), "lab",
-                "--notebook-dir=" + home.resolve("notebooks")));
+        List<String> command = new ArrayList<>(List.of(jupyter.toString(), "--notebook-dir=" + home.resolve("notebooks")));
         command.addAll(List.of(jupyterArguments));
         System.out.println("Starting JupyterLab: " + String.join(" ", command));
         return new ProcessBuilder(command).directory(home.toFile()).inheritIO().start().waitFor();
