@@ -42,6 +42,9 @@ public final class CredentialStore {
 
     /** Issues temporary credentials (access key {@code ASIA...}) acting as {@code principalArn}. */
     public Credential issueTemporary(String accountId, String principalArn, String userId, Instant now, Duration lifetime) {
+        // Every job run mints credentials; forgetting the expired ones here keeps the durable map from growing
+        // without bound on a Lab Cloud that runs for weeks.
+        purgeExpired(now);
         String accessKeyId = "ASIA" + randomString(KEY_ALPHABET, 16);
         Credential credential = new Credential(accessKeyId, randomString(SECRET_ALPHABET, 40), accountId,
                 "IQoJb3JpZ2luX2VjE" + randomString(SECRET_ALPHABET, 200), now.plus(lifetime), principalArn, userId);

@@ -61,6 +61,23 @@ class StsTest {
     }
 
     @Test
+    void temporaryCredentialsExpireOnTheLabClock() {
+        AssumeRoleResponse assumed;
+        try (StsClient sts = cloud.client(StsClient.builder())) {
+            assumed = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/short").roleSessionName("brief")
+                    .durationSeconds(900));
+        }
+        cloud.http(cloud.request("/_lab/clock/advance")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"seconds\":1000}")));
+        AwsSessionCredentials session = AwsSessionCredentials.create(assumed.credentials().accessKeyId(),
+                assumed.credentials().secretAccessKey(), assumed.credentials().sessionToken());
+        try (StsClient expired = cloud.client(StsClient.builder(), StaticCredentialsProvider.create(session))) {
+            assertThatThrownBy(expired::getCallerIdentity).isInstanceOfSatisfying(StsException.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken"));
+        }
+    }
+
+    @Test
     void assumeRoleRejectsAMalformedRoleArnWithValidationError() {
         try (StsClient sts = cloud.client(StsClient.builder())) {
             assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn("not-an-arn").roleSessionName("s1")))
