@@ -95,7 +95,8 @@ public final class NotebookRunner {
 
     private static CheckResult judge(int cellNumber, CheckSpec check, Optional<CellError> error, OutputCollector outputs) {
         if (error.isPresent()) {
-            return new CheckResult(cellNumber, check, false, error.get().reason());
+            // The check API already marks its reason with ✘, and the report adds its own mark.
+            return new CheckResult(cellNumber, check, false, error.get().reason().replaceFirst("^[✘✗]\\s*", ""));
         }
         if (!outputs.stderr().isEmpty()) {
             // nbgrader scores a check cell that wrote to stderr as 0, so it fails here too, saying what it wrote.
