@@ -25,6 +25,9 @@ final class CsvClassifier {
 
     /** The schema, or null when the sample is not delimited text. */
     static FileSchema classify(TextSample sample, long objectSize) {
+        if (sample.text().indexOf('\0') >= 0) {
+            return null; // binary, not text
+        }
         for (char delimiter : DELIMITERS) {
             ParsedRows parsed = parse(sample, delimiter);
             if (parsed != null) {

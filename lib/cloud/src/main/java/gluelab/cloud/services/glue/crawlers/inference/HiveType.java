@@ -88,7 +88,8 @@ sealed interface HiveType {
     /** Columns or fields of two schemas in first-seen order, same names widened. */
     static Map<String, HiveType> mergeFields(Map<String, HiveType> first, Map<String, HiveType> second) {
         Map<String, HiveType> merged = new LinkedHashMap<>(first);
-        second.forEach((name, type) -> merged.merge(name, type, HiveType::widen));
+        // Not Map.merge: a null type (only nulls seen so far) is a value here.
+        second.forEach((name, type) -> merged.put(name, widen(merged.get(name), type)));
         return merged;
     }
 

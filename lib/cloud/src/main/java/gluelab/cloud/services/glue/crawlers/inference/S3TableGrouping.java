@@ -35,7 +35,7 @@ final class S3TableGrouping {
         if (policy.tableLevel() != null) {
             atLevel(includeRoot, policy.tableLevel(), tables);
         } else {
-            heuristic(descend(includeRoot), tables);
+            heuristic(includeRoot, tables);
         }
         return tables;
     }
@@ -47,22 +47,6 @@ final class S3TableGrouping {
         }
         filesHere(folder, tables);
         folder.children.values().forEach(child -> atLevel(child, level, tables));
-    }
-
-    /**
-     * A folder holding only one sub-folder (and no files) is crawled from that sub-folder, unless it is a
-     * {@code key=value} partition: Glue names such a table after the deepest folder of the chain.
-     */
-    private static S3Folder descend(S3Folder folder) {
-        S3Folder current = folder;
-        while (current.files.isEmpty() && current.children.size() == 1) {
-            S3Folder only = current.children.values().iterator().next();
-            if (only.name.contains("=")) {
-                break;
-            }
-            current = only;
-        }
-        return current;
     }
 
     private void heuristic(S3Folder folder, List<InferredTable> tables) {
