@@ -408,6 +408,42 @@ class TableInferenceTest {
         assertThat(millis).isLessThan(1000);
     }
 
+    @Test
+    void partitionsWhoseTypesDifferWidenIntToBigintAndKeepTheirOwnColumns() {
+        bucket.put("s3://lake/m/dt=1/a.parquet", parquet().codec(CompressionCodec.UNCOMPRESSED)
+                .column("id", Type.INT32).string("name").string("a").string("b").bytes());
+        bucket.put("s3://lake/m/dt=2/a.parquet", parquet().codec(CompressionCodec.UNCOMPRESSED)
+                .column("id", Type.INT64).string("name").string("a").string("b").column("extra", Type.DOUBLE).bytes());
+
+        InferredTable table = crawl("s3://lake/m/").get(0);
+
+        // 4 of 5 columns shared: 80 % similar, so one table (2 of 3 would be two tables).
+        assertThat(columns(table)).containsExactly(Map.entry("id", "bigint"), Map.entry("name", "string"),
+                Map.entry("a", "string"), Map.entry("b", "string"), Map.entry("extra", "double"));
+        assertThat(columns(table.partitions().get(0).storageDescriptor().columns())).containsOnlyKeys("id", "name", "a", "b");
+        assertThat(table.parameters()).containsEntry("compressionType", "none");
+    }
+
+    @Test
+    void aFolderGlobExcludesEverythingBelowIt() {
+        bucket.put("s3://lake/e/year=2023/a.csv", ORDERS_CSV);
+        bucket.put("s3://lake/e/year=2024/a.csv", ORDERS_CSV);
+
+        InferredTable table = crawl("s3://lake/e/", "year=2023").get(0);
+
+        assertThat(table.partitions()).extracting(InferredPartition::values).containsExactly(List.of("2024"));
+    }
+
+    @Test
+    void gzippedJsonLinesAreJsonWithGzipCompression() throws IOException {
+        bucket.put("s3://lake/j/a.json.gz", gzip("{\"a\": 1}\n{\"a\": 2}\n"));
+
+        InferredTable table = crawl("s3://lake/j/").get(0);
+
+        assertThat(table.classification()).isEqualTo("json");
+        assertThat(table.parameters()).containsEntry("compressionType", "gzip").containsEntry("recordCount", "2");
+    }
+
     private static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
