@@ -68,6 +68,7 @@ final class CrawlStateMachine implements AutoCloseable {
     private final CrawlLogs logs;
     private final CrawlerStateChangeEvents events;
     private final Map<String, LiveCrawl> live = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     private final ExecutorService crawlers = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "glue-crawl");
         thread.setDaemon(true);
@@ -173,6 +174,11 @@ final class CrawlStateMachine implements AutoCloseable {
     private void end(LiveCrawl liveCrawl, LastCrawlStatus status, String errorMessage, CrawlSummary summary) {
         Scope scope = liveCrawl.scope;
         String name = liveCrawl.plan.crawler().name();
+        if (closed) {
+            // Lab Cloud is stopping: the crawl is left RUNNING in the journal and ends FAILED at the next start.
+            liveCrawl.activity.close();
+            return;
+        }
         try {
             Optional<CrawlRecord> ended = endCrawl(scope, name, liveCrawl.plan.crawlId(), status, errorMessage, summary, now());
             ended.ifPresent(crawl -> {
@@ -288,7 +294,7 @@ final class CrawlStateMachine implements AutoCloseable {
 
     @Override
     public void close() {
-        live.values().forEach(c -> c.stopRequested.countDown());
+        closed = true;
         crawlers.shutdownNow();
     }
 }
