@@ -252,4 +252,36 @@ class GlueCrawlerCatalogTest {
         assertThat(glue.getTables(r -> r.databaseName(database("prefixed-lake"))).tableList()).extracting(Table::name)
                 .containsExactly("raw_sales");
     }
+
+    @Test
+    void withMergeNewColumnsASchemaChangeAddsNewColumnsAndDropsNone() {
+        lakeWithSales("merge-lake", "2024-01-01");
+        glue.createCrawler(s3Crawler("merging", database("merge-lake"), "s3://merge-lake/sales/")
+                .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Tables\":{\"AddOrUpdateBehavior\":\"MergeNewColumns\"}}}")
+                .build());
+        crawl(glue, "merging");
+
+        put(s3, "merge-lake", "sales/day=2024-01-01/part-0.csv", "id,store\n1,north\n");
+        crawl(glue, "merging");
+
+        assertThat(columnNames(table("merge-lake", "sales"))).containsExactly("id", "item", "amount", "store");
+    }
+
+    @Test
+    void withInheritFromTableNewPartitionsTakeTheTablesColumns() {
+        lakeWithSales("inherit-lake", "2024-01-01");
+        glue.createCrawler(s3Crawler("inheriting", database("inherit-lake"), "s3://inherit-lake/sales/")
+                .schemaChangePolicy(p -> p.updateBehavior(UpdateBehavior.LOG))
+                .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"InheritFromTable\"}}}")
+                .build());
+        crawl(glue, "inheriting");
+
+        put(s3, "inherit-lake", "sales/day=2024-01-02/part-0.csv", "id,item,amount,store\n1,apple,1.5,north\n");
+        crawl(glue, "inheriting");
+
+        Partition added = glue.getPartition(r -> r.databaseName(database("inherit-lake")).tableName("sales")
+                .partitionValues("2024-01-02")).partition();
+        assertThat(added.storageDescriptor().columns()).extracting(Column::name).containsExactly("id", "item", "amount");
+        assertThat(added.storageDescriptor().location()).contains("2024-01-02");
+    }
 }
