@@ -200,8 +200,44 @@ public final class LabJobs {
             }
             """;
 
+    /**
+     * Creates the Iceberg table --table in the catalog the job's --conf configures, inserts three orders, then
+     * MERGEs a change set into it (one update, one insert); prints the snapshots and the merged rows.
+     */
+    static final String ICEBERG_MERGE = """
+            package labtest;
+
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.util.GlueArgParser;
+            import java.util.Map;
+            import org.apache.spark.sql.Row;
+            import org.apache.spark.sql.SparkSession;
+
+            public class IcebergMerge {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs, new String[] {"table"});
+                    SparkSession spark = GlueContext.getOrCreate().getSparkSession();
+                    String table = args.get("table");
+                    spark.sql("CREATE TABLE " + table + " (id INT, status STRING, amount DECIMAL(10,2)) USING iceberg");
+                    spark.sql("INSERT INTO " + table + " VALUES (1, 'new', 10.50), (2, 'new', 20.00), (3, 'new', 7.25)");
+                    spark.sql("SELECT * FROM VALUES (2, 'shipped', 20.00), (4, 'new', 3.10) AS changes(id, status, amount)")
+                            .createOrReplaceTempView("changes");
+                    spark.sql("MERGE INTO " + table + " t USING changes c ON t.id = c.id "
+                            + "WHEN MATCHED THEN UPDATE SET t.status = c.status "
+                            + "WHEN NOT MATCHED THEN INSERT (id, status, amount) VALUES (c.id, c.status, CAST(c.amount AS DECIMAL(10,2)))");
+                    for (Row snapshot : spark.sql("SELECT operation FROM " + table + ".snapshots ORDER BY committed_at").collectAsList()) {
+                        System.out.println("snapshot " + snapshot.getString(0));
+                    }
+                    for (Row row : spark.sql("SELECT id, status, amount FROM " + table + " ORDER BY id").collectAsList()) {
+                        System.out.println("row " + row.getInt(0) + " " + row.getString(1) + " " + row.getDecimal(2));
+                    }
+                }
+            }
+            """;
+
     static Map<String, String> all() {
         return Map.of(
+                "labtest.IcebergMerge", ICEBERG_MERGE,
                 "labtest.CsvToParquet", CSV_TO_PARQUET,
                 "labtest.CatalogToParquet", CATALOG_TO_PARQUET,
                 "labtest.StrictCsvToParquet", STRICT_CSV_TO_PARQUET,

@@ -36,6 +36,7 @@ public final class GlueWorker {
     private final PrintStream stderr;
     private final SparkSession spark;
     private final Path runsDirectory;
+    private final RunSessions sessions;
     private final JarFetcher jarFetcher = new JarFetcher();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "glue-worker-timer");
@@ -50,6 +51,7 @@ public final class GlueWorker {
         this.stderr = stderr;
         this.spark = spark;
         this.runsDirectory = runsDirectory;
+        this.sessions = new RunSessions(spark);
     }
 
     public static void main(String[] args) throws IOException {
@@ -246,6 +248,10 @@ public final class GlueWorker {
 
     SparkSession spark() {
         return spark;
+    }
+
+    RunSessions sessions() {
+        return sessions;
     }
 
     Path runsDirectory() {

@@ -90,10 +90,14 @@ final class JobRun {
             for (int i = 0; i < urls.length; i++) {
                 urls[i] = jars.get(i).toUri().toURL();
             }
-            loader = new RunClassLoader(runId(), urls, GlueWorker.class.getClassLoader(), command.userJarsFirst());
+            DatalakeFormats formats = DatalakeFormats.of(command.args());
+            loader = new RunClassLoader(runId(), urls, GlueWorker.class.getClassLoader(), command.userJarsFirst(),
+                    formats.iceberg());
             Thread.currentThread().setContextClassLoader(loader);
 
-            session = worker.spark().newSession();
+            JobSparkConf sparkConf = JobSparkConf.of(command.args());
+            session = worker.sessions().newSession(IcebergCatalogSettings.withLabPlumbing(sparkConf.settings(), command.aws()),
+                    sparkConf.extensions(), loader, System.err);
             SparkContext sc = session.sparkContext();
             S3aSettings.applyRun(sc.hadoopConfiguration(), command.aws(), RunRegistry.active().size() - 1);
             SparkSession.setActiveSession(session);
