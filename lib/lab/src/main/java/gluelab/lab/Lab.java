@@ -449,6 +449,15 @@ public final class Lab implements AutoCloseable {
         return GlueLogs.tail(logs(), GlueLogs.ERROR_GROUP, runId, lines);
     }
 
+    /** The last lines of a crawler's log ({@code /aws-glue/crawlers}, stream = crawler name): what each crawl found and did. */
+    public LogTail crawlerLog(String crawlerName) {
+        return crawlerLog(crawlerName, DEFAULT_LOG_LINES);
+    }
+
+    public LogTail crawlerLog(String crawlerName, int lines) {
+        return GlueLogs.tail(logs(), GlueLogs.CRAWLER_GROUP, crawlerName, lines);
+    }
+
     /** What a run read and wrote, from the {@code glue_lab_metric} lines in its driver output. */
     public RunMetrics runMetrics(String runId) {
         return GlueLogs.metrics(logs(), runId);
