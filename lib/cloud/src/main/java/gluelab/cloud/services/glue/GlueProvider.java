@@ -5,6 +5,7 @@ import gluelab.cloud.protocol.ServiceDescriptor;
 import gluelab.cloud.service.Platform;
 import gluelab.cloud.service.ServiceProvider;
 import gluelab.cloud.services.glue.catalog.GlueCatalogApi;
+import gluelab.cloud.services.glue.crawlers.GlueCrawlersApi;
 import gluelab.cloud.services.glue.jobs.GlueJobsApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * AWS Glue: the Data Catalog, and jobs that really run on Spark. Its operations are spread over one
+ * AWS Glue: the Data Catalog, jobs that really run on Spark, and crawlers that infer tables from S3. Its operations are spread over one
  * class per area; this class only names the service and wires the areas together.
  */
 public final class GlueProvider implements ServiceProvider {
@@ -23,10 +24,12 @@ public final class GlueProvider implements ServiceProvider {
 
     private final GlueCatalogApi catalog;
     private final GlueJobsApi jobs;
+    private final GlueCrawlersApi crawlers;
 
     public GlueProvider(Platform platform) {
         this.catalog = new GlueCatalogApi(platform);
         this.jobs = new GlueJobsApi(platform);
+        this.crawlers = new GlueCrawlersApi(platform);
     }
 
     @Override
@@ -39,12 +42,13 @@ public final class GlueProvider implements ServiceProvider {
         List<Object> handlers = new ArrayList<>();
         handlers.add(catalog);
         handlers.addAll(jobs.operationHandlers());
+        handlers.addAll(crawlers.operationHandlers());
         return handlers;
     }
 
     @Override
     public int reset(String prefix) {
-        return catalog.reset(prefix) + jobs.reset(prefix);
+        return catalog.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix);
     }
 
     @Override
@@ -54,6 +58,7 @@ public final class GlueProvider implements ServiceProvider {
 
     @Override
     public void close() {
+        crawlers.close();
         jobs.close();
     }
 }

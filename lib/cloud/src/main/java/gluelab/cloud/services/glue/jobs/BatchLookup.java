@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The two halves of a Glue batch get (BatchGetJobs, BatchGetTriggers): what was found, and the names that were not. */
-record BatchLookup<T>(List<T> found, List<String> notFound) {
+public record BatchLookup<T>(List<T> found, List<String> notFound) {
 
-    static <T> BatchLookup<T> of(List<String> names, Function<String, T> find) {
+    public static <T> BatchLookup<T> of(List<String> names, Function<String, T> find) {
         List<T> found = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         for (String name : names) {

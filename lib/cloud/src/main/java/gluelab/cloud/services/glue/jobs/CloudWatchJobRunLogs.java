@@ -1,95 +1,21 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.protocol.AwsServiceException;
 import gluelab.cloud.service.InternalCalls;
 import gluelab.cloud.service.Scope;
+import gluelab.cloud.services.glue.GlueCloudWatchLogs;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
-import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogStreamRequest;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
-import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
 
-/**
- * Writes driver output to Lab Cloud's CloudWatch Logs through an internal call, as the Glue service
- * principal, creating the group and the run's stream on first use. Without a Logs service in this Lab
- * Cloud the lines are dropped (said once in Lab Cloud's own log): a run never fails because of its logs.
- */
+/** Writes driver output to CloudWatch Logs: one stream per run, named by its JobRunId, in the stream's group. */
 final class CloudWatchJobRunLogs implements JobRunLogs {
 
-    static final String GLUE_PRINCIPAL = "glue.amazonaws.com";
-    private static final Logger LOG = Logger.getLogger(CloudWatchJobRunLogs.class.getName());
-
-    private final InternalCalls internal;
-    private final Set<String> created = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean warned = new AtomicBoolean();
+    private final GlueCloudWatchLogs logs;
 
     CloudWatchJobRunLogs(InternalCalls internal) {
-        this.internal = internal;
+        this.logs = new GlueCloudWatchLogs(internal);
     }
 
     @Override
     public void append(Scope scope, String runId, Stream stream, Instant time, String message) {
-        String group = stream.logGroup();
-        PutLogEventsRequest put = PutLogEventsRequest.builder()
-                .logGroupName(group)
-                .logStreamName(runId)
-                .logEvents(List.of(InputLogEvent.builder().timestamp(time.toEpochMilli()).message(message).build()))
-                .build();
-        try {
-            ensureExists(scope, group, runId);
-            try {
-                internal.call("logs", scope, GLUE_PRINCIPAL, put);
-            } catch (AwsServiceException e) {
-                if (!"ResourceNotFoundException".equals(e.code())) {
-                    throw e;
-                }
-                // The group or stream was deleted (a reset, a clean-up cell) since it was created: create it again.
-                created.remove(groupKey(scope, group));
-                created.remove(groupKey(scope, group) + "/" + runId);
-                ensureExists(scope, group, runId);
-                internal.call("logs", scope, GLUE_PRINCIPAL, put);
-            }
-        } catch (RuntimeException e) {
-            if (warned.compareAndSet(false, true)) {
-                LOG.info("Glue job run output cannot be written to CloudWatch Logs (" + e.getMessage()
-                        + "); run output is dropped until it can");
-            }
-            LOG.log(Level.FINE, "Dropped a line of run " + runId, e);
-        }
-    }
-
-    private static String groupKey(Scope scope, String group) {
-        return scope.account() + "/" + scope.region() + "/" + group;
-    }
-
-    private void ensureExists(Scope scope, String group, String stream) {
-        String groupKey = groupKey(scope, group);
-        if (!created.contains(groupKey)) {
-            ignoreExisting(() -> internal.call("logs", scope, GLUE_PRINCIPAL,
-                    CreateLogGroupRequest.builder().logGroupName(group).build()));
-            created.add(groupKey);
-        }
-        String streamKey = groupKey + "/" + stream;
-        if (!created.contains(streamKey)) {
-            ignoreExisting(() -> internal.call("logs", scope, GLUE_PRINCIPAL,
-                    CreateLogStreamRequest.builder().logGroupName(group).logStreamName(stream).build()));
-            created.add(streamKey);
-        }
-    }
-
-    private static void ignoreExisting(Runnable create) {
-        try {
-            create.run();
-        } catch (AwsServiceException e) {
-            if (!"ResourceAlreadyExistsException".equals(e.code())) {
-                throw e;
-            }
-        }
+        logs.append(scope, stream.logGroup(), runId, time, message);
     }
 }

@@ -11,12 +11,12 @@ import java.util.function.Function;
  * the token is the last key returned, so a page stays correct when items are added or removed between
  * calls. A token Lab Cloud did not hand out is an {@code InvalidInputException}.
  */
-final class Pages {
+public final class Pages {
 
     private static final String PREFIX = "glue-lab:";
 
     /** One page and the token for the next one (null on the last page). */
-    record Page<T>(List<T> items, String nextToken) {
+    public record Page<T>(List<T> items, String nextToken) {
     }
 
     private Pages() {
@@ -29,7 +29,7 @@ final class Pages {
      * @param defaultSize the page size when none is asked for
      * @param maxSize   the largest page size the model allows
      */
-    static <T> Page<T> page(List<T> sorted, Function<T, String> sortKey, String nextToken, Integer maxResults,
+    public static <T> Page<T> page(List<T> sorted, Function<T, String> sortKey, String nextToken, Integer maxResults,
                             int defaultSize, int maxSize) {
         int size = maxResults == null ? defaultSize : GlueErrors.range(maxResults, "maxResults", 1, maxSize);
         String after = nextToken == null || nextToken.isEmpty() ? null : decode(nextToken);

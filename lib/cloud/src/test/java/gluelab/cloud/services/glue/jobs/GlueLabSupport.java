@@ -18,17 +18,17 @@ import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
 
 /** What the Glue job tests share: a typical job, waiting for runs, and the admin API (clock, events). */
-final class GlueLabSupport {
+public final class GlueLabSupport {
 
-    static final String ROLE = "arn:aws:iam::000000000000:role/GlueLabJobRole";
-    static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCEEDED, JobRunState.FAILED, JobRunState.TIMEOUT,
+    public static final String ROLE = "arn:aws:iam::000000000000:role/GlueLabJobRole";
+    public static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCEEDED, JobRunState.FAILED, JobRunState.TIMEOUT,
             JobRunState.STOPPED);
 
     private GlueLabSupport() {
     }
 
     /** A Spark job whose main class is {@code className}, in a jar on S3, as the notebooks create them. */
-    static CreateJobRequest.Builder sparkJob(String name, String className) {
+    public static CreateJobRequest.Builder sparkJob(String name, String className) {
         return CreateJobRequest.builder()
                 .name(name)
                 .role(ROLE)
@@ -37,11 +37,11 @@ final class GlueLabSupport {
                 .defaultArguments(Map.of("--class", className));
     }
 
-    static JobRun awaitEnd(GlueClient glue, String jobName, String runId) {
+    public static JobRun awaitEnd(GlueClient glue, String jobName, String runId) {
         return awaitState(glue, jobName, runId, TERMINAL);
     }
 
-    static JobRun awaitState(GlueClient glue, String jobName, String runId, Set<JobRunState> wanted) {
+    public static JobRun awaitState(GlueClient glue, String jobName, String runId, Set<JobRunState> wanted) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             JobRun run = glue.getJobRun(r -> r.jobName(jobName).runId(runId)).jobRun();
@@ -55,7 +55,7 @@ final class GlueLabSupport {
         }
     }
 
-    static List<JobRun> awaitRuns(GlueClient glue, String jobName, int count) {
+    public static List<JobRun> awaitRuns(GlueClient glue, String jobName, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             List<JobRun> runs = glue.getJobRuns(r -> r.jobName(jobName)).jobRuns();
@@ -71,7 +71,7 @@ final class GlueLabSupport {
     }
 
     /** Waits until the job has {@code count} runs, in any state; returns them newest first. */
-    static List<JobRun> awaitStarted(GlueClient glue, String jobName, int count) {
+    public static List<JobRun> awaitStarted(GlueClient glue, String jobName, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             List<JobRun> runs = glue.getJobRuns(r -> r.jobName(jobName)).jobRuns();
@@ -86,17 +86,17 @@ final class GlueLabSupport {
     }
 
     /** {@code POST /_lab/clock/advance}; returns the answer (from, to, fired). */
-    static JsonNode advanceClock(RunningLabCloud cloud, Duration by) {
+    public static JsonNode advanceClock(RunningLabCloud cloud, Duration by) {
         return json(cloud.http(cloud.request("/_lab/clock/advance")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\":" + by.toSeconds() + "}"))));
     }
 
-    static JsonNode get(RunningLabCloud cloud, String pathAndQuery) {
+    public static JsonNode get(RunningLabCloud cloud, String pathAndQuery) {
         return json(cloud.http(cloud.request(pathAndQuery).GET()));
     }
 
     /** The internal events Glue published, oldest first. */
-    static List<JsonNode> glueEvents(RunningLabCloud cloud) {
+    public static List<JsonNode> glueEvents(RunningLabCloud cloud) {
         List<JsonNode> events = new ArrayList<>();
         get(cloud, "/_lab/events?service=glue&limit=10000").path("events").forEach(e -> {
             if ("event".equals(e.path("kind").asText())) {
@@ -106,7 +106,7 @@ final class GlueLabSupport {
         return events;
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
@@ -114,7 +114,7 @@ final class GlueLabSupport {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,0 +1,194 @@
+package gluelab.cloud.services.glue.crawlers;
+
+import gluelab.cloud.service.AccountRegionStore;
+import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.services.glue.jobs.BatchLookup;
+import gluelab.cloud.services.glue.jobs.GlueErrors;
+import gluelab.cloud.services.glue.jobs.Pages;
+import gluelab.cloud.services.glue.jobs.ResourceTags;
+import java.util.List;
+import software.amazon.awssdk.services.glue.model.BatchGetCrawlersRequest;
+import software.amazon.awssdk.services.glue.model.BatchGetCrawlersResponse;
+import software.amazon.awssdk.services.glue.model.CreateCrawlerRequest;
+import software.amazon.awssdk.services.glue.model.CreateCrawlerResponse;
+import software.amazon.awssdk.services.glue.model.Crawler;
+import software.amazon.awssdk.services.glue.model.CrawlerState;
+import software.amazon.awssdk.services.glue.model.DeleteCrawlerRequest;
+import software.amazon.awssdk.services.glue.model.DeleteCrawlerResponse;
+import software.amazon.awssdk.services.glue.model.GetCrawlerRequest;
+import software.amazon.awssdk.services.glue.model.GetCrawlerResponse;
+import software.amazon.awssdk.services.glue.model.GetCrawlersRequest;
+import software.amazon.awssdk.services.glue.model.GetCrawlersResponse;
+import software.amazon.awssdk.services.glue.model.ListCrawlersRequest;
+import software.amazon.awssdk.services.glue.model.ListCrawlersResponse;
+import software.amazon.awssdk.services.glue.model.Schedule;
+import software.amazon.awssdk.services.glue.model.ScheduleState;
+import software.amazon.awssdk.services.glue.model.StartCrawlerScheduleRequest;
+import software.amazon.awssdk.services.glue.model.StartCrawlerScheduleResponse;
+import software.amazon.awssdk.services.glue.model.StopCrawlerScheduleRequest;
+import software.amazon.awssdk.services.glue.model.StopCrawlerScheduleResponse;
+import software.amazon.awssdk.services.glue.model.UpdateCrawlerRequest;
+import software.amazon.awssdk.services.glue.model.UpdateCrawlerResponse;
+import software.amazon.awssdk.services.glue.model.UpdateCrawlerScheduleRequest;
+import software.amazon.awssdk.services.glue.model.UpdateCrawlerScheduleResponse;
+
+/**
+ * Crawler definitions and their schedules: CreateCrawler, GetCrawler, GetCrawlers, ListCrawlers, BatchGetCrawlers,
+ * UpdateCrawler, DeleteCrawler, UpdateCrawlerSchedule, StartCrawlerSchedule, StopCrawlerSchedule.
+ */
+public final class CrawlersApi {
+
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1000;
+
+    private final AccountRegionStore<CrawlersState> states;
+    private final CrawlStateMachine crawls;
+    private final CrawlerSchedules schedules;
+
+    CrawlersApi(AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls, CrawlerSchedules schedules) {
+        this.states = states;
+        this.crawls = crawls;
+        this.schedules = schedules;
+    }
+
+    public CreateCrawlerResponse createCrawler(RequestContext ctx, CreateCrawlerRequest request) {
+        CrawlersState state = states.get(ctx);
+        Crawler crawler = CrawlerDefinitions.create(request, crawls.now());
+        synchronized (state) {
+            if (state.crawlers.containsKey(crawler.name())) {
+                throw GlueErrors.alreadyExists(crawler.name() + " already exists");
+            }
+            state.crawlers.put(crawler.name(), crawler);
+            if (request.hasTags() && !request.tags().isEmpty()) {
+                state.tags.put(state.crawlerArn(crawler.name()), new ResourceTags(request.tags()));
+            }
+        }
+        schedules.sync(state.scope, crawler);
+        return CreateCrawlerResponse.builder().build();
+    }
+
+    public GetCrawlerResponse getCrawler(RequestContext ctx, GetCrawlerRequest request) {
+        CrawlersState state = states.get(ctx);
+        Crawler crawler = state.requireCrawler(GlueErrors.required(request.name(), "name"));
+        return GetCrawlerResponse.builder().crawler(crawls.withElapsedTime(state, crawler)).build();
+    }
+
+    public GetCrawlersResponse getCrawlers(RequestContext ctx, GetCrawlersRequest request) {
+        CrawlersState state = states.get(ctx);
+        Pages.Page<Crawler> page = Pages.page(List.copyOf(state.crawlers.values()), Crawler::name,
+                request.nextToken(), request.maxResults(), DEFAULT_PAGE, MAX_PAGE);
+        return GetCrawlersResponse.builder()
+                .crawlers(page.items().stream().map(c -> crawls.withElapsedTime(state, c)).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    public ListCrawlersResponse listCrawlers(RequestContext ctx, ListCrawlersRequest request) {
+        CrawlersState state = states.get(ctx);
+        List<String> names = state.crawlers.keys().stream()
+                .filter(name -> !request.hasTags() || request.tags().isEmpty() || state.tags.find(state.crawlerArn(name))
+                        .map(t -> t.containsAll(request.tags())).orElse(false))
+                .toList();
+        Pages.Page<String> page = Pages.page(names, name -> name, request.nextToken(), request.maxResults(),
+                DEFAULT_PAGE, MAX_PAGE);
+        return ListCrawlersResponse.builder().crawlerNames(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    public BatchGetCrawlersResponse batchGetCrawlers(RequestContext ctx, BatchGetCrawlersRequest request) {
+        CrawlersState state = states.get(ctx);
+        List<String> names = GlueErrors.required(request.hasCrawlerNames() ? request.crawlerNames() : null, "crawlerNames");
+        BatchLookup<Crawler> lookup = BatchLookup.of(names, state.crawlers::get);
+        return BatchGetCrawlersResponse.builder()
+                .crawlers(lookup.found().stream().map(c -> crawls.withElapsedTime(state, c)).toList())
+                .crawlersNotFound(lookup.notFound())
+                .build();
+    }
+
+    /** Changes the members the request carries; a crawler that is crawling cannot be changed. */
+    public UpdateCrawlerResponse updateCrawler(RequestContext ctx, UpdateCrawlerRequest request) {
+        String name = GlueErrors.required(request.name(), "name");
+        CrawlersState state = states.get(ctx);
+        Crawler updated;
+        synchronized (state) {
+            Crawler existing = state.requireCrawler(name);
+            requireReady(existing);
+            updated = CrawlerDefinitions.update(existing, request, crawls.now());
+            state.crawlers.put(name, updated);
+        }
+        schedules.sync(state.scope, updated);
+        return UpdateCrawlerResponse.builder().build();
+    }
+
+    /** Deletes a crawler that is not crawling, with its crawl history; the tables it made stay, as on AWS. */
+    public DeleteCrawlerResponse deleteCrawler(RequestContext ctx, DeleteCrawlerRequest request) {
+        String name = GlueErrors.required(request.name(), "name");
+        CrawlersState state = states.get(ctx);
+        synchronized (state) {
+            requireReady(state.requireCrawler(name));
+        }
+        delete(state, name);
+        return DeleteCrawlerResponse.builder().build();
+    }
+
+    /** Removes the crawler whatever its state (DeleteCrawler once it is READY, a reset at any time). */
+    void delete(CrawlersState state, String name) {
+        schedules.cancel(state.scope, name);
+        synchronized (state) {
+            state.crawlers.remove(name);
+            state.seenFolders.remove(name);
+            state.tags.remove(state.crawlerArn(name));
+        }
+        crawls.discard(state.scope, name);
+    }
+
+    public UpdateCrawlerScheduleResponse updateCrawlerSchedule(RequestContext ctx, UpdateCrawlerScheduleRequest request) {
+        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
+        Schedule schedule = CrawlerDefinitions.schedule(request.schedule());
+        Crawler updated = changeSchedule(ctx, name, existing -> schedule);
+        schedules.sync(states.get(ctx).scope, updated);
+        return UpdateCrawlerScheduleResponse.builder().build();
+    }
+
+    public StartCrawlerScheduleResponse startCrawlerSchedule(RequestContext ctx, StartCrawlerScheduleRequest request) {
+        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
+        Crawler updated = changeSchedule(ctx, name, existing -> {
+            if (existing == null) {
+                throw CrawlerErrors.noSchedule(name);
+            }
+            if (existing.state() == ScheduleState.SCHEDULED) {
+                throw CrawlerErrors.schedulerRunning(name);
+            }
+            return existing.toBuilder().state(ScheduleState.SCHEDULED).build();
+        });
+        schedules.sync(states.get(ctx).scope, updated);
+        return StartCrawlerScheduleResponse.builder().build();
+    }
+
+    public StopCrawlerScheduleResponse stopCrawlerSchedule(RequestContext ctx, StopCrawlerScheduleRequest request) {
+        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
+        Crawler updated = changeSchedule(ctx, name, existing -> {
+            if (existing == null || existing.state() != ScheduleState.SCHEDULED) {
+                throw CrawlerErrors.schedulerNotRunning(name);
+            }
+            return existing.toBuilder().state(ScheduleState.NOT_SCHEDULED).build();
+        });
+        schedules.sync(states.get(ctx).scope, updated);
+        return StopCrawlerScheduleResponse.builder().build();
+    }
+
+    private Crawler changeSchedule(RequestContext ctx, String name, java.util.function.UnaryOperator<Schedule> change) {
+        CrawlersState state = states.get(ctx);
+        synchronized (state) {
+            Crawler existing = state.requireCrawler(name);
+            Crawler updated = existing.toBuilder().schedule(change.apply(existing.schedule())).lastUpdated(crawls.now()).build();
+            state.crawlers.put(name, updated);
+            return updated;
+        }
+    }
+
+    private static void requireReady(Crawler crawler) {
+        if (crawler.state() != CrawlerState.READY) {
+            throw CrawlerErrors.busyForChange(crawler.name());
+        }
+    }
+}

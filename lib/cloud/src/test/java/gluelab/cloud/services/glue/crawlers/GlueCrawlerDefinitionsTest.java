@@ -1,0 +1,203 @@
+package gluelab.cloud.services.glue.crawlers;
+
+import static gluelab.cloud.services.glue.crawlers.CrawlerLabSupport.ROLE;
+import static gluelab.cloud.services.glue.crawlers.CrawlerLabSupport.s3Crawler;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gluelab.cloud.testing.RunningLabCloud;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
+import software.amazon.awssdk.services.glue.model.Crawler;
+import software.amazon.awssdk.services.glue.model.CrawlerLineageSettings;
+import software.amazon.awssdk.services.glue.model.CrawlerState;
+import software.amazon.awssdk.services.glue.model.DeleteBehavior;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.InvalidInputException;
+import software.amazon.awssdk.services.glue.model.NoScheduleException;
+import software.amazon.awssdk.services.glue.model.RecrawlBehavior;
+import software.amazon.awssdk.services.glue.model.ScheduleState;
+import software.amazon.awssdk.services.glue.model.SchedulerNotRunningException;
+import software.amazon.awssdk.services.glue.model.SchedulerRunningException;
+import software.amazon.awssdk.services.glue.model.UpdateBehavior;
+
+/** Crawler definitions: what CreateCrawler keeps and defaults, what it refuses, and how UpdateCrawler changes it. */
+class GlueCrawlerDefinitionsTest {
+
+    @RegisterExtension
+    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static GlueClient glue;
+
+    @BeforeAll
+    static void client() {
+        glue = cloud.client(GlueClient.builder());
+    }
+
+    @AfterAll
+    static void closeClient() {
+        glue.close();
+    }
+
+    @Test
+    void aNewCrawlerIsReadyWithGluesDefaultsAndVersionOne() {
+        glue.createCrawler(s3Crawler("defaults", "lake", "s3://lake/sales/").description("sales").build());
+
+        Crawler crawler = glue.getCrawler(r -> r.name("defaults")).crawler();
+
+        assertThat(crawler.name()).isEqualTo("defaults");
+        assertThat(crawler.role()).isEqualTo(ROLE);
+        assertThat(crawler.databaseName()).isEqualTo("lake");
+        assertThat(crawler.description()).isEqualTo("sales");
+        assertThat(crawler.targets().s3Targets()).singleElement().satisfies(t -> assertThat(t.path()).isEqualTo("s3://lake/sales/"));
+        assertThat(crawler.state()).isEqualTo(CrawlerState.READY);
+        assertThat(crawler.version()).isEqualTo(1L);
+        assertThat(crawler.schemaChangePolicy().updateBehavior()).isEqualTo(UpdateBehavior.UPDATE_IN_DATABASE);
+        assertThat(crawler.schemaChangePolicy().deleteBehavior()).isEqualTo(DeleteBehavior.DEPRECATE_IN_DATABASE);
+        assertThat(crawler.recrawlPolicy().recrawlBehavior()).isEqualTo(RecrawlBehavior.CRAWL_EVERYTHING);
+        assertThat(crawler.lineageConfiguration().crawlerLineageSettings()).isEqualTo(CrawlerLineageSettings.DISABLE);
+        assertThat(crawler.creationTime()).isNotNull().isEqualTo(crawler.lastUpdated());
+        assertThat(crawler.lastCrawl()).isNull();
+        assertThat(crawler.schedule()).isNull();
+    }
+
+    @Test
+    void aSecondCrawlerWithTheSameNameIsAlreadyExists() {
+        glue.createCrawler(s3Crawler("twice", "lake", "s3://lake/a/").build());
+
+        assertThatThrownBy(() -> glue.createCrawler(s3Crawler("twice", "lake", "s3://lake/b/").build()))
+                .isInstanceOf(AlreadyExistsException.class);
+    }
+
+    @Test
+    void anUnknownCrawlerIsEntityNotFoundForEveryOperation() {
+        assertThatThrownBy(() -> glue.getCrawler(r -> r.name("nobody"))).isInstanceOf(EntityNotFoundException.class)
+                .hasMessageContaining("nobody");
+        assertThatThrownBy(() -> glue.startCrawler(r -> r.name("nobody"))).isInstanceOf(EntityNotFoundException.class);
+        assertThatThrownBy(() -> glue.stopCrawler(r -> r.name("nobody"))).isInstanceOf(EntityNotFoundException.class);
+        assertThatThrownBy(() -> glue.updateCrawler(r -> r.name("nobody").description("x")))
+                .isInstanceOf(EntityNotFoundException.class);
+        assertThatThrownBy(() -> glue.deleteCrawler(r -> r.name("nobody"))).isInstanceOf(EntityNotFoundException.class);
+        assertThatThrownBy(() -> glue.listCrawls(r -> r.crawlerName("nobody"))).isInstanceOf(EntityNotFoundException.class);
+    }
+
+    @Test
+    void aCrawlerWithoutTargetsIsInvalidInput() {
+        assertThatThrownBy(() -> glue.createCrawler(r -> r.name("no-targets").role(ROLE).databaseName("lake")
+                .targets(t -> t.s3Targets(java.util.List.of()))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least one target");
+    }
+
+    @Test
+    void anS3TargetThatIsNotAnS3UriIsInvalidInput() {
+        assertThatThrownBy(() -> glue.createCrawler(s3Crawler("bad-path", "lake", "lake/sales").build()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("s3://");
+    }
+
+    @Test
+    void aConfigurationThatIsNotAValidCrawlerConfigurationIsInvalidInput() {
+        assertThatThrownBy(() -> glue.createCrawler(s3Crawler("bad-json", "lake", "s3://lake/x/")
+                .configuration("{\"Version\": 1.0,").build()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Crawler configuration not valid");
+        assertThatThrownBy(() -> glue.createCrawler(s3Crawler("bad-option", "lake", "s3://lake/x/")
+                .configuration("{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"Sometimes\"}}}")
+                .build()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("InheritFromTable");
+        glue.createCrawler(s3Crawler("good-json", "lake", "s3://lake/x/").configuration("{\"Version\":1.0,"
+                + "\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":\"InheritFromTable\"}},"
+                + "\"Grouping\":{\"TableGroupingPolicy\":\"CombineCompatibleSchemas\",\"TableLevelConfiguration\":2}}").build());
+        assertThat(glue.getCrawler(r -> r.name("good-json")).crawler().configuration()).contains("InheritFromTable");
+    }
+
+    @Test
+    void aScheduleThatIsNotACronExpressionIsInvalidInput() {
+        assertThatThrownBy(() -> glue.createCrawler(s3Crawler("bad-schedule", "lake", "s3://lake/x/")
+                .schedule("every day").build()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("every day");
+    }
+
+    @Test
+    void crawlingNewFoldersOnlyNeedsSchemaChangePolicyLogAndLog() {
+        assertThatThrownBy(() -> glue.createCrawler(s3Crawler("incremental", "lake", "s3://lake/x/")
+                .recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY)).build()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only LOG");
+
+        glue.createCrawler(s3Crawler("incremental", "lake", "s3://lake/x/")
+                .recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY))
+                .schemaChangePolicy(p -> p.updateBehavior(UpdateBehavior.LOG).deleteBehavior(DeleteBehavior.LOG)).build());
+        assertThat(glue.getCrawler(r -> r.name("incremental")).crawler().recrawlPolicy().recrawlBehavior())
+                .isEqualTo(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY);
+    }
+
+    @Test
+    void updateCrawlerChangesOnlyWhatItCarriesAndRaisesTheVersion() {
+        glue.createCrawler(s3Crawler("updated", "lake", "s3://lake/x/").tablePrefix("raw_").build());
+        Crawler before = glue.getCrawler(r -> r.name("updated")).crawler();
+
+        glue.updateCrawler(r -> r.name("updated").databaseName("lake2")
+                .schemaChangePolicy(p -> p.updateBehavior(UpdateBehavior.LOG)));
+
+        Crawler after = glue.getCrawler(r -> r.name("updated")).crawler();
+        assertThat(after.version()).isEqualTo(2L);
+        assertThat(after.databaseName()).isEqualTo("lake2");
+        assertThat(after.tablePrefix()).isEqualTo("raw_");
+        assertThat(after.targets()).isEqualTo(before.targets());
+        assertThat(after.schemaChangePolicy().updateBehavior()).isEqualTo(UpdateBehavior.LOG);
+        assertThat(after.schemaChangePolicy().deleteBehavior()).isEqualTo(DeleteBehavior.DEPRECATE_IN_DATABASE);
+        assertThat(after.creationTime()).isEqualTo(before.creationTime());
+        assertThat(after.lastUpdated()).isAfterOrEqualTo(before.lastUpdated());
+    }
+
+    @Test
+    void crawlersAreListedByNameFilteredByTagsAndFetchedInBatches() {
+        glue.createCrawler(s3Crawler("tagged-a", "lake", "s3://lake/a/").tags(Map.of("team", "data")).build());
+        glue.createCrawler(s3Crawler("tagged-b", "lake", "s3://lake/b/").tags(Map.of("team", "web")).build());
+
+        assertThat(glue.listCrawlers(r -> r.tags(Map.of("team", "data"))).crawlerNames()).containsExactly("tagged-a");
+        assertThat(glue.listCrawlers(r -> r.maxResults(1000)).crawlerNames()).contains("tagged-a", "tagged-b");
+        var firstPage = glue.listCrawlers(r -> r.maxResults(1));
+        assertThat(firstPage.crawlerNames()).hasSize(1);
+        assertThat(firstPage.nextToken()).isNotNull();
+        assertThat(glue.getCrawlers(r -> r.maxResults(1000)).crawlers()).extracting(Crawler::name).contains("tagged-a", "tagged-b");
+
+        var batch = glue.batchGetCrawlers(r -> r.crawlerNames("tagged-a", "missing"));
+        assertThat(batch.crawlers()).extracting(Crawler::name).containsExactly("tagged-a");
+        assertThat(batch.crawlersNotFound()).containsExactly("missing");
+    }
+
+    @Test
+    void aDeletedCrawlerIsGone() {
+        glue.createCrawler(s3Crawler("deleted", "lake", "s3://lake/x/").build());
+
+        glue.deleteCrawler(r -> r.name("deleted"));
+
+        assertThatThrownBy(() -> glue.getCrawler(r -> r.name("deleted"))).isInstanceOf(EntityNotFoundException.class);
+    }
+
+    @Test
+    void aScheduleIsScheduledFromCreationAndCanBePausedResumedAndChanged() {
+        glue.createCrawler(s3Crawler("scheduled", "lake", "s3://lake/x/").schedule("cron(0 12 * * ? *)").build());
+        assertThat(glue.getCrawler(r -> r.name("scheduled")).crawler().schedule().state()).isEqualTo(ScheduleState.SCHEDULED);
+        assertThatThrownBy(() -> glue.startCrawlerSchedule(r -> r.crawlerName("scheduled")))
+                .isInstanceOf(SchedulerRunningException.class);
+
+        glue.stopCrawlerSchedule(r -> r.crawlerName("scheduled"));
+        assertThat(glue.getCrawler(r -> r.name("scheduled")).crawler().schedule().state())
+                .isEqualTo(ScheduleState.NOT_SCHEDULED);
+        assertThatThrownBy(() -> glue.stopCrawlerSchedule(r -> r.crawlerName("scheduled")))
+                .isInstanceOf(SchedulerNotRunningException.class);
+
+        glue.startCrawlerSchedule(r -> r.crawlerName("scheduled"));
+        glue.updateCrawlerSchedule(r -> r.crawlerName("scheduled").schedule("cron(30 6 * * ? *)"));
+        assertThat(glue.getCrawler(r -> r.name("scheduled")).crawler().schedule().scheduleExpression())
+                .isEqualTo("cron(30 6 * * ? *)");
+
+        glue.createCrawler(s3Crawler("unscheduled", "lake", "s3://lake/x/").build());
+        assertThatThrownBy(() -> glue.startCrawlerSchedule(r -> r.crawlerName("unscheduled")))
+                .isInstanceOf(NoScheduleException.class);
+    }
+}
