@@ -179,4 +179,18 @@ class GlueCrawlsTest {
         GlueLabSupport.advanceClock(cloud, Duration.ofMinutes(120));
         assertThat(glue.listCrawls(r -> r.crawlerName("hourly")).crawls()).hasSameSizeAs(crawls);
     }
+
+    @Test
+    void aResetByPrefixRemovesMatchingCrawlersAndStopsTheirCrawls() {
+        glue.createCrawler(s3Crawler("reset-me", "nowhere", "s3://lake/x/").build());
+        glue.createCrawler(s3Crawler("keep-me", "nowhere", "s3://lake/x/").build());
+        glue.startCrawler(r -> r.name("reset-me"));
+
+        cloud.http(cloud.request("/_lab/reset?prefix=reset-").POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThatThrownBy(() -> glue.getCrawler(r -> r.name("reset-me"))).isInstanceOf(EntityNotFoundException.class);
+        assertThat(glue.getCrawler(r -> r.name("keep-me")).crawler().state()).isEqualTo(CrawlerState.READY);
+        glue.createCrawler(s3Crawler("reset-me", "nowhere", "s3://lake/x/").build());
+        assertThat(glue.listCrawls(r -> r.crawlerName("reset-me")).crawls()).as("the old crawls are gone").isEmpty();
+    }
 }
