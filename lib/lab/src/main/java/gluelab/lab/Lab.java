@@ -2,6 +2,7 @@ package gluelab.lab;
 
 import gluelab.lab.data.DataFormat;
 import gluelab.lab.data.S3TableReader;
+import gluelab.lab.glue.Crawlers;
 import gluelab.lab.glue.GlueJobCode;
 import gluelab.lab.glue.GlueLogs;
 import gluelab.lab.glue.JobRuns;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.JobRun;
+import software.amazon.awssdk.services.glue.model.LastCrawlInfo;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -411,6 +413,19 @@ public final class Lab implements AutoCloseable {
         return JobRuns.waitFor(glue(), stateWaiter(), jobName, runId, timeout);
     }
 
+    /**
+     * Polls {@code GetCrawler} after {@code StartCrawler} until the crawler is READY again, printing each state once
+     * ({@code RUNNING → STOPPING → READY — crawl SUCCEEDED after 2.1 s}), and returns its {@code LastCrawl}. Throws
+     * {@link CrawlFailedException} when the crawl FAILED. Gives up after 5 minutes on Lab Cloud, 30 elsewhere.
+     */
+    public LastCrawlInfo waitForCrawler(String crawlerName) {
+        return waitForCrawler(crawlerName, admin != null ? Duration.ofMinutes(5) : Duration.ofMinutes(30));
+    }
+
+    public LastCrawlInfo waitForCrawler(String crawlerName, Duration timeout) {
+        return Crawlers.waitFor(glue(), stateWaiter(), crawlerName, timeout);
+    }
+
     /** Every run of a job, oldest first. */
     public List<JobRun> jobRuns(String jobName) {
         return JobRuns.all(glue(), jobName);
@@ -432,6 +447,15 @@ public final class Lab implements AutoCloseable {
 
     public LogTail errorLog(String runId, int lines) {
         return GlueLogs.tail(logs(), GlueLogs.ERROR_GROUP, runId, lines);
+    }
+
+    /** The last lines of a crawler's log ({@code /aws-glue/crawlers}, stream = crawler name): what each crawl found and did. */
+    public LogTail crawlerLog(String crawlerName) {
+        return crawlerLog(crawlerName, DEFAULT_LOG_LINES);
+    }
+
+    public LogTail crawlerLog(String crawlerName, int lines) {
+        return GlueLogs.tail(logs(), GlueLogs.CRAWLER_GROUP, crawlerName, lines);
     }
 
     /** What a run read and wrote, from the {@code glue_lab_metric} lines in its driver output. */

@@ -99,6 +99,10 @@ public final class S3TableReader {
     /** The {@code name=value} folders between the prefix and the file, as Spark writes partitions. */
     static Map<String, String> partitionValues(String directoryKey, String key) {
         Map<String, String> values = new LinkedHashMap<>();
+        if (!key.startsWith(directoryKey)) {
+            // One object read by its own key: no folders between the prefix and the file.
+            return values;
+        }
         String[] segments = key.substring(directoryKey.length()).split("/");
         for (int i = 0; i < segments.length - 1; i++) {
             int equals = segments[i].indexOf('=');

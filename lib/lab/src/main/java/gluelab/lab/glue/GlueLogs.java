@@ -18,6 +18,8 @@ public final class GlueLogs {
     public static final String OUTPUT_GROUP = "/aws-glue/jobs/output";
     /** Where Glue writes a run's driver errors; the stream is the run id. */
     public static final String ERROR_GROUP = "/aws-glue/jobs/error";
+    /** Where Glue writes what a crawler did; the stream is the crawler's name. */
+    public static final String CRAWLER_GROUP = "/aws-glue/crawlers";
     private static final String METRIC_FIELD = "glue_lab_metric";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -32,6 +32,11 @@ class S3TableReaderTest {
     }
 
     @Test
+    void oneObjectReadByItsOwnKeyHasNoPartitionValues() {
+        assertThat(S3TableReader.partitionValues("sales/year=2024/part-0.parquet/", "sales/year=2024/part-0.parquet")).isEmpty();
+    }
+
+    @Test
     void partsAreJoinedWithPartitionColumnsTypedFromTheirValues() {
         DataTable january = DataTable.of(List.of(new Column("id", ColumnType.INT)), List.of(List.of(1), List.of(2)));
         DataTable february = DataTable.of(List.of(new Column("id", ColumnType.INT), new Column("note", ColumnType.STRING)),
