@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue.crawlers;
 
+import gluelab.cloud.services.glue.crawlers.inference.S3Glob;
 import gluelab.cloud.schedule.CronExpression;
 import gluelab.cloud.schedule.ScheduleExpressionException;
 import gluelab.cloud.services.glue.jobs.GlueErrors;
@@ -130,6 +131,13 @@ final class CrawlerDefinitions {
         for (S3Target target : targets.s3Targets()) {
             if (target.path() == null || !target.path().startsWith("s3://") || target.path().length() <= "s3://".length()) {
                 throw GlueErrors.invalidInput("S3 target path " + target.path() + " is not valid: it must be s3://bucket/prefix.");
+            }
+            for (String exclusion : target.exclusions()) {
+                try {
+                    S3Glob.compile(exclusion);
+                } catch (IllegalArgumentException e) {
+                    throw GlueErrors.invalidInput(e.getMessage());
+                }
             }
         }
         return targets;

@@ -99,6 +99,13 @@ class GlueCrawlerDefinitionsTest {
     }
 
     @Test
+    void anExclusionThatIsNotAGlobIsInvalidInputNotAFailedCrawlLater() {
+        assertThatThrownBy(() -> glue.createCrawler(r -> r.name("bad-glob").role(ROLE).databaseName("lake")
+                .targets(t -> t.s3Targets(s -> s.path("s3://lake/sales/").exclusions("{a,b")))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Unclosed group");
+    }
+
+    @Test
     void aConfigurationThatIsNotAValidCrawlerConfigurationIsInvalidInput() {
         assertThatThrownBy(() -> glue.createCrawler(s3Crawler("bad-json", "lake", "s3://lake/x/")
                 .configuration("{\"Version\": 1.0,").build()))
