@@ -41,6 +41,8 @@ import software.amazon.awssdk.services.glue.model.LastCrawlStatus;
 final class CrawlStateMachine implements AutoCloseable {
 
     static final Duration PROVISIONING = Duration.ofSeconds(1);
+    /** How long a crawl that ends by itself stays STOPPING, as on AWS, where it writes its logs and metrics. */
+    static final Duration WINDING_DOWN = Duration.ofMillis(250);
     private static final Logger LOG = Logger.getLogger(CrawlStateMachine.class.getName());
 
     /** A crawl in flight: not durable; after a restart its crawl ends FAILED. */
@@ -179,6 +181,9 @@ final class CrawlStateMachine implements AutoCloseable {
             liveCrawl.activity.close();
             return;
         }
+        if (status != LastCrawlStatus.CANCELLED) {
+            windDown(scope, name);
+        }
         try {
             Optional<CrawlRecord> ended = endCrawl(scope, name, liveCrawl.plan.crawlId(), status, errorMessage, summary, now());
             ended.ifPresent(crawl -> {
@@ -194,6 +199,23 @@ final class CrawlStateMachine implements AutoCloseable {
         } finally {
             live.remove(key(scope, name), liveCrawl);
             liveCrawl.activity.close();
+        }
+    }
+
+    /** RUNNING → STOPPING for {@link #WINDING_DOWN}, so that every crawl shows AWS's RUNNING → STOPPING → READY. */
+    private void windDown(Scope scope, String name) {
+        CrawlersState state = states.get(scope);
+        synchronized (state) {
+            Crawler crawler = state.crawlers.get(name);
+            if (crawler == null || crawler.state() != CrawlerState.RUNNING) {
+                return;
+            }
+            state.crawlers.put(name, crawler.toBuilder().state(CrawlerState.STOPPING).build());
+        }
+        try {
+            Thread.sleep(WINDING_DOWN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

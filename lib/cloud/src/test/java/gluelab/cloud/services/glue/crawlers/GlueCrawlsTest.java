@@ -71,6 +71,25 @@ class GlueCrawlsTest {
     }
 
     @Test
+    void aCrawlThatEndsByItselfGoesRunningThenStoppingThenReadyAsOnAws() throws InterruptedException {
+        glue.createCrawler(s3Crawler("winding-down", "missing_db", "s3://lake/x/").build());
+        glue.startCrawler(r -> r.name("winding-down"));
+
+        List<CrawlerState> seen = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (seen.isEmpty() || seen.get(seen.size() - 1) != CrawlerState.READY) {
+            assertThat(System.nanoTime()).as("the crawl ends within 30 s").isLessThan(deadline);
+            CrawlerState state = glue.getCrawler(r -> r.name("winding-down")).crawler().state();
+            if (seen.isEmpty() || seen.get(seen.size() - 1) != state) {
+                seen.add(state);
+            }
+            Thread.sleep(20);
+        }
+
+        assertThat(seen).containsExactly(CrawlerState.RUNNING, CrawlerState.STOPPING, CrawlerState.READY);
+    }
+
+    @Test
     void aCrawlIntoADatabaseThatDoesNotExistFailsSayingSoAndTheCrawlerIsReadyAgain() {
         glue.createCrawler(s3Crawler("no-database", "missing_db", "s3://lake/x/").build());
 
