@@ -1,15 +1,12 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.clock.LabScheduler;
-import gluelab.cloud.clock.TimerOwner;
 import gluelab.cloud.protocol.AwsServiceException;
 import gluelab.cloud.schedule.CronExpression;
 import gluelab.cloud.service.AccountRegionStore;
 import gluelab.cloud.service.Platform;
+import gluelab.cloud.service.RecurringTimers;
 import gluelab.cloud.service.Scope;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.glue.model.Crawler;
 import software.amazon.awssdk.services.glue.model.ScheduleState;
@@ -24,15 +21,14 @@ final class CrawlerSchedules implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CrawlerSchedules.class.getName());
 
-    private final Platform platform;
     private final AccountRegionStore<CrawlersState> states;
     private final CrawlStateMachine crawls;
-    private final Map<String, LabScheduler.Registration> timers = new ConcurrentHashMap<>();
+    private final RecurringTimers timers;
 
     CrawlerSchedules(Platform platform, AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls) {
-        this.platform = platform;
         this.states = states;
         this.crawls = crawls;
+        this.timers = new RecurringTimers(platform, "glue", "ScheduledCrawler");
     }
 
     void restoreAll() {
@@ -41,23 +37,16 @@ final class CrawlerSchedules implements AutoCloseable {
 
     /** Makes the timer match the crawler: running if its schedule is SCHEDULED, else none. */
     void sync(Scope scope, Crawler crawler) {
-        cancel(scope, crawler.name());
         if (crawler.schedule() == null || crawler.schedule().state() != ScheduleState.SCHEDULED) {
+            timers.cancel(scope, crawler.name());
             return;
         }
-        CronExpression cron = CronExpression.parse(crawler.schedule().scheduleExpression());
         String name = crawler.name();
-        LabScheduler.Registration timer = platform.scheduler().scheduleRecurring(
-                new TimerOwner("glue", "ScheduledCrawler", name, scope.account(), scope.region()),
-                platform.clock().instant(), cron::nextAfter, at -> fire(scope, name, at));
-        timers.put(key(scope, name), timer);
+        timers.set(scope, name, CronExpression.parse(crawler.schedule().scheduleExpression()), at -> fire(scope, name, at));
     }
 
     void cancel(Scope scope, String crawlerName) {
-        LabScheduler.Registration timer = timers.remove(key(scope, crawlerName));
-        if (timer != null) {
-            timer.cancel();
-        }
+        timers.cancel(scope, crawlerName);
     }
 
     private void fire(Scope scope, String name, Instant at) {
@@ -72,13 +61,8 @@ final class CrawlerSchedules implements AutoCloseable {
         }
     }
 
-    private static String key(Scope scope, String crawlerName) {
-        return scope.account() + "/" + scope.region() + "/" + crawlerName;
-    }
-
     @Override
     public void close() {
-        timers.values().forEach(LabScheduler.Registration::cancel);
-        timers.clear();
+        timers.close();
     }
 }

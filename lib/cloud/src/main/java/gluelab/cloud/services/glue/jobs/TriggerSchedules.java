@@ -1,14 +1,11 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.clock.LabScheduler;
-import gluelab.cloud.clock.TimerOwner;
 import gluelab.cloud.schedule.CronExpression;
 import gluelab.cloud.service.AccountRegionStore;
 import gluelab.cloud.service.Platform;
+import gluelab.cloud.service.RecurringTimers;
 import gluelab.cloud.service.Scope;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.glue.model.Trigger;
 import software.amazon.awssdk.services.glue.model.TriggerState;
 import software.amazon.awssdk.services.glue.model.TriggerType;
@@ -21,15 +18,14 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
  */
 final class TriggerSchedules implements AutoCloseable {
 
-    private final Platform platform;
     private final AccountRegionStore<JobsState> states;
     private final TriggerActions actions;
-    private final Map<String, LabScheduler.Registration> timers = new ConcurrentHashMap<>();
+    private final RecurringTimers timers;
 
     TriggerSchedules(Platform platform, AccountRegionStore<JobsState> states, TriggerActions actions) {
-        this.platform = platform;
         this.states = states;
         this.actions = actions;
+        this.timers = new RecurringTimers(platform, "glue", "ScheduledTrigger");
     }
 
     void restoreAll() {
@@ -38,23 +34,16 @@ final class TriggerSchedules implements AutoCloseable {
 
     /** Makes the timer match the trigger: running if it is an activated SCHEDULED trigger, else none. */
     void sync(Scope scope, Trigger trigger) {
-        cancel(scope, trigger.name());
         if (trigger.type() != TriggerType.SCHEDULED || trigger.state() != TriggerState.ACTIVATED) {
+            timers.cancel(scope, trigger.name());
             return;
         }
-        CronExpression cron = CronExpression.parse(trigger.schedule());
         String name = trigger.name();
-        LabScheduler.Registration timer = platform.scheduler().scheduleRecurring(
-                new TimerOwner("glue", "ScheduledTrigger", name, scope.account(), scope.region()),
-                platform.clock().instant(), cron::nextAfter, at -> fire(scope, name, at));
-        timers.put(key(scope, name), timer);
+        timers.set(scope, name, CronExpression.parse(trigger.schedule()), at -> fire(scope, name, at));
     }
 
     void cancel(Scope scope, String triggerName) {
-        LabScheduler.Registration timer = timers.remove(key(scope, triggerName));
-        if (timer != null) {
-            timer.cancel();
-        }
+        timers.cancel(scope, triggerName);
     }
 
     private void fire(Scope scope, String name, Instant at) {
@@ -64,13 +53,8 @@ final class TriggerSchedules implements AutoCloseable {
         }
     }
 
-    private static String key(Scope scope, String triggerName) {
-        return scope.account() + "/" + scope.region() + "/" + triggerName;
-    }
-
     @Override
     public void close() {
-        timers.values().forEach(LabScheduler.Registration::cancel);
-        timers.clear();
+        timers.close();
     }
 }
