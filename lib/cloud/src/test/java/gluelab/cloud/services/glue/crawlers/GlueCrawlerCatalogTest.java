@@ -3,12 +3,15 @@ package gluelab.cloud.services.glue.crawlers;
 import static gluelab.cloud.services.glue.crawlers.CrawlerLabSupport.crawl;
 import static gluelab.cloud.services.glue.crawlers.CrawlerLabSupport.put;
 import static gluelab.cloud.services.glue.crawlers.CrawlerLabSupport.s3Crawler;
+import static gluelab.cloud.services.glue.crawlers.inference.ParquetFooterFixture.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gluelab.cloud.state.Json;
 import gluelab.cloud.testing.RunningLabCloud;
 import java.util.List;
+import org.apache.parquet.format.Type;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,32 @@ class GlueCrawlerCatalogTest {
         assertThat(CrawlerLabSupport.logLines(logs, "first"))
                 .anySatisfy(line -> assertThat(line).contains("INFO : Created table sales in database first_lake"))
                 .last().satisfies(line -> assertThat(line).endsWith("Crawler has finished running and is in state READY"));
+    }
+
+    @Test
+    void partitionedParquetIsDescribedFromTheFootersItReadsThroughS3() {
+        s3.createBucket(r -> r.bucket("parquet-lake"));
+        glue.createDatabase(r -> r.databaseInput(d -> d.name(database("parquet-lake"))));
+        for (String month : List.of("01", "02")) {
+            byte[] file = parquet().rows(500).dataBytes(200_000).column("rental_id", Type.INT64).string("station")
+                    .decimal("fare", 8, 2).date("rental_date").bytes();
+            put(s3, "parquet-lake", "rentals/year=2026/month=" + month + "/part-00000.snappy.parquet", file);
+        }
+        glue.createCrawler(s3Crawler("parquet", database("parquet-lake"), "s3://parquet-lake/rentals/").build());
+
+        Crawler crawler = crawl(glue, "parquet");
+
+        assertThat(crawler.lastCrawl().status()).as(crawler.lastCrawl().errorMessage()).isEqualTo(LastCrawlStatus.SUCCEEDED);
+        Table rentals = table("parquet-lake", "rentals");
+        assertThat(rentals.parameters()).containsEntry("classification", "parquet").containsEntry("recordCount", "1000")
+                .containsEntry("compressionType", "snappy");
+        assertThat(rentals.storageDescriptor().columns()).extracting(Column::name, Column::type).containsExactly(
+                tuple("rental_id", "bigint"), tuple("station", "string"), tuple("fare", "decimal(8,2)"),
+                tuple("rental_date", "date"));
+        assertThat(rentals.storageDescriptor().serdeInfo().serializationLibrary())
+                .isEqualTo("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe");
+        assertThat(rentals.partitionKeys()).extracting(Column::name).containsExactly("year", "month");
+        assertThat(partitionValues("parquet-lake", "rentals")).containsExactly("2026/01", "2026/02");
     }
 
     @Test

@@ -34,53 +34,53 @@ import org.apache.parquet.format.Util;
  * column data, then a real Thrift footer (schema, row count, codec), its length and {@code PAR1}. The
  * crawler reads footers only, so the column bytes are filler; a real reader would reject them.
  */
-final class ParquetFooterFixture {
+public final class ParquetFooterFixture {
 
     private final List<SchemaElement> schema = new ArrayList<>();
     private long rows = 100;
     private CompressionCodec codec = CompressionCodec.SNAPPY;
     private int dataBytes = 4096;
 
-    static ParquetFooterFixture parquet() {
+    public static ParquetFooterFixture parquet() {
         ParquetFooterFixture fixture = new ParquetFooterFixture();
         fixture.schema.add(new SchemaElement("spark_schema"));
         return fixture;
     }
 
-    ParquetFooterFixture rows(long count) {
+    public ParquetFooterFixture rows(long count) {
         rows = count;
         return this;
     }
 
-    ParquetFooterFixture codec(CompressionCodec value) {
+    public ParquetFooterFixture codec(CompressionCodec value) {
         codec = value;
         return this;
     }
 
-    ParquetFooterFixture dataBytes(int count) {
+    public ParquetFooterFixture dataBytes(int count) {
         dataBytes = count;
         return this;
     }
 
-    ParquetFooterFixture column(String name, Type type) {
+    public ParquetFooterFixture column(String name, Type type) {
         return element(primitive(name, type));
     }
 
-    ParquetFooterFixture string(String name) {
+    public ParquetFooterFixture string(String name) {
         return element(primitive(name, Type.BYTE_ARRAY).setLogicalType(LogicalType.STRING(new StringType()))
                 .setConverted_type(ConvertedType.UTF8));
     }
 
-    ParquetFooterFixture decimal(String name, int precision, int scale) {
+    public ParquetFooterFixture decimal(String name, int precision, int scale) {
         return element(primitive(name, Type.FIXED_LEN_BYTE_ARRAY)
                 .setLogicalType(LogicalType.DECIMAL(new DecimalType(scale, precision))));
     }
 
-    ParquetFooterFixture date(String name) {
+    public ParquetFooterFixture date(String name) {
         return element(primitive(name, Type.INT32).setLogicalType(LogicalType.DATE(new DateType())));
     }
 
-    ParquetFooterFixture timestampMicros(String name) {
+    public ParquetFooterFixture timestampMicros(String name) {
         return element(primitive(name, Type.INT64).setLogicalType(
                 LogicalType.TIMESTAMP(new TimestampType(true, TimeUnit.MICROS(new MicroSeconds())))));
     }
@@ -126,7 +126,7 @@ final class ParquetFooterFixture {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         schema.get(0).setNum_children(topLevelCount());
         ColumnMetaData chunk = new ColumnMetaData(Type.INT32, List.of(Encoding.PLAIN), List.of("c"), codec,
                 rows, dataBytes, dataBytes, 4);
