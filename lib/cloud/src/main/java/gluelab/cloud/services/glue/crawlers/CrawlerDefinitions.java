@@ -1,8 +1,8 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.services.glue.crawlers.inference.S3Glob;
 import gluelab.cloud.schedule.CronExpression;
 import gluelab.cloud.schedule.ScheduleExpressionException;
+import gluelab.cloud.services.glue.crawlers.inference.S3Glob;
 import gluelab.cloud.services.glue.jobs.GlueErrors;
 import java.time.Instant;
 import java.util.List;

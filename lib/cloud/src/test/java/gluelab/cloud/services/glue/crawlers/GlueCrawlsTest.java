@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gluelab.cloud.services.glue.jobs.GlueLabSupport;
 import gluelab.cloud.testing.RunningLabCloud;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -75,7 +76,7 @@ class GlueCrawlsTest {
         glue.createCrawler(s3Crawler("winding-down", "missing_db", "s3://lake/x/").build());
         glue.startCrawler(r -> r.name("winding-down"));
 
-        List<CrawlerState> seen = new java.util.ArrayList<>();
+        List<CrawlerState> seen = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (seen.isEmpty() || seen.get(seen.size() - 1) != CrawlerState.READY) {
             assertThat(System.nanoTime()).as("the crawl ends within 30 s").isLessThan(deadline);
