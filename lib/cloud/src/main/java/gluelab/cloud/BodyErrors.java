@@ -2,9 +2,9 @@ package gluelab.cloud;
 
 import gluelab.cloud.auth.AwsChunkedInputStream;
 import gluelab.cloud.auth.PayloadHashMismatchException;
-import gluelab.cloud.protocol.AwsServiceException;
-import gluelab.cloud.protocol.CommonErrors;
-import gluelab.cloud.protocol.ServiceDescriptor;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.CommonErrors;
+import gluelab.cloud.provider.ServiceDescriptor;
 import java.io.IOException;
 
 /** What to answer when a request body cannot be read to the end as declared. */

@@ -10,20 +10,21 @@ import gluelab.cloud.auth.SignatureVerifier;
 import gluelab.cloud.auth.SignedRequest;
 import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
-import gluelab.cloud.protocol.AwsServiceException;
-import gluelab.cloud.protocol.CommonErrors;
 import gluelab.cloud.protocol.Invocation;
-import gluelab.cloud.protocol.Protocol;
 import gluelab.cloud.protocol.ProtocolCodec;
-import gluelab.cloud.protocol.ServiceDescriptor;
-import gluelab.cloud.protocol.ShapeReadException;
-import gluelab.cloud.service.OperationCatalog;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.RequestBody;
-import gluelab.cloud.service.RequestContext;
-import gluelab.cloud.service.ResourceNames;
-import gluelab.cloud.service.ServiceProvider;
-import gluelab.cloud.service.ServiceRegistry;
+import gluelab.cloud.protocol.ProtocolCodecs;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.CommonErrors;
+import gluelab.cloud.provider.OperationCatalog;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.Protocol;
+import gluelab.cloud.provider.RequestBody;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.ResourceNames;
+import gluelab.cloud.provider.ServiceDescriptor;
+import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.provider.ServiceRegistry;
+import gluelab.cloud.shape.ShapeReadException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,8 +50,10 @@ final class EdgeHandler implements Consumer<HttpExchange> {
     private final ServiceRegistry registry;
     private final SignatureVerifier verifier;
     private final AdminApi admin;
+    private final ProtocolCodecs codecs;
 
-    EdgeHandler(Platform platform, ServiceRegistry registry, AdminApi admin) {
+    EdgeHandler(Platform platform, ServiceRegistry registry, ProtocolCodecs codecs, AdminApi admin) {
+        this.codecs = codecs;
         this.platform = platform;
         this.registry = registry;
         this.verifier = new SignatureVerifier(platform.credentials());
@@ -84,7 +87,7 @@ final class EdgeHandler implements Consumer<HttpExchange> {
                 return;
             }
             ServiceDescriptor service = provider.descriptor();
-            ProtocolCodec codec = registry.codec(provider);
+            ProtocolCodec codec = codecs.forRequest(provider, exchange);
             context = RequestContext.unauthenticated(requestId, service, exchange, receivedAt, platform);
             try {
                 if (malformed != null) {

@@ -9,11 +9,13 @@ import gluelab.cloud.clock.LabScheduler;
 import gluelab.cloud.events.EventBus;
 import gluelab.cloud.events.Timeline;
 import gluelab.cloud.http.EdgeServer;
-import gluelab.cloud.service.EdgeEndpoint;
-import gluelab.cloud.service.InternalCalls;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.ServiceProvider;
-import gluelab.cloud.service.ServiceRegistry;
+import gluelab.cloud.protocol.ProtocolCodecs;
+import gluelab.cloud.provider.EdgeEndpoint;
+import gluelab.cloud.provider.InternalCalls;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.RoleSessions;
+import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.provider.ServiceRegistry;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.StateStore;
@@ -52,13 +54,24 @@ public final class LabCloud implements AutoCloseable {
         this.events = new EventBus(clock, activity, timeline);
         this.scheduler = new LabScheduler(clock, activity);
         CredentialStore credentials = new CredentialStore(state, config.credentials());
-        this.platform = new Platform(config, clock, scheduler, events, state, credentials, activity,
+        this.platform = new Platform(config, clock, scheduler, events, state, credentials,
+                new RoleSessions(credentials, clock), activity,
                 new InternalCalls(registry), new EdgeEndpoint());
         for (ServiceProvider provider : Providers.create(platform)) {
             registry.register(provider);
         }
         AdminApi admin = new AdminApi(platform, registry, timeline, VERSION);
-        this.server = new EdgeServer(config.bindAddress(), config.port(), new EdgeHandler(platform, registry, admin));
+        ProtocolCodecs codecs = new ProtocolCodecs();
+        try {
+            codecs.prepare(registry);
+        } catch (RuntimeException e) {
+            registry.providers().forEach(ServiceProvider::close);
+            scheduler.close();
+            events.close();
+            state.close();
+            throw e;
+        }
+        this.server = new EdgeServer(config.bindAddress(), config.port(), new EdgeHandler(platform, registry, codecs, admin));
     }
 
     /** Starts a Lab Cloud and returns once it answers {@code /_lab/health}. */

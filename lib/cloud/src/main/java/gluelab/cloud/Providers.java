@@ -1,7 +1,7 @@
 package gluelab.cloud;
 
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.ServiceProvider;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.logs.LogsProvider;
 import gluelab.cloud.services.s3.S3Provider;

@@ -1,6 +1,6 @@
 package gluelab.cli.bench;
 
-import gluelab.cloud.services.glue.jobs.WorkerClasspath;
+import gluelab.cloud.services.glue.worker.WorkerClasspath;
 import gluelab.lab.JobJar;
 import gluelab.lab.packaging.JobPackager;
 import java.io.File;

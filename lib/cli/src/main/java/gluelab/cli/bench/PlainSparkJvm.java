@@ -1,7 +1,7 @@
 package gluelab.cli.bench;
 
-import gluelab.cloud.services.glue.jobs.WorkerClasspath;
-import gluelab.cloud.services.glue.jobs.WorkerCommandLine;
+import gluelab.cloud.services.glue.worker.WorkerClasspath;
+import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

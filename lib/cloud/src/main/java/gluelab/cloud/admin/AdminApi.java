@@ -9,9 +9,10 @@ import gluelab.cloud.events.Timeline;
 import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
 import gluelab.cloud.http.QueryString;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.ServiceProvider;
-import gluelab.cloud.service.ServiceRegistry;
+import gluelab.cloud.provider.AdminRoute;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.provider.ServiceRegistry;
 import gluelab.cloud.state.Json;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -54,6 +56,11 @@ public final class AdminApi {
     }
 
     public void handle(HttpExchange exchange) {
+        Optional<AdminRoute> route = serviceRoute(exchange.rawPath());
+        if (route.isPresent()) {
+            route.get().handler().accept(exchange);
+            return;
+        }
         HttpResponse response;
         try {
             String path = exchange.rawPath();
@@ -78,6 +85,12 @@ public final class AdminApi {
         } catch (IOException e) {
             LOG.log(Level.FINE, "The admin client went away", e);
         }
+    }
+
+    /** The route a service added under {@code /_lab/} for this path, if any. */
+    private Optional<AdminRoute> serviceRoute(String path) {
+        return registry.providers().stream().flatMap(p -> p.adminRoutes().stream())
+                .filter(route -> route.matches(path)).findFirst();
     }
 
     private HttpResponse health() {

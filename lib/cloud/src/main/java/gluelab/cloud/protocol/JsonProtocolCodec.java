@@ -2,10 +2,16 @@ package gluelab.cloud.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
-import gluelab.cloud.service.Operation;
-import gluelab.cloud.service.OperationCatalog;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.CommonErrors;
+import gluelab.cloud.provider.Operation;
+import gluelab.cloud.provider.OperationCatalog;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.ServiceDescriptor;
+import gluelab.cloud.shape.JsonShapeCodec;
+import gluelab.cloud.shape.ShapeReadException;
 import gluelab.cloud.state.Json;
 import java.io.IOException;
 import java.util.Map;
@@ -13,6 +19,11 @@ import software.amazon.awssdk.core.SdkPojo;
 
 /** AWS JSON 1.0 and 1.1: {@code X-Amz-Target: Prefix.Operation} and a JSON body both ways. */
 public final class JsonProtocolCodec implements ProtocolCodec {
+
+    @Override
+    public boolean recognizes(HttpExchange exchange) {
+        return exchange.header("X-Amz-Target") != null;
+    }
 
     @Override
     public String operationName(RequestContext context) {

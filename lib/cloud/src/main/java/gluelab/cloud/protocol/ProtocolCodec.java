@@ -1,9 +1,12 @@
 package gluelab.cloud.protocol;
 
+import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
-import gluelab.cloud.service.Operation;
-import gluelab.cloud.service.OperationCatalog;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Operation;
+import gluelab.cloud.provider.OperationCatalog;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.ServiceDescriptor;
 
 /**
  * One wire protocol, written once: it finds the operation a request calls, reads the typed request from
@@ -14,6 +17,18 @@ public interface ProtocolCodec {
     /** Whether the body is read whole before the call (so its hash can be checked) or streamed. */
     default boolean buffersBody() {
         return true;
+    }
+
+    /**
+     * Whether a request is written in this codec's protocol, for a service that answers several; each protocol
+     * has a mark of its own ({@code X-Amz-Target} for JSON, {@code Action} for Query).
+     */
+    default boolean recognizes(HttpExchange exchange) {
+        return false;
+    }
+
+    /** Called once per service at start-up: a codec that derives routes from the SDK derives them here. */
+    default void prepare(OperationCatalog operations) {
     }
 
     /** The operation name alone, for errors that happen before the body is read; null if unknown. */

@@ -1,10 +1,16 @@
 package gluelab.cloud.protocol;
 
+import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
 import gluelab.cloud.http.QueryString;
-import gluelab.cloud.service.Operation;
-import gluelab.cloud.service.OperationCatalog;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Operation;
+import gluelab.cloud.provider.OperationCatalog;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.ServiceDescriptor;
+import gluelab.cloud.shape.QueryShapeReader;
+import gluelab.cloud.shape.ShapeReadException;
+import gluelab.cloud.shape.XmlShapeCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +21,17 @@ import software.amazon.awssdk.core.SdkPojo;
  * {@code <ActionResponse><ActionResult>…</ActionResult><ResponseMetadata>} XML.
  */
 public final class QueryProtocolCodec implements ProtocolCodec {
+
+    /** A form post, or {@code Action=} in the URL, and no {@code X-Amz-Target}. */
+    @Override
+    public boolean recognizes(HttpExchange exchange) {
+        if (exchange.header("X-Amz-Target") != null) {
+            return false;
+        }
+        String contentType = exchange.header("Content-Type");
+        return exchange.query().has("Action") || contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
 
     @Override
     public String operationName(RequestContext context) {

@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
-import gluelab.cloud.service.Operation;
-import gluelab.cloud.service.OperationCatalog;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.CommonErrors;
+import gluelab.cloud.provider.Operation;
+import gluelab.cloud.provider.OperationCatalog;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.ServiceDescriptor;
+import gluelab.cloud.shape.JsonShapeCodec;
+import gluelab.cloud.shape.ShapeReadException;
+import gluelab.cloud.shape.Shapes;
 import gluelab.cloud.state.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +39,17 @@ public final class RestJsonProtocolCodec implements ProtocolCodec {
         return routes.computeIfAbsent(operations, ops -> {
             List<RestRoute> list = new ArrayList<>();
             for (Operation operation : ops.all()) {
-                RestRoute.fromSdk(ops.service().modelPackage(), operation.name()).ifPresent(list::add);
+                list.add(RestRoute.fromSdk(ops.service().modelPackage(), operation.name()));
             }
             list.sort(Comparator.comparingInt(RestRoute::specificity).reversed());
             return list;
         });
+    }
+
+    /** Reads every operation's route now, so a route the SDK does not give stops Lab Cloud from starting. */
+    @Override
+    public void prepare(OperationCatalog operations) {
+        routesOf(operations);
     }
 
     @Override

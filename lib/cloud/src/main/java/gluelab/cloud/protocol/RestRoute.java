@@ -48,17 +48,23 @@ public final class RestRoute {
         }
     }
 
-    /** The route of an operation from its SDK marshaller, or empty if the SDK has none. */
-    public static Optional<RestRoute> fromSdk(String modelPackage, String operation) {
+    /**
+     * The route of an operation from its SDK marshaller. The SDK keeps it in a private field; if a new SDK moves
+     * it, this fails with the reason, at start-up (see {@link RestJsonProtocolCodec#prepare}), rather than
+     * leaving an operation that nothing can reach.
+     */
+    public static RestRoute fromSdk(String modelPackage, String operation) {
         String transform = modelPackage.substring(0, modelPackage.lastIndexOf('.')) + ".transform";
+        String marshallerName = transform + "." + operation + "RequestMarshaller";
         try {
-            Class<?> marshaller = Class.forName(transform + "." + operation + "RequestMarshaller");
+            Class<?> marshaller = Class.forName(marshallerName);
             Field binding = marshaller.getDeclaredField("SDK_OPERATION_BINDING");
             binding.setAccessible(true);
             OperationInfo info = (OperationInfo) binding.get(null);
-            return Optional.of(new RestRoute(operation, info.httpMethod().name(), info.requestUri()));
+            return new RestRoute(operation, info.httpMethod().name(), info.requestUri());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty();
+            throw new IllegalStateException("Cannot read the HTTP route of " + operation + " from the SDK's "
+                    + marshallerName + ".SDK_OPERATION_BINDING (" + e + "); has the SDK changed where it keeps it?", e);
         }
     }
 

@@ -1,7 +1,7 @@
 package gluelab.cloud.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gluelab.cloud.protocol.JsonShapeCodec;
+import gluelab.cloud.shape.JsonShapeCodec;
 import software.amazon.awssdk.core.SdkPojo;
 
 /** Stores an SDK model object (a {@code Job}, a {@code Table}, a {@code Partition}) in its JSON wire form. */

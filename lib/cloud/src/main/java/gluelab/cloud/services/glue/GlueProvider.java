@@ -1,9 +1,9 @@
 package gluelab.cloud.services.glue;
 
-import gluelab.cloud.protocol.Protocol;
-import gluelab.cloud.protocol.ServiceDescriptor;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.ServiceProvider;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.Protocol;
+import gluelab.cloud.provider.ServiceDescriptor;
+import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.services.glue.catalog.GlueCatalogApi;
 import gluelab.cloud.services.glue.crawlers.GlueCrawlersApi;
 import gluelab.cloud.services.glue.jobs.GlueJobsApi;

@@ -1,5 +1,6 @@
 package gluelab.cloud.services.logs;
 
+import gluelab.cloud.provider.CloudWatchLogsWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedLogEventsInf
  */
 final class BatchAdmission {
 
-    static final int MAX_EVENTS = 10_000;
-    static final int MAX_BATCH_BYTES = 1_048_576;
-    static final Duration MAX_SPAN = Duration.ofHours(24);
+    static final int MAX_EVENTS = CloudWatchLogsWriter.MAX_BATCH_EVENTS;
+    static final int MAX_BATCH_BYTES = CloudWatchLogsWriter.MAX_BATCH_BYTES;
+    static final Duration MAX_SPAN = CloudWatchLogsWriter.MAX_BATCH_SPAN;
     static final Duration MAX_AHEAD = Duration.ofHours(2);
     static final Duration MAX_AGE = Duration.ofDays(14);
 

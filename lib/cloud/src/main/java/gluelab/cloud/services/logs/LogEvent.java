@@ -1,5 +1,6 @@
 package gluelab.cloud.services.logs;
 
+import gluelab.cloud.provider.CloudWatchLogsWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 record LogEvent(long timestamp, long sequence, long ingestionTime, String message) {
 
     /** What AWS counts for an event against batch and response limits: UTF-8 bytes plus 26. */
-    static final int OVERHEAD_BYTES = 26;
+    static final int OVERHEAD_BYTES = CloudWatchLogsWriter.EVENT_OVERHEAD_BYTES;
 
     int countedBytes() {
         return message.getBytes(StandardCharsets.UTF_8).length + OVERHEAD_BYTES;

@@ -1,6 +1,6 @@
 package gluelab.cloud.services.logs;
 
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,6 +1,6 @@
 package gluelab.cloud.services.logs;
 
-import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.provider.AwsServiceException;
 
 /** The errors CloudWatch Logs answers with, worded as AWS words them. All are HTTP 400. */
 final class LogsErrors {

@@ -1,12 +1,12 @@
 package gluelab.cloud.services.logs;
 
-import gluelab.cloud.protocol.Protocol;
-import gluelab.cloud.protocol.ServiceDescriptor;
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.RequestContext;
-import gluelab.cloud.service.Scope;
-import gluelab.cloud.service.ServiceProvider;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.Protocol;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Scope;
+import gluelab.cloud.provider.ServiceDescriptor;
+import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.services.logs.filter.FilterPattern;
 import gluelab.cloud.services.logs.filter.InvalidFilterPatternException;
 import java.time.Duration;
@@ -94,6 +94,11 @@ public final class LogsProvider implements ServiceProvider {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public java.util.List<Object> operationHandlers() {
+        return java.util.List.of(this);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package gluelab.cloud.services.logs;
 
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.StateStore;

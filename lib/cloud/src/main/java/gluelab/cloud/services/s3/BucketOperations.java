@@ -1,6 +1,6 @@
 package gluelab.cloud.services.s3;
 
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.s3.storage.BucketRecord;
 import gluelab.cloud.services.s3.storage.ObjectStore;
 import java.nio.charset.StandardCharsets;
@@ -65,23 +65,23 @@ final class BucketOperations {
         String signedFor = context.region();
         if (constraint == null || constraint.isEmpty()) {
             if (!US_EAST_1.equals(signedFor)) {
-                throw new gluelab.cloud.protocol.AwsServiceException("IllegalLocationConstraintException",
+                throw new gluelab.cloud.provider.AwsServiceException("IllegalLocationConstraintException",
                         "The unspecified location constraint is incompatible for the region specific endpoint this "
                                 + "request was sent to.", 400);
             }
             return US_EAST_1;
         }
         if (constraint.equals(US_EAST_1)) {
-            throw new gluelab.cloud.protocol.AwsServiceException("InvalidLocationConstraint",
+            throw new gluelab.cloud.provider.AwsServiceException("InvalidLocationConstraint",
                     "The specified location-constraint is not valid", 400).with("LocationConstraint", constraint);
         }
         String region = constraint.equals("EU") ? "eu-west-1" : constraint;
         if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-            throw new gluelab.cloud.protocol.AwsServiceException("InvalidLocationConstraint",
+            throw new gluelab.cloud.provider.AwsServiceException("InvalidLocationConstraint",
                     "The specified location-constraint is not valid", 400).with("LocationConstraint", constraint);
         }
         if (!US_EAST_1.equals(signedFor) && !region.equals(signedFor)) {
-            throw new gluelab.cloud.protocol.AwsServiceException("IllegalLocationConstraintException",
+            throw new gluelab.cloud.provider.AwsServiceException("IllegalLocationConstraintException",
                     "The " + constraint + " location constraint is incompatible for the region specific endpoint "
                             + "this request was sent to.", 400);
         }

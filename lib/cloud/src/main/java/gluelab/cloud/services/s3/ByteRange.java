@@ -23,7 +23,7 @@ record ByteRange(long first, long last) {
 
     /**
      * @return the range within an object of {@code size} bytes, or empty for a header S3 ignores
-     * @throws gluelab.cloud.protocol.AwsServiceException 416 InvalidRange if no byte of it exists
+     * @throws gluelab.cloud.provider.AwsServiceException 416 InvalidRange if no byte of it exists
      */
     static Optional<ByteRange> parse(String header, long size) {
         if (header == null) {

@@ -2,8 +2,8 @@ package gluelab.cloud.services.s3;
 
 import gluelab.cloud.auth.AwsChunkedInputStream;
 import gluelab.cloud.http.HttpExchange;
-import gluelab.cloud.protocol.AwsServiceException;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.s3.checksum.ChecksumAlgorithm;
 import gluelab.cloud.services.s3.storage.StagedPayload;
 import java.io.InputStream;

@@ -41,7 +41,7 @@ final class ObjectConditions {
                                 Instant ifUnmodifiedSince, Instant now) {
         try {
             checkRead(source, ifMatch, ifNoneMatch, ifModifiedSince, ifUnmodifiedSince, now);
-        } catch (gluelab.cloud.protocol.AwsServiceException e) {
+        } catch (gluelab.cloud.provider.AwsServiceException e) {
             if (e.status() == 304) {
                 throw S3Errors.preconditionFailed(ifNoneMatch != null ? "x-amz-copy-source-If-None-Match"
                         : "x-amz-copy-source-If-Modified-Since");
@@ -55,7 +55,7 @@ final class ObjectConditions {
     static WriteCondition forWrite(String key, String ifMatch, String ifNoneMatch) {
         if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
             // S3 answers 501; Lab Cloud answers every client request with a 4xx (see CommonErrors.notImplemented).
-            throw new gluelab.cloud.protocol.AwsServiceException("NotImplemented",
+            throw new gluelab.cloud.provider.AwsServiceException("NotImplemented",
                     "A header you provided implies functionality that is not implemented", 400)
                     .with("Header", "If-None-Match");
         }

@@ -1,6 +1,6 @@
 package gluelab.cloud.services.s3;
 
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.s3.storage.BucketRecord;
 import gluelab.cloud.services.s3.storage.ObjectRecord;
 import gluelab.cloud.services.s3.storage.ObjectStore;

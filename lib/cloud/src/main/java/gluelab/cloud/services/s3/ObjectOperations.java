@@ -2,8 +2,9 @@ package gluelab.cloud.services.s3;
 
 import gluelab.cloud.BodyErrors;
 import gluelab.cloud.http.QueryString;
-import gluelab.cloud.protocol.AwsServiceException;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.StreamingResponse;
 import gluelab.cloud.services.s3.checksum.ChecksumAlgorithm;
 import gluelab.cloud.services.s3.storage.BucketRecord;
 import gluelab.cloud.services.s3.storage.ContentHeaders;
@@ -135,7 +136,7 @@ final class ObjectOperations {
         return response.build();
     }
 
-    ObjectDownload getObject(RequestContext context, GetObjectRequest request) {
+    StreamingResponse<GetObjectResponse> getObject(RequestContext context, GetObjectRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         for (int attempt = 0; ; attempt++) {
             ObjectRecord object = store.object(bucket.name(), request.key())
@@ -148,7 +149,7 @@ final class ObjectOperations {
             selection.describe(response, object, request.checksumMode() == ChecksumMode.ENABLED);
             try {
                 InputStream in = store.open(object.segments(), selection.first(), selection.length());
-                return new ObjectDownload(response.build(), in, selection.length(), selection.status());
+                return new StreamingResponse(response.build(), in, selection.length(), selection.status());
             } catch (ObjectChangedException changed) {
                 if (attempt >= 3) {
                     throw S3Errors.noSuchKey(request.key());

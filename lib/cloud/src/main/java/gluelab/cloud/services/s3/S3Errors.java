@@ -1,6 +1,6 @@
 package gluelab.cloud.services.s3;
 
-import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.provider.AwsServiceException;
 
 /** S3's errors with the codes, messages, statuses and extra members the real service answers with. */
 public final class S3Errors {

@@ -3,16 +3,17 @@ package gluelab.cloud.services.s3;
 import gluelab.cloud.BodyErrors;
 import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
-import gluelab.cloud.protocol.AwsServiceException;
 import gluelab.cloud.protocol.HttpBindings;
 import gluelab.cloud.protocol.Invocation;
 import gluelab.cloud.protocol.ProtocolCodec;
-import gluelab.cloud.protocol.ServiceDescriptor;
-import gluelab.cloud.protocol.Shapes;
-import gluelab.cloud.protocol.XmlShapeCodec;
-import gluelab.cloud.service.Operation;
-import gluelab.cloud.service.OperationCatalog;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Operation;
+import gluelab.cloud.provider.OperationCatalog;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.ServiceDescriptor;
+import gluelab.cloud.provider.StreamingResponse;
+import gluelab.cloud.shape.Shapes;
+import gluelab.cloud.shape.XmlShapeCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,9 +137,9 @@ public final class S3ProtocolCodec implements ProtocolCodec {
 
     @Override
     public HttpResponse success(RequestContext context, Operation operation, Object result) {
-        if (result instanceof ObjectDownload download) {
+        if (result instanceof StreamingResponse<?> download) {
             HttpResponse headers = new HttpResponse(download.status());
-            HttpBindings.writeResponseHeaders(download.response(), headers, download.status());
+            HttpBindings.writeResponseHeaders((SdkPojo) download.response(), headers, download.status());
             HttpResponse out = withIds(new HttpResponse(download.status()), context);
             headers.headers().forEach(h -> out.header(h.getKey(), h.getValue()));
             return out.body(download.body(), download.length());

@@ -1,10 +1,12 @@
 package gluelab.cloud.services.s3;
 
+import gluelab.cloud.protocol.CustomCodec;
 import gluelab.cloud.protocol.ProtocolCodec;
-import gluelab.cloud.protocol.ServiceDescriptor;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.RequestContext;
-import gluelab.cloud.service.ServiceProvider;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.ServiceDescriptor;
+import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.provider.StreamingResponse;
 import gluelab.cloud.services.s3.storage.EventNotifyingObjectStore;
 import gluelab.cloud.services.s3.storage.FileObjectStore;
 import gluelab.cloud.services.s3.storage.ObjectStore;
@@ -30,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -64,7 +67,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * fires only after a write is durable. The engine here is small, keyed by generated file ids, and
  * journaled like every other service.
  */
-public final class S3Provider implements ServiceProvider {
+public final class S3Provider implements ServiceProvider, CustomCodec {
 
     public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restXml("s3", "s3", "2006-03-01",
             S3ProtocolCodec.NAMESPACE, "software.amazon.awssdk.services.s3.model");
@@ -97,6 +100,11 @@ public final class S3Provider implements ServiceProvider {
     @Override
     public ProtocolCodec codec() {
         return codec;
+    }
+
+    @Override
+    public java.util.List<Object> operationHandlers() {
+        return java.util.List.of(this);
     }
 
     @Override
@@ -142,7 +150,7 @@ public final class S3Provider implements ServiceProvider {
         return objects.putObject(context, request, body);
     }
 
-    public ObjectDownload getObject(RequestContext context, GetObjectRequest request) {
+    public StreamingResponse<GetObjectResponse> getObject(RequestContext context, GetObjectRequest request) {
         return objects.getObject(context, request);
     }
 

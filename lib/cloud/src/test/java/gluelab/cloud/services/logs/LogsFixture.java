@@ -10,25 +10,25 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse;
 
 /** Names, events and the lab clock for the CloudWatch Logs tests; every call goes through the real SDK. */
-final class LogsFixture {
+public final class LogsFixture {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final RunningLabCloud cloud;
-    final CloudWatchLogsClient logs;
+    public final CloudWatchLogsClient logs;
 
-    LogsFixture(RunningLabCloud cloud) {
+    public LogsFixture(RunningLabCloud cloud) {
         this.cloud = cloud;
         this.logs = cloud.client(CloudWatchLogsClient.builder());
     }
 
     /** A log group name no other test uses. */
-    static String uniqueGroup(String hint) {
+    public static String uniqueGroup(String hint) {
         return "/lab/test/" + hint + "-" + NAMES.incrementAndGet();
     }
 
     /** Now on the lab clock, which is what PutLogEvents judges timestamps by. */
-    long now() {
+    public long now() {
         return cloud.cloud().platform().clock().millis();
     }
 
@@ -43,7 +43,7 @@ final class LogsFixture {
         return group;
     }
 
-    static InputLogEvent event(long timestamp, String message) {
+    public static InputLogEvent event(long timestamp, String message) {
         return InputLogEvent.builder().timestamp(timestamp).message(message).build();
     }
 
@@ -56,7 +56,7 @@ final class LogsFixture {
     }
 
     /** {@code count} events one millisecond apart starting at {@code start}, messages {@code prefix-i}. */
-    static List<InputLogEvent> numbered(long start, int count, String prefix) {
+    public static List<InputLogEvent> numbered(long start, int count, String prefix) {
         return IntStream.range(0, count).mapToObj(i -> event(start + i, prefix + "-" + i)).toList();
     }
 }

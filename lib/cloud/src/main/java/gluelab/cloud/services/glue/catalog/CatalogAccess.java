@@ -1,6 +1,6 @@
 package gluelab.cloud.services.glue.catalog;
 
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.RequestContext;
 
 /**
  * Whose Data Catalog a request may touch. A request's {@code CatalogId} defaults to the caller's account;

@@ -1,6 +1,6 @@
 package gluelab.cloud.services.glue.catalog;
 
-import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.provider.AwsServiceException;
 
 /**
  * The Data Catalog's errors, with the codes and messages Glue answers with. Glue's JSON 1.1 errors are

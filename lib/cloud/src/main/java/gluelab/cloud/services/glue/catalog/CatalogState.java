@@ -1,10 +1,10 @@
 package gluelab.cloud.services.glue.catalog;
 
-import gluelab.cloud.state.ShapeCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.Json;
+import gluelab.cloud.state.ShapeCodec;
 import gluelab.cloud.state.StateStore;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,16 @@
 package gluelab.cloud.services.glue.catalog;
 
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.RequestContext;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseResponse;
+import software.amazon.awssdk.services.glue.model.DataLakePrincipal;
 import software.amazon.awssdk.services.glue.model.Database;
 import software.amazon.awssdk.services.glue.model.DatabaseAttributes;
 import software.amazon.awssdk.services.glue.model.DatabaseInput;
-import software.amazon.awssdk.services.glue.model.DataLakePrincipal;
 import software.amazon.awssdk.services.glue.model.DeleteDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.DeleteDatabaseResponse;
 import software.amazon.awssdk.services.glue.model.GetDatabaseRequest;

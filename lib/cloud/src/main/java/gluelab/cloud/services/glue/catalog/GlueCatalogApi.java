@@ -1,9 +1,9 @@
 package gluelab.cloud.services.glue.catalog;
 
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.RequestContext;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Scope;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

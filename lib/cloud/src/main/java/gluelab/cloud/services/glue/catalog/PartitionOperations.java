@@ -1,8 +1,8 @@
 package gluelab.cloud.services.glue.catalog;
 
-import gluelab.cloud.protocol.AwsServiceException;
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.glue.catalog.expression.PartitionExpression;
 import gluelab.cloud.services.glue.catalog.expression.PartitionExpressionException;
 import java.util.ArrayList;

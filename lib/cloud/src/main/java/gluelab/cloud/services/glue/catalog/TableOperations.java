@@ -1,7 +1,7 @@
 package gluelab.cloud.services.glue.catalog;
 
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.RequestContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

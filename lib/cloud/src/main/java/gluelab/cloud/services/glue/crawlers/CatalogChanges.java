@@ -1,11 +1,11 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.protocol.AwsServiceException;
-import gluelab.cloud.protocol.JsonShapeCodec;
-import gluelab.cloud.service.InternalCalls;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.InternalCalls;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.crawlers.inference.InferredPartition;
 import gluelab.cloud.services.glue.crawlers.inference.InferredTable;
+import gluelab.cloud.shape.JsonShapeCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,10 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.service.Scope;
-import gluelab.cloud.services.glue.GlueCloudWatchLogs;
+import gluelab.cloud.provider.CloudWatchLogsWriter;
+import gluelab.cloud.provider.Scope;
 import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
 /**
  * A crawl's log lines, where AWS writes them: log group {@code /aws-glue/crawlers}, one stream per crawler
@@ -13,10 +15,12 @@ final class CrawlLogs {
 
     static final String LOG_GROUP = "/aws-glue/crawlers";
 
-    private final GlueCloudWatchLogs logs;
+    private static final String GLUE_PRINCIPAL = "glue.amazonaws.com";
+
+    private final CloudWatchLogsWriter logs;
     private final Clock clock;
 
-    CrawlLogs(GlueCloudWatchLogs logs, Clock clock) {
+    CrawlLogs(CloudWatchLogsWriter logs, Clock clock) {
         this.logs = logs;
         this.clock = clock;
     }
@@ -54,7 +58,9 @@ final class CrawlLogs {
         }
 
         private void line(String level, String message) {
-            logs.append(scope, LOG_GROUP, crawlerName, clock.instant(), "[" + crawlId + "] " + level + " : " + message);
+            // A crawl never fails because of its logs: lines that cannot be written are dropped.
+            logs.appendOrDrop(scope, GLUE_PRINCIPAL, LOG_GROUP, crawlerName, List.of(InputLogEvent.builder()
+                    .timestamp(clock.millis()).message("[" + crawlId + "] " + level + " : " + message).build()));
         }
     }
 }

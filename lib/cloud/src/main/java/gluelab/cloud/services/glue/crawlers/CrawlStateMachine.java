@@ -1,11 +1,10 @@
 package gluelab.cloud.services.glue.crawlers;
 
 import gluelab.cloud.clock.ActivityTracker;
-import gluelab.cloud.protocol.AwsServiceException;
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.Scope;
-import gluelab.cloud.services.glue.GlueCloudWatchLogs;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -80,7 +79,7 @@ final class CrawlStateMachine implements AutoCloseable {
     CrawlStateMachine(Platform platform, AccountRegionStore<CrawlersState> states) {
         this.platform = platform;
         this.states = states;
-        this.logs = new CrawlLogs(new GlueCloudWatchLogs(platform.internal()), platform.clock());
+        this.logs = new CrawlLogs(platform.logs(), platform.clock());
         this.events = new CrawlerStateChangeEvents(platform.events());
     }
 

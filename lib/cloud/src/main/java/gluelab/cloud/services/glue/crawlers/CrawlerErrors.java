@@ -1,6 +1,6 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.provider.AwsServiceException;
 
 /** The crawler-specific errors, with the codes of the Glue model and HTTP 400; the common ones are GlueErrors'. */
 final class CrawlerErrors {

@@ -1,11 +1,11 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.RecurringTimers;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.schedule.CronExpression;
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.RecurringTimers;
-import gluelab.cloud.service.Scope;
 import java.time.Instant;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.glue.model.Crawler;

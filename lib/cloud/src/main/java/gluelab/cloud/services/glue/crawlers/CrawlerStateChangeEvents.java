@@ -2,7 +2,7 @@ package gluelab.cloud.services.glue.crawlers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.cloud.events.EventBus;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.state.Json;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.glue.jobs.BatchLookup;
 import gluelab.cloud.services.glue.jobs.GlueErrors;
 import gluelab.cloud.services.glue.jobs.Pages;
@@ -9,10 +9,10 @@ import gluelab.cloud.services.glue.jobs.ResourceTags;
 import java.util.List;
 import software.amazon.awssdk.services.glue.model.BatchGetCrawlersRequest;
 import software.amazon.awssdk.services.glue.model.BatchGetCrawlersResponse;
-import software.amazon.awssdk.services.glue.model.CreateCrawlerRequest;
-import software.amazon.awssdk.services.glue.model.CreateCrawlerResponse;
 import software.amazon.awssdk.services.glue.model.Crawler;
 import software.amazon.awssdk.services.glue.model.CrawlerState;
+import software.amazon.awssdk.services.glue.model.CreateCrawlerRequest;
+import software.amazon.awssdk.services.glue.model.CreateCrawlerResponse;
 import software.amazon.awssdk.services.glue.model.DeleteCrawlerRequest;
 import software.amazon.awssdk.services.glue.model.DeleteCrawlerResponse;
 import software.amazon.awssdk.services.glue.model.GetCrawlerRequest;

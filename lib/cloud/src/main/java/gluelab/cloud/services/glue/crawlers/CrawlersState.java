@@ -1,6 +1,6 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.jobs.ResourceTags;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;

@@ -1,7 +1,7 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.glue.jobs.GlueErrors;
 import gluelab.cloud.services.glue.jobs.Pages;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.Platform;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Platform;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.protocol.AwsServiceException;
-import gluelab.cloud.service.InternalCalls;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.InternalCalls;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.crawlers.inference.CrawlObjects;
 import gluelab.cloud.services.glue.crawlers.inference.InferredTable;
 import gluelab.cloud.services.glue.crawlers.inference.S3ObjectSummary;

@@ -1,10 +1,10 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.service.InternalCalls;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.InternalCalls;
+import gluelab.cloud.provider.Scope;
+import gluelab.cloud.provider.StreamingResponse;
 import gluelab.cloud.services.glue.crawlers.inference.CrawlObjects;
 import gluelab.cloud.services.glue.crawlers.inference.S3ObjectSummary;
-import gluelab.cloud.services.s3.ObjectDownload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ final class S3CrawlObjects implements CrawlObjects {
         long last = Math.min(object.size(), offset + length) - 1;
         GetObjectRequest request = GetObjectRequest.builder().bucket(object.bucket()).key(object.key())
                 .range("bytes=" + offset + "-" + last).build();
-        ObjectDownload download = internal.call("s3", scope, roleArn, request);
+        StreamingResponse<?> download = internal.call("s3", scope, roleArn, request);
         try (InputStream body = download.body()) {
             return body.readAllBytes();
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.glue.model.Condition;

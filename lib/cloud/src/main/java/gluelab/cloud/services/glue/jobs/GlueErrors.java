@@ -1,6 +1,6 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.protocol.AwsServiceException;
+import gluelab.cloud.provider.AwsServiceException;
 
 /** The errors the Glue job and crawler operations answer with, with the codes of the Glue model and HTTP 400. */
 public final class GlueErrors {

@@ -1,8 +1,14 @@
 package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.LabCloudConfig;
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.Platform;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.services.glue.worker.DisabledExecutor;
+import gluelab.cloud.services.glue.worker.GlueWorkerClient;
+import gluelab.cloud.services.glue.worker.JobRunExecutor;
+import gluelab.cloud.services.glue.worker.WorkerClasspath;
+import gluelab.cloud.services.glue.worker.WorkerCommandLine;
+import gluelab.cloud.services.glue.worker.WorkerEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +32,7 @@ public final class GlueJobsApi {
 
     public GlueJobsApi(Platform platform) {
         this.states = new AccountRegionStore<>("glue", platform.state(), JobsState::new);
-        this.runs = new JobRunStateMachine(platform, states, new CloudWatchJobRunLogs(platform.internal()),
+        this.runs = new JobRunStateMachine(platform, states, new CloudWatchJobRunLogs(platform.logs()),
                 events -> executor(platform, events));
         TriggerActions actions = new TriggerActions(states, runs);
         this.schedules = new TriggerSchedules(platform, states, actions);

@@ -1,7 +1,7 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.RequestContext;
 import software.amazon.awssdk.services.glue.model.GetJobBookmarkRequest;
 import software.amazon.awssdk.services.glue.model.GetJobBookmarkResponse;
 import software.amazon.awssdk.services.glue.model.ResetJobBookmarkRequest;

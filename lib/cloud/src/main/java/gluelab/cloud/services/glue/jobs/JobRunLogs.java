@@ -1,6 +1,6 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import java.time.Instant;
 
 /**

@@ -2,7 +2,7 @@ package gluelab.cloud.services.glue.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.cloud.events.EventBus;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.state.Json;
 import software.amazon.awssdk.services.glue.model.JobRun;
 

@@ -1,8 +1,8 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.protocol.JsonShapeCodec;
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.RequestContext;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.shape.JsonShapeCodec;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.glue.model.BatchGetJobsRequest;

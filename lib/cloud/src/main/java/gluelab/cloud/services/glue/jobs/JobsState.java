@@ -1,9 +1,9 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.state.ShapeCodec;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
+import gluelab.cloud.state.ShapeCodec;
 import gluelab.cloud.state.StateStore;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.glue.model.Job;

@@ -1,6 +1,6 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import software.amazon.awssdk.services.glue.model.JobRun;
 
 /** Told when a run reaches a terminal state (conditional triggers watch this; workflows will too). */

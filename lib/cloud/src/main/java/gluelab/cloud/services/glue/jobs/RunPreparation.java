@@ -1,12 +1,12 @@
 package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.auth.Credential;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Arn;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.worker.WorkerRunCommand;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,15 +85,11 @@ final class RunPreparation {
      * run's timeout so a long run never loses access; a run past its timeout is stopped anyway.
      */
     private WorkerRunCommand.WorkerAwsSettings credentials(Scope scope, Job job, JobRun run) {
-        String role = job.role();
-        String roleName = role.substring(role.lastIndexOf('/') + 1);
-        String principal = "arn:aws:sts::" + scope.account() + ":assumed-role/" + roleName + "/" + RUNNER_SESSION;
-        String roleId = "AROA" + HexFormat.of().toHexDigits(role.hashCode()).toUpperCase(Locale.ROOT) + "GLUEROLE";
-        Instant now = platform.clock().instant();
+        // Glue takes the role's name or its ARN; a name is a role in the job's own account.
+        Arn role = Arn.parse(job.role()).orElseGet(() -> Arn.global("iam", scope.account(), "role/" + job.role()));
         Duration lifetime = Duration.ofMinutes(run.timeout() == null ? JobDefinitions.MAX_TIMEOUT_MINUTES : run.timeout())
                 .plus(CREDENTIAL_MARGIN);
-        Credential credential = platform.credentials().issueTemporary(scope.account(), principal,
-                roleId + ":" + RUNNER_SESSION, now, lifetime);
+        Credential credential = platform.roles().assumeRole(role, RUNNER_SESSION, lifetime).credential();
         return new WorkerRunCommand.WorkerAwsSettings(platform.edge().uri().toString(), scope.region(),
                 credential.accessKeyId(), credential.secretAccessKey(), credential.sessionToken());
     }

@@ -1,11 +1,11 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.state.ShapeCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gluelab.cloud.protocol.JsonShapeCodec;
+import gluelab.cloud.shape.JsonShapeCodec;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.Json;
+import gluelab.cloud.state.ShapeCodec;
 import software.amazon.awssdk.services.glue.model.JobRun;
 
 /**

@@ -1,8 +1,8 @@
 package gluelab.cloud.services.glue.jobs;
 
-import gluelab.cloud.protocol.AwsServiceException;
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Scope;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;

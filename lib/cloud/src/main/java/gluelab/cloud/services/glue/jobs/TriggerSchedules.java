@@ -1,10 +1,10 @@
 package gluelab.cloud.services.glue.jobs;
 
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.RecurringTimers;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.schedule.CronExpression;
-import gluelab.cloud.service.AccountRegionStore;
-import gluelab.cloud.service.Platform;
-import gluelab.cloud.service.RecurringTimers;
-import gluelab.cloud.service.Scope;
 import java.time.Instant;
 import software.amazon.awssdk.services.glue.model.Trigger;
 import software.amazon.awssdk.services.glue.model.TriggerState;

@@ -1,10 +1,10 @@
 package gluelab.cloud.services.s3.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gluelab.cloud.protocol.JsonShapeCodec;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.s3.S3Errors;
 import gluelab.cloud.services.s3.checksum.ChecksumAlgorithm;
+import gluelab.cloud.shape.JsonShapeCodec;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.StateStore;

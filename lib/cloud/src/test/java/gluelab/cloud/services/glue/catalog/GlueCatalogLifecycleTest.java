@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
-import gluelab.cloud.service.Scope;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.testing.RunningLabCloud;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

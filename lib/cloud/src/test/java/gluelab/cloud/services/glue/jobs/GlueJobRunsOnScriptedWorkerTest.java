@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gluelab.cloud.LabCloudConfig;
+import gluelab.cloud.services.glue.worker.WorkerClasspath;
+import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import gluelab.cloud.state.Json;
 import gluelab.cloud.testing.RunningLabCloud;
 import java.net.http.HttpRequest;
@@ -201,7 +203,7 @@ class GlueJobRunsOnScriptedWorkerTest {
         assertThat(command.path("userJarsFirst").asBoolean()).isTrue();
         List<String> args = texts(command.path("args"));
         assertThat(args.subList(0, 10)).containsExactly(
-                "--JOB_ID", JobArguments.jobId(new gluelab.cloud.service.Scope("000000000000", "us-east-1"), "echo"),
+                "--JOB_ID", JobArguments.jobId(new gluelab.cloud.provider.Scope("000000000000", "us-east-1"), "echo"),
                 "--JOB_RUN_ID", runId,
                 "--JOB_NAME", "echo",
                 "--job-bookmark-option", "job-bookmark-disable",

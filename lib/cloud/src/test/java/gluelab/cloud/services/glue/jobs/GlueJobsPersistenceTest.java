@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
+import gluelab.cloud.services.glue.worker.WorkerClasspath;
+import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import gluelab.cloud.testing.RunningLabCloud;
 import java.net.URI;
 import java.net.http.HttpClient;

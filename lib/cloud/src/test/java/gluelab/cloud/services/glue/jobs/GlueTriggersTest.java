@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gluelab.cloud.services.glue.worker.DisabledExecutor;
 import gluelab.cloud.testing.RunningLabCloud;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,110 @@
+package gluelab.cloud.provider;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The operations of one provider, found by reflection: every public method whose parameters start with
+ * {@code (RequestContext, XxxRequest)} implements operation {@code Xxx}.
+ */
+public final class OperationCatalog {
+
+    private final ServiceDescriptor service;
+    private final Map<String, Operation> operations = new TreeMap<>();
+
+    private OperationCatalog(ServiceProvider provider) {
+        this.service = provider.descriptor();
+        for (Object handler : provider.operationHandlers()) {
+            addOperationsOf(handler);
+        }
+    }
+
+    private void addOperationsOf(Object handler) {
+        for (Method method : handler.getClass().getMethods()) {
+            Class<?>[] params = method.getParameterTypes();
+            if (Modifier.isStatic(method.getModifiers()) || params.length < 2 || params[0] != RequestContext.class) {
+                continue;
+            }
+            String requestName = params[1].getSimpleName();
+            if (!requestName.endsWith("Request") || !params[1].getPackageName().equals(service.modelPackage())) {
+                continue;
+            }
+            String name = requestName.substring(0, requestName.length() - "Request".length());
+            Operation previous = operations.put(name, new Operation(name, params[1], method.getReturnType(), method, handler));
+            if (previous != null && previous.handler() != handler) {
+                throw new IllegalStateException(name + " is implemented twice: by " + previous.handler().getClass()
+                        + " and " + handler.getClass());
+            }
+        }
+    }
+
+    public static OperationCatalog of(ServiceProvider provider) {
+        return new OperationCatalog(provider);
+    }
+
+    public ServiceDescriptor service() {
+        return service;
+    }
+
+    public Optional<Operation> find(String name) {
+        return Optional.ofNullable(operations.get(name));
+    }
+
+    public Collection<Operation> all() {
+        return operations.values();
+    }
+
+    /** The operation, or the error AWS gives for an unknown one (honest about real-but-unimplemented ones). */
+    public Operation require(String name) {
+        Operation operation = operations.get(name);
+        if (operation != null) {
+            return operation;
+        }
+        throw existsInModel(name) ? CommonErrors.notImplemented(service, name) : CommonErrors.unknownOperation(service, name);
+    }
+
+    /** Whether the AWS model has this operation at all. */
+    public boolean existsInModel(String name) {
+        if (name == null || name.isEmpty() || !Character.isUpperCase(name.charAt(0))
+                || !name.chars().allMatch(Character::isLetterOrDigit)) {
+            return false;
+        }
+        try {
+            Class.forName(service.modelPackage() + "." + name + "Request", false, getClass().getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Calls the operation; an {@link AwsServiceException} it throws comes out unwrapped. */
+    public Object invoke(Operation operation, RequestContext context, Object request, Object... extra) {
+        Object[] args = new Object[2 + extra.length];
+        args[0] = context;
+        args[1] = request;
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        try {
+            return operation.method().invoke(operation.handler(), args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static AwsServiceException unknown(ServiceDescriptor service, String name) {
+        return CommonErrors.unknownOperation(service, name);
+    }
+}
