@@ -101,6 +101,7 @@ final class EdgeHandler implements Consumer<HttpExchange> {
                 Invocation invocation = codec.parse(context, operations);
                 request = invocation.request();
                 context.operation(invocation.operation().name());
+                platform.access().authorize(context, provider, invocation.operation().name(), request);
                 Object result = operations.invoke(invocation.operation(), context, invocation.request(),
                         invocation.extraArguments());
                 response = codec.success(context, invocation.operation(), result);

@@ -20,7 +20,7 @@ public final class StsProvider implements ServiceProvider {
     private final RoleSessionOperations roleSessions;
 
     public StsProvider(Platform platform) {
-        this.roleSessions = new RoleSessionOperations(platform.roles());
+        this.roleSessions = new RoleSessionOperations(platform.roles(), platform.access());
     }
 
     @Override
