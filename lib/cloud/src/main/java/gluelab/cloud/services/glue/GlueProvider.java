@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue;
 
+import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.ServiceDescriptor;
@@ -21,6 +22,7 @@ public final class GlueProvider implements ServiceProvider {
     public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json(
             "glue", "glue", Protocol.JSON_1_1, "AWSGlue", "2017-03-31",
             "software.amazon.awssdk.services.glue.model", "Message");
+    private static final AccessRules ACCESS_RULES = new GlueAccessRules();
 
     private final GlueCatalogApi catalog;
     private final GlueJobsApi jobs;
@@ -35,6 +37,11 @@ public final class GlueProvider implements ServiceProvider {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public AccessRules accessRules() {
+        return ACCESS_RULES;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package gluelab.cloud.services.logs;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.RequestContext;
@@ -73,6 +74,7 @@ public final class LogsProvider implements ServiceProvider {
 
     public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json(SERVICE, "logs", Protocol.JSON_1_1,
             "Logs_20140328", "2014-03-28", "software.amazon.awssdk.services.cloudwatchlogs.model", "message");
+    private static final AccessRules ACCESS_RULES = new LogsAccessRules();
 
     static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
             731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -94,6 +96,11 @@ public final class LogsProvider implements ServiceProvider {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public AccessRules accessRules() {
+        return ACCESS_RULES;
     }
 
     @Override

@@ -2,6 +2,7 @@ package gluelab.cloud.services.s3;
 
 import gluelab.cloud.protocol.CustomCodec;
 import gluelab.cloud.protocol.ProtocolCodec;
+import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.provider.ServiceDescriptor;
@@ -71,6 +72,7 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
 
     public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restXml("s3", "s3", "2006-03-01",
             S3ProtocolCodec.NAMESPACE, "software.amazon.awssdk.services.s3.model");
+    private static final AccessRules ACCESS_RULES = new S3AccessRules();
 
     private final FileObjectStore engine;
     private final ObjectStore store;
@@ -95,6 +97,11 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public AccessRules accessRules() {
+        return ACCESS_RULES;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gluelab.cloud.services.sts;
 
+import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
@@ -26,6 +27,15 @@ public final class StsProvider implements ServiceProvider {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /**
+     * GetCallerIdentity needs no permission, and AssumeRole is judged by the role's trust policy and, for a role
+     * session, by its own policies, in {@code RoleSessions}.
+     */
+    @Override
+    public AccessRules accessRules() {
+        return (context, operation, request) -> List.of();
     }
 
     @Override

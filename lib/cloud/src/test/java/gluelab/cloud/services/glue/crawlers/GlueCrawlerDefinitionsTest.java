@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.glue.model.UpdateBehavior;
 class GlueCrawlerDefinitionsTest {
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
     static GlueClient glue;
 
     @BeforeAll

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.glue.model.WorkerType;
 class GlueJobRunsWithWorkerOffTest {
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
     static GlueClient glue;
 
     @BeforeAll

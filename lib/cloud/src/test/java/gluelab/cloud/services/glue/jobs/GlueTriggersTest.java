@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
 class GlueTriggersTest {
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
     static GlueClient glue;
 
     @BeforeAll
