@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Error;
 
 /** PutObject, GetObject, HeadObject, DeleteObject(s) and CopyObject. */
-final class ObjectOperations {
+public final class ObjectOperations {
 
     static final long MAX_SINGLE_UPLOAD = 5L * 1024 * 1024 * 1024;
     private static final int MAX_DELETE_KEYS = 1000;
@@ -106,7 +106,7 @@ final class ObjectOperations {
         return BodyErrors.of(e.failure(), context.service());
     }
 
-    PutObjectResponse putObject(RequestContext context, PutObjectRequest request, InputStream body) {
+    public PutObjectResponse putObject(RequestContext context, PutObjectRequest request, InputStream body) {
         BucketRecord bucket = access.owned(context, request.bucket());
         String key = ObjectKeys.require(request.key());
         if (request.contentLength() != null && request.contentLength() > MAX_SINGLE_UPLOAD) {
@@ -136,7 +136,7 @@ final class ObjectOperations {
         return response.build();
     }
 
-    StreamingResponse<GetObjectResponse> getObject(RequestContext context, GetObjectRequest request) {
+    public StreamingResponse<GetObjectResponse> getObject(RequestContext context, GetObjectRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         for (int attempt = 0; ; attempt++) {
             ObjectRecord object = store.object(bucket.name(), request.key())
@@ -176,7 +176,7 @@ final class ObjectOperations {
         }
     }
 
-    HeadObjectResponse headObject(RequestContext context, HeadObjectRequest request) {
+    public HeadObjectResponse headObject(RequestContext context, HeadObjectRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         ObjectRecord object = store.object(bucket.name(), request.key())
                 .orElseThrow(() -> S3Errors.noSuchKey(request.key()));
@@ -189,14 +189,14 @@ final class ObjectOperations {
         return response.build();
     }
 
-    DeleteObjectResponse deleteObject(RequestContext context, DeleteObjectRequest request) {
+    public DeleteObjectResponse deleteObject(RequestContext context, DeleteObjectRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         ObjectKeys.require(request.key());
         store.deleteObject(BucketAccess.requester(context), bucket.name(), request.key());
         return DeleteObjectResponse.builder().build();
     }
 
-    DeleteObjectsResponse deleteObjects(RequestContext context, DeleteObjectsRequest request) {
+    public DeleteObjectsResponse deleteObjects(RequestContext context, DeleteObjectsRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         if (request.delete() == null || !request.delete().hasObjects() || request.delete().objects().isEmpty()
                 || request.delete().objects().size() > MAX_DELETE_KEYS) {
@@ -220,7 +220,7 @@ final class ObjectOperations {
                 .errors(errors.isEmpty() ? null : errors).build();
     }
 
-    CopyObjectResponse copyObject(RequestContext context, CopyObjectRequest request) {
+    public CopyObjectResponse copyObject(RequestContext context, CopyObjectRequest request) {
         BucketRecord target = access.owned(context, request.destinationBucket());
         String key = ObjectKeys.require(request.destinationKey());
         CopySource copySource = CopySource.parse(request.copySource());
