@@ -50,7 +50,8 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             Map.entry("DeleteObjects", "DeleteResult"),
             Map.entry("ListParts", "ListPartsResult"),
             Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
-            Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"));
+            Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
+            Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"));
 
     /** Operations whose body S3 refuses without a Content-MD5 or flexible checksum. */
     private static final java.util.Set<String> CHECKSUM_REQUIRED = java.util.Set.of("DeleteObjects");
