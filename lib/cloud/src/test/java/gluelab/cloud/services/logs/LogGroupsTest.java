@@ -184,6 +184,24 @@ class LogGroupsTest {
     }
 
     @Test
+    void aLogGroupArnMayEndInTheOlderWildcardAndNamesNothingInAnotherRegionOrAccount() {
+        String name = LogsFixture.uniqueGroup("arns");
+        logs.createLogGroup(r -> r.logGroupName(name).tags(Map.of("team", "data")));
+        LogGroup group = describeOne(name);
+        assertThat(logs.listTagsForResource(r -> r.resourceArn(group.arn())).tags()).isEqualTo(Map.of("team", "data"));
+
+        String elsewhere = group.logGroupArn().replace(":us-east-1:", ":eu-west-1:");
+        assertThatThrownBy(() -> logs.listTagsForResource(r -> r.resourceArn(elsewhere)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        String otherAccount = group.logGroupArn().replace(":000000000000:", ":111111111111:");
+        assertThatThrownBy(() -> logs.listTagsForResource(r -> r.resourceArn(otherAccount)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        String stream = group.logGroupArn() + ":log-stream:s";
+        assertThatThrownBy(() -> logs.listTagsForResource(r -> r.resourceArn(stream)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Invalid resource arn");
+    }
+
+    @Test
     void aLabResetWithAPrefixRemovesOnlyTheLogGroupsWhoseNamesStartWithIt() {
         String base = LogsFixture.uniqueGroup("reset");
         fixture.groupWithStream("reset-keep", "s");
