@@ -65,6 +65,24 @@ public final class S3ProtocolCodec implements ProtocolCodec {
         return false;
     }
 
+    /**
+     * S3's resource of a SigV2 signature: the path as sent, with the bucket of a virtual-hosted request put in
+     * front, and a bucket itself as {@code /bucket/} whichever way it was addressed (botocore signs it so, because
+     * S3 accepts only that).
+     */
+    @Override
+    public Optional<String> signatureV2Resource(HttpExchange exchange) {
+        S3Address address = S3Address.of(exchange);
+        if (address.bucket() == null) {
+            return Optional.of("/");
+        }
+        if (address.key() == null) {
+            return Optional.of("/" + address.bucket() + "/");
+        }
+        boolean virtualHosted = S3Address.virtualHostBucket(exchange.hostName()) != null;
+        return Optional.of(virtualHosted ? "/" + address.bucket() + exchange.rawPath() : exchange.rawPath());
+    }
+
     @Override
     public String operationName(RequestContext context) {
         return S3Routes.operation(context.exchange(), S3Address.of(context.exchange())).orElse(null);

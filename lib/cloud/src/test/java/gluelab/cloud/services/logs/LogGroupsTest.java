@@ -232,4 +232,17 @@ class LogGroupsTest {
                     .isInstanceOf(ResourceNotFoundException.class);
         }
     }
+
+    @Test
+    void aSignatureVersion2RequestIsRefusedBecauseOnlyS3AcceptsIt() {
+        var refused = cloud.http(cloud.request("/")
+                .header("X-Amz-Target", "Logs_20140328.DescribeLogGroups")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("Date", "Tue, 27 Mar 2007 19:36:42 +0000")
+                .header("Authorization", "AWS test:bWq2s1WEIj+Ydj0vQ697zp+IXMU=")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("IncompleteSignature")
+                .contains("Unsupported authorization type AWS: logs accepts only AWS4-HMAC-SHA256");
+    }
 }
