@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -97,6 +98,15 @@ public final class Validation {
         if (value != null && !allowed.contains(value)) {
             fail(member, value, "Member must satisfy enum value set: " + allowed);
         }
+        return this;
+    }
+
+    /**
+     * A set of constraints a service names once and checks in many requests (CloudWatch Logs: a log group name's
+     * length and pattern), e.g. {@code .satisfies(LogNames.groupName("logGroupName", name))}.
+     */
+    public Validation satisfies(Consumer<Validation> constraints) {
+        constraints.accept(this);
         return this;
     }
 

@@ -200,14 +200,24 @@ final class FuzzRequests {
             case 1 -> headers.put("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/glue/aws4_request");
             case 2 -> headers.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + headerText(10)
                     + ", SignedHeaders=host;x-amz-date, Signature=" + headerText(64));
-            case 3 -> headers.put("Authorization", "AWS test:" + headerText(20));
+            case 3 -> headers.put("Authorization", pick(List.of("AWS test:", "AWS ", "AWS :", "AWS test", "AWS ::"))
+                    + headerText(20));
             case 4 -> headers.put("X-Amz-Security-Token", headerText(30));
             case 5 -> headers.put("X-Amz-Date", headerText(16));
             default -> { }
         }
         boolean signed = random.nextInt(3) == 0;
-        String path = random.nextInt(4) == 0 ? "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + urlish(randomText(20))
-                + "&X-Amz-Signature=" + urlish(randomText(5)) + "&X-Amz-Expires=" + random.nextInt() : "/";
+        String path = switch (random.nextInt(6)) {
+            case 0 -> "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + urlish(randomText(20))
+                    + "&X-Amz-Signature=" + urlish(randomText(5)) + "&X-Amz-Expires=" + random.nextInt();
+            // S3's Signature Version 2 query, whole or in part, with any Expires.
+            case 1 -> "/fuzz-bucket/k?AWSAccessKeyId=" + pick(List.of("test", urlish(randomText(8))))
+                    + (random.nextBoolean() ? "&Signature=" + urlish(randomText(28)) : "")
+                    + (random.nextBoolean() ? "&Expires=" + pick(List.of(String.valueOf(random.nextLong()),
+                    urlish(randomText(6)), "99999999999999999999")) : "")
+                    + (random.nextBoolean() ? "&x-amz-security-token=" + urlish(randomText(10)) : "");
+            default -> "/";
+        };
         return new Fuzzed(Family.AUTH, pick(List.of("glue", "unknownsvc", "s3", "sts")), "POST", path, headers,
                 "{}".getBytes(StandardCharsets.UTF_8), signed, random.nextBoolean() ? "wrong-secret" : "test");
     }

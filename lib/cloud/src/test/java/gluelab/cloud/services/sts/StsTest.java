@@ -109,4 +109,14 @@ class StsTest {
             });
         }
     }
+
+    @Test
+    void aSignatureVersion2RequestIsRefusedBecauseOnlyS3AcceptsIt() {
+        var refused = cloud.http(cloud.request("/?Action=GetCallerIdentity&Version=2011-06-15")
+                .header("Date", "Tue, 27 Mar 2007 19:36:42 +0000")
+                .header("Authorization", "AWS test:bWq2s1WEIj+Ydj0vQ697zp+IXMU=").GET());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<Code>IncompleteSignature</Code>")
+                .contains("Unsupported authorization type AWS: sts accepts only AWS4-HMAC-SHA256");
+    }
 }

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.TopicConfiguration;
  * send to it (a test message through its policy). Delivery is not built yet, so destinations are checked
  * only for being ARNs of the right service.
  */
-final class NotificationConfigurations {
+public final class BucketNotificationOperations {
 
     private static final Set<String> EVENTS = Set.of(
             "s3:ObjectCreated:*", "s3:ObjectCreated:Put", "s3:ObjectCreated:Post", "s3:ObjectCreated:Copy",
@@ -54,13 +54,13 @@ final class NotificationConfigurations {
     private final ObjectStore store;
     private final BucketAccess access;
 
-    NotificationConfigurations(ObjectStore store, BucketAccess access) {
+    BucketNotificationOperations(ObjectStore store, BucketAccess access) {
         this.store = store;
         this.access = access;
     }
 
-    PutBucketNotificationConfigurationResponse put(RequestContext context,
-                                                   PutBucketNotificationConfigurationRequest request) {
+    public PutBucketNotificationConfigurationResponse putBucketNotificationConfiguration(
+            RequestContext context, PutBucketNotificationConfigurationRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         NotificationConfiguration given = request.notificationConfiguration();
         if (given == null) {
@@ -91,8 +91,8 @@ final class NotificationConfigurations {
         return PutBucketNotificationConfigurationResponse.builder().build();
     }
 
-    GetBucketNotificationConfigurationResponse get(RequestContext context,
-                                                   GetBucketNotificationConfigurationRequest request) {
+    public GetBucketNotificationConfigurationResponse getBucketNotificationConfiguration(
+            RequestContext context, GetBucketNotificationConfigurationRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         NotificationConfiguration stored = store.notificationConfiguration(bucket.name()).orElse(null);
         if (stored == null) {

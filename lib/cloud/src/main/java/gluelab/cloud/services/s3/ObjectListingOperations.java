@@ -15,19 +15,19 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** ListObjects (v1, with markers) and ListObjectsV2 (with continuation tokens). */
-final class ObjectListings {
+public final class ObjectListingOperations {
 
     private static final int MAX_KEYS = 1000;
 
     private final ObjectStore store;
     private final BucketAccess access;
 
-    ObjectListings(ObjectStore store, BucketAccess access) {
+    ObjectListingOperations(ObjectStore store, BucketAccess access) {
         this.store = store;
         this.access = access;
     }
 
-    ListObjectsResponse listObjects(RequestContext context, ListObjectsRequest request) {
+    public ListObjectsResponse listObjects(RequestContext context, ListObjectsRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         ListingEncoding encoding = ListingEncoding.of(request.encodingTypeAsString());
         int max = maxKeys(request.maxKeys());
@@ -49,7 +49,7 @@ final class ObjectListings {
                 .build();
     }
 
-    ListObjectsV2Response listObjectsV2(RequestContext context, ListObjectsV2Request request) {
+    public ListObjectsV2Response listObjectsV2(RequestContext context, ListObjectsV2Request request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         ListingEncoding encoding = ListingEncoding.of(request.encodingTypeAsString());
         int max = maxKeys(request.maxKeys());

@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * the part count, and its checksum is COMPOSITE (a checksum of the parts' checksums, {@code -N}) or
  * FULL_OBJECT, as CreateMultipartUpload chose.
  */
-final class MultipartOperations {
+public final class MultipartUploadOperations {
 
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     private static final int MAX_PART_NUMBER = 10_000;
@@ -65,12 +65,13 @@ final class MultipartOperations {
     private final ObjectStore store;
     private final BucketAccess access;
 
-    MultipartOperations(ObjectStore store, BucketAccess access) {
+    MultipartUploadOperations(ObjectStore store, BucketAccess access) {
         this.store = store;
         this.access = access;
     }
 
-    CreateMultipartUploadResponse createMultipartUpload(RequestContext context, CreateMultipartUploadRequest request) {
+    public CreateMultipartUploadResponse createMultipartUpload(RequestContext context,
+                                                               CreateMultipartUploadRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         String key = ObjectKeys.require(request.key());
         String storageClass = ObjectOperations.storageClass(request.storageClassAsString());
@@ -144,7 +145,7 @@ final class MultipartOperations {
         return number;
     }
 
-    UploadPartResponse uploadPart(RequestContext context, UploadPartRequest request, InputStream body) {
+    public UploadPartResponse uploadPart(RequestContext context, UploadPartRequest request, InputStream body) {
         UploadRecord upload = upload(context, request.bucket(), request.key(), request.uploadId());
         int number = partNumber(request.partNumber());
         if (request.contentLength() != null && request.contentLength() > ObjectOperations.MAX_SINGLE_UPLOAD) {
@@ -174,7 +175,7 @@ final class MultipartOperations {
         return response.build();
     }
 
-    UploadPartCopyResponse uploadPartCopy(RequestContext context, UploadPartCopyRequest request) {
+    public UploadPartCopyResponse uploadPartCopy(RequestContext context, UploadPartCopyRequest request) {
         UploadRecord upload = upload(context, request.destinationBucket(), request.destinationKey(), request.uploadId());
         int number = partNumber(request.partNumber());
         ObjectOperations.CopySource copySource = ObjectOperations.CopySource.parse(request.copySource());
@@ -227,8 +228,8 @@ final class MultipartOperations {
         return new ByteRange(first, last);
     }
 
-    CompleteMultipartUploadResponse completeMultipartUpload(RequestContext context,
-                                                            CompleteMultipartUploadRequest request) {
+    public CompleteMultipartUploadResponse completeMultipartUpload(RequestContext context,
+                                                                   CompleteMultipartUploadRequest request) {
         UploadRecord upload = upload(context, request.bucket(), request.key(), request.uploadId());
         WriteCondition condition = ObjectConditions.forWrite(upload.key(), request.ifMatch(), request.ifNoneMatch());
         if (request.multipartUpload() == null || !request.multipartUpload().hasParts()) {
@@ -344,7 +345,8 @@ final class MultipartOperations {
         return "http://" + host + "/" + upload.bucket() + "/" + gluelab.cloud.auth.SigV4.uriEncode(upload.key(), false);
     }
 
-    AbortMultipartUploadResponse abortMultipartUpload(RequestContext context, AbortMultipartUploadRequest request) {
+    public AbortMultipartUploadResponse abortMultipartUpload(RequestContext context,
+                                                             AbortMultipartUploadRequest request) {
         UploadRecord upload = upload(context, request.bucket(), request.key(), request.uploadId());
         if (!store.abortUpload(upload.bucket(), upload.uploadId())) {
             throw S3Errors.noSuchUpload(upload.uploadId());
@@ -352,7 +354,7 @@ final class MultipartOperations {
         return AbortMultipartUploadResponse.builder().build();
     }
 
-    ListPartsResponse listParts(RequestContext context, ListPartsRequest request) {
+    public ListPartsResponse listParts(RequestContext context, ListPartsRequest request) {
         UploadRecord upload = upload(context, request.bucket(), request.key(), request.uploadId());
         int max = request.maxParts() == null ? MAX_LISTED : Math.max(0, Math.min(request.maxParts(), MAX_LISTED));
         int marker = request.partNumberMarker() == null ? 0 : request.partNumberMarker();
@@ -380,7 +382,8 @@ final class MultipartOperations {
                 .build();
     }
 
-    ListMultipartUploadsResponse listMultipartUploads(RequestContext context, ListMultipartUploadsRequest request) {
+    public ListMultipartUploadsResponse listMultipartUploads(RequestContext context,
+                                                             ListMultipartUploadsRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         ListingEncoding encoding = ListingEncoding.of(request.encodingTypeAsString());
         int max = request.maxUploads() == null ? MAX_LISTED : Math.max(0, Math.min(request.maxUploads(), MAX_LISTED));
