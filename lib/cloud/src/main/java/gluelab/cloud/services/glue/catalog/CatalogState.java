@@ -1,12 +1,15 @@
 package gluelab.cloud.services.glue.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GluePages;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.Json;
 import gluelab.cloud.state.ShapeCodec;
 import gluelab.cloud.state.StateStore;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +66,14 @@ final class CatalogState {
     /** The entries whose key is {@code parentKey} followed by the separator and anything, in key order. */
     static <V> List<Map.Entry<String, V>> children(DurableMap<V> map, String parentKey) {
         return new ArrayList<>(map.view().subMap(parentKey + SEPARATOR, true, parentKey + AFTER_SEPARATOR, false).entrySet());
+    }
+
+    /** One page of entries in {@code order} of their keys, as GetDatabases, GetTables and GetPartitions list them. */
+    static <V> Pages.Page<V> page(List<Map.Entry<String, V>> entries, Comparator<String> order, String nextToken,
+                                  Integer maxResults, Pages.Limits limits) {
+        Pages.Page<Map.Entry<String, V>> page = GluePages.PAGES.page(entries, Map.Entry::getKey, order, nextToken,
+                maxResults, limits);
+        return new Pages.Page<>(page.items().stream().map(Map.Entry::getValue).toList(), page.nextToken());
     }
 
     // ---- reads ----------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package gluelab.cloud.services.glue.catalog;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.glue.GlueErrors;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ final class DatabaseOperations {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         DatabaseInput input = request.databaseInput();
         if (input == null) {
-            throw CatalogErrors.missing("databaseInput");
+            throw GlueErrors.missing("databaseInput");
         }
         String name = CatalogNames.fold(input.name(), "databaseInput.name");
         context.resource(name);
@@ -60,7 +62,7 @@ final class DatabaseOperations {
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
             if (catalog.databases.putIfAbsent(name, database) != null) {
-                throw CatalogErrors.alreadyExists("Database");
+                throw GlueErrors.alreadyExists("Database already exists.");
             }
         }
         return CreateDatabaseResponse.builder().build();
@@ -77,7 +79,7 @@ final class DatabaseOperations {
         List<Map.Entry<String, Database>> candidates = catalogs.get(context).databases.view().entrySet().stream()
                 .filter(entry -> shown(entry.getValue(), request.resourceShareType()))
                 .toList();
-        Pages.Page<Database> page = Pages.page(candidates, Comparator.naturalOrder(), request.nextToken(),
+        Pages.Page<Database> page = CatalogState.page(candidates, Comparator.naturalOrder(), request.nextToken(),
                 request.maxResults(), GET_DATABASES);
         List<Database> databases = page.items().stream()
                 .map(database -> onlyAttributes(database, request.attributesToGet()))
@@ -109,11 +111,11 @@ final class DatabaseOperations {
         String name = CatalogNames.fold(request.name(), "name");
         DatabaseInput input = request.databaseInput();
         if (input == null) {
-            throw CatalogErrors.missing("databaseInput");
+            throw GlueErrors.missing("databaseInput");
         }
         if (!CatalogNames.fold(input.name(), "databaseInput.name").equals(name)) {
             // Hive cannot rename a database, and neither does Glue through UpdateDatabase.
-            throw CatalogErrors.invalidInput("Database name cannot be changed: " + request.name() + " to " + input.name());
+            throw GlueErrors.invalidInput("Database name cannot be changed: " + request.name() + " to " + input.name());
         }
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -141,7 +143,7 @@ final class DatabaseOperations {
 
     /** The database, or Glue's "Database foo not found." with the name as the caller wrote it. */
     static Database existing(CatalogState catalog, String name, String asGiven) {
-        return catalog.database(name).orElseThrow(() -> CatalogErrors.databaseNotFound(asGiven));
+        return catalog.database(name).orElseThrow(() -> GlueErrors.databaseNotFound(asGiven));
     }
 
     private static Database.Builder fromInput(DatabaseInput input, String name, RequestContext context) {

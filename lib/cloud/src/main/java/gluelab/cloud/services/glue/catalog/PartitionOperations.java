@@ -2,7 +2,10 @@ package gluelab.cloud.services.glue.catalog;
 
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Validation;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.catalog.expression.PartitionExpression;
 import gluelab.cloud.services.glue.catalog.expression.PartitionExpressionException;
 import java.util.ArrayList;
@@ -61,7 +64,7 @@ final class PartitionOperations {
     CreatePartitionResponse create(RequestContext context, CreatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.partitionInput() == null) {
-            throw CatalogErrors.missing("partitionInput");
+            throw GlueErrors.missing("partitionInput");
         }
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -94,7 +97,7 @@ final class PartitionOperations {
         List<String> values = checkedValues(table, input.hasValues() ? input.values() : null, "partitionInput.values");
         String key = partitionKey(table, values);
         if (catalog.partitions.containsKey(key)) {
-            throw CatalogErrors.alreadyExists("Partition");
+            throw GlueErrors.alreadyExists("Partition already exists.");
         }
         catalog.partitions.put(key, fromInput(input, table, context).creationTime(context.now()).build());
     }
@@ -106,7 +109,7 @@ final class PartitionOperations {
         List<String> values = checkedValues(table, request.hasPartitionValues() ? request.partitionValues() : null,
                 "partitionValues");
         Partition partition = catalog.partitions.find(partitionKey(table, values))
-                .orElseThrow(CatalogErrors::partitionNotFound);
+                .orElseThrow(GlueErrors::partitionNotFound);
         return GetPartitionResponse.builder().partition(partition).build();
     }
 
@@ -138,7 +141,7 @@ final class PartitionOperations {
                 candidates.add(withoutColumns ? Map.entry(entry.getKey(), withoutColumns(entry.getValue())) : entry);
             }
         }
-        Pages.Page<Partition> page = Pages.page(candidates, Comparator.naturalOrder(), request.nextToken(),
+        Pages.Page<Partition> page = CatalogState.page(candidates, Comparator.naturalOrder(), request.nextToken(),
                 request.maxResults(), GET_PARTITIONS);
         return GetPartitionsResponse.builder().partitions(page.items()).nextToken(page.nextToken()).build();
     }
@@ -150,7 +153,7 @@ final class PartitionOperations {
         try {
             return PartitionExpression.parse(expression, table.partitionKeys());
         } catch (PartitionExpressionException invalid) {
-            throw CatalogErrors.invalidInput(invalid.getMessage());
+            throw GlueErrors.invalidInput(invalid.getMessage());
         }
     }
 
@@ -161,14 +164,11 @@ final class PartitionOperations {
         Integer total = segment.totalSegments();
         Integer number = segment.segmentNumber();
         if (total == null || number == null) {
-            throw CatalogErrors.missing(total == null ? "segment.totalSegments" : "segment.segmentNumber");
+            throw GlueErrors.missing(total == null ? "segment.totalSegments" : "segment.segmentNumber");
         }
-        if (total < 1 || total > MAX_SEGMENTS) {
-            throw CatalogErrors.validation("Value '" + total + "' at 'segment.totalSegments' failed to satisfy "
-                    + "constraint: Member must have value between 1 and " + MAX_SEGMENTS);
-        }
+        GlueErrors.range(total, "segment.totalSegments", 1, MAX_SEGMENTS);
         if (number < 0 || number >= total) {
-            throw CatalogErrors.invalidInput("SegmentNumber " + number + " is not within 0 and TotalSegments - 1 ("
+            throw GlueErrors.invalidInput("SegmentNumber " + number + " is not within 0 and TotalSegments - 1 ("
                     + (total - 1) + ")");
         }
         return segment;
@@ -191,7 +191,7 @@ final class PartitionOperations {
     UpdatePartitionResponse update(RequestContext context, UpdatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.partitionInput() == null) {
-            throw CatalogErrors.missing("partitionInput");
+            throw GlueErrors.missing("partitionInput");
         }
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -213,7 +213,7 @@ final class PartitionOperations {
                 List<String> values = entry.hasPartitionValueList() ? entry.partitionValueList() : null;
                 try {
                     if (entry.partitionInput() == null) {
-                        throw CatalogErrors.missing("entries.member.partitionInput");
+                        throw GlueErrors.missing("entries.member.partitionInput");
                     }
                     replace(catalog, table, values, entry.partitionInput(), context);
                 } catch (AwsServiceException refused) {
@@ -231,11 +231,11 @@ final class PartitionOperations {
                                 RequestContext context) {
         List<String> values = checkedValues(table, currentValues, "partitionValueList");
         String key = partitionKey(table, values);
-        Partition existing = catalog.partitions.find(key).orElseThrow(CatalogErrors::partitionNotFound);
+        Partition existing = catalog.partitions.find(key).orElseThrow(GlueErrors::partitionNotFound);
         List<String> newValues = input.hasValues() ? checkedValues(table, input.values(), "partitionInput.values") : values;
         String newKey = partitionKey(table, newValues);
         if (!newKey.equals(key) && catalog.partitions.containsKey(newKey)) {
-            throw CatalogErrors.alreadyExists("Partition");
+            throw GlueErrors.alreadyExists("Partition already exists.");
         }
         Partition updated = fromInput(input, table, context)
                 .values(newValues)
@@ -255,7 +255,7 @@ final class PartitionOperations {
             List<String> values = checkedValues(table, request.hasPartitionValues() ? request.partitionValues() : null,
                     "partitionValues");
             if (catalog.partitions.remove(partitionKey(table, values)) == null) {
-                throw CatalogErrors.partitionNotFound();
+                throw GlueErrors.partitionNotFound();
             }
         }
         return DeletePartitionResponse.builder().build();
@@ -274,7 +274,7 @@ final class PartitionOperations {
                 try {
                     checkedValues(table, values, "partitionsToDelete.values");
                     if (catalog.partitions.remove(partitionKey(table, values)) == null) {
-                        throw CatalogErrors.partitionNotFound();
+                        throw GlueErrors.partitionNotFound();
                     }
                 } catch (AwsServiceException refused) {
                     errors.add(error(values, refused.code(), refused.getMessage()));
@@ -289,22 +289,19 @@ final class PartitionOperations {
     /** The values, if there is one for each of the table's partition keys. */
     private static List<String> checkedValues(Table table, List<String> values, String member) {
         if (values == null) {
-            throw CatalogErrors.missing(member);
+            throw GlueErrors.missing(member);
         }
         if (values.size() != table.partitionKeys().size()) {
-            throw CatalogErrors.invalidInput(CatalogErrors.PARTITION_VALUES_MISMATCH);
+            throw GlueErrors.invalidInput(GlueErrors.PARTITION_VALUES_MISMATCH);
         }
         return values;
     }
 
     private static void checkBatchSize(List<?> batch, String member, int max) {
         if (batch == null) {
-            throw CatalogErrors.missing(member);
+            throw GlueErrors.missing(member);
         }
-        if (batch.size() > max) {
-            throw CatalogErrors.validation("Value at '" + member + "' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + max);
-        }
+        Validation.of(GlueErrors.VALIDATION).size(member, batch, 0, max).orThrow();
     }
 
     private static String partitionKey(Table table, List<String> values) {

@@ -1,7 +1,10 @@
 package gluelab.cloud.services.glue.catalog;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Validation;
+import gluelab.cloud.services.glue.GlueErrors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,12 +58,12 @@ final class TableOperations {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.openTableFormatInput() != null) {
             // Lab Cloud differs here: Glue would write the Iceberg metadata itself.
-            throw CatalogErrors.invalidInput("Lab Cloud does not create tables from OpenTableFormatInput yet: "
+            throw GlueErrors.invalidInput("Lab Cloud does not create tables from OpenTableFormatInput yet: "
                     + "create the Iceberg table through Iceberg's GlueCatalog, which writes its own metadata");
         }
         TableInput input = request.tableInput();
         if (input == null) {
-            throw CatalogErrors.missing("tableInput");
+            throw GlueErrors.missing("tableInput");
         }
         String database = CatalogNames.fold(request.databaseName(), "databaseName");
         String name = CatalogNames.fold(input.name() != null ? input.name() : request.name(), "tableInput.name");
@@ -70,7 +73,7 @@ final class TableOperations {
         synchronized (catalog) {
             DatabaseOperations.existing(catalog, database, request.databaseName());
             if (catalog.table(database, name).isPresent()) {
-                throw CatalogErrors.alreadyExists("Table");
+                throw GlueErrors.alreadyExists("Table already exists.");
             }
             Table table = fromInput(input, database, name, context)
                     .createTime(context.now())
@@ -98,7 +101,7 @@ final class TableOperations {
         List<Map.Entry<String, Table>> candidates = catalog.tablesOf(database).stream()
                 .filter(entry -> names == null || names.matcher(entry.getValue().name()).matches())
                 .toList();
-        Pages.Page<Table> page = Pages.page(candidates, Comparator.naturalOrder(), request.nextToken(),
+        Pages.Page<Table> page = CatalogState.page(candidates, Comparator.naturalOrder(), request.nextToken(),
                 request.maxResults(), GET_TABLES);
         List<Table> tables = page.items().stream().map(t -> onlyAttributes(t, request.attributesToGet())).toList();
         return GetTablesResponse.builder().tableList(tables).nextToken(page.nextToken()).build();
@@ -117,7 +120,7 @@ final class TableOperations {
         try {
             return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
-            throw CatalogErrors.invalidInput("Invalid expression '" + expression + "': " + e.getDescription());
+            throw GlueErrors.invalidInput("Invalid expression '" + expression + "': " + e.getDescription());
         }
     }
 
@@ -135,22 +138,22 @@ final class TableOperations {
     UpdateTableResponse update(RequestContext context, UpdateTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.updateOpenTableFormatInput() != null) {
-            throw CatalogErrors.invalidInput("Lab Cloud does not update tables through UpdateOpenTableFormatInput yet: "
+            throw GlueErrors.invalidInput("Lab Cloud does not update tables through UpdateOpenTableFormatInput yet: "
                     + "commit to the Iceberg table through Iceberg's GlueCatalog");
         }
         TableInput input = request.tableInput();
         if (input == null) {
-            throw CatalogErrors.missing("tableInput");
+            throw GlueErrors.missing("tableInput");
         }
         String tableName = input.name() != null ? input.name() : request.name();
-        CatalogNames.check(tableName, "tableInput.name");
+        GlueErrors.name(tableName, "tableInput.name");
         checkPartitionKeys(input);
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
             Table current = existing(catalog, request.databaseName(), tableName, "tableInput.name");
             context.resource(current.databaseName() + "." + current.name());
             if (request.versionId() != null && !request.versionId().equals(current.versionId())) {
-                throw CatalogErrors.concurrentTableUpdate();
+                throw GlueErrors.concurrentTableUpdate();
             }
             String tableKey = CatalogState.tableKey(current.databaseName(), current.name());
             long version = versionNumber(current);
@@ -178,7 +181,7 @@ final class TableOperations {
         for (int i = archived.size() - 1; i >= 0; i--) {
             newestFirst.add(versionEntry(archived.get(i)));
         }
-        Pages.Page<TableVersion> page = Pages.page(newestFirst, Comparator.<String>naturalOrder().reversed(),
+        Pages.Page<TableVersion> page = CatalogState.page(newestFirst, Comparator.<String>naturalOrder().reversed(),
                 request.nextToken(), request.maxResults(), GET_TABLE_VERSIONS);
         return GetTableVersionsResponse.builder().tableVersions(page.items()).nextToken(page.nextToken()).build();
     }
@@ -192,7 +195,7 @@ final class TableOperations {
             found = parseVersion(request.versionId())
                     .flatMap(v -> catalog.tableVersions.find(CatalogState.versionKey(
                             CatalogState.tableKey(current.databaseName(), current.name()), v)))
-                    .orElseThrow(() -> CatalogErrors.entityNotFound("Version not found."));
+                    .orElseThrow(() -> GlueErrors.entityNotFound("Version not found."));
         }
         return GetTableVersionResponse.builder().tableVersion(versionEntry(found).getValue()).build();
     }
@@ -211,13 +214,10 @@ final class TableOperations {
     BatchDeleteTableResponse batchDelete(RequestContext context, BatchDeleteTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String database = CatalogNames.fold(request.databaseName(), "databaseName");
-        if (!request.hasTablesToDelete()) {
-            throw CatalogErrors.missing("tablesToDelete");
-        }
-        if (request.tablesToDelete().size() > MAX_TABLES_TO_DELETE) {
-            throw CatalogErrors.validation("Value at 'tablesToDelete' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + MAX_TABLES_TO_DELETE);
-        }
+        Validation.of(GlueErrors.VALIDATION)
+                .required("tablesToDelete", request.hasTablesToDelete() ? request.tablesToDelete() : null)
+                .size("tablesToDelete", request.tablesToDelete(), 0, MAX_TABLES_TO_DELETE)
+                .orThrow();
         List<TableError> errors = new ArrayList<>();
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -244,13 +244,13 @@ final class TableOperations {
         String database = CatalogNames.fold(databaseAsGiven, "databaseName");
         String table = CatalogNames.fold(tableAsGiven, tableMember);
         DatabaseOperations.existing(catalog, database, databaseAsGiven);
-        return catalog.table(database, table).orElseThrow(() -> CatalogErrors.tableNotFound(tableAsGiven));
+        return catalog.table(database, table).orElseThrow(() -> GlueErrors.tableNotFound(tableAsGiven));
     }
 
     private static void checkPartitionKeys(TableInput input) {
         for (int i = 0; i < input.partitionKeys().size(); i++) {
             if (input.partitionKeys().get(i).name() == null) {
-                throw CatalogErrors.missing("tableInput.partitionKeys." + (i + 1) + ".member.name");
+                throw GlueErrors.missing("tableInput.partitionKeys." + (i + 1) + ".member.name");
             }
         }
     }

@@ -5,6 +5,7 @@ import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -98,7 +99,7 @@ final class CrawlStateMachine implements AutoCloseable {
         synchronized (state) {
             Crawler crawler = state.requireCrawler(crawlerName);
             if (crawler.state() != CrawlerState.READY) {
-                throw CrawlerErrors.running(crawlerName);
+                throw GlueErrors.crawlerRunning(crawlerName);
             }
             String crawlId = UUID.randomUUID().toString();
             crawl = new CrawlRecord(crawlId, crawlerName, state.nextCrawlSequence(),
@@ -157,10 +158,10 @@ final class CrawlStateMachine implements AutoCloseable {
         synchronized (state) {
             Crawler crawler = state.requireCrawler(crawlerName);
             if (crawler.state() == CrawlerState.STOPPING) {
-                throw CrawlerErrors.stopping(crawlerName);
+                throw GlueErrors.crawlerStopping(crawlerName);
             }
             if (crawler.state() != CrawlerState.RUNNING) {
-                throw CrawlerErrors.notRunning(crawlerName);
+                throw GlueErrors.crawlerNotRunning(crawlerName);
             }
             state.crawlers.put(crawlerName, crawler.toBuilder().state(CrawlerState.STOPPING).build());
         }

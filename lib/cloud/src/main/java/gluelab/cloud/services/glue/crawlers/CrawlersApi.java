@@ -1,10 +1,11 @@
 package gluelab.cloud.services.glue.crawlers;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
-import gluelab.cloud.services.glue.jobs.BatchLookup;
-import gluelab.cloud.services.glue.jobs.GlueErrors;
-import gluelab.cloud.services.glue.jobs.Pages;
+import gluelab.cloud.services.glue.BatchLookup;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.GluePages;
 import gluelab.cloud.services.glue.jobs.ResourceTags;
 import java.util.List;
 import software.amazon.awssdk.services.glue.model.BatchGetCrawlersRequest;
@@ -38,8 +39,7 @@ import software.amazon.awssdk.services.glue.model.UpdateCrawlerScheduleResponse;
  */
 public final class CrawlersApi {
 
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 1000;
+    private static final Pages.Limits LIST_CRAWLERS = new Pages.Limits("maxResults", 100, 1000);
 
     private final AccountRegionStore<CrawlersState> states;
     private final CrawlStateMachine crawls;
@@ -69,14 +69,14 @@ public final class CrawlersApi {
 
     public GetCrawlerResponse getCrawler(RequestContext ctx, GetCrawlerRequest request) {
         CrawlersState state = states.get(ctx);
-        Crawler crawler = state.requireCrawler(GlueErrors.required(request.name(), "name"));
+        Crawler crawler = state.requireCrawler(GlueErrors.name(request.name(), "name"));
         return GetCrawlerResponse.builder().crawler(crawls.withElapsedTime(state, crawler)).build();
     }
 
     public GetCrawlersResponse getCrawlers(RequestContext ctx, GetCrawlersRequest request) {
         CrawlersState state = states.get(ctx);
-        Pages.Page<Crawler> page = Pages.page(List.copyOf(state.crawlers.values()), Crawler::name,
-                request.nextToken(), request.maxResults(), DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<Crawler> page = GluePages.PAGES.page(List.copyOf(state.crawlers.values()), Crawler::name,
+                request.nextToken(), request.maxResults(), LIST_CRAWLERS);
         return GetCrawlersResponse.builder()
                 .crawlers(page.items().stream().map(c -> crawls.withElapsedTime(state, c)).toList())
                 .nextToken(page.nextToken())
@@ -89,8 +89,8 @@ public final class CrawlersApi {
                 .filter(name -> !request.hasTags() || request.tags().isEmpty() || state.tags.find(state.crawlerArn(name))
                         .map(t -> t.containsAll(request.tags())).orElse(false))
                 .toList();
-        Pages.Page<String> page = Pages.page(names, name -> name, request.nextToken(), request.maxResults(),
-                DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<String> page = GluePages.PAGES.page(names, name -> name, request.nextToken(), request.maxResults(),
+                LIST_CRAWLERS);
         return ListCrawlersResponse.builder().crawlerNames(page.items()).nextToken(page.nextToken()).build();
     }
 
@@ -106,7 +106,7 @@ public final class CrawlersApi {
 
     /** Changes the members the request carries; a crawler that is crawling cannot be changed. */
     public UpdateCrawlerResponse updateCrawler(RequestContext ctx, UpdateCrawlerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         CrawlersState state = states.get(ctx);
         Crawler updated;
         synchronized (state) {
@@ -121,7 +121,7 @@ public final class CrawlersApi {
 
     /** Deletes a crawler that is not crawling, with its crawl history; the tables it made stay, as on AWS. */
     public DeleteCrawlerResponse deleteCrawler(RequestContext ctx, DeleteCrawlerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         CrawlersState state = states.get(ctx);
         synchronized (state) {
             requireReady(state.requireCrawler(name));
@@ -142,7 +142,7 @@ public final class CrawlersApi {
     }
 
     public UpdateCrawlerScheduleResponse updateCrawlerSchedule(RequestContext ctx, UpdateCrawlerScheduleRequest request) {
-        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
+        String name = GlueErrors.name(request.crawlerName(), "crawlerName");
         Schedule schedule = CrawlerDefinitions.schedule(request.schedule());
         Crawler updated = changeSchedule(ctx, name, existing -> schedule);
         schedules.sync(states.get(ctx).scope, updated);
@@ -150,13 +150,13 @@ public final class CrawlersApi {
     }
 
     public StartCrawlerScheduleResponse startCrawlerSchedule(RequestContext ctx, StartCrawlerScheduleRequest request) {
-        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
+        String name = GlueErrors.name(request.crawlerName(), "crawlerName");
         Crawler updated = changeSchedule(ctx, name, existing -> {
             if (existing == null) {
-                throw CrawlerErrors.noSchedule(name);
+                throw GlueErrors.noSchedule(name);
             }
             if (existing.state() == ScheduleState.SCHEDULED) {
-                throw CrawlerErrors.schedulerRunning(name);
+                throw GlueErrors.schedulerRunning(name);
             }
             return existing.toBuilder().state(ScheduleState.SCHEDULED).build();
         });
@@ -165,10 +165,10 @@ public final class CrawlersApi {
     }
 
     public StopCrawlerScheduleResponse stopCrawlerSchedule(RequestContext ctx, StopCrawlerScheduleRequest request) {
-        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
+        String name = GlueErrors.name(request.crawlerName(), "crawlerName");
         Crawler updated = changeSchedule(ctx, name, existing -> {
             if (existing == null || existing.state() != ScheduleState.SCHEDULED) {
-                throw CrawlerErrors.schedulerNotRunning(name);
+                throw GlueErrors.schedulerNotRunning(name);
             }
             return existing.toBuilder().state(ScheduleState.NOT_SCHEDULED).build();
         });
@@ -188,7 +188,7 @@ public final class CrawlersApi {
 
     private static void requireReady(Crawler crawler) {
         if (crawler.state() != CrawlerState.READY) {
-            throw CrawlerErrors.busyForChange(crawler.name());
+            throw GlueErrors.crawlerBusyForChange(crawler.name());
         }
     }
 }

@@ -1,6 +1,8 @@
 package gluelab.cloud.services.glue.crawlers;
 
+import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.jobs.ResourceTags;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
@@ -41,13 +43,13 @@ final class CrawlersState {
     }
 
     String crawlerArn(String crawlerName) {
-        return "arn:aws:glue:" + scope.region() + ":" + scope.account() + ":crawler/" + crawlerName;
+        return Arn.in(scope, SERVICE, "crawler/" + crawlerName).toString();
     }
 
     Crawler requireCrawler(String name) {
         Crawler crawler = crawlers.get(name);
         if (crawler == null) {
-            throw CrawlerErrors.crawlerNotFound(name);
+            throw GlueErrors.crawlerNotFound(name);
         }
         return crawler;
     }

@@ -2,6 +2,7 @@ package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.glue.GlueErrors;
 import software.amazon.awssdk.services.glue.model.GetJobBookmarkRequest;
 import software.amazon.awssdk.services.glue.model.GetJobBookmarkResponse;
 import software.amazon.awssdk.services.glue.model.ResetJobBookmarkRequest;
@@ -24,7 +25,7 @@ public final class JobBookmarksApi {
     }
 
     public GetJobBookmarkResponse getJobBookmark(RequestContext ctx, GetJobBookmarkRequest request) {
-        String jobName = GlueErrors.required(request.jobName(), "jobName");
+        String jobName = GlueErrors.name(request.jobName(), "jobName");
         JobsState state = states.get(ctx);
         state.requireJob(jobName);
         BookmarkRecord bookmark = request.runId() == null
@@ -37,7 +38,7 @@ public final class JobBookmarksApi {
     }
 
     public ResetJobBookmarkResponse resetJobBookmark(RequestContext ctx, ResetJobBookmarkRequest request) {
-        String jobName = GlueErrors.required(request.jobName(), "jobName");
+        String jobName = GlueErrors.name(request.jobName(), "jobName");
         JobsState state = states.get(ctx);
         BookmarkRecord reset;
         synchronized (state) {

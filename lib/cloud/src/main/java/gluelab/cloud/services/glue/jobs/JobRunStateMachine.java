@@ -6,6 +6,7 @@ import gluelab.cloud.clock.TimerOwner;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.worker.JobRunExecutor;
 import gluelab.cloud.services.glue.worker.WorkerEvents;
 import gluelab.cloud.services.glue.worker.WorkerRunCommand;

@@ -1,7 +1,11 @@
 package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.glue.BatchLookup;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.GluePages;
 import gluelab.cloud.shape.JsonShapeCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +28,7 @@ import software.amazon.awssdk.services.glue.model.UpdateJobResponse;
 /** Job definitions: CreateJob, GetJob, GetJobs, ListJobs, BatchGetJobs, UpdateJob, DeleteJob. */
 public final class JobsApi {
 
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 1000;
+    private static final Pages.Limits LIST_JOBS = new Pages.Limits("maxResults", 100, 1000);
 
     private final AccountRegionStore<JobsState> states;
     private final JobRunStateMachine runs;
@@ -52,13 +55,13 @@ public final class JobsApi {
 
     public GetJobResponse getJob(RequestContext ctx, GetJobRequest request) {
         return GetJobResponse.builder()
-                .job(states.get(ctx).requireJob(GlueErrors.required(request.jobName(), "jobName")))
+                .job(states.get(ctx).requireJob(GlueErrors.name(request.jobName(), "jobName")))
                 .build();
     }
 
     public GetJobsResponse getJobs(RequestContext ctx, GetJobsRequest request) {
-        Pages.Page<Job> page = Pages.page(new ArrayList<>(states.get(ctx).jobs.values()), Job::name,
-                request.nextToken(), request.maxResults(), DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<Job> page = GluePages.PAGES.page(new ArrayList<>(states.get(ctx).jobs.values()), Job::name,
+                request.nextToken(), request.maxResults(), LIST_JOBS);
         return GetJobsResponse.builder().jobs(page.items()).nextToken(page.nextToken()).build();
     }
 
@@ -68,8 +71,8 @@ public final class JobsApi {
                 .filter(name -> !request.hasTags() || state.tags.find(state.jobArn(name))
                         .map(t -> t.containsAll(request.tags())).orElse(request.tags().isEmpty()))
                 .toList();
-        Pages.Page<String> page = Pages.page(names, name -> name, request.nextToken(), request.maxResults(),
-                DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<String> page = GluePages.PAGES.page(names, name -> name, request.nextToken(), request.maxResults(),
+                LIST_JOBS);
         return ListJobsResponse.builder().jobNames(page.items()).nextToken(page.nextToken()).build();
     }
 
@@ -81,7 +84,7 @@ public final class JobsApi {
 
     /** The JobUpdate replaces the definition; what it leaves out goes back to its default, as on AWS. */
     public UpdateJobResponse updateJob(RequestContext ctx, UpdateJobRequest request) {
-        String name = GlueErrors.required(request.jobName(), "jobName");
+        String name = GlueErrors.name(request.jobName(), "jobName");
         GlueErrors.required(request.jobUpdate(), "jobUpdate");
         JobsState state = states.get(ctx);
         synchronized (state) {
@@ -95,7 +98,7 @@ public final class JobsApi {
 
     /** Deletes the job with its runs and bookmark; deleting a job that does not exist succeeds, as on AWS. */
     public DeleteJobResponse deleteJob(RequestContext ctx, DeleteJobRequest request) {
-        String name = GlueErrors.required(request.jobName(), "jobName");
+        String name = GlueErrors.name(request.jobName(), "jobName");
         JobsState state = states.get(ctx);
         delete(state, name);
         return DeleteJobResponse.builder().jobName(name).build();

@@ -1,6 +1,8 @@
 package gluelab.cloud.services.glue.jobs;
 
+import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.ShapeCodec;
@@ -46,11 +48,11 @@ final class JobsState {
     }
 
     String jobArn(String jobName) {
-        return "arn:aws:glue:" + scope.region() + ":" + scope.account() + ":job/" + jobName;
+        return Arn.in(scope, SERVICE, "job/" + jobName).toString();
     }
 
     String triggerArn(String triggerName) {
-        return "arn:aws:glue:" + scope.region() + ":" + scope.account() + ":trigger/" + triggerName;
+        return Arn.in(scope, SERVICE, "trigger/" + triggerName).toString();
     }
 
     Job requireJob(String jobName) {

@@ -2,6 +2,7 @@ package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.schedule.CronExpression;
 import gluelab.cloud.schedule.ScheduleExpressionException;
+import gluelab.cloud.services.glue.GlueErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

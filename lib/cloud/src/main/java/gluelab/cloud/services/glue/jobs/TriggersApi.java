@@ -1,7 +1,11 @@
 package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.glue.BatchLookup;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.GluePages;
 import gluelab.cloud.shape.JsonShapeCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +41,8 @@ import software.amazon.awssdk.services.glue.model.UpdateTriggerResponse;
  */
 public final class TriggersApi {
 
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_GET_PAGE = 200;
-    private static final int MAX_LIST_PAGE = 1000;
+    private static final Pages.Limits GET_TRIGGERS = new Pages.Limits("maxResults", 100, 200);
+    private static final Pages.Limits LIST_TRIGGERS = new Pages.Limits("maxResults", 100, 1000);
 
     private final AccountRegionStore<JobsState> states;
     private final TriggerSchedules schedules;
@@ -76,13 +79,13 @@ public final class TriggersApi {
 
     public GetTriggerResponse getTrigger(RequestContext ctx, GetTriggerRequest request) {
         return GetTriggerResponse.builder()
-                .trigger(states.get(ctx).requireTrigger(GlueErrors.required(request.name(), "name")))
+                .trigger(states.get(ctx).requireTrigger(GlueErrors.name(request.name(), "name")))
                 .build();
     }
 
     public GetTriggersResponse getTriggers(RequestContext ctx, GetTriggersRequest request) {
-        Pages.Page<Trigger> page = Pages.page(dependentOn(states.get(ctx), request.dependentJobName()), Trigger::name,
-                request.nextToken(), request.maxResults(), DEFAULT_PAGE, MAX_GET_PAGE);
+        Pages.Page<Trigger> page = GluePages.PAGES.page(dependentOn(states.get(ctx), request.dependentJobName()),
+                Trigger::name, request.nextToken(), request.maxResults(), GET_TRIGGERS);
         return GetTriggersResponse.builder().triggers(page.items()).nextToken(page.nextToken()).build();
     }
 
@@ -94,8 +97,8 @@ public final class TriggersApi {
                 .filter(name -> wanted.isEmpty() || state.tags.find(state.triggerArn(name))
                         .map(t -> t.containsAll(wanted)).orElse(false))
                 .toList();
-        Pages.Page<String> page = Pages.page(names, name -> name, request.nextToken(), request.maxResults(),
-                DEFAULT_PAGE, MAX_LIST_PAGE);
+        Pages.Page<String> page = GluePages.PAGES.page(names, name -> name, request.nextToken(), request.maxResults(),
+                LIST_TRIGGERS);
         return ListTriggersResponse.builder().triggerNames(page.items()).nextToken(page.nextToken()).build();
     }
 
@@ -125,7 +128,7 @@ public final class TriggersApi {
      * "overwrites" the definition, but the merge accepts every update AWS accepts.
      */
     public UpdateTriggerResponse updateTrigger(RequestContext ctx, UpdateTriggerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         TriggerUpdate update = GlueErrors.required(request.triggerUpdate(), "triggerUpdate");
         JobsState state = states.get(ctx);
         Trigger updated;
@@ -156,7 +159,7 @@ public final class TriggersApi {
 
     /** Deleting a trigger that does not exist succeeds, as on AWS. */
     public DeleteTriggerResponse deleteTrigger(RequestContext ctx, DeleteTriggerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         delete(states.get(ctx), name);
         return DeleteTriggerResponse.builder().name(name).build();
     }
@@ -172,7 +175,7 @@ public final class TriggersApi {
 
     /** ON_DEMAND: fires the actions now. SCHEDULED, CONDITIONAL and EVENT: ACTIVATED, watching from now. */
     public StartTriggerResponse startTrigger(RequestContext ctx, StartTriggerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         JobsState state = states.get(ctx);
         Trigger trigger = state.requireTrigger(name);
         if (trigger.type() == TriggerType.ON_DEMAND) {
@@ -184,7 +187,7 @@ public final class TriggersApi {
     }
 
     public StopTriggerResponse stopTrigger(RequestContext ctx, StopTriggerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         JobsState state = states.get(ctx);
         if (state.requireTrigger(name).type() == TriggerType.ON_DEMAND) {
             throw GlueErrors.invalidInput("Trigger " + name + " is ON_DEMAND; only SCHEDULED, CONDITIONAL and EVENT "
