@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.glue.model.Table;
  * range. Writes that touch several maps hold this object's lock, so a reader never sees a table whose
  * partitions are half gone, and two UpdateTable calls never both pass the same VersionId check.
  */
-final class CatalogState {
+public final class CatalogState {
 
     static final String SERVICE = "glue";
 
@@ -38,7 +38,7 @@ final class CatalogState {
     final DurableMap<Table> tableVersions;
     final DurableMap<Partition> partitions;
 
-    CatalogState(Scope scope, StateStore store) {
+    public CatalogState(Scope scope, StateStore store) {
         this.databases = store.map(scope.mapName(SERVICE, "catalog/databases"), ShapeCodec.of(Database.class));
         this.tables = store.map(scope.mapName(SERVICE, "catalog/tables"), ShapeCodec.of(Table.class));
         this.tableVersions = store.map(scope.mapName(SERVICE, "catalog/table-versions"), ShapeCodec.of(Table.class));

@@ -6,6 +6,7 @@ import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.glue.GlueErrors;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseResponse;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.glue.model.UpdateDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.UpdateDatabaseResponse;
 
 /** CreateDatabase, GetDatabase, GetDatabases, UpdateDatabase and DeleteDatabase. */
-final class DatabaseOperations {
+public final class DatabaseOperations {
 
     private static final Pages.Limits GET_DATABASES = new Pages.Limits("maxResults", 100, 100);
 
@@ -41,11 +42,11 @@ final class DatabaseOperations {
 
     private final AccountRegionStore<CatalogState> catalogs;
 
-    DatabaseOperations(AccountRegionStore<CatalogState> catalogs) {
+    public DatabaseOperations(AccountRegionStore<CatalogState> catalogs) {
         this.catalogs = catalogs;
     }
 
-    CreateDatabaseResponse create(RequestContext context, CreateDatabaseRequest request) {
+    public CreateDatabaseResponse createDatabase(RequestContext context, CreateDatabaseRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         DatabaseInput input = request.databaseInput();
         if (input == null) {
@@ -68,13 +69,13 @@ final class DatabaseOperations {
         return CreateDatabaseResponse.builder().build();
     }
 
-    GetDatabaseResponse get(RequestContext context, GetDatabaseRequest request) {
+    public GetDatabaseResponse getDatabase(RequestContext context, GetDatabaseRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String name = CatalogNames.fold(request.name(), "name");
         return GetDatabaseResponse.builder().database(existing(catalogs.get(context), name, request.name())).build();
     }
 
-    GetDatabasesResponse list(RequestContext context, GetDatabasesRequest request) {
+    public GetDatabasesResponse getDatabases(RequestContext context, GetDatabasesRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         List<Map.Entry<String, Database>> candidates = catalogs.get(context).databases.view().entrySet().stream()
                 .filter(entry -> shown(entry.getValue(), request.resourceShareType()))
@@ -106,7 +107,7 @@ final class DatabaseOperations {
         return trimmed.build();
     }
 
-    UpdateDatabaseResponse update(RequestContext context, UpdateDatabaseRequest request) {
+    public UpdateDatabaseResponse updateDatabase(RequestContext context, UpdateDatabaseRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String name = CatalogNames.fold(request.name(), "name");
         DatabaseInput input = request.databaseInput();
@@ -130,7 +131,7 @@ final class DatabaseOperations {
         return UpdateDatabaseResponse.builder().build();
     }
 
-    DeleteDatabaseResponse delete(RequestContext context, DeleteDatabaseRequest request) {
+    public DeleteDatabaseResponse deleteDatabase(RequestContext context, DeleteDatabaseRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String name = CatalogNames.fold(request.name(), "name");
         CatalogState catalog = catalogs.get(context);
@@ -139,6 +140,15 @@ final class DatabaseOperations {
             catalog.deleteDatabase(name);
         }
         return DeleteDatabaseResponse.builder().build();
+    }
+
+    /**
+     * Removes databases (with their tables and partitions) whose name starts with {@code prefix}, or all, in every
+     * account and region. Glue stores names in lower case, so the prefix is compared in lower case too.
+     */
+    public int reset(String prefix) {
+        String folded = prefix == null || prefix.isEmpty() ? null : prefix.toLowerCase(Locale.ROOT);
+        return catalogs.all().values().stream().mapToInt(catalog -> catalog.deleteDatabasesStartingWith(folded)).sum();
     }
 
     /** The database, or Glue's "Database foo not found." with the name as the caller wrote it. */

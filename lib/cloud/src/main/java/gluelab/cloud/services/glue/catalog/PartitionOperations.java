@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.glue.model.UpdatePartitionResponse;
  * The partition operations. A partition is named by its values, one per partition key of its table, in
  * the keys' order; GetPartitions filters them with an {@code Expression} compared by the keys' types.
  */
-final class PartitionOperations {
+public final class PartitionOperations {
 
     private static final Pages.Limits GET_PARTITIONS = new Pages.Limits("maxResults", 1000, 1000);
     private static final int MAX_BATCH_CREATE = 100;
@@ -57,11 +57,11 @@ final class PartitionOperations {
 
     private final AccountRegionStore<CatalogState> catalogs;
 
-    PartitionOperations(AccountRegionStore<CatalogState> catalogs) {
+    public PartitionOperations(AccountRegionStore<CatalogState> catalogs) {
         this.catalogs = catalogs;
     }
 
-    CreatePartitionResponse create(RequestContext context, CreatePartitionRequest request) {
+    public CreatePartitionResponse createPartition(RequestContext context, CreatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.partitionInput() == null) {
             throw GlueErrors.missing("partitionInput");
@@ -74,7 +74,7 @@ final class PartitionOperations {
         return CreatePartitionResponse.builder().build();
     }
 
-    BatchCreatePartitionResponse batchCreate(RequestContext context, BatchCreatePartitionRequest request) {
+    public BatchCreatePartitionResponse batchCreatePartition(RequestContext context, BatchCreatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         checkBatchSize(request.hasPartitionInputList() ? request.partitionInputList() : null,
                 "partitionInputList", MAX_BATCH_CREATE);
@@ -102,7 +102,7 @@ final class PartitionOperations {
         catalog.partitions.put(key, fromInput(input, table, context).creationTime(context.now()).build());
     }
 
-    GetPartitionResponse get(RequestContext context, GetPartitionRequest request) {
+    public GetPartitionResponse getPartition(RequestContext context, GetPartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         Table table = TableOperations.existing(catalog, request.databaseName(), request.tableName(), "tableName");
@@ -113,7 +113,7 @@ final class PartitionOperations {
         return GetPartitionResponse.builder().partition(partition).build();
     }
 
-    BatchGetPartitionResponse batchGet(RequestContext context, BatchGetPartitionRequest request) {
+    public BatchGetPartitionResponse batchGetPartition(RequestContext context, BatchGetPartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         checkBatchSize(request.hasPartitionsToGet() ? request.partitionsToGet() : null, "partitionsToGet", MAX_BATCH_GET);
         CatalogState catalog = catalogs.get(context);
@@ -127,7 +127,7 @@ final class PartitionOperations {
         return BatchGetPartitionResponse.builder().partitions(found).unprocessedKeys(List.of()).build();
     }
 
-    GetPartitionsResponse list(RequestContext context, GetPartitionsRequest request) {
+    public GetPartitionsResponse getPartitions(RequestContext context, GetPartitionsRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         Table table = TableOperations.existing(catalog, request.databaseName(), request.tableName(), "tableName");
@@ -188,7 +188,7 @@ final class PartitionOperations {
                 .build();
     }
 
-    UpdatePartitionResponse update(RequestContext context, UpdatePartitionRequest request) {
+    public UpdatePartitionResponse updatePartition(RequestContext context, UpdatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.partitionInput() == null) {
             throw GlueErrors.missing("partitionInput");
@@ -202,7 +202,7 @@ final class PartitionOperations {
         return UpdatePartitionResponse.builder().build();
     }
 
-    BatchUpdatePartitionResponse batchUpdate(RequestContext context, BatchUpdatePartitionRequest request) {
+    public BatchUpdatePartitionResponse batchUpdatePartition(RequestContext context, BatchUpdatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         checkBatchSize(request.hasEntries() ? request.entries() : null, "entries", MAX_BATCH_UPDATE);
         List<BatchUpdatePartitionFailureEntry> errors = new ArrayList<>();
@@ -247,7 +247,7 @@ final class PartitionOperations {
         }
     }
 
-    DeletePartitionResponse delete(RequestContext context, DeletePartitionRequest request) {
+    public DeletePartitionResponse deletePartition(RequestContext context, DeletePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -261,7 +261,7 @@ final class PartitionOperations {
         return DeletePartitionResponse.builder().build();
     }
 
-    BatchDeletePartitionResponse batchDelete(RequestContext context, BatchDeletePartitionRequest request) {
+    public BatchDeletePartitionResponse batchDeletePartition(RequestContext context, BatchDeletePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         checkBatchSize(request.hasPartitionsToDelete() ? request.partitionsToDelete() : null,
                 "partitionsToDelete", MAX_BATCH_DELETE);

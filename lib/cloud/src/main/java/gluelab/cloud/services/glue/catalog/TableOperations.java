@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.glue.model.UpdateTableResponse;
  * which is the optimistic lock Iceberg's GlueCatalog commits through. Unless {@code SkipArchive} is set, the
  * replaced version is archived and stays readable through GetTableVersion(s).
  */
-final class TableOperations {
+public final class TableOperations {
 
     private static final Pages.Limits GET_TABLES = new Pages.Limits("maxResults", 100, 100);
     private static final Pages.Limits GET_TABLE_VERSIONS = new Pages.Limits("maxResults", 100, 100);
@@ -50,11 +50,11 @@ final class TableOperations {
 
     private final AccountRegionStore<CatalogState> catalogs;
 
-    TableOperations(AccountRegionStore<CatalogState> catalogs) {
+    public TableOperations(AccountRegionStore<CatalogState> catalogs) {
         this.catalogs = catalogs;
     }
 
-    CreateTableResponse create(RequestContext context, CreateTableRequest request) {
+    public CreateTableResponse createTable(RequestContext context, CreateTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.openTableFormatInput() != null) {
             // Lab Cloud differs here: Glue would write the Iceberg metadata itself.
@@ -86,13 +86,13 @@ final class TableOperations {
         return CreateTableResponse.builder().build();
     }
 
-    GetTableResponse get(RequestContext context, GetTableRequest request) {
+    public GetTableResponse getTable(RequestContext context, GetTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         Table table = existing(catalogs.get(context), request.databaseName(), request.name(), "name");
         return GetTableResponse.builder().table(table).build();
     }
 
-    GetTablesResponse list(RequestContext context, GetTablesRequest request) {
+    public GetTablesResponse getTables(RequestContext context, GetTablesRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String database = CatalogNames.fold(request.databaseName(), "databaseName");
         CatalogState catalog = catalogs.get(context);
@@ -135,7 +135,7 @@ final class TableOperations {
         return trimmed.build();
     }
 
-    UpdateTableResponse update(RequestContext context, UpdateTableRequest request) {
+    public UpdateTableResponse updateTable(RequestContext context, UpdateTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.updateOpenTableFormatInput() != null) {
             throw GlueErrors.invalidInput("Lab Cloud does not update tables through UpdateOpenTableFormatInput yet: "
@@ -171,7 +171,7 @@ final class TableOperations {
         return UpdateTableResponse.builder().build();
     }
 
-    GetTableVersionsResponse versions(RequestContext context, GetTableVersionsRequest request) {
+    public GetTableVersionsResponse getTableVersions(RequestContext context, GetTableVersionsRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         Table current = existing(catalog, request.databaseName(), request.tableName(), "tableName");
@@ -186,7 +186,7 @@ final class TableOperations {
         return GetTableVersionsResponse.builder().tableVersions(page.items()).nextToken(page.nextToken()).build();
     }
 
-    GetTableVersionResponse version(RequestContext context, GetTableVersionRequest request) {
+    public GetTableVersionResponse getTableVersion(RequestContext context, GetTableVersionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         Table current = existing(catalog, request.databaseName(), request.tableName(), "tableName");
@@ -200,7 +200,7 @@ final class TableOperations {
         return GetTableVersionResponse.builder().tableVersion(versionEntry(found).getValue()).build();
     }
 
-    DeleteTableResponse delete(RequestContext context, DeleteTableRequest request) {
+    public DeleteTableResponse deleteTable(RequestContext context, DeleteTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -211,7 +211,7 @@ final class TableOperations {
         return DeleteTableResponse.builder().build();
     }
 
-    BatchDeleteTableResponse batchDelete(RequestContext context, BatchDeleteTableRequest request) {
+    public BatchDeleteTableResponse batchDeleteTable(RequestContext context, BatchDeleteTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String database = CatalogNames.fold(request.databaseName(), "databaseName");
         Validation.of(GlueErrors.VALIDATION)

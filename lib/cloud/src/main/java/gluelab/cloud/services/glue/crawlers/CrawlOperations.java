@@ -22,14 +22,14 @@ import software.amazon.awssdk.services.glue.model.StopCrawlerRequest;
 import software.amazon.awssdk.services.glue.model.StopCrawlerResponse;
 
 /** Crawls: StartCrawler, StopCrawler, GetCrawlerMetrics, ListCrawls. */
-public final class CrawlsApi {
+public final class CrawlOperations {
 
     private static final Pages.Limits CRAWL_PAGES = new Pages.Limits("maxResults", 20, 1000);
 
     private final AccountRegionStore<CrawlersState> states;
     private final CrawlStateMachine crawls;
 
-    CrawlsApi(AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls) {
+    public CrawlOperations(AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls) {
         this.states = states;
         this.crawls = crawls;
     }
@@ -70,7 +70,7 @@ public final class CrawlsApi {
                 .sorted(Comparator.comparingLong(CrawlRecord::sequence)).toList();
         Optional<CrawlRecord> last = finished.isEmpty() ? Optional.empty() : Optional.of(finished.get(finished.size() - 1));
         CrawlSummary summary = last.map(CrawlRecord::summary).orElse(CrawlSummary.NONE);
-        double median = median(finished.stream().mapToDouble(CrawlsApi::seconds).sorted().toArray());
+        double median = median(finished.stream().mapToDouble(CrawlOperations::seconds).sorted().toArray());
         Optional<CrawlRecord> running = crawls.runningCrawl(state, crawler.name());
         double timeLeft = running.map(c -> Math.max(0, median - Duration.between(c.startTime(), crawls.now()).toMillis() / 1000.0))
                 .orElse(0.0);
@@ -78,7 +78,7 @@ public final class CrawlsApi {
                 .crawlerName(crawler.name())
                 .timeLeftSeconds(timeLeft)
                 .stillEstimating(running.isPresent() && finished.isEmpty())
-                .lastRuntimeSeconds(last.map(CrawlsApi::seconds).orElse(0.0))
+                .lastRuntimeSeconds(last.map(CrawlOperations::seconds).orElse(0.0))
                 .medianRuntimeSeconds(median)
                 .tablesCreated(summary.tablesCreated())
                 .tablesUpdated(summary.tablesUpdated())

@@ -16,11 +16,11 @@ import software.amazon.awssdk.services.glue.model.ResetJobBookmarkResponse;
  * job to it, so the next run reprocesses what came after that run ("rewind" on the AWS console). Without
  * one, ResetJobBookmark clears the bookmark and the next run processes everything.
  */
-public final class JobBookmarksApi {
+public final class JobBookmarkOperations {
 
     private final AccountRegionStore<JobsState> states;
 
-    JobBookmarksApi(AccountRegionStore<JobsState> states) {
+    public JobBookmarkOperations(AccountRegionStore<JobsState> states) {
         this.states = states;
     }
 

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
 import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
 
 /** Job runs: StartJobRun, GetJobRun, GetJobRuns (newest first), BatchStopJobRun. */
-public final class JobRunsApi {
+public final class JobRunOperations {
 
     private static final Pages.Limits GET_JOB_RUNS = new Pages.Limits("maxResults", 100, 200);
     private static final int MAX_STOPS = 25;
@@ -33,7 +33,7 @@ public final class JobRunsApi {
     private final AccountRegionStore<JobsState> states;
     private final JobRunStateMachine runs;
 
-    JobRunsApi(AccountRegionStore<JobsState> states, JobRunStateMachine runs) {
+    public JobRunOperations(AccountRegionStore<JobsState> states, JobRunStateMachine runs) {
         this.states = states;
         this.runs = runs;
     }
@@ -73,7 +73,7 @@ public final class JobRunsApi {
                 .filter(r -> r.run().jobName().equals(jobName))
                 .sorted(Comparator.comparingLong(StoredRun::sequence).reversed())
                 .toList();
-        Pages.Page<StoredRun> page = GluePages.PAGES.page(newestFirst, JobRunsApi::newestFirstKey, request.nextToken(),
+        Pages.Page<StoredRun> page = GluePages.PAGES.page(newestFirst, JobRunOperations::newestFirstKey, request.nextToken(),
                 request.maxResults(), GET_JOB_RUNS);
         return GetJobRunsResponse.builder()
                 .jobRuns(page.items().stream().map(StoredRun::run).toList())
