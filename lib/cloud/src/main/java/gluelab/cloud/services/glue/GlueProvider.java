@@ -22,6 +22,8 @@ import gluelab.cloud.services.glue.jobs.JobOperations;
 import gluelab.cloud.services.glue.jobs.JobRunOperations;
 import gluelab.cloud.services.glue.jobs.JobRunStateMachine;
 import gluelab.cloud.services.glue.jobs.JobsState;
+import gluelab.cloud.services.glue.tags.TagOperations;
+import gluelab.cloud.services.glue.tags.TaggedType;
 import gluelab.cloud.services.glue.tags.Tagging;
 import gluelab.cloud.services.glue.tags.TagsState;
 import gluelab.cloud.services.glue.triggers.ConditionalTriggers;
@@ -54,6 +56,7 @@ public final class GlueProvider implements ServiceProvider {
 
     private static final String SERVICE = "glue";
 
+    private final TagOperations tags;
     private final DatabaseOperations databases;
     private final TableOperations tables;
     private final PartitionOperations partitions;
@@ -73,7 +76,7 @@ public final class GlueProvider implements ServiceProvider {
         Tagging tagging = new Tagging(new AccountRegionStore<>(SERVICE, platform.state(), TagsState::new));
 
         AccountRegionStore<CatalogState> catalogs = new AccountRegionStore<>(SERVICE, platform.state(), CatalogState::new);
-        this.databases = new DatabaseOperations(catalogs);
+        this.databases = new DatabaseOperations(catalogs, tagging);
         this.tables = new TableOperations(catalogs);
         this.partitions = new PartitionOperations(catalogs);
 
@@ -97,6 +100,16 @@ public final class GlueProvider implements ServiceProvider {
         this.crawlers = new CrawlerOperations(crawlerStates, crawls, crawlerSchedules, tagging);
         this.crawlerScheduleOperations = new CrawlerScheduleOperations(crawlerStates, crawls, crawlerSchedules);
         this.crawlOperations = new CrawlOperations(crawlerStates, crawls);
+
+        tagging.register(TaggedType.DATABASE, (scope, name) -> catalogs.get(scope).databaseNamed(name),
+                GlueErrors::databaseNotFound);
+        tagging.register(TaggedType.JOB, Tagging.Resources.named((scope, name) -> jobStates.get(scope).hasJob(name)),
+                GlueErrors::jobNotFound);
+        tagging.register(TaggedType.TRIGGER, Tagging.Resources.named(
+                (scope, name) -> triggerStates.get(scope).hasTrigger(name)), GlueErrors::triggerNotFound);
+        tagging.register(TaggedType.CRAWLER, Tagging.Resources.named(
+                (scope, name) -> crawlerStates.get(scope).hasCrawler(name)), GlueErrors::crawlerNotFound);
+        this.tags = new TagOperations(tagging);
 
         runs.endRunsInterruptedByRestart();
         triggerSchedules.restoreAll();
@@ -126,7 +139,7 @@ public final class GlueProvider implements ServiceProvider {
     @Override
     public List<Object> operationHandlers() {
         return List.of(databases, tables, partitions, jobs, jobRuns, jobBookmarks, triggers, crawlers,
-                crawlerScheduleOperations, crawlOperations);
+                crawlerScheduleOperations, crawlOperations, tags);
     }
 
     /** Triggers go before the jobs they start; databases keep the tables crawlers made, as on AWS. */

@@ -11,6 +11,7 @@ import gluelab.cloud.state.StateStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.glue.model.Database;
@@ -33,12 +34,14 @@ public final class CatalogState {
     private static final char AFTER_SEPARATOR = '\u0002';
     private static final String VERSION_FORMAT = "%020d";
 
+    final Scope scope;
     final DurableMap<Database> databases;
     final DurableMap<Table> tables;
     final DurableMap<Table> tableVersions;
     final DurableMap<Partition> partitions;
 
     public CatalogState(Scope scope, StateStore store) {
+        this.scope = scope;
         this.databases = store.map(scope.mapName(SERVICE, "catalog/databases"), ShapeCodec.of(Database.class));
         this.tables = store.map(scope.mapName(SERVICE, "catalog/tables"), ShapeCodec.of(Table.class));
         this.tableVersions = store.map(scope.mapName(SERVICE, "catalog/table-versions"), ShapeCodec.of(Table.class));
@@ -80,6 +83,11 @@ public final class CatalogState {
 
     Optional<Database> database(String name) {
         return databases.find(name);
+    }
+
+    /** The database's name as Glue keeps it (in lower case), if there is one by that name in any case. */
+    public Optional<String> databaseNamed(String name) {
+        return database(name.toLowerCase(Locale.ROOT)).map(Database::name);
     }
 
     Optional<Table> table(String database, String table) {
@@ -126,17 +134,6 @@ public final class CatalogState {
         }
         if (databases.remove(database) != null) {
             removed++;
-        }
-        return removed;
-    }
-
-    /** Removes every database whose (lower-case) name starts with {@code prefix}, or all of them. */
-    synchronized int deleteDatabasesStartingWith(String prefix) {
-        int removed = 0;
-        for (String database : List.copyOf(databases.keys())) {
-            if (prefix == null || database.startsWith(prefix)) {
-                removed += deleteDatabase(database);
-            }
         }
         return removed;
     }

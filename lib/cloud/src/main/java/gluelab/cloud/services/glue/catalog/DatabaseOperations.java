@@ -4,6 +4,9 @@ import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.tags.ResourceTags;
+import gluelab.cloud.services.glue.tags.TaggedType;
+import gluelab.cloud.services.glue.tags.Tagging;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +44,11 @@ public final class DatabaseOperations {
             .build());
 
     private final AccountRegionStore<CatalogState> catalogs;
+    private final Tagging tagging;
 
-    public DatabaseOperations(AccountRegionStore<CatalogState> catalogs) {
+    public DatabaseOperations(AccountRegionStore<CatalogState> catalogs, Tagging tagging) {
         this.catalogs = catalogs;
+        this.tagging = tagging;
     }
 
     public CreateDatabaseResponse createDatabase(RequestContext context, CreateDatabaseRequest request) {
@@ -54,7 +59,7 @@ public final class DatabaseOperations {
         }
         String name = CatalogNames.fold(input.name(), "databaseInput.name");
         context.resource(name);
-        // Tags would go to the tagging API, which Lab Cloud's Glue does not have yet; they are accepted and dropped.
+        ResourceTags tags = Tagging.checked("tags", request.hasTags() ? request.tags() : null);
         Database database = fromInput(input, name, context)
                 .createTime(context.now())
                 .createTableDefaultPermissions(input.hasCreateTableDefaultPermissions()
@@ -65,6 +70,7 @@ public final class DatabaseOperations {
             if (catalog.databases.putIfAbsent(name, database) != null) {
                 throw GlueErrors.alreadyExists("Database already exists.");
             }
+            tagging.tagNew(catalog.scope, TaggedType.DATABASE, name, tags);
         }
         return CreateDatabaseResponse.builder().build();
     }
@@ -137,18 +143,32 @@ public final class DatabaseOperations {
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
             existing(catalog, name, request.name());
-            catalog.deleteDatabase(name);
+            delete(catalog, name);
         }
         return DeleteDatabaseResponse.builder().build();
     }
 
     /**
-     * Removes databases (with their tables and partitions) whose name starts with {@code prefix}, or all, in every
-     * account and region. Glue stores names in lower case, so the prefix is compared in lower case too.
+     * Removes databases (with their tables, partitions and tags) whose name starts with {@code prefix}, or all, in
+     * every account and region; returns how many databases, tables and partitions went. Glue stores names in lower
+     * case, so the prefix is compared in lower case too.
      */
     public int reset(String prefix) {
         String folded = prefix == null || prefix.isEmpty() ? null : prefix.toLowerCase(Locale.ROOT);
-        return catalogs.all().values().stream().mapToInt(catalog -> catalog.deleteDatabasesStartingWith(folded)).sum();
+        int removed = 0;
+        for (CatalogState catalog : catalogs.all().values()) {
+            for (String name : List.copyOf(catalog.databases.keys())) {
+                if (folded == null || name.startsWith(folded)) {
+                    removed += delete(catalog, name);
+                }
+            }
+        }
+        return removed;
+    }
+
+    private int delete(CatalogState catalog, String name) {
+        tagging.forget(catalog.scope, TaggedType.DATABASE, name);
+        return catalog.deleteDatabase(name);
     }
 
     /** The database, or Glue's "Database foo not found." with the name as the caller wrote it. */

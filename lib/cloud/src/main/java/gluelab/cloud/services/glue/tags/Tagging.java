@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,11 @@ public final class Tagging {
     @FunctionalInterface
     public interface Resources {
         Optional<String> find(Scope scope, String name);
+
+        /** Resources whose names are kept as given (all but the catalog's, which folds them to lower case). */
+        static Resources named(BiPredicate<Scope, String> exists) {
+            return (scope, name) -> exists.test(scope, name) ? Optional.of(name) : Optional.empty();
+        }
     }
 
     /** A registered kind of resource, and how Glue says one of them is not there. */
