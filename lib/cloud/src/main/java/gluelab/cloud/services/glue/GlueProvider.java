@@ -8,6 +8,7 @@ import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.services.glue.catalog.CatalogState;
 import gluelab.cloud.services.glue.catalog.DatabaseOperations;
+import gluelab.cloud.services.glue.catalog.PartitionIndexOperations;
 import gluelab.cloud.services.glue.catalog.PartitionOperations;
 import gluelab.cloud.services.glue.catalog.TableOperations;
 import gluelab.cloud.services.glue.crawlers.CrawlOperations;
@@ -60,6 +61,7 @@ public final class GlueProvider implements ServiceProvider {
     private final DatabaseOperations databases;
     private final TableOperations tables;
     private final PartitionOperations partitions;
+    private final PartitionIndexOperations partitionIndexes;
     private final JobRunStateMachine runs;
     private final JobOperations jobs;
     private final JobRunOperations jobRuns;
@@ -79,6 +81,7 @@ public final class GlueProvider implements ServiceProvider {
         this.databases = new DatabaseOperations(catalogs, tagging);
         this.tables = new TableOperations(catalogs);
         this.partitions = new PartitionOperations(catalogs);
+        this.partitionIndexes = new PartitionIndexOperations(catalogs);
 
         // Job runs execute on the Glue worker (a warm Spark JVM) as LabCloudConfig.glueWorker() says.
         AccountRegionStore<JobsState> jobStates = new AccountRegionStore<>(SERVICE, platform.state(), JobsState::new);
@@ -138,7 +141,7 @@ public final class GlueProvider implements ServiceProvider {
 
     @Override
     public List<Object> operationHandlers() {
-        return List.of(databases, tables, partitions, jobs, jobRuns, jobBookmarks, triggers, crawlers,
+        return List.of(databases, tables, partitions, partitionIndexes, jobs, jobRuns, jobBookmarks, triggers, crawlers,
                 crawlerScheduleOperations, crawlOperations, tags);
     }
 

@@ -16,13 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.glue.model.Database;
 import software.amazon.awssdk.services.glue.model.Partition;
+import software.amazon.awssdk.services.glue.model.PartitionIndexDescriptor;
 import software.amazon.awssdk.services.glue.model.Table;
 
 /**
- * One account's Data Catalog in one region: databases, tables, archived table versions and partitions,
- * each a durable map. Keys nest (database, then table, then version or partition values) joined by a
- * control character that Glue names cannot contain, so one database's or table's entries are one key
- * range. Writes that touch several maps hold this object's lock, so a reader never sees a table whose
+ * One account's Data Catalog in one region: databases, tables, archived table versions, partitions and
+ * partition indexes, each a durable map. Keys nest (database, then table, then version, partition values or
+ * index name) joined by a control character that Glue names cannot contain, so one database's or table's
+ * entries are one key range. Writes that touch several maps hold this object's lock, so a reader never sees a table whose
  * partitions are half gone, and two UpdateTable calls never both pass the same VersionId check.
  */
 public final class CatalogState {
@@ -39,6 +40,7 @@ public final class CatalogState {
     final DurableMap<Table> tables;
     final DurableMap<Table> tableVersions;
     final DurableMap<Partition> partitions;
+    final DurableMap<PartitionIndexDescriptor> partitionIndexes;
 
     public CatalogState(Scope scope, StateStore store) {
         this.scope = scope;
@@ -46,12 +48,18 @@ public final class CatalogState {
         this.tables = store.map(scope.mapName(SERVICE, "catalog/tables"), ShapeCodec.of(Table.class));
         this.tableVersions = store.map(scope.mapName(SERVICE, "catalog/table-versions"), ShapeCodec.of(Table.class));
         this.partitions = store.map(scope.mapName(SERVICE, "catalog/partitions"), ShapeCodec.of(Partition.class));
+        this.partitionIndexes = store.map(scope.mapName(SERVICE, "catalog/partition-indexes"),
+                ShapeCodec.of(PartitionIndexDescriptor.class));
     }
 
     // ---- keys -----------------------------------------------------------------------------------
 
     static String tableKey(String database, String table) {
         return database + SEPARATOR + table;
+    }
+
+    static String indexKey(String tableKey, String indexName) {
+        return tableKey + SEPARATOR + indexName;
     }
 
     static String versionKey(String tableKey, long version) {
@@ -102,6 +110,11 @@ public final class CatalogState {
         return children(partitions, tableKey(database, table));
     }
 
+    /** A table's partition indexes, by name. */
+    List<Map.Entry<String, PartitionIndexDescriptor>> partitionIndexesOf(String database, String table) {
+        return children(partitionIndexes, tableKey(database, table));
+    }
+
     /** Earlier versions of a table that UpdateTable archived, oldest first. */
     List<Table> archivedVersionsOf(String database, String table) {
         return children(tableVersions, tableKey(database, table)).stream().map(Map.Entry::getValue).toList();
@@ -109,7 +122,10 @@ public final class CatalogState {
 
     // ---- cascading deletes ----------------------------------------------------------------------
 
-    /** Removes a table with its partitions and archived versions; returns how many tables and partitions went. */
+    /**
+     * Removes a table with its partitions, partition indexes and archived versions; returns how many tables and
+     * partitions went.
+     */
     synchronized int deleteTable(String database, String table) {
         String key = tableKey(database, table);
         int removed = 0;
@@ -119,6 +135,9 @@ public final class CatalogState {
         }
         for (Map.Entry<String, Table> version : children(tableVersions, key)) {
             tableVersions.remove(version.getKey());
+        }
+        for (Map.Entry<String, PartitionIndexDescriptor> index : children(partitionIndexes, key)) {
+            partitionIndexes.remove(index.getKey());
         }
         if (tables.remove(key) != null) {
             removed++;

@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.glue.model.GetTableVersionsRequest;
 import software.amazon.awssdk.services.glue.model.GetTableVersionsResponse;
 import software.amazon.awssdk.services.glue.model.GetTablesRequest;
 import software.amazon.awssdk.services.glue.model.GetTablesResponse;
+import software.amazon.awssdk.services.glue.model.PartitionIndex;
+import software.amazon.awssdk.services.glue.model.PartitionIndexDescriptor;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableAttributes;
 import software.amazon.awssdk.services.glue.model.TableError;
@@ -69,6 +71,10 @@ public final class TableOperations {
         String name = CatalogNames.fold(input.name() != null ? input.name() : request.name(), "tableInput.name");
         context.resource(database + "." + name);
         checkPartitionKeys(input);
+        List<PartitionIndex> indexes = request.hasPartitionIndexes() ? request.partitionIndexes() : List.of();
+        Validation.of(GlueErrors.VALIDATION)
+                .size("partitionIndexes", indexes, 0, PartitionIndexOperations.MAX_INDEXES_PER_TABLE)
+                .orThrow();
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
             DatabaseOperations.existing(catalog, database, request.databaseName());
@@ -81,7 +87,14 @@ public final class TableOperations {
                     .createdBy(context.caller().principalArn())
                     .versionId(FIRST_VERSION)
                     .build();
+            List<PartitionIndexDescriptor> defined = new ArrayList<>();
+            for (int i = 0; i < indexes.size(); i++) {
+                defined.add(PartitionIndexOperations.define(table, defined, indexes.get(i),
+                        "partitionIndexes." + (i + 1) + ".member"));
+            }
             catalog.tables.put(CatalogState.tableKey(database, name), table);
+            defined.forEach(index -> catalog.partitionIndexes.put(
+                    PartitionIndexOperations.indexKey(table, index.indexName()), index));
         }
         return CreateTableResponse.builder().build();
     }
