@@ -23,6 +23,13 @@ echo "create-database and create-crawler"
 state=$("$AWS" glue get-crawler --name cli-sales --query Crawler.State --output text)
 [ "$state" = "READY" ] || fail "a new crawler should be READY, not $state"
 
+echo "update-crawler to crawl new folders only while the schema change policy updates the database: refused"
+if out=$("$AWS" glue update-crawler --name cli-sales --recrawl-policy RecrawlBehavior=CRAWL_NEW_FOLDERS_ONLY 2>&1); then
+  fail "CRAWL_NEW_FOLDERS_ONLY with UPDATE_IN_DATABASE was accepted"
+fi
+echo "$out" | grep -q "InvalidInputException" || fail "expected InvalidInputException, got: $out"
+echo "$out" | grep -q 'can have only LOG DeleteBehavior value and LOG UpdateBehavior value' || fail "not AWS's words: $out"
+
 echo "start-crawler, then start-crawler again while it runs: CrawlerRunningException"
 "$AWS" glue start-crawler --name cli-sales
 if out=$("$AWS" glue start-crawler --name cli-sales 2>&1); then
