@@ -39,7 +39,7 @@ public final class TagOperations {
         Map<String, String> added = request.hasTagsToAdd() ? request.tagsToAdd() : null;
         checkArn(request.resourceArn()).required("tagsToAdd", added).orThrow();
         Tagging.checkModel("tagsToAdd", added);
-        tagging.add(context.scope(), resolve(context, request.resourceArn()), added);
+        tagging.add(context.scope(), () -> resolve(context, request.resourceArn()), added);
         return TagResourceResponse.builder().build();
     }
 
@@ -50,7 +50,7 @@ public final class TagOperations {
                 .required("tagsToRemove", keys)
                 .size("tagsToRemove", keys, 0, Tagging.MAX_TAGS)
                 .orThrow();
-        tagging.remove(context.scope(), resolve(context, request.resourceArn()), keys);
+        tagging.remove(context.scope(), () -> resolve(context, request.resourceArn()), keys);
         return UntagResourceResponse.builder().build();
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The tags of Glue's resources, in one place for every kind: given at creation ({@code Tags} of CreateJob,
@@ -77,7 +78,10 @@ public final class Tagging {
     /** Sets a new resource's tags (none is nothing to keep). */
     public void tagNew(Scope scope, TaggedType type, String name, ResourceTags tags) {
         if (!tags.tags().isEmpty()) {
-            states.get(scope).byArn.put(type.arn(scope, name).toString(), tags);
+            TagsState state = states.get(scope);
+            synchronized (state) {
+                state.byArn.put(type.arn(scope, name).toString(), tags);
+            }
         }
     }
 
@@ -92,7 +96,10 @@ public final class Tagging {
 
     /** Forgets a deleted resource's tags, so one created again under its name starts without them. */
     public void forget(Scope scope, TaggedType type, String name) {
-        states.get(scope).byArn.remove(type.arn(scope, name).toString());
+        TagsState state = states.get(scope);
+        synchronized (state) {
+            state.byArn.remove(type.arn(scope, name).toString());
+        }
     }
 
     // ---- what the tagging operations do ---------------------------------------------------------
@@ -101,10 +108,16 @@ public final class Tagging {
         return states.get(scope).byArn.find(arn).orElse(ResourceTags.NONE);
     }
 
-    /** Adds tags to a resource; the result may hold no more than {@link #MAX_TAGS}. */
-    void add(Scope scope, String arn, Map<String, String> added) {
+    /**
+     * Adds tags to a resource; the result may hold no more than {@link #MAX_TAGS}.
+     *
+     * @param resource the ARN the resource's tags are kept under, or the error for a resource that is not there:
+     *                 asked while no tags can be forgotten, so a resource deleted meanwhile is left without tags
+     */
+    void add(Scope scope, Supplier<String> resource, Map<String, String> added) {
         TagsState state = states.get(scope);
         synchronized (state) {
+            String arn = resource.get();
             ResourceTags tags = of(scope, arn).plus(added);
             if (tags.tags().size() > MAX_TAGS) {
                 throw GlueErrors.invalidInput("A resource can have at most " + MAX_TAGS + " tags; "
@@ -114,9 +127,10 @@ public final class Tagging {
         }
     }
 
-    void remove(Scope scope, String arn, Collection<String> keys) {
+    void remove(Scope scope, Supplier<String> resource, Collection<String> keys) {
         TagsState state = states.get(scope);
         synchronized (state) {
+            String arn = resource.get();
             ResourceTags tags = of(scope, arn).minus(keys);
             if (tags.tags().isEmpty()) {
                 state.byArn.remove(arn);
