@@ -128,16 +128,48 @@ class GlueCrawlerDefinitionsTest {
     }
 
     @Test
-    void crawlingNewFoldersOnlyNeedsSchemaChangePolicyLogAndLog() {
-        assertThatThrownBy(() -> glue.createCrawler(s3Crawler("incremental", "lake", "s3://lake/x/")
-                .recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY)).build()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only LOG");
+    void crawlingNewFoldersOnlyRefusesUpdateInDatabaseOrAnyDeleteBehaviorButLogAtCreationAndAtUpdate() {
+        String refusal = "The SchemaChangePolicy for \"Crawl new folders only\" Amazon S3 target can have only LOG "
+                + "DeleteBehavior value and LOG UpdateBehavior value.";
+        for (UpdateBehavior update : UpdateBehavior.knownValues()) {
+            for (DeleteBehavior delete : DeleteBehavior.knownValues()) {
+                if (update == UpdateBehavior.LOG && delete == DeleteBehavior.LOG) {
+                    continue;
+                }
+                assertThatThrownBy(() -> glue.createCrawler(s3Crawler("new-folders-" + update + "-" + delete, "lake",
+                        "s3://lake/x/").recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY))
+                        .schemaChangePolicy(p -> p.updateBehavior(update).deleteBehavior(delete)).build()))
+                        .as("CreateCrawler with %s and %s", update, delete)
+                        .isInstanceOfSatisfying(InvalidInputException.class,
+                                e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(refusal));
+            }
+        }
 
-        glue.createCrawler(s3Crawler("incremental", "lake", "s3://lake/x/")
+        glue.createCrawler(s3Crawler("new-folders-log", "lake", "s3://lake/x/")
                 .recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY))
                 .schemaChangePolicy(p -> p.updateBehavior(UpdateBehavior.LOG).deleteBehavior(DeleteBehavior.LOG)).build());
-        assertThat(glue.getCrawler(r -> r.name("incremental")).crawler().recrawlPolicy().recrawlBehavior())
+        assertThat(glue.getCrawler(r -> r.name("new-folders-log")).crawler().recrawlPolicy().recrawlBehavior())
                 .isEqualTo(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY);
+        assertThatThrownBy(() -> glue.updateCrawler(r -> r.name("new-folders-log")
+                .schemaChangePolicy(p -> p.updateBehavior(UpdateBehavior.UPDATE_IN_DATABASE))))
+                .as("UpdateCrawler turning on UPDATE_IN_DATABASE under CRAWL_NEW_FOLDERS_ONLY")
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(refusal));
+        assertThatThrownBy(() -> glue.updateCrawler(r -> r.name("new-folders-log")
+                .schemaChangePolicy(p -> p.deleteBehavior(DeleteBehavior.DELETE_FROM_DATABASE))))
+                .as("UpdateCrawler turning on DELETE_FROM_DATABASE under CRAWL_NEW_FOLDERS_ONLY")
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(refusal));
+
+        glue.createCrawler(s3Crawler("everything-by-default", "lake", "s3://lake/x/").build());
+        assertThatThrownBy(() -> glue.updateCrawler(r -> r.name("everything-by-default")
+                .recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY))))
+                .as("UpdateCrawler turning on CRAWL_NEW_FOLDERS_ONLY over the default UPDATE_IN_DATABASE policy")
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(refusal));
+        assertThat(glue.getCrawler(r -> r.name("new-folders-log")).crawler().schemaChangePolicy().updateBehavior())
+                .as("a refused update changes nothing")
+                .isEqualTo(UpdateBehavior.LOG);
     }
 
     @Test

@@ -1,9 +1,10 @@
 package gluelab.cloud.services.glue.crawlers;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
-import gluelab.cloud.services.glue.jobs.GlueErrors;
-import gluelab.cloud.services.glue.jobs.Pages;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.GluePages;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -21,26 +22,25 @@ import software.amazon.awssdk.services.glue.model.StopCrawlerRequest;
 import software.amazon.awssdk.services.glue.model.StopCrawlerResponse;
 
 /** Crawls: StartCrawler, StopCrawler, GetCrawlerMetrics, ListCrawls. */
-public final class CrawlsApi {
+public final class CrawlOperations {
 
-    private static final int DEFAULT_PAGE = 20;
-    private static final int MAX_PAGE = 1000;
+    private static final Pages.Limits CRAWL_PAGES = new Pages.Limits("maxResults", 20, 1000);
 
     private final AccountRegionStore<CrawlersState> states;
     private final CrawlStateMachine crawls;
 
-    CrawlsApi(AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls) {
+    public CrawlOperations(AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls) {
         this.states = states;
         this.crawls = crawls;
     }
 
     public StartCrawlerResponse startCrawler(RequestContext ctx, StartCrawlerRequest request) {
-        crawls.start(ctx.scope(), GlueErrors.required(request.name(), "name"), crawls.now());
+        crawls.start(ctx.scope(), GlueErrors.name(request.name(), "name"), crawls.now());
         return StartCrawlerResponse.builder().build();
     }
 
     public StopCrawlerResponse stopCrawler(RequestContext ctx, StopCrawlerRequest request) {
-        crawls.stop(ctx.scope(), GlueErrors.required(request.name(), "name"));
+        crawls.stop(ctx.scope(), GlueErrors.name(request.name(), "name"));
         return StopCrawlerResponse.builder().build();
     }
 
@@ -51,8 +51,8 @@ public final class CrawlsApi {
                 ? request.crawlerNameList().stream().distinct().map(state.crawlers::get).filter(c -> c != null)
                 : state.crawlers.values().stream())
                 .sorted(Comparator.comparing(Crawler::name)).toList();
-        Pages.Page<Crawler> page = Pages.page(crawlers, Crawler::name, request.nextToken(), request.maxResults(),
-                DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<Crawler> page = GluePages.PAGES.page(crawlers, Crawler::name, request.nextToken(), request.maxResults(),
+                CRAWL_PAGES);
         return GetCrawlerMetricsResponse.builder()
                 .crawlerMetricsList(page.items().stream().map(c -> metrics(state, c)).toList())
                 .nextToken(page.nextToken())
@@ -70,7 +70,7 @@ public final class CrawlsApi {
                 .sorted(Comparator.comparingLong(CrawlRecord::sequence)).toList();
         Optional<CrawlRecord> last = finished.isEmpty() ? Optional.empty() : Optional.of(finished.get(finished.size() - 1));
         CrawlSummary summary = last.map(CrawlRecord::summary).orElse(CrawlSummary.NONE);
-        double median = median(finished.stream().mapToDouble(CrawlsApi::seconds).sorted().toArray());
+        double median = median(finished.stream().mapToDouble(CrawlOperations::seconds).sorted().toArray());
         Optional<CrawlRecord> running = crawls.runningCrawl(state, crawler.name());
         double timeLeft = running.map(c -> Math.max(0, median - Duration.between(c.startTime(), crawls.now()).toMillis() / 1000.0))
                 .orElse(0.0);
@@ -78,7 +78,7 @@ public final class CrawlsApi {
                 .crawlerName(crawler.name())
                 .timeLeftSeconds(timeLeft)
                 .stillEstimating(running.isPresent() && finished.isEmpty())
-                .lastRuntimeSeconds(last.map(CrawlsApi::seconds).orElse(0.0))
+                .lastRuntimeSeconds(last.map(CrawlOperations::seconds).orElse(0.0))
                 .medianRuntimeSeconds(median)
                 .tablesCreated(summary.tablesCreated())
                 .tablesUpdated(summary.tablesUpdated())
@@ -101,7 +101,7 @@ public final class CrawlsApi {
     /** The crawls of one crawler, newest first, that pass every filter. */
     public ListCrawlsResponse listCrawls(RequestContext ctx, ListCrawlsRequest request) {
         CrawlersState state = states.get(ctx);
-        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
+        String name = GlueErrors.name(request.crawlerName(), "crawlerName");
         state.requireCrawler(name);
         List<CrawlsFilterMatch> filters = request.hasFilters()
                 ? request.filters().stream().map(CrawlsFilterMatch::of).toList() : List.of();
@@ -110,8 +110,9 @@ public final class CrawlsApi {
                 .filter(c -> filters.stream().allMatch(f -> f.test(c.history())))
                 .sorted(Comparator.comparingLong(CrawlRecord::sequence).reversed())
                 .toList();
-        Pages.Page<CrawlRecord> page = Pages.page(matching, c -> String.format("%019d", Long.MAX_VALUE - c.sequence()),
-                request.nextToken(), request.maxResults(), DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<CrawlRecord> page = GluePages.PAGES.page(matching,
+                c -> String.format("%019d", Long.MAX_VALUE - c.sequence()), request.nextToken(), request.maxResults(),
+                CRAWL_PAGES);
         List<CrawlerHistory> crawlHistory = page.items().stream().map(CrawlRecord::history).toList();
         return ListCrawlsResponse.builder().crawls(crawlHistory).nextToken(page.nextToken()).build();
     }

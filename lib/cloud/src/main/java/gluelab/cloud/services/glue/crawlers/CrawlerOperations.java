@@ -1,11 +1,15 @@
 package gluelab.cloud.services.glue.crawlers;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
-import gluelab.cloud.services.glue.jobs.BatchLookup;
-import gluelab.cloud.services.glue.jobs.GlueErrors;
-import gluelab.cloud.services.glue.jobs.Pages;
-import gluelab.cloud.services.glue.jobs.ResourceTags;
+import gluelab.cloud.services.glue.BatchLookup;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.GluePages;
+import gluelab.cloud.services.glue.PrefixReset;
+import gluelab.cloud.services.glue.tags.ResourceTags;
+import gluelab.cloud.services.glue.tags.TaggedType;
+import gluelab.cloud.services.glue.tags.Tagging;
 import java.util.List;
 import software.amazon.awssdk.services.glue.model.BatchGetCrawlersRequest;
 import software.amazon.awssdk.services.glue.model.BatchGetCrawlersResponse;
@@ -21,47 +25,41 @@ import software.amazon.awssdk.services.glue.model.GetCrawlersRequest;
 import software.amazon.awssdk.services.glue.model.GetCrawlersResponse;
 import software.amazon.awssdk.services.glue.model.ListCrawlersRequest;
 import software.amazon.awssdk.services.glue.model.ListCrawlersResponse;
-import software.amazon.awssdk.services.glue.model.Schedule;
-import software.amazon.awssdk.services.glue.model.ScheduleState;
-import software.amazon.awssdk.services.glue.model.StartCrawlerScheduleRequest;
-import software.amazon.awssdk.services.glue.model.StartCrawlerScheduleResponse;
-import software.amazon.awssdk.services.glue.model.StopCrawlerScheduleRequest;
-import software.amazon.awssdk.services.glue.model.StopCrawlerScheduleResponse;
 import software.amazon.awssdk.services.glue.model.UpdateCrawlerRequest;
 import software.amazon.awssdk.services.glue.model.UpdateCrawlerResponse;
-import software.amazon.awssdk.services.glue.model.UpdateCrawlerScheduleRequest;
-import software.amazon.awssdk.services.glue.model.UpdateCrawlerScheduleResponse;
 
 /**
- * Crawler definitions and their schedules: CreateCrawler, GetCrawler, GetCrawlers, ListCrawlers, BatchGetCrawlers,
- * UpdateCrawler, DeleteCrawler, UpdateCrawlerSchedule, StartCrawlerSchedule, StopCrawlerSchedule.
+ * Crawler definitions: CreateCrawler, GetCrawler, GetCrawlers, ListCrawlers, BatchGetCrawlers, UpdateCrawler,
+ * DeleteCrawler. Their schedules have their own operations ({@link CrawlerScheduleOperations}), their crawls too
+ * ({@link CrawlOperations}).
  */
-public final class CrawlersApi {
+public final class CrawlerOperations {
 
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 1000;
+    private static final Pages.Limits LIST_CRAWLERS = new Pages.Limits("maxResults", 100, 1000);
 
     private final AccountRegionStore<CrawlersState> states;
     private final CrawlStateMachine crawls;
     private final CrawlerSchedules schedules;
+    private final Tagging tagging;
 
-    CrawlersApi(AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls, CrawlerSchedules schedules) {
+    public CrawlerOperations(AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls, CrawlerSchedules schedules,
+                             Tagging tagging) {
         this.states = states;
         this.crawls = crawls;
         this.schedules = schedules;
+        this.tagging = tagging;
     }
 
     public CreateCrawlerResponse createCrawler(RequestContext ctx, CreateCrawlerRequest request) {
         CrawlersState state = states.get(ctx);
         Crawler crawler = CrawlerDefinitions.create(request, crawls.now());
+        ResourceTags tags = Tagging.checked("tags", request.hasTags() ? request.tags() : null);
         synchronized (state) {
             if (state.crawlers.containsKey(crawler.name())) {
                 throw GlueErrors.alreadyExists(crawler.name() + " already exists");
             }
             state.crawlers.put(crawler.name(), crawler);
-            if (request.hasTags() && !request.tags().isEmpty()) {
-                state.tags.put(state.crawlerArn(crawler.name()), new ResourceTags(request.tags()));
-            }
+            tagging.tagNew(state.scope, TaggedType.CRAWLER, crawler.name(), tags);
         }
         schedules.sync(state.scope, crawler);
         return CreateCrawlerResponse.builder().build();
@@ -69,14 +67,14 @@ public final class CrawlersApi {
 
     public GetCrawlerResponse getCrawler(RequestContext ctx, GetCrawlerRequest request) {
         CrawlersState state = states.get(ctx);
-        Crawler crawler = state.requireCrawler(GlueErrors.required(request.name(), "name"));
+        Crawler crawler = state.requireCrawler(GlueErrors.name(request.name(), "name"));
         return GetCrawlerResponse.builder().crawler(crawls.withElapsedTime(state, crawler)).build();
     }
 
     public GetCrawlersResponse getCrawlers(RequestContext ctx, GetCrawlersRequest request) {
         CrawlersState state = states.get(ctx);
-        Pages.Page<Crawler> page = Pages.page(List.copyOf(state.crawlers.values()), Crawler::name,
-                request.nextToken(), request.maxResults(), DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<Crawler> page = GluePages.PAGES.page(List.copyOf(state.crawlers.values()), Crawler::name,
+                request.nextToken(), request.maxResults(), LIST_CRAWLERS);
         return GetCrawlersResponse.builder()
                 .crawlers(page.items().stream().map(c -> crawls.withElapsedTime(state, c)).toList())
                 .nextToken(page.nextToken())
@@ -86,11 +84,10 @@ public final class CrawlersApi {
     public ListCrawlersResponse listCrawlers(RequestContext ctx, ListCrawlersRequest request) {
         CrawlersState state = states.get(ctx);
         List<String> names = state.crawlers.keys().stream()
-                .filter(name -> !request.hasTags() || request.tags().isEmpty() || state.tags.find(state.crawlerArn(name))
-                        .map(t -> t.containsAll(request.tags())).orElse(false))
+                .filter(name -> tagging.matches(state.scope, TaggedType.CRAWLER, name, request.hasTags() ? request.tags() : null))
                 .toList();
-        Pages.Page<String> page = Pages.page(names, name -> name, request.nextToken(), request.maxResults(),
-                DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<String> page = GluePages.PAGES.page(names, name -> name, request.nextToken(), request.maxResults(),
+                LIST_CRAWLERS);
         return ListCrawlersResponse.builder().crawlerNames(page.items()).nextToken(page.nextToken()).build();
     }
 
@@ -106,7 +103,7 @@ public final class CrawlersApi {
 
     /** Changes the members the request carries; a crawler that is crawling cannot be changed. */
     public UpdateCrawlerResponse updateCrawler(RequestContext ctx, UpdateCrawlerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         CrawlersState state = states.get(ctx);
         Crawler updated;
         synchronized (state) {
@@ -121,7 +118,7 @@ public final class CrawlersApi {
 
     /** Deletes a crawler that is not crawling, with its crawl history; the tables it made stay, as on AWS. */
     public DeleteCrawlerResponse deleteCrawler(RequestContext ctx, DeleteCrawlerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         CrawlersState state = states.get(ctx);
         synchronized (state) {
             requireReady(state.requireCrawler(name));
@@ -130,65 +127,25 @@ public final class CrawlersApi {
         return DeleteCrawlerResponse.builder().build();
     }
 
+    /** Removes crawlers whose name starts with {@code prefix}, or all; their crawls in flight are stopped. */
+    public int reset(String prefix) {
+        return PrefixReset.remove(states, state -> state.crawlers.keys(), prefix, this::delete);
+    }
+
     /** Removes the crawler whatever its state (DeleteCrawler once it is READY, a reset at any time). */
-    void delete(CrawlersState state, String name) {
+    private void delete(CrawlersState state, String name) {
         schedules.cancel(state.scope, name);
         synchronized (state) {
             state.crawlers.remove(name);
             state.seenFolders.remove(name);
-            state.tags.remove(state.crawlerArn(name));
+            tagging.forget(state.scope, TaggedType.CRAWLER, name);
         }
         crawls.discard(state.scope, name);
     }
 
-    public UpdateCrawlerScheduleResponse updateCrawlerSchedule(RequestContext ctx, UpdateCrawlerScheduleRequest request) {
-        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
-        Schedule schedule = CrawlerDefinitions.schedule(request.schedule());
-        Crawler updated = changeSchedule(ctx, name, existing -> schedule);
-        schedules.sync(states.get(ctx).scope, updated);
-        return UpdateCrawlerScheduleResponse.builder().build();
-    }
-
-    public StartCrawlerScheduleResponse startCrawlerSchedule(RequestContext ctx, StartCrawlerScheduleRequest request) {
-        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
-        Crawler updated = changeSchedule(ctx, name, existing -> {
-            if (existing == null) {
-                throw CrawlerErrors.noSchedule(name);
-            }
-            if (existing.state() == ScheduleState.SCHEDULED) {
-                throw CrawlerErrors.schedulerRunning(name);
-            }
-            return existing.toBuilder().state(ScheduleState.SCHEDULED).build();
-        });
-        schedules.sync(states.get(ctx).scope, updated);
-        return StartCrawlerScheduleResponse.builder().build();
-    }
-
-    public StopCrawlerScheduleResponse stopCrawlerSchedule(RequestContext ctx, StopCrawlerScheduleRequest request) {
-        String name = GlueErrors.required(request.crawlerName(), "crawlerName");
-        Crawler updated = changeSchedule(ctx, name, existing -> {
-            if (existing == null || existing.state() != ScheduleState.SCHEDULED) {
-                throw CrawlerErrors.schedulerNotRunning(name);
-            }
-            return existing.toBuilder().state(ScheduleState.NOT_SCHEDULED).build();
-        });
-        schedules.sync(states.get(ctx).scope, updated);
-        return StopCrawlerScheduleResponse.builder().build();
-    }
-
-    private Crawler changeSchedule(RequestContext ctx, String name, java.util.function.UnaryOperator<Schedule> change) {
-        CrawlersState state = states.get(ctx);
-        synchronized (state) {
-            Crawler existing = state.requireCrawler(name);
-            Crawler updated = existing.toBuilder().schedule(change.apply(existing.schedule())).lastUpdated(crawls.now()).build();
-            state.crawlers.put(name, updated);
-            return updated;
-        }
-    }
-
     private static void requireReady(Crawler crawler) {
         if (crawler.state() != CrawlerState.READY) {
-            throw CrawlerErrors.busyForChange(crawler.name());
+            throw GlueErrors.crawlerBusyForChange(crawler.name());
         }
     }
 }

@@ -1,7 +1,8 @@
-package gluelab.cloud.services.glue.jobs;
+package gluelab.cloud.services.glue.triggers;
 
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.jobs.RunCompletionListener;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.glue.model.Condition;
@@ -15,21 +16,21 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
  * Fires activated CONDITIONAL triggers when runs end. With {@code ANY}, a run ending in a watched state
  * fires the trigger. With {@code AND} (the default), the trigger fires when every watched job's latest run
  * since the trigger last fired (or was activated) ended in its watched state; a later run ending otherwise
- * takes its condition back. Crawler conditions wait for crawlers.
+ * takes its condition back. Conditions on crawlers are kept but never met yet: crawls do not tell triggers.
  */
-final class ConditionalTriggers implements RunCompletionListener {
+public final class ConditionalTriggers implements RunCompletionListener {
 
-    private final AccountRegionStore<JobsState> states;
+    private final AccountRegionStore<TriggersState> states;
     private final TriggerActions actions;
 
-    ConditionalTriggers(AccountRegionStore<JobsState> states, TriggerActions actions) {
+    public ConditionalTriggers(AccountRegionStore<TriggersState> states, TriggerActions actions) {
         this.states = states;
         this.actions = actions;
     }
 
     @Override
     public void completed(Scope scope, JobRun run) {
-        JobsState state = states.get(scope);
+        TriggersState state = states.get(scope);
         List<Trigger> toFire = new ArrayList<>();
         synchronized (state) {
             for (Trigger trigger : state.triggers.values()) {

@@ -1,4 +1,4 @@
-package gluelab.cloud.services.glue.jobs;
+package gluelab.cloud.services.glue.triggers;
 
 import static gluelab.cloud.services.glue.jobs.GlueLabSupport.advanceClock;
 import static gluelab.cloud.services.glue.jobs.GlueLabSupport.sparkJob;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gluelab.cloud.services.glue.jobs.GlueLabSupport;
 import gluelab.cloud.services.glue.worker.DisabledExecutor;
 import gluelab.cloud.testing.RunningLabCloud;
 import java.time.Duration;

@@ -1,10 +1,9 @@
-package gluelab.cloud.services.glue.jobs;
+package gluelab.cloud.services.glue.triggers;
 
-import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.jobs.JobLauncher;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.glue.model.Action;
 import software.amazon.awssdk.services.glue.model.Trigger;
@@ -14,16 +13,14 @@ import software.amazon.awssdk.services.glue.model.Trigger;
  * action starts a run of its job with the action's arguments and timeout, and the run's TriggerName set.
  * This is where workflow runs will attach their run context when workflows arrive.
  */
-final class TriggerActions {
+public final class TriggerActions {
 
     private static final Logger LOG = Logger.getLogger(TriggerActions.class.getName());
 
-    private final AccountRegionStore<JobsState> states;
-    private final JobRunStateMachine runs;
+    private final JobLauncher jobs;
 
-    TriggerActions(AccountRegionStore<JobsState> states, JobRunStateMachine runs) {
-        this.states = states;
-        this.runs = runs;
+    public TriggerActions(JobLauncher jobs) {
+        this.jobs = jobs;
     }
 
     void fire(Scope scope, Trigger trigger) {
@@ -34,22 +31,17 @@ final class TriggerActions {
     void fire(Scope scope, Trigger trigger, Instant at) {
         for (Action action : trigger.actions()) {
             if (action.jobName() == null) {
-                // Crawler actions wait for crawlers (phase 2); the action is kept and shown meanwhile.
+                // The action is kept and shown; starting crawlers from triggers is still to come.
                 LOG.info("Trigger " + trigger.name() + " cannot start crawler " + action.crawlerName()
-                        + ": Lab Cloud has no crawlers yet");
+                        + ": Lab Cloud's triggers start jobs only");
                 continue;
             }
-            if (!states.get(scope).jobs.containsKey(action.jobName())) {
+            if (!jobs.hasJob(scope, action.jobName())) {
                 LOG.warning("Trigger " + trigger.name() + " names job " + action.jobName() + ", which no longer exists");
                 continue;
             }
             try {
-                RunRequest request = RunRequest.of(action, trigger.name());
-                if (at == null) {
-                    runs.start(scope, request, false);
-                } else {
-                    runs.start(scope, request, false, at.truncatedTo(ChronoUnit.MILLIS));
-                }
+                jobs.start(scope, action, trigger.name(), at);
             } catch (AwsServiceException e) {
                 LOG.warning("Trigger " + trigger.name() + " could not start job " + action.jobName() + ": " + e.getMessage());
             }

@@ -2,6 +2,7 @@ package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.glue.GlueErrors;
 import software.amazon.awssdk.services.glue.model.GetJobBookmarkRequest;
 import software.amazon.awssdk.services.glue.model.GetJobBookmarkResponse;
 import software.amazon.awssdk.services.glue.model.ResetJobBookmarkRequest;
@@ -15,16 +16,16 @@ import software.amazon.awssdk.services.glue.model.ResetJobBookmarkResponse;
  * job to it, so the next run reprocesses what came after that run ("rewind" on the AWS console). Without
  * one, ResetJobBookmark clears the bookmark and the next run processes everything.
  */
-public final class JobBookmarksApi {
+public final class JobBookmarkOperations {
 
     private final AccountRegionStore<JobsState> states;
 
-    JobBookmarksApi(AccountRegionStore<JobsState> states) {
+    public JobBookmarkOperations(AccountRegionStore<JobsState> states) {
         this.states = states;
     }
 
     public GetJobBookmarkResponse getJobBookmark(RequestContext ctx, GetJobBookmarkRequest request) {
-        String jobName = GlueErrors.required(request.jobName(), "jobName");
+        String jobName = GlueErrors.name(request.jobName(), "jobName");
         JobsState state = states.get(ctx);
         state.requireJob(jobName);
         BookmarkRecord bookmark = request.runId() == null
@@ -37,7 +38,7 @@ public final class JobBookmarksApi {
     }
 
     public ResetJobBookmarkResponse resetJobBookmark(RequestContext ctx, ResetJobBookmarkRequest request) {
-        String jobName = GlueErrors.required(request.jobName(), "jobName");
+        String jobName = GlueErrors.name(request.jobName(), "jobName");
         JobsState state = states.get(ctx);
         BookmarkRecord reset;
         synchronized (state) {

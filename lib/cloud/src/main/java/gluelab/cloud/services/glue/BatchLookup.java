@@ -1,4 +1,4 @@
-package gluelab.cloud.services.glue.jobs;
+package gluelab.cloud.services.glue;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,11 @@
-package gluelab.cloud.services.glue.jobs;
+package gluelab.cloud.services.glue.triggers;
 
+import gluelab.cloud.provider.Scope;
+import gluelab.cloud.provider.Validation;
 import gluelab.cloud.schedule.CronExpression;
 import gluelab.cloud.schedule.ScheduleExpressionException;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.jobs.JobLauncher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,27 +25,26 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
 final class TriggerDefinitions {
 
     static final Set<String> WATCHABLE_STATES = Set.of("SUCCEEDED", "STOPPED", "FAILED", "TIMEOUT");
+    private static final List<String> TYPES = List.of("SCHEDULED", "CONDITIONAL", "ON_DEMAND", "EVENT");
 
     private TriggerDefinitions() {
     }
 
-    static Trigger validate(Trigger trigger, JobsState state) {
+    /** The trigger as Glue keeps it, or the error for what makes it invalid; the jobs it names must exist. */
+    static Trigger validate(Trigger trigger, Scope scope, JobLauncher jobs) {
         GlueErrors.name(trigger.name(), "name");
         TriggerType type = trigger.type();
-        if (type == null) {
-            throw GlueErrors.validation("type", trigger.typeAsString(), "Member must not be null");
-        }
-        if (type == TriggerType.UNKNOWN_TO_SDK_VERSION) {
-            throw GlueErrors.validation("type", trigger.typeAsString(),
-                    "Member must satisfy enum value set: [SCHEDULED, CONDITIONAL, ON_DEMAND, EVENT]");
-        }
+        Validation.of(GlueErrors.VALIDATION)
+                .required("type", trigger.typeAsString())
+                .oneOf("type", trigger.typeAsString(), TYPES)
+                .orThrow();
         if (type == TriggerType.EVENT && trigger.workflowName() == null) {
             throw GlueErrors.invalidInput("EVENT triggers belong to a workflow; give a WorkflowName.");
         }
         if (!trigger.hasActions() || trigger.actions().isEmpty()) {
             throw GlueErrors.invalidInput("A trigger needs at least one action.");
         }
-        trigger.actions().forEach(action -> validate(action, state));
+        trigger.actions().forEach(action -> validate(action, scope, jobs));
         Trigger.Builder valid = trigger.toBuilder();
         if (type == TriggerType.SCHEDULED) {
             valid.schedule(schedule(trigger.schedule()));
@@ -49,7 +52,7 @@ final class TriggerDefinitions {
             valid.schedule(null);
         }
         if (type == TriggerType.CONDITIONAL) {
-            valid.predicate(predicate(trigger.predicate(), state));
+            valid.predicate(predicate(trigger.predicate(), scope, jobs));
         }
         return valid.build();
     }
@@ -66,19 +69,17 @@ final class TriggerDefinitions {
         }
     }
 
-    private static void validate(Action action, JobsState state) {
+    private static void validate(Action action, Scope scope, JobLauncher jobs) {
         if ((action.jobName() == null) == (action.crawlerName() == null)) {
             throw GlueErrors.invalidInput("Each action names either a JobName or a CrawlerName.");
         }
         if (action.jobName() != null) {
-            state.requireJob(action.jobName());
+            jobs.requireJob(scope, action.jobName());
         }
-        if (action.timeout() != null) {
-            JobDefinitions.timeout(action.timeout(), "glueetl");
-        }
+        JobLauncher.checkedTimeout(action.timeout());
     }
 
-    private static Predicate predicate(Predicate predicate, JobsState state) {
+    private static Predicate predicate(Predicate predicate, Scope scope, JobLauncher jobs) {
         if (predicate == null || !predicate.hasConditions() || predicate.conditions().isEmpty()) {
             throw GlueErrors.invalidInput("A CONDITIONAL trigger needs a Predicate with at least one condition.");
         }
@@ -94,7 +95,7 @@ final class TriggerDefinitions {
                 throw GlueErrors.invalidInput("A condition's LogicalOperator must be EQUALS.");
             }
             if (condition.jobName() != null) {
-                state.requireJob(condition.jobName());
+                jobs.requireJob(scope, condition.jobName());
                 if (!WATCHABLE_STATES.contains(condition.stateAsString())) {
                     throw GlueErrors.invalidInput("A condition on job " + condition.jobName() + " watches State "
                             + "SUCCEEDED, STOPPED, FAILED or TIMEOUT, not " + condition.stateAsString() + ".");

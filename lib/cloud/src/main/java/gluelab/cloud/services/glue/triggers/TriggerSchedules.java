@@ -1,4 +1,4 @@
-package gluelab.cloud.services.glue.jobs;
+package gluelab.cloud.services.glue.triggers;
 
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Platform;
@@ -16,19 +16,19 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
  * changing a trigger re-syncs its timer; after a restart the timers are registered again from now (fire
  * times missed while Lab Cloud was down are skipped, as a stopped scheduler would).
  */
-final class TriggerSchedules implements AutoCloseable {
+public final class TriggerSchedules implements AutoCloseable {
 
-    private final AccountRegionStore<JobsState> states;
+    private final AccountRegionStore<TriggersState> states;
     private final TriggerActions actions;
     private final RecurringTimers timers;
 
-    TriggerSchedules(Platform platform, AccountRegionStore<JobsState> states, TriggerActions actions) {
+    public TriggerSchedules(Platform platform, AccountRegionStore<TriggersState> states, TriggerActions actions) {
         this.states = states;
         this.actions = actions;
         this.timers = new RecurringTimers(platform, "glue", "ScheduledTrigger");
     }
 
-    void restoreAll() {
+    public void restoreAll() {
         states.all().forEach((scope, state) -> state.triggers.values().forEach(trigger -> sync(scope, trigger)));
     }
 

@@ -1,4 +1,4 @@
-package gluelab.cloud.services.glue.jobs;
+package gluelab.cloud.services.glue.triggers;
 
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,7 +1,16 @@
-package gluelab.cloud.services.glue.jobs;
+package gluelab.cloud.services.glue.triggers;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.glue.BatchLookup;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.GluePages;
+import gluelab.cloud.services.glue.PrefixReset;
+import gluelab.cloud.services.glue.jobs.JobLauncher;
+import gluelab.cloud.services.glue.tags.ResourceTags;
+import gluelab.cloud.services.glue.tags.TaggedType;
+import gluelab.cloud.services.glue.tags.Tagging;
 import gluelab.cloud.shape.JsonShapeCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,40 +44,43 @@ import software.amazon.awssdk.services.glue.model.UpdateTriggerResponse;
  * with StartOnCreation), and DEACTIVATED when stopped; ON_DEMAND triggers stay CREATED and fire each time
  * they are started. WorkflowName is kept for the workflows to come.
  */
-public final class TriggersApi {
+public final class TriggerOperations {
 
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_GET_PAGE = 200;
-    private static final int MAX_LIST_PAGE = 1000;
+    private static final Pages.Limits GET_TRIGGERS = new Pages.Limits("maxResults", 100, 200);
+    private static final Pages.Limits LIST_TRIGGERS = new Pages.Limits("maxResults", 100, 1000);
 
-    private final AccountRegionStore<JobsState> states;
+    private final AccountRegionStore<TriggersState> states;
+    private final JobLauncher jobs;
     private final TriggerSchedules schedules;
     private final TriggerActions actions;
+    private final Tagging tagging;
 
-    TriggersApi(AccountRegionStore<JobsState> states, TriggerSchedules schedules, TriggerActions actions) {
+    public TriggerOperations(AccountRegionStore<TriggersState> states, JobLauncher jobs, TriggerSchedules schedules,
+                             TriggerActions actions, Tagging tagging) {
         this.states = states;
+        this.jobs = jobs;
         this.schedules = schedules;
         this.actions = actions;
+        this.tagging = tagging;
     }
 
     public CreateTriggerResponse createTrigger(RequestContext ctx, CreateTriggerRequest request) {
-        JobsState state = states.get(ctx);
+        TriggersState state = states.get(ctx);
         boolean activate = Boolean.TRUE.equals(request.startOnCreation());
         if (activate && request.type() == TriggerType.ON_DEMAND) {
             throw GlueErrors.invalidInput("StartOnCreation is not supported for ON_DEMAND triggers.");
         }
+        ResourceTags tags = Tagging.checked("tags", request.hasTags() ? request.tags() : null);
         Trigger trigger;
         synchronized (state) {
             trigger = TriggerDefinitions.validate(JsonShapeCodec.convert(request, Trigger.class).toBuilder()
                     .state(activate ? TriggerState.ACTIVATED : TriggerState.CREATED)
-                    .build(), state);
+                    .build(), state.scope, jobs);
             if (state.triggers.containsKey(trigger.name())) {
                 throw GlueErrors.alreadyExists("Trigger with name: " + trigger.name() + " already exists.");
             }
             state.triggers.put(trigger.name(), trigger);
-            if (request.hasTags() && !request.tags().isEmpty()) {
-                state.tags.put(state.triggerArn(trigger.name()), new ResourceTags(request.tags()));
-            }
+            tagging.tagNew(state.scope, TaggedType.TRIGGER, trigger.name(), tags);
         }
         schedules.sync(state.scope, trigger);
         return CreateTriggerResponse.builder().name(trigger.name()).build();
@@ -76,26 +88,25 @@ public final class TriggersApi {
 
     public GetTriggerResponse getTrigger(RequestContext ctx, GetTriggerRequest request) {
         return GetTriggerResponse.builder()
-                .trigger(states.get(ctx).requireTrigger(GlueErrors.required(request.name(), "name")))
+                .trigger(states.get(ctx).requireTrigger(GlueErrors.name(request.name(), "name")))
                 .build();
     }
 
     public GetTriggersResponse getTriggers(RequestContext ctx, GetTriggersRequest request) {
-        Pages.Page<Trigger> page = Pages.page(dependentOn(states.get(ctx), request.dependentJobName()), Trigger::name,
-                request.nextToken(), request.maxResults(), DEFAULT_PAGE, MAX_GET_PAGE);
+        Pages.Page<Trigger> page = GluePages.PAGES.page(dependentOn(states.get(ctx), request.dependentJobName()),
+                Trigger::name, request.nextToken(), request.maxResults(), GET_TRIGGERS);
         return GetTriggersResponse.builder().triggers(page.items()).nextToken(page.nextToken()).build();
     }
 
     public ListTriggersResponse listTriggers(RequestContext ctx, ListTriggersRequest request) {
-        JobsState state = states.get(ctx);
+        TriggersState state = states.get(ctx);
         Map<String, String> wanted = request.hasTags() ? request.tags() : Map.of();
         List<String> names = dependentOn(state, request.dependentJobName()).stream()
                 .map(Trigger::name)
-                .filter(name -> wanted.isEmpty() || state.tags.find(state.triggerArn(name))
-                        .map(t -> t.containsAll(wanted)).orElse(false))
+                .filter(name -> tagging.matches(state.scope, TaggedType.TRIGGER, name, wanted))
                 .toList();
-        Pages.Page<String> page = Pages.page(names, name -> name, request.nextToken(), request.maxResults(),
-                DEFAULT_PAGE, MAX_LIST_PAGE);
+        Pages.Page<String> page = GluePages.PAGES.page(names, name -> name, request.nextToken(), request.maxResults(),
+                LIST_TRIGGERS);
         return ListTriggersResponse.builder().triggerNames(page.items()).nextToken(page.nextToken()).build();
     }
 
@@ -103,7 +114,7 @@ public final class TriggersApi {
      * The triggers that can start {@code jobName}; as AWS documents DependentJobName, when no trigger can, all
      * triggers are returned.
      */
-    private static List<Trigger> dependentOn(JobsState state, String jobName) {
+    private static List<Trigger> dependentOn(TriggersState state, String jobName) {
         List<Trigger> all = new ArrayList<>(state.triggers.values());
         if (jobName == null) {
             return all;
@@ -125,9 +136,9 @@ public final class TriggersApi {
      * "overwrites" the definition, but the merge accepts every update AWS accepts.
      */
     public UpdateTriggerResponse updateTrigger(RequestContext ctx, UpdateTriggerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         TriggerUpdate update = GlueErrors.required(request.triggerUpdate(), "triggerUpdate");
-        JobsState state = states.get(ctx);
+        TriggersState state = states.get(ctx);
         Trigger updated;
         synchronized (state) {
             Trigger.Builder trigger = state.requireTrigger(name).toBuilder();
@@ -146,7 +157,7 @@ public final class TriggersApi {
             if (update.eventBatchingCondition() != null) {
                 trigger.eventBatchingCondition(update.eventBatchingCondition());
             }
-            updated = TriggerDefinitions.validate(trigger.build(), state);
+            updated = TriggerDefinitions.validate(trigger.build(), state.scope, jobs);
             state.triggers.put(name, updated);
             state.triggerProgress.remove(name);
         }
@@ -156,24 +167,29 @@ public final class TriggersApi {
 
     /** Deleting a trigger that does not exist succeeds, as on AWS. */
     public DeleteTriggerResponse deleteTrigger(RequestContext ctx, DeleteTriggerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
+        String name = GlueErrors.name(request.name(), "name");
         delete(states.get(ctx), name);
         return DeleteTriggerResponse.builder().name(name).build();
     }
 
-    void delete(JobsState state, String name) {
+    /** Removes triggers whose name starts with {@code prefix}, or all of them, in every account and region. */
+    public int reset(String prefix) {
+        return PrefixReset.remove(states, state -> state.triggers.keys(), prefix, this::delete);
+    }
+
+    private void delete(TriggersState state, String name) {
         schedules.cancel(state.scope, name);
         synchronized (state) {
             state.triggers.remove(name);
             state.triggerProgress.remove(name);
-            state.tags.remove(state.triggerArn(name));
+            tagging.forget(state.scope, TaggedType.TRIGGER, name);
         }
     }
 
     /** ON_DEMAND: fires the actions now. SCHEDULED, CONDITIONAL and EVENT: ACTIVATED, watching from now. */
     public StartTriggerResponse startTrigger(RequestContext ctx, StartTriggerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
-        JobsState state = states.get(ctx);
+        String name = GlueErrors.name(request.name(), "name");
+        TriggersState state = states.get(ctx);
         Trigger trigger = state.requireTrigger(name);
         if (trigger.type() == TriggerType.ON_DEMAND) {
             actions.fire(state.scope, trigger);
@@ -184,8 +200,8 @@ public final class TriggersApi {
     }
 
     public StopTriggerResponse stopTrigger(RequestContext ctx, StopTriggerRequest request) {
-        String name = GlueErrors.required(request.name(), "name");
-        JobsState state = states.get(ctx);
+        String name = GlueErrors.name(request.name(), "name");
+        TriggersState state = states.get(ctx);
         if (state.requireTrigger(name).type() == TriggerType.ON_DEMAND) {
             throw GlueErrors.invalidInput("Trigger " + name + " is ON_DEMAND; only SCHEDULED, CONDITIONAL and EVENT "
                     + "triggers can be stopped.");
@@ -194,7 +210,7 @@ public final class TriggersApi {
         return StopTriggerResponse.builder().name(name).build();
     }
 
-    private static Trigger changeState(JobsState state, String name, TriggerState to) {
+    private static Trigger changeState(TriggersState state, String name, TriggerState to) {
         synchronized (state) {
             Trigger changed = state.requireTrigger(name).toBuilder().state(to).build();
             state.triggers.put(name, changed);
@@ -203,7 +219,7 @@ public final class TriggersApi {
         }
     }
 
-    private void sync(JobsState state, Trigger trigger) {
+    private void sync(TriggersState state, Trigger trigger) {
         schedules.sync(state.scope, trigger);
     }
 }

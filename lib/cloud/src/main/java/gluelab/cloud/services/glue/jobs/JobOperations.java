@@ -1,7 +1,15 @@
 package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.glue.BatchLookup;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.GluePages;
+import gluelab.cloud.services.glue.PrefixReset;
+import gluelab.cloud.services.glue.tags.ResourceTags;
+import gluelab.cloud.services.glue.tags.TaggedType;
+import gluelab.cloud.services.glue.tags.Tagging;
 import gluelab.cloud.shape.JsonShapeCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,54 +30,53 @@ import software.amazon.awssdk.services.glue.model.UpdateJobRequest;
 import software.amazon.awssdk.services.glue.model.UpdateJobResponse;
 
 /** Job definitions: CreateJob, GetJob, GetJobs, ListJobs, BatchGetJobs, UpdateJob, DeleteJob. */
-public final class JobsApi {
+public final class JobOperations {
 
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 1000;
+    private static final Pages.Limits LIST_JOBS = new Pages.Limits("maxResults", 100, 1000);
 
     private final AccountRegionStore<JobsState> states;
     private final JobRunStateMachine runs;
+    private final Tagging tagging;
 
-    JobsApi(AccountRegionStore<JobsState> states, JobRunStateMachine runs) {
+    public JobOperations(AccountRegionStore<JobsState> states, JobRunStateMachine runs, Tagging tagging) {
         this.states = states;
         this.runs = runs;
+        this.tagging = tagging;
     }
 
     public CreateJobResponse createJob(RequestContext ctx, CreateJobRequest request) {
         JobsState state = states.get(ctx);
         Job job = JobDefinitions.define(request.name(), JsonShapeCodec.convert(request, Job.class), ctx.now(), ctx.now());
+        ResourceTags tags = Tagging.checked("tags", request.hasTags() ? request.tags() : null);
         synchronized (state) {
             if (state.jobs.containsKey(job.name())) {
                 throw GlueErrors.alreadyExists("Job with name: " + job.name() + " already exists.");
             }
             state.jobs.put(job.name(), job);
-            if (request.hasTags() && !request.tags().isEmpty()) {
-                state.tags.put(state.jobArn(job.name()), new ResourceTags(request.tags()));
-            }
+            tagging.tagNew(state.scope, TaggedType.JOB, job.name(), tags);
         }
         return CreateJobResponse.builder().name(job.name()).build();
     }
 
     public GetJobResponse getJob(RequestContext ctx, GetJobRequest request) {
         return GetJobResponse.builder()
-                .job(states.get(ctx).requireJob(GlueErrors.required(request.jobName(), "jobName")))
+                .job(states.get(ctx).requireJob(GlueErrors.name(request.jobName(), "jobName")))
                 .build();
     }
 
     public GetJobsResponse getJobs(RequestContext ctx, GetJobsRequest request) {
-        Pages.Page<Job> page = Pages.page(new ArrayList<>(states.get(ctx).jobs.values()), Job::name,
-                request.nextToken(), request.maxResults(), DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<Job> page = GluePages.PAGES.page(new ArrayList<>(states.get(ctx).jobs.values()), Job::name,
+                request.nextToken(), request.maxResults(), LIST_JOBS);
         return GetJobsResponse.builder().jobs(page.items()).nextToken(page.nextToken()).build();
     }
 
     public ListJobsResponse listJobs(RequestContext ctx, ListJobsRequest request) {
         JobsState state = states.get(ctx);
         List<String> names = state.jobs.keys().stream()
-                .filter(name -> !request.hasTags() || state.tags.find(state.jobArn(name))
-                        .map(t -> t.containsAll(request.tags())).orElse(request.tags().isEmpty()))
+                .filter(name -> tagging.matches(state.scope, TaggedType.JOB, name, request.hasTags() ? request.tags() : null))
                 .toList();
-        Pages.Page<String> page = Pages.page(names, name -> name, request.nextToken(), request.maxResults(),
-                DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<String> page = GluePages.PAGES.page(names, name -> name, request.nextToken(), request.maxResults(),
+                LIST_JOBS);
         return ListJobsResponse.builder().jobNames(page.items()).nextToken(page.nextToken()).build();
     }
 
@@ -81,7 +88,7 @@ public final class JobsApi {
 
     /** The JobUpdate replaces the definition; what it leaves out goes back to its default, as on AWS. */
     public UpdateJobResponse updateJob(RequestContext ctx, UpdateJobRequest request) {
-        String name = GlueErrors.required(request.jobName(), "jobName");
+        String name = GlueErrors.name(request.jobName(), "jobName");
         GlueErrors.required(request.jobUpdate(), "jobUpdate");
         JobsState state = states.get(ctx);
         synchronized (state) {
@@ -95,18 +102,26 @@ public final class JobsApi {
 
     /** Deletes the job with its runs and bookmark; deleting a job that does not exist succeeds, as on AWS. */
     public DeleteJobResponse deleteJob(RequestContext ctx, DeleteJobRequest request) {
-        String name = GlueErrors.required(request.jobName(), "jobName");
+        String name = GlueErrors.name(request.jobName(), "jobName");
         JobsState state = states.get(ctx);
         delete(state, name);
         return DeleteJobResponse.builder().jobName(name).build();
     }
 
-    void delete(JobsState state, String name) {
+    /**
+     * Removes jobs (with their runs, bookmarks and tags; runs in flight are stopped) whose name starts with
+     * {@code prefix}, or all of them, in every account and region: {@code /_lab/reset}.
+     */
+    public int reset(String prefix) {
+        return PrefixReset.remove(states, state -> state.jobs.keys(), prefix, this::delete);
+    }
+
+    private void delete(JobsState state, String name) {
         synchronized (state) {
             state.jobs.remove(name);
             state.bookmarks.remove(name);
             state.bookmarkHistory.remove(name);
-            state.tags.remove(state.jobArn(name));
+            tagging.forget(state.scope, TaggedType.JOB, name);
         }
         runs.discardRuns(state.scope, name::equals);
     }

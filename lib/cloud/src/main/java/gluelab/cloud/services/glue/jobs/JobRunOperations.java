@@ -1,7 +1,11 @@
 package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Validation;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.GluePages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,16 +25,15 @@ import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
 import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
 
 /** Job runs: StartJobRun, GetJobRun, GetJobRuns (newest first), BatchStopJobRun. */
-public final class JobRunsApi {
+public final class JobRunOperations {
 
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 200;
+    private static final Pages.Limits GET_JOB_RUNS = new Pages.Limits("maxResults", 100, 200);
     private static final int MAX_STOPS = 25;
 
     private final AccountRegionStore<JobsState> states;
     private final JobRunStateMachine runs;
 
-    JobRunsApi(AccountRegionStore<JobsState> states, JobRunStateMachine runs) {
+    public JobRunOperations(AccountRegionStore<JobsState> states, JobRunStateMachine runs) {
         this.states = states;
         this.runs = runs;
     }
@@ -55,23 +58,23 @@ public final class JobRunsApi {
     }
 
     public GetJobRunResponse getJobRun(RequestContext ctx, GetJobRunRequest request) {
-        String jobName = GlueErrors.required(request.jobName(), "jobName");
-        String runId = GlueErrors.required(request.runId(), "runId");
+        String jobName = GlueErrors.name(request.jobName(), "jobName");
+        String runId = GlueErrors.name(request.runId(), "runId");
         JobsState state = states.get(ctx);
         state.requireJob(jobName);
         return GetJobRunResponse.builder().jobRun(requireRun(state, jobName, runId)).build();
     }
 
     public GetJobRunsResponse getJobRuns(RequestContext ctx, GetJobRunsRequest request) {
-        String jobName = GlueErrors.required(request.jobName(), "jobName");
+        String jobName = GlueErrors.name(request.jobName(), "jobName");
         JobsState state = states.get(ctx);
         state.requireJob(jobName);
         List<StoredRun> newestFirst = state.runs.values().stream()
                 .filter(r -> r.run().jobName().equals(jobName))
                 .sorted(Comparator.comparingLong(StoredRun::sequence).reversed())
                 .toList();
-        Pages.Page<StoredRun> page = Pages.page(newestFirst, JobRunsApi::newestFirstKey, request.nextToken(),
-                request.maxResults(), DEFAULT_PAGE, MAX_PAGE);
+        Pages.Page<StoredRun> page = GluePages.PAGES.page(newestFirst, JobRunOperations::newestFirstKey, request.nextToken(),
+                request.maxResults(), GET_JOB_RUNS);
         return GetJobRunsResponse.builder()
                 .jobRuns(page.items().stream().map(StoredRun::run).toList())
                 .nextToken(page.nextToken())
@@ -84,11 +87,9 @@ public final class JobRunsApi {
     }
 
     public BatchStopJobRunResponse batchStopJobRun(RequestContext ctx, BatchStopJobRunRequest request) {
-        String jobName = GlueErrors.required(request.jobName(), "jobName");
+        String jobName = GlueErrors.name(request.jobName(), "jobName");
         List<String> runIds = GlueErrors.required(request.hasJobRunIds() ? request.jobRunIds() : null, "jobRunIds");
-        if (runIds.isEmpty() || runIds.size() > MAX_STOPS) {
-            throw GlueErrors.validation("jobRunIds", runIds, "Member must have length between 1 and " + MAX_STOPS);
-        }
+        Validation.of(GlueErrors.VALIDATION).size("jobRunIds", runIds, 1, MAX_STOPS).orThrow();
         states.get(ctx).requireJob(jobName);
         List<BatchStopJobRunSuccessfulSubmission> stopped = new ArrayList<>();
         List<BatchStopJobRunError> errors = new ArrayList<>();
