@@ -5,7 +5,8 @@ set -euo pipefail
 
 bucket=cli-crawler-lake
 db=cli_crawled
-role=arn:aws:iam::000000000000:role/GlueCrawlerRole
+source "$(dirname "$0")/glue-role.bash"
+role=$(glue_role GlueCrawlerRole)
 fail() { echo "FAIL: $*"; exit 1; }
 cd "$WORK_DIR"
 

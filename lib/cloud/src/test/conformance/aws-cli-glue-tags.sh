@@ -4,7 +4,8 @@
 set -euo pipefail
 
 arn=arn:aws:glue:us-east-1:000000000000
-role=arn:aws:iam::000000000000:role/GlueLabJobRole
+source "$(dirname "$0")/glue-role.bash"
+role=$(glue_role GlueLabJobRole)
 fail() { echo "FAIL: $*"; exit 1; }
 
 # A resource's tags as sorted "key=value" words.

@@ -68,24 +68,23 @@ public final class RoleSessions {
         return assume(Principal.service(servicePrincipal), roleArn, sessionName, duration, new RequestContextKeys(), false);
     }
 
+    /**
+     * Whether a service could act as the role now: it exists and trusts the service. Services that take a role when
+     * a resource is defined (a Glue crawler, a Lambda function) check it then, as AWS does; always true with
+     * enforcement off.
+     */
+    public boolean admitsService(String servicePrincipal, Arn roleArn) {
+        try {
+            checkTrust(Principal.service(servicePrincipal), roleArn, new RequestContextKeys());
+            return true;
+        } catch (AwsServiceException denied) {
+            return false;
+        }
+    }
+
     private RoleSession assume(Principal caller, Arn roleArn, String sessionName, Duration duration,
                                RequestContextKeys keys, boolean boundedByRole) {
-        Optional<RoleDirectory.Role> role = access.directory().role(roleArn);
-        if (access.enforcing()) {
-            Access assume = Access.of(ASSUME_ROLE, roleArn);
-            if (role.isEmpty()) {
-                throw denied(caller, assume, new Decision(Decision.Outcome.IMPLICIT_DENY, Decision.RESOURCE_BASED));
-            }
-            RequestContextKeys all = access.commonKeys(caller, null);
-            keys.asMap().forEach(all::putAll);
-            List<PolicyDocument> callerPolicies = caller.kind() == Principal.Kind.ROLE_SESSION
-                    ? access.directory().identityPolicies(Arn.parse(caller.roleArn()).orElseThrow()) : List.of();
-            Decision decision = PolicyEvaluation.evaluateTrust(new AccessRequest(caller, ASSUME_ROLE,
-                    role.get().arn().toString(), all), callerPolicies, role.get().trustPolicy(), roleArn.account());
-            if (!decision.allowed()) {
-                throw denied(caller, Access.of(ASSUME_ROLE, role.get().arn()), decision);
-            }
-        }
+        Optional<RoleDirectory.Role> role = checkTrust(caller, roleArn, keys);
         if (boundedByRole && role.isPresent() && duration.compareTo(role.get().maxSessionDuration()) > 0) {
             throw new AwsServiceException("ValidationError",
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.", 400);
@@ -96,6 +95,28 @@ public final class RoleSessions {
         Credential credential = credentials.issueTemporary(arn.account(), assumed.toString(),
                 roleId + ":" + sessionName, clock.instant(), duration);
         return new RoleSession(arn, roleId, assumed, sessionName, credential);
+    }
+
+    /** The role, if IAM knows it; with enforcement on, only if its trust policy admits the caller. */
+    private Optional<RoleDirectory.Role> checkTrust(Principal caller, Arn roleArn, RequestContextKeys keys) {
+        Optional<RoleDirectory.Role> role = access.directory().role(roleArn);
+        if (!access.enforcing()) {
+            return role;
+        }
+        if (role.isEmpty()) {
+            throw denied(caller, Access.of(ASSUME_ROLE, roleArn), new Decision(Decision.Outcome.IMPLICIT_DENY,
+                    Decision.RESOURCE_BASED));
+        }
+        RequestContextKeys all = access.commonKeys(caller, null);
+        keys.asMap().forEach(all::putAll);
+        List<PolicyDocument> callerPolicies = caller.kind() == Principal.Kind.ROLE_SESSION
+                ? access.directory().identityPolicies(Arn.parse(caller.roleArn()).orElseThrow()) : List.of();
+        Decision decision = PolicyEvaluation.evaluateTrust(new AccessRequest(caller, ASSUME_ROLE,
+                role.get().arn().toString(), all), callerPolicies, role.get().trustPolicy(), roleArn.account());
+        if (!decision.allowed()) {
+            throw denied(caller, Access.of(ASSUME_ROLE, role.get().arn()), decision);
+        }
+        return role;
     }
 
     private static AwsServiceException denied(Principal caller, Access assume, Decision decision) {

@@ -1,6 +1,8 @@
 package gluelab.cloud.testing;
 
+import java.net.URI;
 import java.util.List;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 
@@ -29,7 +31,13 @@ public final class TestRoles {
 
     /** Creates the job and crawler roles in the default account, if they are not there yet. */
     public static void createGlueRoles(RunningLabCloud cloud) {
-        try (IamClient iam = cloud.client(IamClient.builder())) {
+        createGlueRoles(cloud.endpoint());
+    }
+
+    /** As above, for a Lab Cloud a test started itself. */
+    public static void createGlueRoles(URI endpoint) {
+        try (IamClient iam = LabClients.aimedAt(IamClient.builder(), endpoint, RunningLabCloud.TEST_CREDENTIALS,
+                Region.US_EAST_1)) {
             for (String name : List.of(JOB_ROLE_NAME, CRAWLER_ROLE_NAME)) {
                 createGlueRole(iam, name);
             }

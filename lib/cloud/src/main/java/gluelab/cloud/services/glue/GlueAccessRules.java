@@ -51,8 +51,8 @@ final class GlueAccessRules implements AccessRules {
             String role = operation.equals("UpdateJob") ? Members.string(request, "JobUpdate", "Role")
                     : Members.string(request, "Role");
             if (role != null) {
-                Arn roleArn = Arn.parse(role).orElseGet(() -> Arn.global("iam", scope.account(), "role/" + role));
-                needed.add(Access.of("iam:PassRole", roleArn).withKey("iam:PassedToService", "glue.amazonaws.com"));
+                needed.add(Access.of("iam:PassRole", GlueRoles.arnOf(role, scope.account()))
+                        .withKey("iam:PassedToService", GlueRoles.SERVICE_PRINCIPAL));
             }
         }
         return needed;

@@ -6,6 +6,7 @@ import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.glue.BatchLookup;
 import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.GluePages;
+import gluelab.cloud.services.glue.GlueRoles;
 import gluelab.cloud.services.glue.PrefixReset;
 import gluelab.cloud.services.glue.tags.ResourceTags;
 import gluelab.cloud.services.glue.tags.TaggedType;
@@ -53,6 +54,7 @@ public final class CrawlerOperations {
     public CreateCrawlerResponse createCrawler(RequestContext ctx, CreateCrawlerRequest request) {
         CrawlersState state = states.get(ctx);
         Crawler crawler = CrawlerDefinitions.create(request, crawls.now());
+        requireAssumable(ctx, crawler.role());
         ResourceTags tags = Tagging.checked("tags", request.hasTags() ? request.tags() : null);
         synchronized (state) {
             if (state.crawlers.containsKey(crawler.name())) {
@@ -110,10 +112,20 @@ public final class CrawlerOperations {
             Crawler existing = state.requireCrawler(name);
             requireReady(existing);
             updated = CrawlerDefinitions.update(existing, request, crawls.now());
+            if (request.role() != null) {
+                requireAssumable(ctx, updated.role());
+            }
             state.crawlers.put(name, updated);
         }
         schedules.sync(state.scope, updated);
         return UpdateCrawlerResponse.builder().build();
+    }
+
+    /** AWS checks when a crawler is defined that Glue can act as its role, and refuses it in these words. */
+    private static void requireAssumable(RequestContext ctx, String role) {
+        if (!ctx.platform().roles().admitsService(GlueRoles.SERVICE_PRINCIPAL, GlueRoles.arnOf(role, ctx.accountId()))) {
+            throw GlueErrors.invalidInput("Service is unable to assume provided role. Please verify role's TrustPolicy");
+        }
     }
 
     /** Deletes a crawler that is not crawling, with its crawl history; the tables it made stay, as on AWS. */

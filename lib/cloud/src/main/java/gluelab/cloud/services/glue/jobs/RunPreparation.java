@@ -5,6 +5,7 @@ import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueRoles;
 import gluelab.cloud.services.glue.worker.WorkerRunCommand;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import software.amazon.awssdk.services.glue.model.JobRun;
 final class RunPreparation {
 
     static final String RUNNER_SESSION = "GlueJobRunnerSession";
-    static final String GLUE_SERVICE = "glue.amazonaws.com";
     private static final Duration CREDENTIAL_MARGIN = Duration.ofHours(1);
 
     private final Platform platform;
@@ -87,16 +87,15 @@ final class RunPreparation {
      * run's timeout so a long run never loses access; a run past its timeout is stopped anyway.
      */
     private WorkerRunCommand.WorkerAwsSettings credentials(Scope scope, Job job, JobRun run) throws UnrunnableJobException {
-        // Glue takes the role's name or its ARN; a name is a role in the job's own account.
-        Arn role = Arn.parse(job.role()).orElseGet(() -> Arn.global("iam", scope.account(), "role/" + job.role()));
+        Arn role = GlueRoles.arnOf(job.role(), scope.account());
         Duration lifetime = Duration.ofMinutes(run.timeout() == null ? JobDefinitions.MAX_TIMEOUT_MINUTES : run.timeout())
                 .plus(CREDENTIAL_MARGIN);
         Credential credential;
         try {
-            credential = platform.roles().assumeRoleAsService(GLUE_SERVICE, role, RUNNER_SESSION, lifetime).credential();
+            credential = platform.roles().assumeRoleAsService(GlueRoles.SERVICE_PRINCIPAL, role, RUNNER_SESSION, lifetime).credential();
         } catch (AwsServiceException denied) {
             throw new UnrunnableJobException("Glue could not assume the job's role " + role + ": " + denied.getMessage()
-                    + ". The role must exist, and its trust policy must allow the service principal " + GLUE_SERVICE
+                    + ". The role must exist, and its trust policy must allow the service principal " + GlueRoles.SERVICE_PRINCIPAL
                     + " to call sts:AssumeRole.");
         }
         return new WorkerRunCommand.WorkerAwsSettings(platform.edge().uri().toString(), scope.region(),

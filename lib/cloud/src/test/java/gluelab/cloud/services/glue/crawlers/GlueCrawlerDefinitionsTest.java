@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gluelab.cloud.testing.RunningLabCloud;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.glue.model.ScheduleState;
 import software.amazon.awssdk.services.glue.model.SchedulerNotRunningException;
 import software.amazon.awssdk.services.glue.model.SchedulerRunningException;
 import software.amazon.awssdk.services.glue.model.UpdateBehavior;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /** Crawler definitions: what CreateCrawler keeps and defaults, what it refuses, and how UpdateCrawler changes it. */
 class GlueCrawlerDefinitionsTest {
@@ -63,6 +65,23 @@ class GlueCrawlerDefinitionsTest {
         assertThat(crawler.creationTime()).isNotNull().isEqualTo(crawler.lastUpdated());
         assertThat(crawler.lastCrawl()).isNull();
         assertThat(crawler.schedule()).isNull();
+    }
+
+    @Test
+    void aCrawlerWhoseRoleGlueMayNotAssumeIsRefusedInAwsWords() {
+        try (IamClient iam = cloud.client(IamClient.builder())) {
+            iam.createRole(r -> r.roleName("trusts-lambda-only").assumeRolePolicyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},\
+                    "Action":"sts:AssumeRole"}]}"""));
+        }
+        for (String role : List.of("arn:aws:iam::000000000000:role/trusts-lambda-only",
+                "arn:aws:iam::000000000000:role/no-such-role")) {
+            assertThatThrownBy(() -> glue.createCrawler(r -> r.name("untrusted").role(role).databaseName("lake")
+                    .targets(t -> t.s3Targets(s -> s.path("s3://lake/sales/")))))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Service is unable to assume provided role. Please verify role's TrustPolicy"));
+        }
+        assertThatThrownBy(() -> glue.getCrawler(r -> r.name("untrusted"))).isInstanceOf(EntityNotFoundException.class);
     }
 
     @Test

@@ -88,6 +88,17 @@ class GlueJobRunsWithWorkerOffTest {
     }
 
     @Test
+    void aRunWhoseRoleGlueMayNotAssumeFailsSayingWhy() {
+        glue.createJob(sparkJob("off-untrusted", "com.example.Job").role("arn:aws:iam::000000000000:role/never-created").build());
+
+        JobRun run = awaitEnd(glue, "off-untrusted", glue.startJobRun(r -> r.jobName("off-untrusted")).jobRunId());
+        assertThat(run.jobRunState()).isEqualTo(JobRunState.FAILED);
+        assertThat(run.errorMessage()).startsWith("Glue could not assume the job's role "
+                + "arn:aws:iam::000000000000:role/never-created: User: glue.amazonaws.com is not authorized to perform: "
+                + "sts:AssumeRole on resource: arn:aws:iam::000000000000:role/never-created");
+    }
+
+    @Test
     void aJobWithoutAClassFailsItsRunsWithAReadableMessage() {
         glue.createJob(r -> r.name("off-noclass").role(GlueLabSupport.ROLE)
                 .command(c -> c.name("glueetl").scriptLocation("s3://lab-jobs/job.jar")));

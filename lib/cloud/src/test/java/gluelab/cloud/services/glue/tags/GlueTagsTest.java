@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.cloud.testing.TestRoles;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,10 +33,10 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
 class GlueTagsTest {
 
     private static final String ARN = "arn:aws:glue:us-east-1:000000000000:";
-    private static final String ROLE = "arn:aws:iam::000000000000:role/GlueLabRole";
+    private static final String ROLE = TestRoles.JOB_ROLE;
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
     static GlueClient glue;
 
     @BeforeAll
