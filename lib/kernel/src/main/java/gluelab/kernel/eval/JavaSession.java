@@ -107,7 +107,7 @@ public final class JavaSession implements AutoCloseable {
             }
             if (error == null && value != NO_VALUE && value != null && !ResultSuppression.endsWithSemicolon(cell)) {
                 try {
-                    listener.result(Display.bundleOf(value));
+                    listener.result(Display.render(value));
                 } catch (RuntimeException renderingFailed) {
                     // toString() or toMimeBundle() of the notebook's own class threw.
                     error = CellErrors.rendering(renderingFailed);
