@@ -54,6 +54,9 @@ public final class JavaSession implements AutoCloseable {
                 .executionEngine(engine, Map.of())
                 .out(capture.processOut())
                 .err(capture.processErr())
+                // Debug information names locals and parameters in NullPointerException messages ("because "t" is
+                // null", not "<parameter1>").
+                .compilerOptions("-g")
                 .build();
         // Compiles against the process class path; snippet classes still load it through this JVM's loader.
         jshell.addToClasspath(ProcessClasspath.asString());
