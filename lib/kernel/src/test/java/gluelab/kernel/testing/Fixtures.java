@@ -1,7 +1,6 @@
 package gluelab.kernel.testing;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /** Test resources and the small things tests build from them. */
 public final class Fixtures {
@@ -54,24 +56,25 @@ public final class Fixtures {
         }
     }
 
-    /** Compiles one Java source into {@code classesDirectory}. */
-    public static void compile(String className, String source, Path classesDirectory) throws IOException {
+    /** Compiles one Java source into {@code classesDirectory}, against the jars or directories of {@code classpath}. */
+    public static void compile(String className, String source, Path classesDirectory, Path... classpath) throws IOException {
         Path sources = Files.createTempDirectory("fixture-src");
         Path file = sources.resolve(className.replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, source);
         Files.createDirectories(classesDirectory);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-d", classesDirectory.toString(), file.toString());
+        String path = Stream.of(classpath).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        int status = javac.run(null, null, null, "-d", classesDirectory.toString(), "-cp", path, file.toString());
         if (status != 0) {
             throw new IllegalStateException("fixture " + className + " does not compile");
         }
     }
 
-    /** Compiles one Java source and packs its classes into {@code jar}. */
-    public static void jar(String className, String source, Path jar) throws IOException {
+    /** Compiles one Java source (against {@code classpath}) and packs its classes into {@code jar}. */
+    public static void jar(String className, String source, Path jar, Path... classpath) throws IOException {
         Path classes = Files.createTempDirectory("fixture-classes");
-        compile(className, source, classes);
+        compile(className, source, classes, classpath);
         Files.createDirectories(jar.getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
             for (Path path : files.filter(Files::isRegularFile).toList()) {
