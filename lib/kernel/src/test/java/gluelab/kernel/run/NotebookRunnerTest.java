@@ -160,15 +160,7 @@ class NotebookRunnerTest {
     @Test
     void magicsLoadFilesAndExtendTheClassPathRelativeToTheNotebook(@TempDir Path checkout) throws Exception {
         java.nio.file.Files.createDirectories(checkout.resolve("labs"));
-        Path directory = Fixtures.copyDirectory("notebooks/magics", checkout.resolve("notebooks/magics"));
-        Fixtures.jar("fixture.Greeting",
-                "package fixture; public class Greeting { public static String hello(String who) { return \"hello, \" + who; } }",
-                directory.resolve("lib/greeting.jar"));
-        Fixtures.compile("fixture.Farewell",
-                "package fixture; public class Farewell { public static String bye(String who) { return \"bye, \" + who; } }",
-                directory.resolve("classes"));
-
-        Outcome outcome = run(directory.resolve("magics.ipynb"));
+        Outcome outcome = run(Fixtures.magicsNotebook(checkout.resolve("notebooks/magics")));
         assertEquals(0, outcome.exitStatus(), outcome.report()::toString);
         assertEquals("HELLO!", outcome.cell(2).path("outputs").get(0).path("data").path("text/plain").get(0).asText());
         assertEquals("hello, lab", outcome.cell(3).path("outputs").get(0).path("data").path("text/plain").get(0).asText());

@@ -85,6 +85,21 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * The {@code %load}/{@code %jars}/{@code %classpath} notebook copied into {@code directory}, with the jar
+     * ({@code lib/greeting.jar}) and class directory ({@code classes}) it loads; returns the notebook.
+     */
+    public static Path magicsNotebook(Path directory) throws IOException {
+        copyDirectory("notebooks/magics", directory);
+        jar("fixture.Greeting",
+                "package fixture; public class Greeting { public static String hello(String who) { return \"hello, \" + who; } }",
+                directory.resolve("lib/greeting.jar"));
+        compile("fixture.Farewell",
+                "package fixture; public class Farewell { public static String bye(String who) { return \"bye, \" + who; } }",
+                directory.resolve("classes"));
+        return directory.resolve("magics.ipynb");
+    }
+
     public static List<String> lines(String text) {
         return text.lines().toList();
     }

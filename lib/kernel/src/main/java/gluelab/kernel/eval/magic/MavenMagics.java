@@ -79,23 +79,28 @@ final class MavenMagics implements AutoCloseable {
         return dependencies;
     }
 
+    /** Adds the jars, then says in one piece what was added and from where, and on stderr what was kept out. */
     private static void report(Resolution resolution, MagicContext context) {
         resolution.added().forEach(jar -> context.addToClasspath(jar.file()));
+        StringBuilder out = new StringBuilder();
         if (!resolution.added().isEmpty()) {
-            System.out.println("Added to the class path:");
-            resolution.added().forEach(jar -> System.out.println("  " + jar.coordinates() + "  (" + jar.origin()
-                    + (jar.neededBy() == null ? "" : "; needed by " + jar.neededBy()) + ")"));
+            out.append("Added to the class path:\n");
+            resolution.added().forEach(jar -> out.append("  ").append(jar.coordinates()).append("  (").append(jar.origin())
+                    .append(jar.neededBy() == null ? "" : "; needed by " + jar.neededBy()).append(")\n"));
         }
         if (!resolution.alreadyPresent().isEmpty()) {
-            System.out.println("Already on the class path:");
-            resolution.alreadyPresent().forEach(artifact -> System.out.println("  " + artifact.coordinates()));
+            out.append("Already on the class path:\n");
+            resolution.alreadyPresent().forEach(artifact -> out.append("  ").append(artifact.coordinates()).append("\n"));
         }
-        if (resolution.added().isEmpty() && resolution.alreadyPresent().isEmpty() && resolution.leftOut().isEmpty()) {
-            System.out.println("Nothing to add: no dependency in the runtime scopes");
+        if (out.isEmpty() && resolution.leftOut().isEmpty()) {
+            out.append("Nothing to add: no dependency in the scopes asked for\n");
         }
+        System.out.print(out);
         System.out.flush();
-        resolution.leftOut().forEach(why -> System.err.println("Not added: " + why));
-        resolution.overlapWarnings().forEach(why -> System.err.println("Warning: " + why));
+        StringBuilder err = new StringBuilder();
+        resolution.leftOut().forEach(why -> err.append("Not added: ").append(why).append("\n"));
+        resolution.overlapWarnings().forEach(why -> err.append("Warning: ").append(why).append("\n"));
+        System.err.print(err);
         System.err.flush();
     }
 
