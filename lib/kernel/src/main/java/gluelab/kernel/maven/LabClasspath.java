@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +22,8 @@ import java.util.regex.Pattern;
  * class path (its AWS SDK, Jackson, Parquet, ...), and the Spark and Scala versions of the Glue runtime that jobs
  * run on (Glue 5.0, and the lab's Glue worker), to which a notebook's jars go as {@code --extra-jars}.
  *
- * <p>Three verdicts, from hard to soft: a second Spark, Scala library or AWS SDK is refused ({@link #refusal});
+ * <p>As the lab's build does, dependencies of dependencies get the lab's AWS SDK version ({@link #managingBom}).
+ * Then three verdicts, from hard to soft: a second Spark, Scala library or AWS SDK is refused ({@link #refusal});
  * another version of an artifact the kernel already has is left out, the kernel's own being the one that loads
  * ({@link #sameArtifact}); a jar of a different artifact that carries classes the kernel already loads is added
  * with a warning ({@link #overlaps}).
@@ -72,6 +72,14 @@ public final class LabClasspath {
             throw new IllegalStateException("the kernel's build left out lab-runtime.properties", e);
         }
         return new LabClasspath(entries, ClassLoader.getSystemClassLoader(), runtime);
+    }
+
+    /**
+     * The BOM whose versions the lab's build imports ({@code group:artifact:version}): the AWS SDK's, so a library
+     * built against an older SDK gets the lab's SDK modules, as in the lab's own modules.
+     */
+    String managingBom() {
+        return "software.amazon.awssdk:bom:" + sdkVersion;
     }
 
     /** Why {@code artifact} must not join the lab's class path, if it must not. */
@@ -149,9 +157,5 @@ public final class LabClasspath {
             case "jrt" -> "the JDK";
             default -> "the lab's own classes";
         };
-    }
-
-    static boolean isJar(Path file) {
-        return file != null && Files.isRegularFile(file) && file.getFileName().toString().endsWith(".jar");
     }
 }

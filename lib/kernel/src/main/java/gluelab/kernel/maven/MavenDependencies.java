@@ -64,10 +64,6 @@ public final class MavenDependencies implements AutoCloseable {
         this.lab = lab;
     }
 
-    public MavenSettings settings() {
-        return settings;
-    }
-
     /** A repository searched after Maven Central by later {@link #resolve(List)} calls; the same id replaces it. */
     public void addRepository(String id, String url) throws MavenException {
         URI uri;
@@ -145,7 +141,10 @@ public final class MavenDependencies implements AutoCloseable {
 
     private Resolution resolve(CollectRequest request, List<String> scopes, WorkspaceReader workspace) throws MavenException {
         return offlineFirst(workspace, request.getRepositories(), session -> {
-            DependencyNode root = system().collectDependencies(session, request).getRoot();
+            List<Dependency> managed = new ArrayList<>(request.getManagedDependencies());
+            managed.addAll(managedByTheLab(session, request.getRepositories()));
+            CollectRequest managedRequest = new CollectRequest(request.getDependencies(), managed, request.getRepositories());
+            DependencyNode root = system().collectDependencies(session, managedRequest).getRoot();
             Map<ResolvedArtifact, DependencyNode> graph = new LinkedHashMap<>();
             flatten(root, null, Set.copyOf(scopes), new HashSet<>(), graph);
             List<String> refusals = graph.keySet().stream().map(lab::refusal).flatMap(Optional::stream).toList();
@@ -189,6 +188,20 @@ public final class MavenDependencies implements AutoCloseable {
             jars.forEach(jar -> added.put(key(jar), jar));
             return new Resolution(jars, alreadyPresent, leftOut, overlaps);
         });
+    }
+
+    /**
+     * The versions of {@link LabClasspath#managingBom}, which apply to dependencies of dependencies (what a notebook
+     * asks for directly keeps its version). Without the BOM at hand, nothing is managed: the verdicts still apply.
+     */
+    private List<Dependency> managedByTheLab(CloseableSession session, List<RemoteRepository> repositories) {
+        Artifact bom = new DefaultArtifact(lab.managingBom().replaceFirst(":([^:]+)$", ":pom:$1"));
+        try {
+            return system().readArtifactDescriptor(session, new ArtifactDescriptorRequest(bom, repositories, null))
+                    .getManagedDependencies();
+        } catch (RepositoryException e) {
+            return List.of();
+        }
     }
 
     /** Visits the graph after Maven's mediation, each artifact once, in the order {@code mvn dependency:tree} lists them. */

@@ -1,6 +1,7 @@
 package gluelab.kernel.maven;
 
 import gluelab.kernel.eval.ProcessClasspath;
+import gluelab.kernel.testing.Fixtures;
 import gluelab.kernel.testing.PreparedMavenRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MavenDependenciesTest {
 
+    private static final String LAB_SDK = Fixtures.labRuntime("awssdk.version");
+    private static final String LAB_JACKSON = Fixtures.kernelJarVersion("jackson-databind");
+
     @TempDir
     Path directory;
     private PreparedMavenRepository local;
@@ -29,7 +33,7 @@ class MavenDependenciesTest {
 
     @BeforeEach
     void offlineWithAPreparedLocalRepository() {
-        local = PreparedMavenRepository.localWithTestLibraries(directory.resolve("local"));
+        local = PreparedMavenRepository.localWithTestLibraries(directory.resolve("local"), LAB_SDK);
         dependencies = new MavenDependencies(new MavenSettings(local.root(), true, directory.resolve("settings.xml")),
                 LabClasspath.of(ProcessClasspath.entries()));
     }
@@ -88,7 +92,8 @@ class MavenDependenciesTest {
         MavenException error = assertThrows(MavenException.class, () -> dependencies.resolve(List.of("gluelab.test:scala-tool:1.0")));
 
         assertTrue(error.getMessage().startsWith("org.scala-lang:scala-library:2.13.14 (needed by gluelab.test:scala-tool:1.0) "
-                + "is a second Scala library: Glue 5.0's Spark, and the lab's Glue worker, run on Scala 2.12.18."), error.getMessage());
+                + "is a second Scala library: Glue 5.0's Spark, and the lab's Glue worker, run on Scala " + Fixtures.labRuntime("scala.version") + "."),
+                error.getMessage());
         assertTrue(error.getMessage().contains("deserializing a lambda fails with \"IllegalArgumentException: too many arguments\""),
                 error.getMessage());
         assertFalse(Files.exists(local.root().resolve("gluelab/test/scala-tool/1.0/scala-tool-1.0.jar")));
@@ -100,8 +105,16 @@ class MavenDependenciesTest {
                 () -> dependencies.resolve(List.of("software.amazon.awssdk:dynamodb:2.20.0")));
 
         assertTrue(error.getMessage().startsWith("software.amazon.awssdk:dynamodb:2.20.0 is from another version of the AWS SDK "
-                + "than the lab's 2.57.8"), error.getMessage());
-        assertTrue(error.getMessage().endsWith("Use software.amazon.awssdk:dynamodb:2.57.8."), error.getMessage());
+                + "than the lab's " + LAB_SDK), error.getMessage());
+        assertTrue(error.getMessage().endsWith("Use software.amazon.awssdk:dynamodb:" + LAB_SDK + "."), error.getMessage());
+    }
+
+    @Test
+    void aLibraryBuiltAgainstAnOlderAwsSdkGetsTheLabsSdkModulesAsTheLabsBuildManagesThem() throws Exception {
+        Resolution resolution = dependencies.resolve(List.of("gluelab.test:sdk-tool:1.0"));
+
+        assertEquals(List.of("gluelab.test:sdk-tool:1.0", "software.amazon.awssdk:dynamodb:" + LAB_SDK),
+                resolution.added().stream().map(ResolvedArtifact::coordinates).toList());
     }
 
     @Test
@@ -110,7 +123,8 @@ class MavenDependenciesTest {
 
         assertEquals(List.of("gluelab.test:json-tool:1.0"), resolution.added().stream().map(ResolvedArtifact::coordinates).toList());
         assertEquals(List.of("com.fasterxml.jackson.core:jackson-databind:2.17.0 (needed by gluelab.test:json-tool:1.0): the class "
-                + "path already has the lab's 2.15.2 (jackson-databind-2.15.2.jar), and it holds one version of a library; 2.15.2 is used"),
+                + "path already has the lab's " + LAB_JACKSON + " (jackson-databind-" + LAB_JACKSON + ".jar), and it holds one version "
+                + "of a library; " + LAB_JACKSON + " is used"),
                 resolution.leftOut());
     }
 

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
@@ -98,6 +99,26 @@ public final class Fixtures {
                 "package fixture; public class Farewell { public static String bye(String who) { return \"bye, \" + who; } }",
                 directory.resolve("classes"));
         return directory.resolve("magics.ipynb");
+    }
+
+    /** A version the lab's build pins ({@code awssdk.version}, {@code scala.version}, ...), as the kernel reads it. */
+    public static String labRuntime(String property) {
+        Properties runtime = new Properties();
+        try (var in = Fixtures.class.getResourceAsStream("/gluelab/kernel/maven/lab-runtime.properties")) {
+            runtime.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return runtime.getProperty(property);
+    }
+
+    /** The version of a library on the kernel's (this JVM's) class path, from its place in the Maven repository. */
+    public static String kernelJarVersion(String artifactId) {
+        return gluelab.kernel.eval.ProcessClasspath.entries().stream()
+                .filter(entry -> entry.getFileName().toString().startsWith(artifactId + "-") && entry.getParent().getParent()
+                        .getFileName().toString().equals(artifactId))
+                .map(entry -> entry.getParent().getFileName().toString())
+                .findFirst().orElseThrow(() -> new IllegalStateException(artifactId + " is not on the class path"));
     }
 
     public static List<String> lines(String text) {

@@ -25,10 +25,17 @@ public final class PreparedMavenRepository {
      * The made-up libraries the kernel's tests load: {@code gluelab.test:greeter:1.0} (class
      * {@code gluelab.test.greeter.Greeter}, which needs {@code gluelab.test:greeting-words:1.0}), and libraries that
      * clash with the lab: one needing Scala 2.13, an AWS SDK module of another version, one needing another
-     * jackson-databind, and one carrying commons-logging's {@code org.apache.commons.logging.Log}.
+     * jackson-databind, and one carrying commons-logging's {@code org.apache.commons.logging.Log}; and one built
+     * against an older AWS SDK ({@code gluelab.test:sdk-tool:1.0}, needing dynamodb 2.20.0), with the SDK's BOM
+     * and dynamodb at the lab's SDK version {@code labSdkVersion}.
      */
-    public static PreparedMavenRepository localWithTestLibraries(Path root) {
+    public static PreparedMavenRepository localWithTestLibraries(Path root, String labSdkVersion) {
         return new PreparedMavenRepository(root)
+                .bom("software.amazon.awssdk:bom:" + labSdkVersion, "software.amazon.awssdk:dynamodb:" + labSdkVersion)
+                .jar("software.amazon.awssdk:dynamodb:" + labSdkVersion, "software.amazon.awssdk.services.dynamodb.Marker",
+                        "package software.amazon.awssdk.services.dynamodb; public class Marker { }")
+                .jar("gluelab.test:sdk-tool:1.0", "gluelab.test.sdk.SdkTool",
+                        "package gluelab.test.sdk; public class SdkTool { }", "software.amazon.awssdk:dynamodb:2.20.0")
                 .jar("gluelab.test:greeting-words:1.0", "gluelab.test.words.Words",
                         "package gluelab.test.words; public class Words { public static String hello() { return \"Hello\"; } }")
                 .jar("gluelab.test:greeter:1.0", "gluelab.test.greeter.Greeter", """
@@ -63,23 +70,35 @@ public final class PreparedMavenRepository {
 
     /** {@code group:artifact:version} with a POM depending on {@code dependencies} (each {@code group:artifact:version}). */
     public PreparedMavenRepository pom(String coordinates, String... dependencies) {
+        return writePom(coordinates, "<dependencies>\n" + dependencyElements(dependencies) + "  </dependencies>");
+    }
+
+    /** A BOM: {@code group:artifact:version} of packaging pom, managing the versions of {@code managed}. */
+    public PreparedMavenRepository bom(String coordinates, String... managed) {
+        return writePom(coordinates, "<packaging>pom</packaging>\n  <dependencyManagement><dependencies>\n"
+                + dependencyElements(managed) + "  </dependencies></dependencyManagement>");
+    }
+
+    private PreparedMavenRepository writePom(String coordinates, String body) {
         String[] gav = coordinates.split(":");
-        String dependencyElements = List.of(dependencies).stream().map(dependency -> {
-            String[] d = dependency.split(":");
-            return "    <dependency><groupId>" + d[0] + "</groupId><artifactId>" + d[1] + "</artifactId><version>" + d[2]
-                    + "</version></dependency>\n";
-        }).collect(Collectors.joining());
         write(folder(gav).resolve(gav[1] + "-" + gav[2] + ".pom"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
                   <groupId>%s</groupId>
                   <artifactId>%s</artifactId>
                   <version>%s</version>
-                  <dependencies>
-                %s  </dependencies>
+                  %s
                 </project>
-                """.formatted(gav[0], gav[1], gav[2], dependencyElements));
+                """.formatted(gav[0], gav[1], gav[2], body));
         return this;
+    }
+
+    private static String dependencyElements(String... dependencies) {
+        return List.of(dependencies).stream().map(dependency -> {
+            String[] d = dependency.split(":");
+            return "    <dependency><groupId>" + d[0] + "</groupId><artifactId>" + d[1] + "</artifactId><version>" + d[2]
+                    + "</version></dependency>\n";
+        }).collect(Collectors.joining());
     }
 
     /**
