@@ -45,7 +45,7 @@ public record GradedNotebook(ClassNotebook notebook, List<GradedCheck> checks, L
      * check scores 0 whatever its run said, a check missing from the run was not run.
      */
     static GradedNotebook of(ClassNotebook notebook, JsonNode graded, Map<String, Tampering> tampered, Optional<Path> executed) {
-        if (!graded.path("problem").isNull() && graded.has("problem")) {
+        if (graded.hasNonNull("problem")) {
             return ungraded(notebook, "not graded: " + graded.path("problem").asText(), "not graded");
         }
         Map<String, JsonNode> ran = new LinkedHashMap<>();
