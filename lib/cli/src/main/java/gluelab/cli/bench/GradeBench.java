@@ -14,17 +14,17 @@ import java.util.List;
 
 /**
  * A class graded as {@code ./lab grade submissions/} grades it: {@value #DEFAULT_LEARNERS} learners who each hand
- * in notebook 05 solved (the instructor's notebook and {@code labs/}), graded with one and with two learners at a
- * time, each in a kernel JVM of their own, against one Lab Cloud with a warm Glue worker. It reports the class's
- * wall-clock time, notebooks graded per minute, and the median time of one learner's kernel JVM. Two learners
- * are graded first, unmeasured, so Lab Cloud's JIT is warm for both runs. {@code -Dgluelab.bench.grade.learners=N}
+ * in notebook 05 solved (the instructor's notebook and {@code labs/}), graded with two and then with one learner at
+ * a time, each in a kernel JVM of their own, against one Lab Cloud with a warm Glue worker. It reports the class's
+ * wall-clock time, notebooks graded per minute, and the median time of one learner's kernel JVM. Two learners are
+ * graded first, unmeasured, so Lab Cloud's JIT is warm for both runs. {@code -Dgluelab.bench.grade.learners=N}
  * grades a smaller class.
  */
 final class GradeBench implements Benchmark {
 
     private static final int DEFAULT_LEARNERS = 30;
     private static final String NOTEBOOK = "05-job-bookmarks";
-    private static final List<Integer> PARALLELISM = List.of(1, 2);
+    private static final List<Integer> PARALLELISM = List.of(2, 1);
 
     @Override
     public String name() {
