@@ -1,5 +1,7 @@
 package gluelab.kernel.testing;
 
+import gluelab.kernel.classroom.FileTrees;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,17 +43,8 @@ public final class Fixtures {
 
     /** Copies a resource directory, so a test may add to it or run notebooks whose outputs land next to them. */
     public static Path copyDirectory(String name, Path target) {
-        Path source = resource(name);
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(path, copy);
-                }
-            }
-            return target;
+        try {
+            return FileTrees.copy(resource(name), target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
