@@ -19,6 +19,7 @@ public final class Bench {
             new S3Bench(),
             new LogsBench(),
             new GlueRunBench(),
+            new IamCostBench(),
             new CrawlerBench(),
             new KernelBench(),
             new LabRunBench(),

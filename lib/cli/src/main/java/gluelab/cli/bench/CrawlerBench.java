@@ -9,6 +9,7 @@ import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.CrawlerState;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -34,8 +35,10 @@ final class CrawlerBench implements Benchmark {
     public void run(Path home, BenchReport report) {
         try (LabCloud cloud = BenchClouds.start(null, LabCloudConfig.GlueWorkerMode.OFF);
              S3Client s3 = BenchClouds.client(cloud, S3Client.builder());
-             GlueClient glue = BenchClouds.client(cloud, GlueClient.builder())) {
+             GlueClient glue = BenchClouds.client(cloud, GlueClient.builder());
+             IamClient iam = BenchClouds.client(cloud, IamClient.builder())) {
             s3.createBucket(r -> r.bucket("bench-crawl"));
+            String role = BenchRoles.glueRole(iam, "GlueBenchCrawlerRole", "bench-crawl");
             for (int p = 0; p < PARTITIONS; p++) {
                 String folder = "sales/year=" + (2024 + p / 12) + "/month=" + String.format("%02d", p % 12 + 1) + "/";
                 for (int f = 0; f < FILES_PER_PARTITION; f++) {
@@ -44,7 +47,7 @@ final class CrawlerBench implements Benchmark {
                 }
             }
             glue.createDatabase(r -> r.databaseInput(d -> d.name("bench")));
-            glue.createCrawler(r -> r.name("bench-crawler").role("arn:aws:iam::000000000000:role/bench")
+            glue.createCrawler(r -> r.name("bench-crawler").role(role)
                     .databaseName("bench").targets(t -> t.s3Targets(s -> s.path("s3://bench-crawl/sales/"))));
             List<Double> first = List.of(crawl(glue));
             report.add(Measurement.of("Crawler first crawl, 1,000 CSV files / 20 partitions", "s", first));

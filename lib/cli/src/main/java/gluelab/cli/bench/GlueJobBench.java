@@ -24,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -40,9 +41,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class GlueJobBench {
 
-    private static final String ROLE = "arn:aws:iam::000000000000:role/GlueBenchRole";
     private static final Duration POLL = Duration.ofMillis(20);
-    private static final String TINY_CSV = "id,name,amount\n1,Ada,12.50\n2,Grace,7.25\n3,Linus,3.00\n";
+    static final String TINY_CSV = "id,name,amount\n1,Ada,12.50\n2,Grace,7.25\n3,Linus,3.00\n";
 
     /** One run as the client saw it (StartJobRun to the GetJobRun that said SUCCEEDED) and as Glue records it. */
     record RunTime(long observedMillis, long recordedMillis) {
@@ -51,13 +51,17 @@ public final class GlueJobBench {
     private final PrintStream out;
     private final GlueClient glue;
     private final S3Client s3;
+    private final IamClient iam;
+    private String role;
 
-    private GlueJobBench(URI endpoint, PrintStream out) {
+    GlueJobBench(URI endpoint, PrintStream out) {
         this.out = out;
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         this.glue = GlueClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
         this.s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
+        this.iam = IamClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
@@ -137,24 +141,35 @@ public final class GlueJobBench {
     }
 
     private void setUp(JobJar jar, Path tinyCsv, Path largeCsv, Path work) {
-        for (String bucket : List.of("bench-jobs", "bench-raw", "bench-refined")) {
-            s3.createBucket(r -> r.bucket(bucket));
-        }
-        s3.putObject(r -> r.bucket("bench-jobs").key("bench.jar"), RequestBody.fromFile(jar.path()));
-        s3.putObject(r -> r.bucket("bench-raw").key("tiny/customers.csv"), RequestBody.fromFile(tinyCsv));
+        setUpTiny(jar, tinyCsv);
         s3.putObject(r -> r.bucket("bench-raw").key("large/sales.csv"), RequestBody.fromFile(largeCsv));
-        createJob("tiny", "s3://bench-raw/tiny/", "s3://bench-refined/tiny/");
         createJob("large", "s3://bench-raw/large/", "s3://bench-refined/large/");
         createJob("large-files", largeCsv.toUri().toString(), work.resolve("cloud-out").toUri().toString());
     }
 
+    /**
+     * The buckets, the job's role (trusting Glue, allowed exactly these buckets: the run's S3 calls are judged as
+     * a notebook's are), the jar, the tiny CSV, and the job {@code tiny} that turns it into Parquet.
+     */
+    void setUpTiny(JobJar jar, Path tinyCsv) {
+        List<String> buckets = List.of("bench-jobs", "bench-raw", "bench-refined");
+        for (String bucket : buckets) {
+            s3.createBucket(r -> r.bucket(bucket));
+        }
+        role = BenchRoles.glueRole(iam, "GlueBenchRole", buckets.toArray(String[]::new));
+        s3.putObject(r -> r.bucket("bench-jobs").key("bench.jar"), RequestBody.fromFile(jar.path()));
+        s3.putObject(r -> r.bucket("bench-raw").key("tiny/customers.csv"), RequestBody.fromFile(tinyCsv));
+        createJob("tiny", "s3://bench-raw/tiny/", "s3://bench-refined/tiny/");
+    }
+
     private void createJob(String name, String input, String output) {
-        glue.createJob(r -> r.name(name).role(ROLE).glueVersion("5.0")
+        glue.createJob(r -> r.name(name).role(role).glueVersion("5.0")
                 .command(c -> c.name("glueetl").scriptLocation("s3://bench-jobs/bench.jar"))
                 .defaultArguments(Map.of("--class", BenchJobs.JOB_CLASS, "--input", input, "--output", output)));
     }
 
-    private RunTime run(String jobName, String label) throws InterruptedException {
+    /** One run of {@code jobName}, StartJobRun until GetJobRun says it completed; fails unless it SUCCEEDED. */
+    RunTime run(String jobName, String label) throws InterruptedException {
         long start = System.nanoTime();
         String runId = glue.startJobRun(r -> r.jobName(jobName)).jobRunId();
         JobRun run;
@@ -174,9 +189,10 @@ public final class GlueJobBench {
         return time;
     }
 
-    private void close() {
+    void close() {
         glue.close();
         s3.close();
+        iam.close();
     }
 
     private static long median(List<Long> values) {
