@@ -9,6 +9,7 @@ import gluelab.kernel.install.KernelspecInstaller;
 import gluelab.kernel.run.RunNotebook;
 import gluelab.kernel.student.StudentEditionWriter;
 import gluelab.lab.LabHome;
+import gluelab.lab.targets.LabCloudProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -46,9 +47,27 @@ public final class LabCli {
             case "kernel" -> kernel(rest);
             case "cloud" -> cloud(rest);
             case "up" -> new UpCommand(LabHome.locate()).run(rest);
+            case "stop" -> stop(rest);
+            case "status" -> status(rest);
             case "bench" -> gluelab.cli.bench.Bench.run(LabHome.locate(), rest);
             default -> usage("unknown command " + args[0]);
         };
+    }
+
+    private static int stop(String[] args) {
+        if (args.length != 0) {
+            return usage("stop takes no arguments");
+        }
+        LabCloudProcess.forHome(LabHome.installation()).stop(System.out);
+        return 0;
+    }
+
+    /** Exit 0 when the recorded Lab Cloud runs and answers, 3 otherwise (as service managers' status does). */
+    private static int status(String[] args) {
+        if (args.length != 0) {
+            return usage("status takes no arguments");
+        }
+        return LabCloudProcess.forHome(LabHome.installation()).status(System.out) == LabCloudProcess.State.RUNNING ? 0 : 3;
     }
 
     private static int runNotebook(String[] args) {

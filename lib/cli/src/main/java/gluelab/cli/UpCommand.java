@@ -27,7 +27,7 @@ final class UpCommand {
         TargetConfig target = TargetConfig.fromEnvironment(LabSettings.current());
         if (target.target() == Target.EMBEDDED) {
             LabCloudLauncher.forHome(gluelab.lab.LabHome.installation()).ensureRunning(target.endpoint(), System.out);
-            System.out.println("Lab Cloud answers at " + target.endpoint() + " (stop it with: pkill -f gluelab.cloud.LabCloud)");
+            System.out.println("Lab Cloud answers at " + target.endpoint() + " (./lab status tells how it is; ./lab stop stops it)");
         } else {
             System.out.println("Target " + target.target().name().toLowerCase() + ": Lab Cloud is not started.");
         }

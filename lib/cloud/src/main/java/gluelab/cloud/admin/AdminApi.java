@@ -98,6 +98,8 @@ public final class AdminApi {
         body.put("status", "ok");
         body.put("version", version);
         body.put("uptimeMillis", Duration.between(startedAt, Instant.now()).toMillis());
+        // So that ./lab stop can tell the process it recorded is still this Lab Cloud, not a reused process id.
+        body.put("pid", ProcessHandle.current().pid());
         body.put("persistent", platform.state().isPersistent());
         ArrayNode services = body.putArray("services");
         registry.providers().forEach(p -> services.add(p.descriptor().name()));

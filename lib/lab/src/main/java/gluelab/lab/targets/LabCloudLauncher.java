@@ -23,7 +23,8 @@ import java.util.List;
  * Makes sure a Lab Cloud answers at an endpoint on this machine, starting one if nothing does: a detached
  * {@code java gluelab.cloud.LabCloud} from the built {@code lib/cloud} classes, with its state in
  * {@code build/lab-cloud/state} so it survives restarts, and its output in {@code build/lab-cloud/lab-cloud.log}.
- * It keeps running after the notebook's kernel stops; the next notebook reuses it.
+ * It keeps running after the notebook's kernel stops; the next notebook reuses it. Its process id is recorded
+ * ({@link LabCloudProcess}) so that {@code ./lab stop} stops exactly it.
  */
 public final class LabCloudLauncher {
 
@@ -114,6 +115,7 @@ public final class LabCloudLauncher {
         out.print("Starting Lab Cloud on port " + port + " (log: " + describe(log()) + ") ");
         out.flush();
         Process process = DetachedProcess.start(command, home, log());
+        new LabCloudProcess(runDir).record(process.pid(), endpoint);
         long nextDot = System.nanoTime();
         while (true) {
             if (admin.probe() == LabCloudAdmin.Probe.LAB_CLOUD) {

@@ -15,6 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starts a real, detached Lab Cloud from the built lib/cloud, on a free port of its own, and stops it again. */
@@ -49,6 +54,57 @@ class LabCloudLauncherTest {
     }
 
     @Test
+    void aStartedLabCloudIsReportedAndStoppedByItsRecordedPidGracefullyKeepingItsState(@TempDir Path runDir) throws Exception {
+        URI endpoint = URI.create("http://127.0.0.1:" + freePort());
+        LabCloudLauncher launcher = new LabCloudLauncher(CHECKOUT, runDir, List.of("--glue-worker", "off"));
+        LabCloudProcess recorded = new LabCloudProcess(runDir);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        Process process = launcher.ensureRunning(endpoint, print);
+        try {
+            try (S3Client s3 = s3(endpoint)) {
+                s3.createBucket(r -> r.bucket("kept-across-stop"));
+            }
+            assertThat(recorded.status(print)).isEqualTo(LabCloudProcess.State.RUNNING);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("is running", "pid:         " + process.pid(),
+                    "endpoint:    " + endpoint, "./lab stop");
+
+            assertThat(recorded.stop(print)).isTrue();
+
+            assertThat(process.isAlive()).isFalse();
+            assertThat(process.exitValue()).as("ended by SIGTERM through its shutdown hook, not killed").isNotEqualTo(137);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("stopped in").doesNotContain("was killed");
+            assertThat(runDir.resolve(LabCloudProcess.PID_FILE)).doesNotExist();
+            assertThat(recorded.status(print)).isEqualTo(LabCloudProcess.State.STOPPED);
+            assertThat(recorded.stop(print)).as("nothing left to stop").isFalse();
+
+            process = launcher.ensureRunning(endpoint, print);
+            try (S3Client s3 = s3(endpoint)) {
+                assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("kept-across-stop");
+            }
+            assertThat(recorded.stop(print)).isTrue();
+        } finally {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void stopNeverTouchesAProcessThatMerelyReusedTheRecordedPid(@TempDir Path runDir) throws Exception {
+        LabCloudProcess recorded = new LabCloudProcess(runDir);
+        long someoneElse = ProcessHandle.current().pid();
+        Files.writeString(runDir.resolve(LabCloudProcess.PID_FILE), someoneElse + "\nhttp://127.0.0.1:1\n2001-01-01T00:00:00Z\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        boolean stopped = recorded.stop(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(stopped).isFalse();
+        assertThat(ProcessHandle.current().isAlive()).isTrue();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing to stop");
+        assertThat(runDir.resolve(LabCloudProcess.PID_FILE)).as("the stale record is forgotten").doesNotExist();
+    }
+
+    @Test
     void theCommandRunsTheBuiltCloudClassesWithTheirDependencies(@TempDir Path runDir) {
         List<String> command = new LabCloudLauncher(CHECKOUT, runDir, List.of()).command(4566);
 
@@ -72,6 +128,12 @@ class LabCloudLauncherTest {
 
         assertThat(wrapped).endsWith("java", "-version");
         assertThat(wrapped.get(0)).isIn("setsid", "perl", "/bin/sh", "java");
+    }
+
+    private static S3Client s3(URI endpoint) {
+        return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     private static int freePort() throws Exception {
