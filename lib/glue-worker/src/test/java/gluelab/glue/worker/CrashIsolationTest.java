@@ -162,7 +162,8 @@ class CrashIsolationTest {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             Thread.sleep(1_000);
-            String now = Files.readString(heartbeat);
+            // Stopped before its first beat, the task thread never wrote the file: that is no beat either.
+            String now = Files.exists(heartbeat) ? Files.readString(heartbeat) : "";
             if (now.equals(last)) {
                 return; // no beat for a second: the spinning task thread is gone
             }
