@@ -2,10 +2,9 @@ package gluelab.cloud.services.iam;
 
 import gluelab.cloud.provider.Access;
 import gluelab.cloud.provider.AccessRules;
+import gluelab.cloud.provider.Members;
 import gluelab.cloud.provider.RequestContext;
 import java.util.List;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.CreatePolicyRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
@@ -36,13 +35,13 @@ final class IamAccessRules implements AccessRules {
     }
 
     private String resource(String account, Object request) {
-        String roleName = member(request, "RoleName");
+        String roleName = Members.string(request, "RoleName");
         if (roleName != null) {
             String path = request instanceof CreateRoleRequest create && create.path() != null ? create.path()
                     : accounts.in(account).findRole(roleName).map(RoleRecord::path).orElse("/");
             return IamArns.role(account, path, roleName).toString();
         }
-        String policyArn = member(request, "PolicyArn");
+        String policyArn = Members.string(request, "PolicyArn");
         if (policyArn != null) {
             return policyArn;
         }
@@ -50,17 +49,5 @@ final class IamAccessRules implements AccessRules {
             return IamArns.policy(account, create.path() == null ? "/" : create.path(), create.policyName()).toString();
         }
         return "*";
-    }
-
-    /** A request's string member by its model name, e.g. every role operation's {@code RoleName}. */
-    private static String member(Object request, String name) {
-        if (request instanceof SdkPojo pojo) {
-            for (SdkField<?> field : pojo.sdkFields()) {
-                if (field.memberName().equals(name) && field.getValueOrDefault(pojo) instanceof String value) {
-                    return value;
-                }
-            }
-        }
-        return null;
     }
 }
