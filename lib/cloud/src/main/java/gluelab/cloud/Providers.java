@@ -2,6 +2,7 @@ package gluelab.cloud;
 
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.services.events.EventsProvider;
 import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
 import gluelab.cloud.services.logs.LogsProvider;
@@ -21,6 +22,7 @@ final class Providers {
                 new StsProvider(platform),
                 new S3Provider(platform),
                 new LogsProvider(platform),
-                new GlueProvider(platform));
+                new GlueProvider(platform),
+                new EventsProvider(platform));
     }
 }

@@ -46,16 +46,25 @@ public final class EventBus implements AutoCloseable {
     public LabEvent recordApiCall(String account, String region, String service, String operation,
                                   String resource, int status) {
         LabEvent event = new LabEvent(sequence.incrementAndGet(), clock.instant(), account, region, service,
-                LabEvent.API, operation, resource, status, null);
+                LabEvent.API, operation, resource, status, null, null);
         timeline.record(event);
         return event;
     }
 
-    /** Publishes an internal event from a service. */
+    /** Publishes an internal event from a service: on the timeline only, as AWS would send it nowhere. */
+    public LabEvent publish(String account, String region, String service, String name,
+                            String resource, JsonNode detail) {
+        return publish(account, region, service, name, resource, detail, null);
+    }
+
+    /**
+     * Publishes an internal event from a service that AWS would also put on the account's default EventBridge bus
+     * ({@code defaultBus} says with which source and resources; null when AWS would not).
+     */
     public synchronized LabEvent publish(String account, String region, String service, String name,
-                                         String resource, JsonNode detail) {
+                                         String resource, JsonNode detail, DefaultBusEntry defaultBus) {
         LabEvent event = new LabEvent(sequence.incrementAndGet(), clock.instant(), account, region, service,
-                LabEvent.EVENT, name, resource, null, detail);
+                LabEvent.EVENT, name, resource, null, detail, defaultBus);
         timeline.record(event);
         if (!subscribers.isEmpty()) {
             ActivityTracker.Activity delivering = activity.begin("deliver " + name);
