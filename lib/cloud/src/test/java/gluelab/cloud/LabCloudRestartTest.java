@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Job;
 import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * With {@code --state-dir}, what every service acknowledged survives {@code kill -9} of the Lab Cloud process:
  * S3 objects, CloudWatch Logs events, Glue job definitions, databases and tables, IAM roles with their inline and
- * attached policies and a managed policy's versions, written side by side by
+ * attached policies and a managed policy's versions, EventBridge rules with their targets and the events PutEvents
+ * accepted but had not delivered yet (their deliveries go on after the restart), written side by side by
  * concurrent clients right up to the moment the process dies. What was in flight may or may not be there, but
  * never half: a log batch is all there or not at all.
  */
@@ -53,6 +55,7 @@ class LabCloudRestartTest {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",\
             "Resource":"arn:aws:s3:::restart-data/*"}]}""";
     private static final String LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    private static final String UNREACHABLE_FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:restart";
 
     /** What the clients were told was done, per service. */
     private final Map<String, String> objects = new ConcurrentHashMap<>();
@@ -60,19 +63,23 @@ class LabCloudRestartTest {
     private final Set<String> jobs = ConcurrentHashMap.newKeySet();
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
     private final Set<String> roles = ConcurrentHashMap.newKeySet();
+    private final Set<String> rules = ConcurrentHashMap.newKeySet();
+    private final Set<String> acceptedEvents = ConcurrentHashMap.newKeySet();
     private final List<Throwable> failuresWhileAlive = new CopyOnWriteArrayList<>();
     private volatile boolean dead;
 
     @Test
     void everythingAcknowledgedBeforeKillNineIsThereAfterARestart(@TempDir Path stateDir) throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(5);
+        ExecutorService writers = Executors.newFixedThreadPool(6);
         String managedPolicy;
         try (ChildLabCloud first = ChildLabCloud.start(stateDir);
              S3Client s3 = first.client(S3Client.builder());
              CloudWatchLogsClient logs = first.client(CloudWatchLogsClient.builder());
              GlueClient glue = first.client(GlueClient.builder());
-             IamClient iam = first.client(IamClient.builder())) {
+             IamClient iam = first.client(IamClient.builder());
+             EventBridgeClient events = first.client(EventBridgeClient.builder())) {
             s3.createBucket(r -> r.bucket("restart-data"));
+            events.createEventBus(r -> r.name("restart-bus").description("survives kill -9"));
             logs.createLogGroup(r -> r.logGroupName("/restart/app"));
             logs.putRetentionPolicy(r -> r.logGroupName("/restart/app").retentionInDays(7));
             logs.createLogStream(r -> r.logGroupName("/restart/app").logStreamName("main"));
@@ -111,6 +118,17 @@ class LabCloudRestartTest {
                         .partitionKeys(Column.builder().name("day").type("string").build())));
                 tables.add("table_" + i);
             }));
+            writers.submit(() -> keepWriting(i -> {
+                String name = "restart-rule-" + i;
+                events.putRule(r -> r.name(name).eventPattern("{\"source\":[\"restart." + i + "\"]}"));
+                // Lambda is not in this Lab Cloud: every attempt fails and is retried, so the delivery stays pending.
+                events.putTargets(r -> r.rule(name).targets(t -> t.id("fn").arn(UNREACHABLE_FUNCTION)
+                        .retryPolicy(p -> p.maximumRetryAttempts(185).maximumEventAgeInSeconds(86_400))));
+                rules.add(name);
+                String eventId = events.putEvents(r -> r.entries(e -> e.source("restart." + i).detailType("Restart")
+                        .detail("{\"i\":" + i + "}"))).entries().get(0).eventId();
+                acceptedEvents.add(eventId);
+            }));
             awaitAcknowledgements(ACKNOWLEDGED_BEFORE_THE_KILL);
 
             first.kill();
@@ -125,7 +143,8 @@ class LabCloudRestartTest {
              CloudWatchLogsClient logs = second.client(CloudWatchLogsClient.builder());
              GlueClient glue = second.client(GlueClient.builder());
              IamClient iam = second.client(IamClient.builder());
-             StsClient sts = second.client(StsClient.builder())) {
+             StsClient sts = second.client(StsClient.builder());
+             EventBridgeClient events = second.client(EventBridgeClient.builder())) {
             for (Map.Entry<String, String> object : objects.entrySet()) {
                 assertThat(s3.getObjectAsBytes(r -> r.bucket("restart-data").key(object.getKey())).asUtf8String())
                         .as(object.getKey()).isEqualTo(object.getValue());
@@ -173,6 +192,34 @@ class LabCloudRestartTest {
                     .durationSeconds(7200)).assumedRoleUser().arn())
                     .as("the access control knows the roles again: their trust and their maximum session")
                     .isEqualTo("arn:aws:sts::000000000000:assumed-role/" + someRole + "/after");
+
+            assertThat(events.describeEventBus(r -> r.name("restart-bus")).description()).isEqualTo("survives kill -9");
+            for (String name : rules) {
+                assertThat(events.describeRule(r -> r.name(name)).eventPattern()).contains(name.substring(13));
+                assertThat(events.listTargetsByRule(r -> r.rule(name)).targets()).singleElement()
+                        .satisfies(t -> assertThat(t.retryPolicy().maximumRetryAttempts()).isEqualTo(185));
+            }
+            // The journaled deliveries are attempted again by the new process; advancing its clock makes every retry due.
+            second.advanceClock(Duration.ofMinutes(10));
+            assertThat(awaitRetriedEvents(second)).as("every accepted event's delivery goes on after the restart")
+                    .containsAll(acceptedEvents);
+        }
+    }
+
+    /** The events whose deliveries the restarted Lab Cloud attempted, waiting until those acknowledged are all there. */
+    private Set<String> awaitRetriedEvents(ChildLabCloud cloud) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Set<String> retried = new java.util.HashSet<>();
+            cloud.adminGet("/_lab/events?service=events&limit=100000").path("events").forEach(e -> {
+                if (e.path("name").asText().equals("Target Delivery Failed")) {
+                    retried.add(e.path("detail").path("eventId").asText());
+                }
+            });
+            if (retried.containsAll(acceptedEvents) || System.nanoTime() > deadline) {
+                return retried;
+            }
+            sleep(50);
         }
     }
 
@@ -208,10 +255,10 @@ class LabCloudRestartTest {
     private void awaitAcknowledgements(int each) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (objects.size() < each || logEvents.size() < each * EVENTS_PER_BATCH || jobs.size() < each
-                || tables.size() < each || roles.size() < each) {
+                || tables.size() < each || roles.size() < each || acceptedEvents.size() < each) {
             if (System.nanoTime() > deadline || !failuresWhileAlive.isEmpty()) {
                 AssertionError error = new AssertionError("Too few writes acknowledged: " + new ArrayList<>(List.of(
-                        objects.size(), logEvents.size(), jobs.size(), tables.size(), roles.size())));
+                        objects.size(), logEvents.size(), jobs.size(), tables.size(), roles.size(), acceptedEvents.size())));
                 failuresWhileAlive.forEach(error::addSuppressed);
                 throw error;
             }

@@ -23,6 +23,9 @@ final class FuzzRequests {
             "UpdateTable", "NoSuchOperation", "", "getJob", "CreateJob.Extra");
     private static final List<String> LOGS_OPS = List.of("CreateLogGroup", "PutLogEvents", "GetLogEvents",
             "FilterLogEvents", "DescribeLogStreams", "DeleteLogGroup", "Bogus");
+    private static final List<String> EVENTS_OPS = List.of("PutRule", "PutTargets", "PutEvents", "TestEventPattern",
+            "CreateEventBus", "DescribeEventBus", "ListRules", "DeleteRule", "PutPermission", "RemoveTargets",
+            "ListTargetsByRule", "TagResource", "Nope");
     private static final List<String> STS_ACTIONS = List.of("GetCallerIdentity", "AssumeRole", "GetSessionToken",
             "DecodeAuthorizationMessage", "Nope", "");
     private static final List<String> IAM_ACTIONS = List.of("CreateRole", "GetRole", "ListRoles", "UpdateRole",
@@ -61,9 +64,17 @@ final class FuzzRequests {
     }
 
     private Fuzzed json() {
-        boolean glue = random.nextBoolean();
-        String op = pick(glue ? GLUE_OPS : LOGS_OPS);
-        String prefix = glue ? "AWSGlue" : "Logs_20140328";
+        String service = pick(List.of("glue", "logs", "events"));
+        String op = pick(switch (service) {
+            case "glue" -> GLUE_OPS;
+            case "logs" -> LOGS_OPS;
+            default -> EVENTS_OPS;
+        });
+        String prefix = switch (service) {
+            case "glue" -> "AWSGlue";
+            case "logs" -> "Logs_20140328";
+            default -> "AWSEvents";
+        };
         if (random.nextInt(10) == 0) {
             prefix = pick(List.of("AWSGlueX", "", "Logs", "AmazonS3"));
         }
@@ -72,8 +83,8 @@ final class FuzzRequests {
         if (random.nextInt(12) != 0) {
             headers.put("X-Amz-Target", prefix + "." + op);
         }
-        return new Fuzzed(Family.JSON, glue ? "glue" : "logs", random.nextInt(15) == 0 ? "GET" : "POST", "/",
-                headers, jsonBody(), true, "test");
+        return new Fuzzed(Family.JSON, service, random.nextInt(15) == 0 ? "GET" : "POST", "/",
+                headers, service.equals("events") && random.nextBoolean() ? eventsBody() : jsonBody(), true, "test");
     }
 
     private byte[] jsonBody() {
@@ -91,6 +102,27 @@ final class FuzzRequests {
             case 7 -> ("{\"Name\":\"" + "x".repeat(random.nextInt(100_000)) + "\"}").getBytes(StandardCharsets.UTF_8);
             default -> ("{\"logGroupName\":\"fz" + random.nextInt(50) + "\",\"logStreamName\":\"s\",\"logEvents\":"
                     + "[{\"timestamp\":" + randomScalar() + ",\"message\":" + randomScalar() + "}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    /** EventBridge's members, with scalars, patterns and templates that are sometimes well-formed and mostly not. */
+    private byte[] eventsBody() {
+        String pattern = pick(List.of("{\\\"source\\\":[\\\"a\\\"]}", "{\\\"a\\\":[{\\\"numeric\\\":[\\\">\\\"]}]}",
+                "{", "[]", "{\\\"$or\\\":[]}", randomText(30)));
+        return switch (random.nextInt(4)) {
+            case 0 -> ("{\"Name\":" + randomScalar() + ",\"EventPattern\":\"" + pattern + "\",\"ScheduleExpression\":"
+                    + randomScalar() + ",\"State\":" + randomScalar() + ",\"EventBusName\":" + randomScalar() + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            case 1 -> ("{\"Entries\":[{\"Source\":" + randomScalar() + ",\"DetailType\":" + randomScalar()
+                    + ",\"Detail\":" + randomScalar() + ",\"Time\":" + randomScalar() + ",\"Resources\":"
+                    + randomScalar() + ",\"EventBusName\":" + randomScalar() + "}]}").getBytes(StandardCharsets.UTF_8);
+            case 2 -> ("{\"Rule\":\"fz" + random.nextInt(5) + "\",\"Targets\":[{\"Id\":" + randomScalar()
+                    + ",\"Arn\":" + randomScalar() + ",\"InputPath\":" + randomScalar()
+                    + ",\"InputTransformer\":{\"InputPathsMap\":{\"a\":" + randomScalar() + "},\"InputTemplate\":"
+                    + randomScalar() + "},\"RetryPolicy\":{\"MaximumRetryAttempts\":" + randomScalar() + "}}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            default -> ("{\"EventPattern\":\"" + pattern + "\",\"Event\":" + randomScalar() + "}")
                     .getBytes(StandardCharsets.UTF_8);
         };
     }
