@@ -21,6 +21,9 @@ final class EventsAccessRules implements AccessRules {
             "UpdateEventBus");
     private static final Set<String> BUS_POLICY_OPERATIONS = Set.of("PutPermission", "RemovePermission");
     private static final Set<String> TAG_OPERATIONS = Set.of("TagResource", "UntagResource", "ListTagsForResource");
+    /** The rule operations whose rule is in {@code Name}; the target operations have it in {@code Rule}. */
+    private static final Set<String> RULE_NAMED_OPERATIONS = Set.of("PutRule", "DescribeRule", "DeleteRule",
+            "EnableRule", "DisableRule");
 
     @Override
     public List<Access> required(RequestContext context, String operation, Object request) {
@@ -34,18 +37,18 @@ final class EventsAccessRules implements AccessRules {
             return buses.stream().map(bus -> Access.of(action, bus)).toList();
         }
         if (TAG_OPERATIONS.contains(operation)) {
-            String arn = Members.string(request, "resourceARN");
+            String arn = Members.string(request, "ResourceARN");
             return List.of(Access.of(action, arn == null ? "*" : arn));
         }
         if (BUS_OPERATIONS.contains(operation) || BUS_POLICY_OPERATIONS.contains(operation)) {
-            String bus = Members.string(request, BUS_POLICY_OPERATIONS.contains(operation) ? "eventBusName" : "name");
+            String bus = Members.string(request, BUS_POLICY_OPERATIONS.contains(operation) ? "EventBusName" : "Name");
             return List.of(Access.of(action, busArn(context, bus)));
         }
-        String rule = Members.string(request, operation.equals("PutRule") || operation.endsWith("Rule") ? "name" : "rule");
+        String rule = Members.string(request, RULE_NAMED_OPERATIONS.contains(operation) ? "Name" : "Rule");
         if (rule == null) {
             return List.of(Access.of(action, "*"));
         }
-        EventsArns.BusLocation bus = EventsArns.locate(context.scope(), Members.string(request, "eventBusName"));
+        EventsArns.BusLocation bus = EventsArns.locate(context.scope(), Members.string(request, "EventBusName"));
         return List.of(Access.of(action, EventsArns.rule(bus.scope(), bus.name(), rule)));
     }
 
