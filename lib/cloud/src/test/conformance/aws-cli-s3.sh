@@ -13,7 +13,10 @@ echo "s3 cp a small file and ls it"
 printf 'hello from the aws cli\n' > small.txt
 "$AWS" s3 cp small.txt "s3://$bucket/docs/small.txt" >/dev/null
 "$AWS" s3 ls "s3://$bucket/docs/" | grep -q " 23 small.txt" || { echo "ls did not show small.txt with 23 bytes"; "$AWS" s3 ls "s3://$bucket/docs/"; exit 1; }
-"$AWS" s3 ls | grep -q " $bucket$" || { echo "the bucket is not listed"; exit 1; }
+# Read the whole listing first: grep -q stops at its match, and with pipefail the CLI's broken pipe would fail the
+# script whenever another bucket sorts after this one.
+listing=$("$AWS" s3 ls)
+grep -q " $bucket$" <<<"$listing" || { echo "the bucket is not listed"; exit 1; }
 
 echo "s3 cp 20 MiB up (multipart) and down, compared byte for byte"
 head -c $((20 * 1024 * 1024)) /dev/urandom > big.bin

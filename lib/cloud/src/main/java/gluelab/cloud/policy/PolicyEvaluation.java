@@ -57,4 +57,38 @@ public final class PolicyEvaluation {
         }
         return new Decision(Decision.Outcome.IMPLICIT_DENY, identityAllows ? Decision.RESOURCE_BASED : Decision.IDENTITY_BASED);
     }
+
+    /**
+     * AssumeRole, judged as AWS judges it: a role's trust policy is the one resource policy that must always allow
+     * the caller, even within the role's account and even for an administrator ("IAM roles differ from
+     * resource-based policies"). Where it names the caller itself (its role, its session, or its service) that is
+     * enough in the role's account; where it names only the caller's account, or the role is in another account,
+     * the caller's own policies must allow {@code sts:AssumeRole} too. An explicit deny in either wins.
+     */
+    public static Decision evaluateTrust(AccessRequest request, List<PolicyDocument> identityPolicies,
+                                         PolicyDocument trustPolicy, String roleAccount) {
+        boolean trustAllows = false;
+        boolean namesCaller = false;
+        for (Statement statement : trustPolicy.statements()) {
+            if (statement.applies(request)) {
+                if (statement.effect() == Effect.DENY) {
+                    return new Decision(Decision.Outcome.EXPLICIT_DENY, Decision.RESOURCE_BASED);
+                }
+                trustAllows = true;
+                namesCaller |= statement.namesPrincipalItself(request.principal());
+            }
+        }
+        Decision identity = evaluate(request, identityPolicies, null, null);
+        if (identity.outcome() == Decision.Outcome.EXPLICIT_DENY) {
+            return identity;
+        }
+        if (!trustAllows) {
+            return new Decision(Decision.Outcome.IMPLICIT_DENY, Decision.RESOURCE_BASED);
+        }
+        String callerAccount = request.principal().account();
+        if (callerAccount == null || namesCaller && callerAccount.equals(roleAccount) || identity.allowed()) {
+            return Decision.allow();
+        }
+        return new Decision(Decision.Outcome.IMPLICIT_DENY, Decision.IDENTITY_BASED);
+    }
 }

@@ -73,6 +73,22 @@ public record Statement(String sid, Effect effect, Map<String, List<String>> pri
         return false;
     }
 
+    /**
+     * Whether the statement names this principal itself (its ARN, its role's ARN, its service, or everyone), rather
+     * than only the account it belongs to.
+     */
+    boolean namesPrincipalItself(Principal principal) {
+        for (Map.Entry<String, List<String>> entry : principals.entrySet()) {
+            for (String value : entry.getValue()) {
+                boolean account = ACCOUNT_ID.matcher(value).matches() || value.endsWith(":root");
+                if (!account && names(entry.getKey(), value, principal)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean names(String type, String value, Principal principal) {
         if (type.equals("*") || value.equals("*") && type.equals("AWS")) {
             return true;

@@ -63,15 +63,22 @@ public final class AccessControl {
             Decision decision = PolicyEvaluation.evaluate(new AccessRequest(principal, access.action(), access.resource(), keys),
                     identity, access.resourcePolicy(), access.resourceAccount());
             if (!decision.allowed()) {
-                throw CommonErrors.accessDenied(provider.descriptor(), deniedMessage(principal, access, decision));
+                // S3 quotes the resource in its message ("on resource: \"arn:aws:s3:::raw/a.csv\""); the others do not.
+                boolean quoted = provider.descriptor().protocol() == Protocol.REST_XML;
+                throw CommonErrors.accessDenied(provider.descriptor(), deniedMessage(principal, access, decision, quoted));
             }
         }
     }
 
     /** AWS's access-denied message: "User: … is not authorized to perform: … on resource: … because …". */
     public static String deniedMessage(Principal principal, Access access, Decision decision) {
+        return deniedMessage(principal, access, decision, false);
+    }
+
+    private static String deniedMessage(Principal principal, Access access, Decision decision, boolean quoted) {
+        String resource = quoted ? "\"" + access.resource() + "\"" : access.resource();
         return "User: " + principal.describe() + " is not authorized to perform: " + access.action()
-                + (access.resource().equals("*") ? "" : " on resource: " + access.resource()) + " "
+                + (access.resource().equals("*") ? "" : " on resource: " + resource) + " "
                 + decision.reason(access.action());
     }
 

@@ -9,7 +9,8 @@ public final class ResourceNames {
     private static final List<String> SINGLE = List.of(
             "JobName", "TriggerName", "CrawlerName", "WorkflowName", "FunctionName", "QueueUrl", "QueueName",
             "TableArn", "StateMachineArn", "ExecutionArn", "SecretId", "RoleArn", "RuleName", "Rule",
-            "ScheduleName", "LogGroupName", "logGroupName", "Name", "Identity", "RuleSetName");
+            "ScheduleName", "LogGroupName", "logGroupName", "Name", "Identity", "RuleSetName", "RoleName", "PolicyArn",
+            "PolicyName");
 
     private ResourceNames() {
     }

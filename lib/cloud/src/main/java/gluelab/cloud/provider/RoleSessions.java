@@ -80,8 +80,8 @@ public final class RoleSessions {
             keys.asMap().forEach(all::putAll);
             List<PolicyDocument> callerPolicies = caller.kind() == Principal.Kind.ROLE_SESSION
                     ? access.directory().identityPolicies(Arn.parse(caller.roleArn()).orElseThrow()) : List.of();
-            Decision decision = PolicyEvaluation.evaluate(new AccessRequest(caller, ASSUME_ROLE, role.get().arn().toString(), all),
-                    callerPolicies, role.get().trustPolicy(), roleArn.account());
+            Decision decision = PolicyEvaluation.evaluateTrust(new AccessRequest(caller, ASSUME_ROLE,
+                    role.get().arn().toString(), all), callerPolicies, role.get().trustPolicy(), roleArn.account());
             if (!decision.allowed()) {
                 throw denied(caller, Access.of(ASSUME_ROLE, role.get().arn()), decision);
             }
