@@ -6,6 +6,7 @@ import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
 import gluelab.cloud.services.logs.LogsProvider;
 import gluelab.cloud.services.s3.S3Provider;
+import gluelab.cloud.services.scheduler.SchedulerProvider;
 import gluelab.cloud.services.sts.StsProvider;
 import java.util.List;
 
@@ -21,6 +22,7 @@ final class Providers {
                 new StsProvider(platform),
                 new S3Provider(platform),
                 new LogsProvider(platform),
-                new GlueProvider(platform));
+                new GlueProvider(platform),
+                new SchedulerProvider(platform));
     }
 }
