@@ -2,6 +2,7 @@ package gluelab.cloud;
 
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.services.cloudtrail.CloudTrailProvider;
 import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
 import gluelab.cloud.services.logs.LogsProvider;
@@ -23,6 +24,7 @@ final class Providers {
                 new S3Provider(platform),
                 new LogsProvider(platform),
                 new GlueProvider(platform),
-                new SchedulerProvider(platform));
+                new SchedulerProvider(platform),
+                new CloudTrailProvider(platform));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gluelab.cloud.testing.Await;
 import gluelab.cloud.testing.LabAdmin;
 import gluelab.cloud.testing.RunningLabCloud;
 import gluelab.cloud.testing.TestRoles;
@@ -221,17 +222,6 @@ class ScheduleFiringTest {
     }
 
     private static void awaitLogged(String stream, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (firesLoggedIn(stream).size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(stream + " has " + firesLoggedIn(stream).size() + " fires, not " + count);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Await.until(() -> firesLoggedIn(stream), fires -> fires.size() >= count, count + " fires in " + stream);
     }
 }
