@@ -3,6 +3,7 @@
 'Authorization: AWS key:signature'. The URLs are used by a plain HTTP client, as a browser or curl would use them.
 boto3-current-s3-sigv2.py runs these same checks with a current boto3."""
 import http.client
+import json
 import os
 import time
 import urllib.parse
@@ -96,6 +97,18 @@ refused(*send(stranger.generate_presigned_url("get_object", Params={"Bucket": bu
         "InvalidAccessKeyId")
 
 print("temporary credentials carry their session token in the URL")
+# IAM is enforced for role sessions, so the role must exist and may read the bucket, as on AWS. Both boto3 runs of
+# this script share one Lab Cloud: the second finds the role there.
+iam = boto3.client("iam", endpoint_url=endpoint, region_name="us-east-1")
+try:
+    iam.create_role(RoleName="url-signer", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::000000000000:root"}, "Action": "sts:AssumeRole"}]}))
+    iam.put_role_policy(RoleName="url-signer", PolicyName="read-sigv2-buckets", PolicyDocument=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::sigv2-boto3-*/*"}]}))
+except ClientError as e:
+    if e.response["Error"]["Code"] != "EntityAlreadyExists":
+        raise
 assumed = boto3.client("sts", endpoint_url=endpoint, region_name="us-east-1").assume_role(
     RoleArn="arn:aws:iam::000000000000:role/url-signer", RoleSessionName="sigv2")["Credentials"]
 session = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
