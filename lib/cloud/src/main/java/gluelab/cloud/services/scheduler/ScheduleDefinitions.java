@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.scheduler.model.Target;
  * store: the model's constraints, a parseable expression in a real time zone, a start date no more than five
  * minutes ago, a flexible window that says how wide it is, a target its kind accepts, and the defaults AWS fills in
  * (the {@code default} group, time zone {@code UTC}, {@code ENABLED}, {@code NONE} after completion, and a retry
- * policy of 185 attempts over 24 hours).
+ * policy of 185 attempts over 24 hours, for whichever of the two a target's policy leaves out).
  */
 final class ScheduleDefinitions {
 
@@ -69,8 +69,13 @@ final class ScheduleDefinitions {
             throw SchedulerErrors.validation("MaximumWindowInMinutes is required when the FlexibleTimeWindow Mode is FLEXIBLE.");
         }
         targets.validate(definition.target());
-        Target target = definition.target().retryPolicy() == null
-                ? definition.target().toBuilder().retryPolicy(DEFAULT_RETRY_POLICY).build() : definition.target();
+        RetryPolicy retry = definition.target().retryPolicy();
+        Target target = definition.target().toBuilder().retryPolicy(RetryPolicy.builder()
+                .maximumRetryAttempts(retry == null || retry.maximumRetryAttempts() == null
+                        ? DEFAULT_RETRY_POLICY.maximumRetryAttempts() : retry.maximumRetryAttempts())
+                .maximumEventAgeInSeconds(retry == null || retry.maximumEventAgeInSeconds() == null
+                        ? DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds() : retry.maximumEventAgeInSeconds())
+                .build()).build();
         return GetScheduleResponse.builder()
                 .arn(arn(scope, group, definition.name()).toString())
                 .name(definition.name())

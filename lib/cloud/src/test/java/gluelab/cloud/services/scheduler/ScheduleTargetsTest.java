@@ -92,7 +92,8 @@ class ScheduleTargetsTest {
 
     @Test
     void aRoleThatMayNotStartTheJobIsDeniedRetriedAndDeadLettered() {
-        scheduler.createSchedule(r -> r.name("denied-etl").scheduleExpression(atExpression(inMinutes(5)))
+        Instant at = inMinutes(5);
+        scheduler.createSchedule(r -> r.name("denied-etl").scheduleExpression(atExpression(at))
                 .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                 .target(t -> t.arn(START_JOB_RUN).roleArn(mayOnlyLog).input("{\"JobName\":\"lab19-etl\"}")
                         .retryPolicy(p -> p.maximumRetryAttempts(2).maximumEventAgeInSeconds(3600))
@@ -108,11 +109,12 @@ class ScheduleTargetsTest {
                     .contains("assumed-role/OnlyLogs/").contains("is not authorized to perform: glue:StartJobRun");
         });
         assertThat(failures).extracting(f -> f.path("detail").path("attemptNumber").asInt()).containsExactly(1, 2, 3);
-        Instant first = Instant.parse(failures.get(0).path("time").asText());
-        assertThat(Instant.parse(failures.get(1).path("time").asText())).as("the first retry 30 seconds later")
-                .isBetween(first.plusSeconds(30), first.plusSeconds(31));
-        assertThat(Instant.parse(failures.get(2).path("time").asText())).as("the second 60 seconds after that")
-                .isBetween(first.plusSeconds(90), first.plusSeconds(92));
+        Instant firstRetry = Instant.parse(failures.get(0).path("detail").path("nextAttemptAt").asText());
+        Instant secondRetry = Instant.parse(failures.get(1).path("detail").path("nextAttemptAt").asText());
+        assertThat(firstRetry).as("the first retry 30 seconds after the fire").isBetween(at.plusSeconds(30), at.plusSeconds(31));
+        assertThat(secondRetry).as("the second 60 seconds after that").isBetween(at.plusSeconds(90), at.plusSeconds(92));
+        assertThat(Instant.parse(failures.get(1).path("time").asText())).isAfterOrEqualTo(firstRetry);
+        assertThat(Instant.parse(failures.get(2).path("time").asText())).isAfterOrEqualTo(secondRetry);
         assertThat(failures.get(2).path("detail").path("finalAttempt").asBoolean()).isTrue();
         assertThat(schedulerEvents(SchedulerTimeline.DEAD_LETTERED, "default/denied-etl")).singleElement().satisfies(dead -> {
             JsonNode detail = dead.path("detail");
