@@ -20,6 +20,7 @@ public final class Bench {
             new LogsBench(),
             new GlueRunBench(),
             new CrawlerBench(),
+            new SchedulerBench(),
             new KernelBench(),
             new LabRunBench(),
             new NotebookBench());
