@@ -21,6 +21,7 @@ public final class Bench {
             new EventsBench(),
             new GlueRunBench(),
             new CrawlerBench(),
+            new SchedulerBench(),
             new KernelBench(),
             new LabRunBench(),
             new NotebookBench());
