@@ -6,6 +6,7 @@ import gluelab.cloud.clock.TimerOwner;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.RetryBackoff;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.events.delivery.DeliveryFailure;
 import gluelab.cloud.services.events.delivery.TargetDelivery;
@@ -25,17 +26,17 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
  * Delivers journaled events to their targets, each by the {@link TargetKind} of its ARN, off the request thread.
- * A failed attempt that could succeed later is retried with exponential backoff on the lab clock (1 s, 2 s, 4 s, …
- * at most 5 minutes apart), within the target's {@code RetryPolicy} (by default 185 retries and 24 hours, as AWS);
+ * A failed attempt that could succeed later is retried with exponential backoff on the lab clock ({@link RetryBackoff}:
+ * 1 s, 2 s, 4 s, … at most 5 minutes apart), within the target's {@code RetryPolicy} (by default 185 retries and 24
+ * hours, as AWS);
  * what is given up on goes to the target's dead-letter queue, recorded on the timeline and kept until Lab Cloud has
  * SQS to send it to. Every attempt is on the timeline.
  */
 final class DeliveryDispatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
-    static final int DEFAULT_RETRIES = 185;
-    static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** EventBridge's first retry comes a second after the failed attempt, doubling up to 5 minutes apart. */
+    private static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     private final Platform platform;
     private final AccountRegionStore<EventsState> states;
@@ -118,16 +119,14 @@ final class DeliveryDispatcher implements AutoCloseable {
     private void failed(Scope scope, EventsState state, PendingDelivery delivery, Arn ruleArn, Target target,
                         JsonNode event, String input, DeliveryFailure failure) {
         RetryPolicy policy = target.retryPolicy();
-        int retries = policy == null || policy.maximumRetryAttempts() == null ? DEFAULT_RETRIES : policy.maximumRetryAttempts();
-        Duration maxAge = policy == null || policy.maximumEventAgeInSeconds() == null ? DEFAULT_MAX_AGE
-                : Duration.ofSeconds(policy.maximumEventAgeInSeconds());
-        Instant next = platform.clock().instant().plus(backoff(delivery.attempts() + 1));
-        boolean retry = failure.retriable() && delivery.attempts() < retries
-                && !next.isAfter(delivery.accepted().plus(maxAge));
+        Optional<Instant> next = failure.retriable() ? BACKOFF.nextAttempt(
+                policy == null ? null : policy.maximumRetryAttempts(),
+                policy == null ? null : policy.maximumEventAgeInSeconds(), delivery.accepted(), delivery.attempts(),
+                platform.clock().instant()) : Optional.empty();
         timeline.failed(scope, ruleArn, target, event, input, delivery.attempts() + 1, failure.code(),
-                failure.getMessage(), retry ? next.toString() : null);
-        if (retry) {
-            PendingDelivery again = delivery.retryAt(next);
+                failure.getMessage(), next.map(Instant::toString).orElse(null));
+        if (next.isPresent()) {
+            PendingDelivery again = delivery.retryAt(next.get());
             state.journal(again);
             scheduleRetry(scope, again);
             return;
@@ -139,12 +138,6 @@ final class DeliveryDispatcher implements AutoCloseable {
         }
         state.delivered(delivery.id());
         timeline.gaveUp(scope, ruleArn, target, event, failure.code(), failure.getMessage(), queue);
-    }
-
-    /** The wait before the {@code retry}-th retry: 1 s doubling, at most {@link #MAX_BACKOFF}. */
-    static Duration backoff(int retry) {
-        long seconds = 1L << Math.min(retry - 1, 20);
-        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 
     private void scheduleRetry(Scope scope, PendingDelivery delivery) {

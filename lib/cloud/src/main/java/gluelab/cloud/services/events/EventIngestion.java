@@ -10,13 +10,10 @@ import gluelab.cloud.provider.AccessControl;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.AwsServiceException;
-import gluelab.cloud.provider.RoleSessions;
-import gluelab.cloud.provider.Scope;
+import gluelab.cloud.provider.ServiceRoleSessions;
 import gluelab.cloud.services.events.delivery.DeliveryFailure;
 import gluelab.cloud.services.events.delivery.EventBusTarget;
-import gluelab.cloud.services.events.delivery.LambdaTarget;
 import gluelab.cloud.services.events.delivery.TargetDelivery;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +34,11 @@ final class EventIngestion implements EventBusTarget.BusIngress {
     private final EventTimeline timeline;
     private final BusPolicies policies;
     private final AccessControl access;
-    private final RoleSessions roles;
+    private final ServiceRoleSessions roles;
     private volatile DeliveryDispatcher dispatcher;
 
     EventIngestion(AccountRegionStore<EventsState> states, LabClock clock, EventTimeline timeline,
-                   BusPolicies policies, AccessControl access, RoleSessions roles) {
+                   BusPolicies policies, AccessControl access, ServiceRoleSessions roles) {
         this.states = states;
         this.clock = clock;
         this.timeline = timeline;
@@ -112,9 +109,7 @@ final class EventIngestion implements EventBusTarget.BusIngress {
             return Principal.root(delivery.rule().account());
         }
         try {
-            RoleSessions.RoleSession session = roles.assumeRoleAsService(LambdaTarget.SERVICE_PRINCIPAL,
-                    Arn.parse(role).orElseThrow(), "events", Duration.ofMinutes(15));
-            return access.principalOf(session.credential());
+            return access.principalOf(roles.session(role).credential());
         } catch (AwsServiceException refused) {
             throw new DeliveryFailure(DeliveryFailure.NO_PERMISSIONS, refused.getMessage(), false);
         }

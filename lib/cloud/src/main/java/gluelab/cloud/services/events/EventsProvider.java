@@ -9,6 +9,7 @@ import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.provider.ServiceRoleSessions;
 import gluelab.cloud.services.events.delivery.AwaitedServiceTarget;
 import gluelab.cloud.services.events.delivery.EventBusTarget;
 import gluelab.cloud.services.events.delivery.GlueWorkflowTarget;
@@ -49,12 +50,15 @@ public final class EventsProvider implements ServiceProvider {
                 (scope, store) -> new EventsState(scope, store, platform.clock().instant()));
         EventTimeline timeline = new EventTimeline(platform.events());
         BusPolicies policies = new BusPolicies(platform.access());
+        // The roles targets name (a bus in another account, a Glue workflow), taken on as EventBridge.
+        ServiceRoleSessions targetRoles = new ServiceRoleSessions(platform.roles(), platform.clock(),
+                LambdaTarget.SERVICE_PRINCIPAL, "events");
         this.ingestion = new EventIngestion(states, platform.clock(), timeline, policies, platform.access(),
-                platform.roles());
+                targetRoles);
         TargetKinds kinds = new TargetKinds(List.of(
                 new LambdaTarget(platform.internal()),
                 new EventBusTarget(ingestion),
-                new GlueWorkflowTarget(platform.internal(), platform.roles()),
+                new GlueWorkflowTarget(platform.internal(), targetRoles),
                 new AwaitedServiceTarget(Set.of("sqs", "states"))));
         this.dispatcher = new DeliveryDispatcher(platform, states, kinds, timeline);
         ingestion.dispatchTo(dispatcher);

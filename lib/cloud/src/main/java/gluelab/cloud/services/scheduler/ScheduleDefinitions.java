@@ -1,6 +1,7 @@
 package gluelab.cloud.services.scheduler;
 
 import gluelab.cloud.provider.Arn;
+import gluelab.cloud.provider.RetryBackoff;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.provider.Validation;
 import gluelab.cloud.schedule.AtExpression;
@@ -41,7 +42,8 @@ final class ScheduleDefinitions {
     private static final String EVENT_SOURCE = "^(?=[/\\.\\-_A-Za-z0-9]+)((?!aws\\.).*)|(\\$(\\.[\\w_-]+(\\[(\\d+|\\*)\\])*)*)$";
     private static final Duration START_DATE_GRACE = Duration.ofMinutes(5);
     static final RetryPolicy DEFAULT_RETRY_POLICY = RetryPolicy.builder()
-            .maximumRetryAttempts(185).maximumEventAgeInSeconds(86_400).build();
+            .maximumRetryAttempts(RetryBackoff.DEFAULT_MAXIMUM_RETRIES)
+            .maximumEventAgeInSeconds(RetryBackoff.DEFAULT_MAXIMUM_AGE_SECONDS).build();
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     private final ScheduleTargets targets;

@@ -3,17 +3,20 @@ package gluelab.cloud.services.scheduler;
 import gluelab.cloud.clock.TimerOwner;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.RetryBackoff;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.scheduler.targets.ContextAttributes;
 import gluelab.cloud.services.scheduler.targets.ScheduleTargets;
 import gluelab.cloud.services.scheduler.targets.TargetDelivery;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.RetryPolicy;
 import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
@@ -26,6 +29,8 @@ import software.amazon.awssdk.services.scheduler.model.Target;
 final class ScheduleInvocations {
 
     private static final Logger LOG = Logger.getLogger(ScheduleInvocations.class.getName());
+    /** Scheduler's first retry comes 30 seconds after the failed attempt, doubling up to 5 minutes apart. */
+    private static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(30), Duration.ofMinutes(5));
 
     private final Platform platform;
     private final ScheduleTargets targets;
@@ -69,7 +74,9 @@ final class ScheduleInvocations {
             timeline.invoked(invocation);
         } catch (RuntimeException failure) {
             AwsServiceException error = asError(failure);
-            Optional<Instant> retry = Retries.nextAttempt(target.retryPolicy(), invocation.firstAttempt(),
+            RetryPolicy policy = target.retryPolicy();
+            Optional<Instant> retry = BACKOFF.nextAttempt(policy == null ? null : policy.maximumRetryAttempts(),
+                    policy == null ? null : policy.maximumEventAgeInSeconds(), invocation.firstAttempt(),
                     invocation.retries(), platform.clock().instant());
             timeline.failed(invocation, error, retry.orElse(null));
             if (retry.isPresent()) {

@@ -3,9 +3,8 @@ package gluelab.cloud.services.events.delivery;
 import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.InternalCalls;
-import gluelab.cloud.provider.RoleSessions;
 import gluelab.cloud.provider.Scope;
-import java.time.Duration;
+import gluelab.cloud.provider.ServiceRoleSessions;
 import software.amazon.awssdk.services.glue.model.StartWorkflowRunRequest;
 
 /**
@@ -17,9 +16,9 @@ import software.amazon.awssdk.services.glue.model.StartWorkflowRunRequest;
 public final class GlueWorkflowTarget implements TargetKind {
 
     private final InternalCalls internal;
-    private final RoleSessions roles;
+    private final ServiceRoleSessions roles;
 
-    public GlueWorkflowTarget(InternalCalls internal, RoleSessions roles) {
+    public GlueWorkflowTarget(InternalCalls internal, ServiceRoleSessions roles) {
         this.internal = internal;
         this.roles = roles;
     }
@@ -37,9 +36,8 @@ public final class GlueWorkflowTarget implements TargetKind {
             throw new DeliveryFailure(DeliveryFailure.NO_PERMISSIONS, "A Glue workflow target needs a RoleArn", false);
         }
         try {
-            roles.assumeRoleAsService(LambdaTarget.SERVICE_PRINCIPAL, Arn.parse(role).orElseThrow(), "events",
-                    Duration.ofMinutes(15));
-            internal.call("glue", new Scope(workflow.account(), workflow.region()), role,
+            String session = roles.session(role).assumedRoleArn().toString();
+            internal.call("glue", new Scope(workflow.account(), workflow.region()), session,
                     StartWorkflowRunRequest.builder().name(workflow.resourceId()).build());
         } catch (AwsServiceException refused) {
             throw ServiceCallFailures.of(refused);
