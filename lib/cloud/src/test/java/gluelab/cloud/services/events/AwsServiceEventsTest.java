@@ -1,5 +1,6 @@
 package gluelab.cloud.services.events;
 
+import static gluelab.cloud.services.events.ForwardingRules.forwardingRule;
 import static gluelab.cloud.services.glue.jobs.GlueLabSupport.awaitEnd;
 import static gluelab.cloud.services.glue.jobs.GlueLabSupport.sparkJob;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,15 +47,6 @@ class AwsServiceEventsTest {
         glue.close();
     }
 
-    /** A rule on the default bus that forwards what {@code pattern} matches to a bus of its own; returns its ARN. */
-    private static String forwardingRule(String name, String pattern) {
-        events.createEventBus(r -> r.name(name + "-sink"));
-        String arn = events.putRule(r -> r.name(name).eventPattern(pattern)).ruleArn();
-        events.putTargets(r -> r.rule(name).targets(t -> t.id("sink")
-                .arn("arn:aws:events:us-east-1:000000000000:event-bus/" + name + "-sink")));
-        return arn;
-    }
-
     @Test
     void anUploadToAnEventBridgeEnabledBucketReachesARuleAndTheSameUploadElsewhereDoesNot() throws Exception {
         s3.createBucket(r -> r.bucket("eb-on"));
@@ -64,7 +56,7 @@ class AwsServiceEventsTest {
         GetBucketNotificationConfigurationResponse stored = s3.getBucketNotificationConfiguration(r -> r.bucket("eb-on"));
         assertThat(stored.eventBridgeConfiguration()).as("round-trips").isNotNull();
         assertThat(s3.getBucketNotificationConfiguration(r -> r.bucket("eb-off")).eventBridgeConfiguration()).isNull();
-        String rule = forwardingRule("uploads", """
+        String rule = forwardingRule(events, "uploads", """
                 {"source":["aws.s3"],"detail-type":["Object Created"],"detail":{"object":{"key":[{"prefix":"landing/"}]}}}""");
 
         s3.putObject(r -> r.bucket("eb-off").key("landing/a.csv"), RequestBody.fromString("a,b\n"));
@@ -88,7 +80,8 @@ class AwsServiceEventsTest {
         assertThat(detail.path("requester").asText()).isEqualTo("000000000000");
 
         s3.deleteObject(r -> r.bucket("eb-on").key("landing/a.csv"));
-        String deletes = forwardingRule("deletes", "{\"source\":[\"aws.s3\"],\"detail-type\":[\"Object Deleted\"]}");
+        String deletes = forwardingRule(events, "deletes",
+                "{\"source\":[\"aws.s3\"],\"detail-type\":[\"Object Deleted\"]}");
         s3.putObject(r -> r.bucket("eb-on").key("landing/b.csv"), RequestBody.fromString("b"));
         s3.deleteObject(r -> r.bucket("eb-on").key("landing/b.csv"));
         JsonNode deleted = Json.MAPPER.readTree(EventsTimeline.await(cloud, EventTimeline.TARGET_DELIVERED, 1,
@@ -99,7 +92,7 @@ class AwsServiceEventsTest {
 
     @Test
     void aGlueJobStateChangeMatchesARuleOnTheDefaultBus() throws Exception {
-        String rule = forwardingRule("failed-jobs", """
+        String rule = forwardingRule(events, "failed-jobs", """
                 {"source":["aws.glue"],"detail-type":["Glue Job State Change"],"detail":{"state":["FAILED"]}}""");
         glue.createJob(sparkJob("watched", "com.example.Job").build());
 
