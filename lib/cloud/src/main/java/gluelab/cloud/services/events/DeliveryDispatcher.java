@@ -28,9 +28,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * Delivers journaled events to their targets, each by the {@link TargetKind} of its ARN, off the request thread.
  * A failed attempt that could succeed later is retried with exponential backoff on the lab clock ({@link RetryBackoff}:
  * 1 s, 2 s, 4 s, … at most 5 minutes apart), within the target's {@code RetryPolicy} (by default 185 retries and 24
- * hours, as AWS);
- * what is given up on goes to the target's dead-letter queue, recorded on the timeline and kept until Lab Cloud has
- * SQS to send it to. Every attempt is on the timeline.
+ * hours, as AWS); what is given up on goes to the target's dead-letter queue, recorded on the timeline and kept until
+ * Lab Cloud has SQS to send it to. Every attempt is on the timeline.
  */
 final class DeliveryDispatcher implements AutoCloseable {
 
