@@ -4,6 +4,7 @@ import gluelab.cloud.admin.AdminApi;
 import gluelab.cloud.auth.AuthFailure;
 import gluelab.cloud.auth.Authentication;
 import gluelab.cloud.auth.AwsChunkedInputStream;
+import gluelab.cloud.auth.Credential;
 import gluelab.cloud.auth.DigestCheckingInputStream;
 import gluelab.cloud.auth.SigV2;
 import gluelab.cloud.auth.SigV2Request;
@@ -11,6 +12,7 @@ import gluelab.cloud.auth.SigV4;
 import gluelab.cloud.auth.SigV4Request;
 import gluelab.cloud.auth.SignatureVerifier;
 import gluelab.cloud.auth.SignedRequest;
+import gluelab.cloud.events.ApiCall;
 import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
 import gluelab.cloud.protocol.Invocation;
@@ -27,6 +29,7 @@ import gluelab.cloud.provider.ResourceNames;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.provider.ServiceRegistry;
+import gluelab.cloud.provider.StreamingResponse;
 import gluelab.cloud.shape.ShapeReadException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,15 +77,17 @@ final class EdgeHandler implements Consumer<HttpExchange> {
         Instant receivedAt = platform.clock().instant();
         ServiceProvider provider = null;
         RequestContext context = null;
-        HttpResponse response;
+        HttpResponse response = null;
         Object request = null;
+        Object result = null;
+        AwsServiceException failure = null;
         try {
             Optional<SignedRequest> signed = Optional.empty();
             AuthFailure malformed = null;
             try {
                 signed = verifier.parse(exchange);
-            } catch (AuthFailure failure) {
-                malformed = failure;
+            } catch (AuthFailure unparseable) {
+                malformed = unparseable;
             }
             byte[] peeked = signed.flatMap(SignedRequest::scopedService).isEmpty() && malformed == null
                     ? peekFormBody(exchange) : null;
@@ -107,23 +112,28 @@ final class EdgeHandler implements Consumer<HttpExchange> {
                 request = invocation.request();
                 context.operation(invocation.operation().name());
                 platform.access().authorize(context, provider, invocation.operation().name(), request);
-                Object result = operations.invoke(invocation.operation(), context, invocation.request(),
+                result = operations.invoke(invocation.operation(), context, invocation.request(),
                         invocation.extraArguments());
                 response = codec.success(context, invocation.operation(), result);
-            } catch (AuthFailure failure) {
-                response = codec.error(context, service, toError(failure, service));
+            } catch (AuthFailure authFailure) {
+                failure = toError(authFailure, service);
             } catch (AwsServiceException error) {
-                response = codec.error(context, service, error);
+                failure = error;
             } catch (ShapeReadException error) {
-                response = codec.error(context, service, CommonErrors.malformedInput(service, error.getMessage()));
+                failure = CommonErrors.malformedInput(service, error.getMessage());
             } catch (IOException unreadableBody) {
-                response = codec.error(context, service, BodyErrors.of(unreadableBody, service));
-            } catch (RuntimeException | Error failure) {
-                LOG.log(Level.SEVERE, "Unexpected failure in " + service.name() + " " + context.operation(), failure);
-                response = codec.error(context, service, CommonErrors.internalFailure(service, failure));
+                failure = BodyErrors.of(unreadableBody, service);
+            } catch (RuntimeException | Error unexpected) {
+                LOG.log(Level.SEVERE, "Unexpected failure in " + service.name() + " " + context.operation(), unexpected);
+                failure = CommonErrors.internalFailure(service, unexpected);
             }
+            if (failure != null) {
+                result = null;
+                response = codec.error(context, service, failure);
+            }
+            // Recorded before the caller has its answer, so whatever the caller does next sees the call recorded.
+            record(context, codec, request, result, failure, response.status());
             exchange.respond(response);
-            record(context, codec, request, response.status());
         } catch (IOException e) {
             LOG.log(Level.FINE, "The client went away: " + e.getMessage());
         }
@@ -238,7 +248,8 @@ final class EdgeHandler implements Consumer<HttpExchange> {
                 signed.flatMap(SignedRequest::scopedService).orElse("unknown"), null, null, error.status());
     }
 
-    private void record(RequestContext context, ProtocolCodec codec, Object request, int status) {
+    private void record(RequestContext context, ProtocolCodec codec, Object request, Object result,
+                        AwsServiceException failure, int status) {
         String operation = context.operation();
         if (operation == null) {
             try {
@@ -248,7 +259,16 @@ final class EdgeHandler implements Consumer<HttpExchange> {
             }
         }
         String resource = context.resource() != null ? context.resource() : ResourceNames.of(request);
-        platform.events().recordApiCall(context.accountId(), context.region(), context.service().name(),
-                operation, resource, status);
+        Credential credential = context.caller();
+        ApiCall.Caller caller = credential == null ? null : new ApiCall.Caller(credential.accessKeyId(),
+                credential.principalArn(), credential.userId(), credential.isTemporary());
+        HttpExchange exchange = context.exchange();
+        ApiCall.Origin origin = new ApiCall.Origin(exchange.remoteAddress(), exchange.header("User-Agent"),
+                exchange.header("Host"));
+        Object response = result instanceof StreamingResponse<?> streamed ? streamed.response() : result;
+        platform.events().recordApiCall(new ApiCall(context.requestId(), context.now(), context.accountId(),
+                context.region(), context.service().name(), context.service().signingName(), operation, resource,
+                status, caller, origin, request, response, failure == null ? null : failure.code(),
+                failure == null ? null : failure.getMessage()));
     }
 }

@@ -2,10 +2,13 @@ package gluelab.cloud;
 
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.services.cloudtrail.CloudTrailProvider;
+import gluelab.cloud.services.events.EventsProvider;
 import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
 import gluelab.cloud.services.logs.LogsProvider;
 import gluelab.cloud.services.s3.S3Provider;
+import gluelab.cloud.services.scheduler.SchedulerProvider;
 import gluelab.cloud.services.sts.StsProvider;
 import java.util.List;
 
@@ -21,6 +24,9 @@ final class Providers {
                 new StsProvider(platform),
                 new S3Provider(platform),
                 new LogsProvider(platform),
-                new GlueProvider(platform));
+                new GlueProvider(platform),
+                new EventsProvider(platform),
+                new SchedulerProvider(platform),
+                new CloudTrailProvider(platform));
     }
 }

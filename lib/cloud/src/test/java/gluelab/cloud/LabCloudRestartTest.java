@@ -22,9 +22,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.DataResource;
+import software.amazon.awssdk.services.cloudtrail.model.EventSelector;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Job;
@@ -33,12 +37,17 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * With {@code --state-dir}, what every service acknowledged survives {@code kill -9} of the Lab Cloud process:
  * S3 objects, CloudWatch Logs events, Glue job definitions, databases and tables, IAM roles with their inline and
- * attached policies and a managed policy's versions, written side by side by
+ * attached policies and a managed policy's versions, EventBridge rules with their targets and the events PutEvents
+ * accepted but had not delivered yet (their deliveries go on after the restart), EventBridge Scheduler schedules
+ * (which fire again after the restart) and a CloudTrail trail that still logs, written side by side by
  * concurrent clients right up to the moment the process dies. What was in flight may or may not be there, but
  * never half: a log batch is all there or not at all.
  */
@@ -53,6 +62,13 @@ class LabCloudRestartTest {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",\
             "Resource":"arn:aws:s3:::restart-data/*"}]}""";
     private static final String LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    private static final String UNREACHABLE_FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:restart";
+    private static final String TRUST_SCHEDULER = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"scheduler.amazonaws.com"},\
+            "Action":"sts:AssumeRole"}]}""";
+    private static final String START_JOBS = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"glue:StartJobRun","Resource":"*"}]}""";
+    private static final String START_JOB_RUN = "arn:aws:scheduler:::aws-sdk:glue:startJobRun";
 
     /** What the clients were told was done, per service. */
     private final Map<String, String> objects = new ConcurrentHashMap<>();
@@ -60,19 +76,26 @@ class LabCloudRestartTest {
     private final Set<String> jobs = ConcurrentHashMap.newKeySet();
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
     private final Set<String> roles = ConcurrentHashMap.newKeySet();
+    private final Set<String> rules = ConcurrentHashMap.newKeySet();
+    private final Set<String> acceptedEvents = ConcurrentHashMap.newKeySet();
+    private final Set<String> schedules = ConcurrentHashMap.newKeySet();
     private final List<Throwable> failuresWhileAlive = new CopyOnWriteArrayList<>();
     private volatile boolean dead;
 
     @Test
     void everythingAcknowledgedBeforeKillNineIsThereAfterARestart(@TempDir Path stateDir) throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(5);
+        ExecutorService writers = Executors.newFixedThreadPool(7);
         String managedPolicy;
         try (ChildLabCloud first = ChildLabCloud.start(stateDir);
              S3Client s3 = first.client(S3Client.builder());
              CloudWatchLogsClient logs = first.client(CloudWatchLogsClient.builder());
              GlueClient glue = first.client(GlueClient.builder());
-             IamClient iam = first.client(IamClient.builder())) {
+             IamClient iam = first.client(IamClient.builder());
+             EventBridgeClient events = first.client(EventBridgeClient.builder());
+             SchedulerClient scheduler = first.client(SchedulerClient.builder());
+             CloudTrailClient cloudtrail = first.client(CloudTrailClient.builder())) {
             s3.createBucket(r -> r.bucket("restart-data"));
+            events.createEventBus(r -> r.name("restart-bus").description("survives kill -9"));
             logs.createLogGroup(r -> r.logGroupName("/restart/app"));
             logs.putRetentionPolicy(r -> r.logGroupName("/restart/app").retentionInDays(7));
             logs.createLogStream(r -> r.logGroupName("/restart/app").logStreamName("main"));
@@ -80,6 +103,21 @@ class LabCloudRestartTest {
             managedPolicy = iam.createPolicy(r -> r.policyName("restart-policy").policyDocument(READ_DATA)).policy().arn();
             iam.createPolicyVersion(r -> r.policyArn(managedPolicy).policyDocument(READ_DATA.replace("restart-data/*",
                     "restart-data/objects/*")).setAsDefault(true));
+            String schedulerRole = iam.createRole(r -> r.roleName("restart-scheduler").assumeRolePolicyDocument(TRUST_SCHEDULER))
+                    .role().arn();
+            iam.putRolePolicy(r -> r.roleName("restart-scheduler").policyName("start-jobs").policyDocument(START_JOBS));
+            glue.createJob(r -> r.name("restart-hourly-job").role("arn:aws:iam::000000000000:role/GlueLabJobRole")
+                    .glueVersion("5.0").command(c -> c.name("glueetl").scriptLocation("s3://restart-data/job.jar"))
+                    .defaultArguments(Map.of("--class", "com.example.Hourly")));
+            scheduler.createScheduleGroup(r -> r.name("restart-group"));
+            scheduler.createSchedule(r -> r.name("restart-hourly").groupName("restart-group")
+                    .scheduleExpression("cron(0 * * * ? *)").flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                    .target(t -> t.arn(START_JOB_RUN).roleArn(schedulerRole).input("{\"JobName\":\"restart-hourly-job\"}")));
+            cloudtrail.createTrail(r -> r.name("restart-trail").s3BucketName("restart-data").s3KeyPrefix("trail"));
+            cloudtrail.putEventSelectors(r -> r.trailName("restart-trail").eventSelectors(EventSelector.builder()
+                    .dataResources(DataResource.builder().type("AWS::S3::Object").values("arn:aws:s3:::restart-data/objects/")
+                            .build()).build()));
+            cloudtrail.startLogging(r -> r.name("restart-trail"));
 
             writers.submit(() -> keepWriting(i -> {
                 s3.putObject(r -> r.bucket("restart-data").key("objects/" + i), RequestBody.fromString(body(i)));
@@ -105,11 +143,29 @@ class LabCloudRestartTest {
                 roles.add(name);
             }));
             writers.submit(() -> keepWriting(i -> {
+                scheduler.createSchedule(r -> r.name("restart-schedule-" + i).groupName("restart-group")
+                        .scheduleExpression("cron(0 4 * * ? *)").scheduleExpressionTimezone("Europe/Paris")
+                        .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                        .target(t -> t.arn(START_JOB_RUN).roleArn(schedulerRole).input("{\"JobName\":\"job-" + i + "\"}")));
+                schedules.add("restart-schedule-" + i);
+            }));
+            writers.submit(() -> keepWriting(i -> {
                 glue.createTable(r -> r.databaseName("restart_db").tableInput(t -> t.name("table_" + i)
                         .storageDescriptor(sd -> sd.location("s3://restart-data/tables/" + i + "/")
                                 .columns(Column.builder().name("id").type("int").build()))
                         .partitionKeys(Column.builder().name("day").type("string").build())));
                 tables.add("table_" + i);
+            }));
+            writers.submit(() -> keepWriting(i -> {
+                String name = "restart-rule-" + i;
+                events.putRule(r -> r.name(name).eventPattern("{\"source\":[\"restart." + i + "\"]}"));
+                // Lambda is not in this Lab Cloud: every attempt fails and is retried, so the delivery stays pending.
+                events.putTargets(r -> r.rule(name).targets(t -> t.id("fn").arn(UNREACHABLE_FUNCTION)
+                        .retryPolicy(p -> p.maximumRetryAttempts(185).maximumEventAgeInSeconds(86_400))));
+                rules.add(name);
+                String eventId = events.putEvents(r -> r.entries(e -> e.source("restart." + i).detailType("Restart")
+                        .detail("{\"i\":" + i + "}"))).entries().get(0).eventId();
+                acceptedEvents.add(eventId);
             }));
             awaitAcknowledgements(ACKNOWLEDGED_BEFORE_THE_KILL);
 
@@ -125,12 +181,16 @@ class LabCloudRestartTest {
              CloudWatchLogsClient logs = second.client(CloudWatchLogsClient.builder());
              GlueClient glue = second.client(GlueClient.builder());
              IamClient iam = second.client(IamClient.builder());
-             StsClient sts = second.client(StsClient.builder())) {
+             StsClient sts = second.client(StsClient.builder());
+             EventBridgeClient events = second.client(EventBridgeClient.builder());
+             SchedulerClient scheduler = second.client(SchedulerClient.builder());
+             CloudTrailClient cloudtrail = second.client(CloudTrailClient.builder())) {
             for (Map.Entry<String, String> object : objects.entrySet()) {
                 assertThat(s3.getObjectAsBytes(r -> r.bucket("restart-data").key(object.getKey())).asUtf8String())
                         .as(object.getKey()).isEqualTo(object.getValue());
             }
-            assertThat(s3.listObjectsV2Paginator(r -> r.bucket("restart-data")).contents().stream().map(S3Object::key)
+            assertThat(s3.listObjectsV2Paginator(r -> r.bucket("restart-data").prefix("objects/")).contents().stream()
+                    .map(S3Object::key)
                     .filter(key -> !objects.containsKey(key)).toList()).as("beyond the acknowledged, at most the one in flight")
                     .hasSizeLessThanOrEqualTo(1);
 
@@ -173,6 +233,51 @@ class LabCloudRestartTest {
                     .durationSeconds(7200)).assumedRoleUser().arn())
                     .as("the access control knows the roles again: their trust and their maximum session")
                     .isEqualTo("arn:aws:sts::000000000000:assumed-role/" + someRole + "/after");
+
+            assertThat(events.describeEventBus(r -> r.name("restart-bus")).description()).isEqualTo("survives kill -9");
+            for (String name : rules) {
+                assertThat(events.describeRule(r -> r.name(name)).eventPattern()).contains(name.substring(13));
+                assertThat(events.listTargetsByRule(r -> r.rule(name)).targets()).singleElement()
+                        .satisfies(t -> assertThat(t.retryPolicy().maximumRetryAttempts()).isEqualTo(185));
+            }
+            // The journaled deliveries are attempted again by the new process; advancing its clock makes every retry due.
+            second.advanceClock(Duration.ofMinutes(10));
+            assertThat(awaitRetriedEvents(second)).as("every accepted event's delivery goes on after the restart")
+                    .containsAll(acceptedEvents);
+
+            for (String name : schedules) {
+                GetScheduleResponse schedule = scheduler.getSchedule(r -> r.name(name).groupName("restart-group"));
+                assertThat(schedule.scheduleExpressionTimezone()).as(name).isEqualTo("Europe/Paris");
+                assertThat(schedule.target().input()).isEqualTo("{\"JobName\":\"job-" + name.substring(17) + "\"}");
+            }
+            second.advanceClock(Duration.ofHours(1));
+            assertThat(glue.getJobRuns(r -> r.jobName("restart-hourly-job")).jobRuns())
+                    .as("the hourly schedule fires again after the restart").isNotEmpty();
+
+            assertThat(cloudtrail.getTrailStatus(r -> r.name("restart-trail")).isLogging()).isTrue();
+            assertThat(cloudtrail.getEventSelectors(r -> r.trailName("restart-trail")).eventSelectors().get(0)
+                    .dataResources().get(0).values()).containsExactly("arn:aws:s3:::restart-data/objects/");
+            s3.putObject(r -> r.bucket("restart-data").key("objects/after-restart"), RequestBody.fromString("after"));
+            cloudtrail.stopLogging(r -> r.name("restart-trail"));
+            assertThat(s3.listObjectsV2Paginator(r -> r.bucket("restart-data").prefix("trail/AWSLogs/")).contents())
+                    .as("the trail still logs after the restart, and stopping it delivers its log file").isNotEmpty();
+        }
+    }
+
+    /** The events whose deliveries the restarted Lab Cloud attempted, waiting until those acknowledged are all there. */
+    private Set<String> awaitRetriedEvents(ChildLabCloud cloud) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Set<String> retried = new java.util.HashSet<>();
+            cloud.adminGet("/_lab/events?service=events&limit=100000").path("events").forEach(e -> {
+                if (e.path("name").asText().equals("Target Delivery Failed")) {
+                    retried.add(e.path("detail").path("eventId").asText());
+                }
+            });
+            if (retried.containsAll(acceptedEvents) || System.nanoTime() > deadline) {
+                return retried;
+            }
+            sleep(50);
         }
     }
 
@@ -208,10 +313,11 @@ class LabCloudRestartTest {
     private void awaitAcknowledgements(int each) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (objects.size() < each || logEvents.size() < each * EVENTS_PER_BATCH || jobs.size() < each
-                || tables.size() < each || roles.size() < each) {
+                || tables.size() < each || roles.size() < each || schedules.size() < each || acceptedEvents.size() < each) {
             if (System.nanoTime() > deadline || !failuresWhileAlive.isEmpty()) {
                 AssertionError error = new AssertionError("Too few writes acknowledged: " + new ArrayList<>(List.of(
-                        objects.size(), logEvents.size(), jobs.size(), tables.size(), roles.size())));
+                        objects.size(), logEvents.size(), jobs.size(), tables.size(), roles.size(), schedules.size(),
+                        acceptedEvents.size())));
                 failuresWhileAlive.forEach(error::addSuppressed);
                 throw error;
             }

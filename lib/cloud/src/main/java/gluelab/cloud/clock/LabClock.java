@@ -1,6 +1,7 @@
 package gluelab.cloud.clock;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -48,13 +49,18 @@ public final class LabClock extends Clock {
         this.offsetListener = listener;
     }
 
-    /** Moves the clock forward to {@code target}; a target in the past changes nothing. */
+    /**
+     * Moves the clock forward to {@code target}; a target in the past changes nothing. The offset moves in whole
+     * milliseconds, rounded up, so that afterwards the clock reads {@code target} or later even when the target has a
+     * finer part (a retry due 30 s after a failure at 10:00:00.123456): whatever fires at a due time sees it reached.
+     */
     public synchronized void advanceTo(Instant target) {
-        long ahead = target.toEpochMilli() - millis();
-        if (ahead > 0) {
-            offsetMillis += ahead;
-            offsetListener.accept(offsetMillis);
+        Duration gap = Duration.between(instant(), target);
+        if (gap.isNegative() || gap.isZero()) {
+            return;
         }
+        offsetMillis += gap.toMillis() + (gap.toNanosPart() % 1_000_000 == 0 ? 0 : 1);
+        offsetListener.accept(offsetMillis);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param resource what it was about, e.g. {@code bucket/key} or a job name
  * @param status   the HTTP status of an API call, else null
  * @param detail   the event's detail (AWS's format for events that EventBridge will deliver)
+ * @param defaultBus what AWS would put on the account's default event bus for this event, or null if nothing
  */
 public record LabEvent(
         long seq,
@@ -24,7 +25,8 @@ public record LabEvent(
         String name,
         String resource,
         Integer status,
-        JsonNode detail) {
+        JsonNode detail,
+        DefaultBusEntry defaultBus) {
 
     public static final String API = "api";
     public static final String EVENT = "event";

@@ -5,8 +5,10 @@ import gluelab.cloud.clock.TimerOwner;
 import gluelab.cloud.schedule.ScheduleExpression;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One recurring timer per named resource of a scope, on the lab clock: what scheduled Glue triggers and
@@ -30,11 +32,26 @@ public final class RecurringTimers implements AutoCloseable {
 
     /** Fires {@code fire} at every time {@code schedule} yields from now on, in place of the resource's timer. */
     public void set(Scope scope, String resource, ScheduleExpression schedule, Consumer<Instant> fire) {
-        cancel(scope, resource);
         Instant now = platform.clock().instant();
+        register(scope, resource, now, after -> schedule.nextFireAfter(now, after), fire);
+    }
+
+    /**
+     * Fires {@code fire} at every time {@code fireTimes} yields after {@code after} (given an instant, it gives the
+     * first fire time strictly after it), in place of the resource's timer: for schedules whose times are more than an
+     * expression, such as EventBridge Scheduler's with their start and end dates and their time zone. Times already
+     * past fire at once, in order.
+     */
+    public void set(Scope scope, String resource, Instant after, Function<Instant, Optional<Instant>> fireTimes,
+                    Consumer<Instant> fire) {
+        register(scope, resource, after, fireTimes, fire);
+    }
+
+    private void register(Scope scope, String resource, Instant from, Function<Instant, Optional<Instant>> fireTimes,
+                          Consumer<Instant> fire) {
+        cancel(scope, resource);
         LabScheduler.Registration timer = platform.scheduler().scheduleRecurring(
-                new TimerOwner(service, kind, resource, scope.account(), scope.region()),
-                now, after -> schedule.nextFireAfter(now, after), fire);
+                new TimerOwner(service, kind, resource, scope.account(), scope.region()), from, fireTimes, fire);
         timers.put(key(scope, resource), timer);
     }
 

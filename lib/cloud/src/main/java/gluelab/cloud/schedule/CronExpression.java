@@ -3,28 +3,34 @@ package gluelab.cloud.schedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * An AWS cron expression: {@code cron(minutes hours day-of-month month day-of-week year)}, in UTC, as
- * Glue triggers, EventBridge rules and EventBridge Scheduler take it. Unlike Unix cron it has a year,
- * no seconds, and exactly one of day-of-month and day-of-week must be {@code ?}.
+ * An AWS cron expression: {@code cron(minutes hours day-of-month month day-of-week year)}, as Glue triggers,
+ * EventBridge rules and EventBridge Scheduler take it. Unlike Unix cron it has a year, no seconds, and exactly one
+ * of day-of-month and day-of-week must be {@code ?}. Glue and EventBridge rules read it in UTC; EventBridge
+ * Scheduler in the schedule's time zone, where daylight saving time moves the wall clock: a time the clock skips in
+ * spring does not fire that day, and a time it passes twice in autumn fires once, the first time, as Scheduler does.
  */
 public final class CronExpression implements ScheduleExpression {
 
     private final String fields;
+    private final ZoneId zone;
     private final BitSet minutes;
     private final BitSet hours;
     private final CronDays.DayRule days;
     private final BitSet months;
     private final BitSet years;
 
-    private CronExpression(String fields, BitSet minutes, BitSet hours, CronDays.DayRule days, BitSet months,
-                           BitSet years) {
+    private CronExpression(String fields, ZoneId zone, BitSet minutes, BitSet hours, CronDays.DayRule days,
+                           BitSet months, BitSet years) {
         this.fields = fields;
+        this.zone = zone;
         this.minutes = minutes;
         this.hours = hours;
         this.days = days;
@@ -32,8 +38,13 @@ public final class CronExpression implements ScheduleExpression {
         this.years = years;
     }
 
-    /** Parses {@code cron(0 12 * * ? *)}; the message of the exception says what is wrong. */
+    /** Parses {@code cron(0 12 * * ? *)}, read in UTC; the message of the exception says what is wrong. */
     public static CronExpression parse(String expression) {
+        return parse(expression, ZoneOffset.UTC);
+    }
+
+    /** Parses {@code cron(0 12 * * ? *)}, read on the wall clock of {@code zone}. */
+    public static CronExpression parse(String expression, ZoneId zone) {
         if (expression == null) {
             throw new ScheduleExpressionException("A cron expression is required, e.g. cron(0 12 * * ? *)");
         }
@@ -59,7 +70,7 @@ public final class CronExpression implements ScheduleExpression {
                 throw field.error("'?' is only allowed in day-of-month or day-of-week");
             }
         }
-        return new CronExpression(String.join(" ", parts),
+        return new CronExpression(String.join(" ", parts), zone,
                 CronField.MINUTES.parse(parts[0]),
                 CronField.HOURS.parse(parts[1]),
                 CronDays.parse(parts[2], parts[4]),
@@ -69,7 +80,27 @@ public final class CronExpression implements ScheduleExpression {
 
     /** The first minute strictly after {@code after} that the expression selects, or empty after 2199. */
     public Optional<Instant> nextAfter(Instant after) {
-        LocalDateTime start = LocalDateTime.ofInstant(after, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        LocalDateTime wallClock = LocalDateTime.ofInstant(after, zone);
+        while (true) {
+            Optional<LocalDateTime> next = nextWallClockAfter(wallClock);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            wallClock = next.get();
+            List<ZoneOffset> offsets = zone.getRules().getValidOffsets(wallClock);
+            // No offset: the clock skips this time (spring). Two: it passes it twice (autumn); the earlier one fires.
+            if (!offsets.isEmpty()) {
+                Instant at = wallClock.toInstant(offsets.get(0));
+                if (at.isAfter(after)) {
+                    return Optional.of(at);
+                }
+            }
+        }
+    }
+
+    /** The first wall-clock minute strictly after {@code after} that the expression selects. */
+    private Optional<LocalDateTime> nextWallClockAfter(LocalDateTime after) {
+        LocalDateTime start = after.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
         LocalDate date = start.toLocalDate();
         int fromMinuteOfDay = start.getHour() * 60 + start.getMinute();
         while (date.getYear() <= CronField.YEAR.max()) {
@@ -90,7 +121,7 @@ public final class CronExpression implements ScheduleExpression {
             if (days.matches(date)) {
                 int minuteOfDay = firstTimeOfDayFrom(fromMinuteOfDay);
                 if (minuteOfDay >= 0) {
-                    return Optional.of(date.atStartOfDay().plusMinutes(minuteOfDay).toInstant(ZoneOffset.UTC));
+                    return Optional.of(date.atStartOfDay().plusMinutes(minuteOfDay));
                 }
             }
             date = date.plusDays(1);
@@ -118,6 +149,11 @@ public final class CronExpression implements ScheduleExpression {
     @Override
     public String expression() {
         return "cron(" + fields + ")";
+    }
+
+    /** The time zone whose wall clock the fields are read on. */
+    public ZoneId zone() {
+        return zone;
     }
 
     @Override

@@ -53,10 +53,9 @@ public record RateExpression(long value, String unit, Duration period) implement
     /** The fire times are {@code anchor + k * period} for k = 1, 2, ...: the first one is a period after the start. */
     @Override
     public Optional<Instant> nextFireAfter(Instant anchor, Instant after) {
-        long periodMillis = period.toMillis();
-        long elapsed = after.toEpochMilli() - anchor.toEpochMilli();
-        long k = elapsed < 0 ? 1 : elapsed / periodMillis + 1;
-        return Optional.of(anchor.plusMillis(k * periodMillis));
+        Duration elapsed = Duration.between(anchor, after);
+        long k = elapsed.isNegative() ? 1 : elapsed.dividedBy(period) + 1;
+        return Optional.of(anchor.plus(period.multipliedBy(k)));
     }
 
     @Override

@@ -1,27 +1,46 @@
 package gluelab.cloud.schedule;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
  * An AWS schedule expression, {@code cron(...)} or {@code rate(...)}, as Glue triggers, EventBridge rules
- * and EventBridge Scheduler write them. All times are UTC.
+ * and EventBridge Scheduler write them, and Scheduler's one-time {@code at(...)}. Glue and EventBridge rules read
+ * them in UTC; Scheduler in a time zone of the schedule's choosing.
  */
-public sealed interface ScheduleExpression permits CronExpression, RateExpression {
+public sealed interface ScheduleExpression permits CronExpression, RateExpression, AtExpression {
 
-    /** Parses {@code cron(...)} or {@code rate(...)}. */
+    /** Parses {@code cron(...)} or {@code rate(...)}, in UTC. */
     static ScheduleExpression parse(String expression) {
+        return parse(expression, ZoneOffset.UTC, false);
+    }
+
+    /**
+     * Parses an EventBridge Scheduler expression: {@code at(...)}, {@code cron(...)} or {@code rate(...)}, with
+     * {@code at} and {@code cron} read on the wall clock of {@code zone} (a rate is a plain duration).
+     */
+    static ScheduleExpression parseInZone(String expression, ZoneId zone) {
+        return parse(expression, zone, true);
+    }
+
+    private static ScheduleExpression parse(String expression, ZoneId zone, boolean oneTimeToo) {
         if (expression == null || expression.isBlank()) {
             throw new ScheduleExpressionException("A schedule expression is required, e.g. cron(0 12 * * ? *) or rate(5 minutes)");
         }
         String text = expression.trim();
         if (text.startsWith("cron(")) {
-            return CronExpression.parse(text);
+            return CronExpression.parse(text, zone);
         }
         if (text.startsWith("rate(")) {
             return RateExpression.parse(text);
         }
-        throw new ScheduleExpressionException("'" + expression + "' is neither cron(...) nor rate(...)");
+        if (oneTimeToo && text.startsWith("at(")) {
+            return AtExpression.parse(text, zone);
+        }
+        throw new ScheduleExpressionException("'" + expression + "' is neither " + (oneTimeToo ? "at(...), " : "")
+                + "cron(...) nor rate(...)");
     }
 
     /**

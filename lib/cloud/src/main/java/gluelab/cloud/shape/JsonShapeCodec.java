@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -138,8 +139,25 @@ public final class JsonShapeCodec {
         return Shapes.build(builder);
     }
 
+    /**
+     * Reads a whole top-level shape from JSON that names every member, at every depth, as the service's model does
+     * ({@code JobName}, {@code Bucket}), whatever its wire name (a header, a query parameter): the request JSON
+     * EventBridge Scheduler's universal targets hold.
+     */
+    public static <T> T readByMemberNames(JsonNode json, Class<T> shapeClass) {
+        SdkPojo builder = Shapes.newBuilder(shapeClass);
+        readInto(json, builder, field -> true, SdkField::memberName);
+        return Shapes.build(builder);
+    }
+
     /** Fills the members of {@code builder} that {@code include} accepts from a JSON object. */
     public static void readInto(JsonNode json, SdkPojo builder, Predicate<SdkField<?>> include) {
+        readInto(json, builder, include, SdkField::locationName);
+    }
+
+    /** As above, finding each member in the JSON by the name {@code naming} gives it. */
+    private static void readInto(JsonNode json, SdkPojo builder, Predicate<SdkField<?>> include,
+                                 Function<SdkField<?>, String> naming) {
         if (json == null || json.isNull() || json.isMissingNode()) {
             return;
         }
@@ -149,7 +167,7 @@ public final class JsonShapeCodec {
         Map<String, SdkField<?>> byName = new LinkedHashMap<>();
         for (SdkField<?> field : builder.sdkFields()) {
             if (include.test(field)) {
-                byName.put(field.locationName(), field);
+                byName.put(naming.apply(field), field);
             }
         }
         Iterator<Map.Entry<String, JsonNode>> members = json.fields();
@@ -159,11 +177,15 @@ public final class JsonShapeCodec {
             if (field == null || member.getValue().isNull()) {
                 continue;
             }
-            field.set(builder, readValue(member.getValue(), field, member.getKey()));
+            field.set(builder, readValue(member.getValue(), field, member.getKey(), naming));
         }
     }
 
     public static Object readValue(JsonNode node, SdkField<?> field, String path) {
+        return readValue(node, field, path, SdkField::locationName);
+    }
+
+    private static Object readValue(JsonNode node, SdkField<?> field, String path, Function<SdkField<?>, String> naming) {
         switch (field.marshallingType().getKnownType()) {
             case STRING:
                 if (!node.isTextual()) {
@@ -226,7 +248,7 @@ public final class JsonShapeCodec {
                     throw mismatch(path, "an object", node);
                 }
                 SdkPojo nested = field.constructor().get();
-                readInto(node, nested, f -> true);
+                readInto(node, nested, f -> true, naming);
                 return Shapes.build(nested);
             }
             case LIST: {
@@ -237,7 +259,7 @@ public final class JsonShapeCodec {
                 List<Object> list = new ArrayList<>(node.size());
                 int index = 0;
                 for (JsonNode item : node) {
-                    list.add(item.isNull() ? null : readValue(item, member, path + "[" + index++ + "]"));
+                    list.add(item.isNull() ? null : readValue(item, member, path + "[" + index++ + "]", naming));
                 }
                 return list;
             }
@@ -251,7 +273,7 @@ public final class JsonShapeCodec {
                 while (entries.hasNext()) {
                     Map.Entry<String, JsonNode> entry = entries.next();
                     map.put(entry.getKey(), entry.getValue().isNull() ? null
-                            : readValue(entry.getValue(), valueField, path + "." + entry.getKey()));
+                            : readValue(entry.getValue(), valueField, path + "." + entry.getKey(), naming));
                 }
                 return map;
             }

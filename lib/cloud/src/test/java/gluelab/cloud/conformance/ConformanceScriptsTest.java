@@ -25,7 +25,7 @@ class ConformanceScriptsTest {
     private static final Path SCRIPTS = Path.of("src/test/conformance");
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
 
     static Stream<String> scripts() {
         return ConformanceScripts.in(SCRIPTS);

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Random and mutated requests for every protocol family Lab Cloud speaks. Deterministic for a seed, so a
- * failure can be replayed.
+ * Random and mutated requests for every protocol family Lab Cloud speaks, and nearly-right ones for each JSON and
+ * REST-JSON service (Glue, Logs, CloudTrail, Scheduler). Deterministic for a seed, so a failure can be replayed.
  */
 final class FuzzRequests {
 
@@ -23,6 +23,19 @@ final class FuzzRequests {
             "UpdateTable", "NoSuchOperation", "", "getJob", "CreateJob.Extra");
     private static final List<String> LOGS_OPS = List.of("CreateLogGroup", "PutLogEvents", "GetLogEvents",
             "FilterLogEvents", "DescribeLogStreams", "DeleteLogGroup", "Bogus");
+    private static final List<String> EVENTS_OPS = List.of("PutRule", "PutTargets", "PutEvents", "TestEventPattern",
+            "CreateEventBus", "DescribeEventBus", "ListRules", "DeleteRule", "PutPermission", "RemoveTargets",
+            "ListTargetsByRule", "TagResource", "Nope");
+    private static final List<String> CLOUDTRAIL_OPS = List.of("CreateTrail", "GetTrail", "DescribeTrails", "ListTrails",
+            "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging", "GetTrailStatus", "PutEventSelectors",
+            "GetEventSelectors", "LookupEvents", "CreateEventDataStore", "Nope");
+    private static final String CLOUDTRAIL_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101";
+    private static final List<String> SCHEDULER_PATHS = List.of("/schedules/fz-1", "/schedules/fz-1?groupName=fz-group",
+            "/schedules", "/schedules?ScheduleGroup=fz-group&MaxResults=0&NamePrefix=%25", "/schedule-groups/fz-group",
+            "/schedule-groups", "/schedule-groups?NextToken=forged", "/schedules/%25ZZ", "/schedules/" + "n".repeat(70),
+            "/tags/arn%3Aaws%3Ascheduler%3Aus-east-1%3A000000000000%3Aschedule-group%2Ffz-group",
+            "/tags/arn%3Aaws%3Ascheduler%3Aus-east-1%3A000000000000%3Aschedule-group%2Ffz-group?TagKeys=a",
+            "/tags/not-an-arn");
     private static final List<String> STS_ACTIONS = List.of("GetCallerIdentity", "AssumeRole", "GetSessionToken",
             "DecodeAuthorizationMessage", "Nope", "");
     private static final List<String> IAM_ACTIONS = List.of("CreateRole", "GetRole", "ListRoles", "UpdateRole",
@@ -61,9 +74,19 @@ final class FuzzRequests {
     }
 
     private Fuzzed json() {
-        boolean glue = random.nextBoolean();
-        String op = pick(glue ? GLUE_OPS : LOGS_OPS);
-        String prefix = glue ? "AWSGlue" : "Logs_20140328";
+        String service = pick(List.of("glue", "logs", "events", "cloudtrail"));
+        String op = pick(switch (service) {
+            case "glue" -> GLUE_OPS;
+            case "logs" -> LOGS_OPS;
+            case "events" -> EVENTS_OPS;
+            default -> CLOUDTRAIL_OPS;
+        });
+        String prefix = switch (service) {
+            case "glue" -> "AWSGlue";
+            case "logs" -> "Logs_20140328";
+            case "events" -> "AWSEvents";
+            default -> CLOUDTRAIL_PREFIX;
+        };
         if (random.nextInt(10) == 0) {
             prefix = pick(List.of("AWSGlueX", "", "Logs", "AmazonS3"));
         }
@@ -72,12 +95,12 @@ final class FuzzRequests {
         if (random.nextInt(12) != 0) {
             headers.put("X-Amz-Target", prefix + "." + op);
         }
-        return new Fuzzed(Family.JSON, glue ? "glue" : "logs", random.nextInt(15) == 0 ? "GET" : "POST", "/",
-                headers, jsonBody(), true, "test");
+        return new Fuzzed(Family.JSON, service, random.nextInt(15) == 0 ? "GET" : "POST", "/",
+                headers, service.equals("events") && random.nextBoolean() ? eventsBody() : jsonBody(), true, "test");
     }
 
     private byte[] jsonBody() {
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(11)) {
             case 0 -> new byte[0];
             case 1 -> randomBytes(random.nextInt(200));
             case 2 -> "{\"Name\":".getBytes(StandardCharsets.UTF_8);
@@ -89,8 +112,46 @@ final class FuzzRequests {
                     + ",\"MaxResults\":" + randomScalar() + ",\"DefaultArguments\":" + randomScalar() + "}")
                     .getBytes(StandardCharsets.UTF_8);
             case 7 -> ("{\"Name\":\"" + "x".repeat(random.nextInt(100_000)) + "\"}").getBytes(StandardCharsets.UTF_8);
-            default -> ("{\"logGroupName\":\"fz" + random.nextInt(50) + "\",\"logStreamName\":\"s\",\"logEvents\":"
+            case 8 -> ("{\"logGroupName\":\"fz" + random.nextInt(50) + "\",\"logStreamName\":\"s\",\"logEvents\":"
                     + "[{\"timestamp\":" + randomScalar() + ",\"message\":" + randomScalar() + "}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            case 9 -> ("{\"Name\":" + pick(List.of("\"fz-trail\"", "\"a\"", "\"192.168.0.1\"", randomScalar()))
+                    + ",\"S3BucketName\":" + randomScalar() + ",\"TrailName\":" + randomScalar()
+                    + ",\"EventSelectors\":[{\"ReadWriteType\":" + randomScalar() + ",\"DataResources\":[{\"Type\":"
+                    + randomScalar() + ",\"Values\":[" + randomScalar() + "]}]}],\"AdvancedEventSelectors\":"
+                    + pick(List.of("[]", "[{}]", "[{\"FieldSelectors\":[{\"Field\":\"x\"}]}]", randomScalar()))
+                    + ",\"LookupAttributes\":[{\"AttributeKey\":" + randomScalar() + ",\"AttributeValue\":"
+                    + randomScalar() + "}],\"StartTime\":" + randomScalar() + ",\"MaxResults\":" + randomScalar() + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            default -> ("{\"ScheduleExpression\":" + pick(List.of("\"at(2026-02-30T00:00:00)\"", "\"rate(0 days)\"",
+                    "\"cron(0 0 * * ? *)\"", randomScalar())) + ",\"ScheduleExpressionTimezone\":" + randomScalar()
+                    + ",\"FlexibleTimeWindow\":{\"Mode\":" + randomScalar() + ",\"MaximumWindowInMinutes\":"
+                    + randomScalar() + "},\"Target\":{\"Arn\":" + pick(List.of(
+                    "\"arn:aws:scheduler:::aws-sdk:glue:startJobRun\"", "\"arn:aws:scheduler:::aws-sdk:sqs:listQueues\"",
+                    "\"arn:aws:lambda:us-east-1:000000000000:function:f\"", randomScalar()))
+                    + ",\"RoleArn\":" + randomScalar() + ",\"Input\":" + randomScalar() + ",\"RetryPolicy\":"
+                    + randomScalar() + "},\"StartDate\":" + randomScalar() + ",\"Tags\":" + randomScalar() + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    /** EventBridge's members, with scalars, patterns and templates that are sometimes well-formed and mostly not. */
+    private byte[] eventsBody() {
+        String pattern = pick(List.of("{\\\"source\\\":[\\\"a\\\"]}", "{\\\"a\\\":[{\\\"numeric\\\":[\\\">\\\"]}]}",
+                "{", "[]", "{\\\"$or\\\":[]}", randomText(30)));
+        return switch (random.nextInt(4)) {
+            case 0 -> ("{\"Name\":" + randomScalar() + ",\"EventPattern\":\"" + pattern + "\",\"ScheduleExpression\":"
+                    + randomScalar() + ",\"State\":" + randomScalar() + ",\"EventBusName\":" + randomScalar() + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            case 1 -> ("{\"Entries\":[{\"Source\":" + randomScalar() + ",\"DetailType\":" + randomScalar()
+                    + ",\"Detail\":" + randomScalar() + ",\"Time\":" + randomScalar() + ",\"Resources\":"
+                    + randomScalar() + ",\"EventBusName\":" + randomScalar() + "}]}").getBytes(StandardCharsets.UTF_8);
+            case 2 -> ("{\"Rule\":\"fz" + random.nextInt(5) + "\",\"Targets\":[{\"Id\":" + randomScalar()
+                    + ",\"Arn\":" + randomScalar() + ",\"InputPath\":" + randomScalar()
+                    + ",\"InputTransformer\":{\"InputPathsMap\":{\"a\":" + randomScalar() + "},\"InputTemplate\":"
+                    + randomScalar() + "},\"RetryPolicy\":{\"MaximumRetryAttempts\":" + randomScalar() + "}}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            default -> ("{\"EventPattern\":\"" + pattern + "\",\"Event\":" + randomScalar() + "}")
                     .getBytes(StandardCharsets.UTF_8);
         };
     }
@@ -221,10 +282,14 @@ final class FuzzRequests {
     }
 
     private Fuzzed restJson() {
-        String path = pick(List.of("/2015-03-31/functions", "/2015-03-31/functions/fn/invocations",
-                "/schedules/x", "/v2/email/outbound-emails", "/", "/2015-03-31/functions/%25ZZ"));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
+        if (random.nextInt(4) != 0) {
+            return new Fuzzed(Family.REST_JSON, "scheduler", pick(S3_METHODS), pick(SCHEDULER_PATHS), headers, jsonBody(),
+                    true, "test");
+        }
+        String path = pick(List.of("/2015-03-31/functions", "/2015-03-31/functions/fn/invocations",
+                "/schedules/x", "/v2/email/outbound-emails", "/", "/2015-03-31/functions/%25ZZ"));
         return new Fuzzed(Family.REST_JSON, pick(List.of("lambda", "scheduler", "ses")), pick(S3_METHODS), path,
                 headers, jsonBody(), true, "test");
     }

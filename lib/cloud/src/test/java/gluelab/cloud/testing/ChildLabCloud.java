@@ -125,6 +125,30 @@ public final class ChildLabCloud implements AutoCloseable {
         return LabClients.aimedAt(builder, endpoint(), credentials, Region.US_EAST_1);
     }
 
+    /** {@code GET} of an admin route ({@code /_lab/...}), as JSON. */
+    public com.fasterxml.jackson.databind.JsonNode adminGet(String pathAndQuery) {
+        return admin(java.net.http.HttpRequest.newBuilder(endpoint().resolve(pathAndQuery)).GET());
+    }
+
+    /** {@code POST /_lab/clock/advance} by {@code by}; returns the answer (from, to, fired). */
+    public com.fasterxml.jackson.databind.JsonNode advanceClock(java.time.Duration by) {
+        return admin(java.net.http.HttpRequest.newBuilder(endpoint().resolve("/_lab/clock/advance"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"seconds\":" + by.toSeconds() + "}")));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode admin(java.net.http.HttpRequest.Builder request) {
+        try {
+            String body = java.net.http.HttpClient.newHttpClient()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return gluelab.cloud.state.Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Ends the process the way a crash does: SIGKILL on Linux, no shutdown hooks, nothing flushed. */
     public void kill() {
         process.destroyForcibly();

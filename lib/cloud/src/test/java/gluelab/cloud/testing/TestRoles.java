@@ -24,6 +24,9 @@ public final class TestRoles {
             "Action":"sts:AssumeRole"}]}""";
     public static final String ALL_BUCKETS = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::*","arn:aws:s3:::*/*"]}]}""";
+    public static final String SCHEDULER_TRUST = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"scheduler.amazonaws.com"},\
+            "Action":"sts:AssumeRole"}]}""";
     private static final String GLUE_SERVICE_ROLE = "arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole";
 
     private TestRoles() {
@@ -42,6 +45,17 @@ public final class TestRoles {
                 createGlueRole(iam, name);
             }
         }
+    }
+
+    /** A role EventBridge Scheduler may assume, allowed what {@code policy} allows; idempotent. */
+    public static String createSchedulerRole(IamClient iam, String name, String policy) {
+        try {
+            iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(SCHEDULER_TRUST));
+        } catch (EntityAlreadyExistsException alreadyThere) {
+            iam.updateAssumeRolePolicy(r -> r.roleName(name).policyDocument(SCHEDULER_TRUST));
+        }
+        iam.putRolePolicy(r -> r.roleName(name).policyName("targets").policyDocument(policy));
+        return "arn:aws:iam::" + ACCOUNT + ":role/" + name;
     }
 
     /** A role Glue may assume, allowed everything Glue needs and every bucket; idempotent. */

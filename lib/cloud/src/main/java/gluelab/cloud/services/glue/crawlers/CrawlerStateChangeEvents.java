@@ -1,6 +1,7 @@
 package gluelab.cloud.services.glue.crawlers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.events.DefaultBusEntry;
 import gluelab.cloud.events.EventBus;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.state.Json;
@@ -12,11 +13,13 @@ import java.time.temporal.ChronoUnit;
 /**
  * Glue's "Glue Crawler State Change" events (source aws.glue): Started, Succeeded and Failed, with the detail
  * AWS sends (counts and times as strings, as AWS writes them). A crawl that was stopped sends none on AWS
- * (its state is CANCELLED, which has no event), so none is sent here either.
+ * (its state is CANCELLED, which has no event), so none is sent here either. AWS puts every one on the account's
+ * default bus, with no resources.
  */
 final class CrawlerStateChangeEvents {
 
     static final String DETAIL_TYPE = "Glue Crawler State Change";
+    private static final DefaultBusEntry ON_DEFAULT_BUS = DefaultBusEntry.of("aws.glue");
 
     private final EventBus bus;
 
@@ -26,7 +29,7 @@ final class CrawlerStateChangeEvents {
 
     void started(Scope scope, CrawlRecord crawl) {
         ObjectNode detail = common(scope, crawl, "Started", "Crawler Started");
-        bus.publish(scope.account(), scope.region(), "glue", DETAIL_TYPE, crawl.crawlerName(), detail);
+        bus.publish(scope.account(), scope.region(), "glue", DETAIL_TYPE, crawl.crawlerName(), detail, ON_DEFAULT_BUS);
     }
 
     void succeeded(Scope scope, CrawlRecord crawl) {
@@ -41,13 +44,13 @@ final class CrawlerStateChangeEvents {
         detail.put("warningMessage", "N/A");
         detail.put("completionDate", timestamp(crawl.endTime()));
         detail.put("runningTime (sec)", String.valueOf(Duration.between(crawl.startTime(), crawl.endTime()).toSeconds()));
-        bus.publish(scope.account(), scope.region(), "glue", DETAIL_TYPE, crawl.crawlerName(), detail);
+        bus.publish(scope.account(), scope.region(), "glue", DETAIL_TYPE, crawl.crawlerName(), detail, ON_DEFAULT_BUS);
     }
 
     void failed(Scope scope, CrawlRecord crawl) {
         ObjectNode detail = common(scope, crawl, "Failed", "Crawler Failed");
         detail.put("errorMessage", crawl.errorMessage());
-        bus.publish(scope.account(), scope.region(), "glue", DETAIL_TYPE, crawl.crawlerName(), detail);
+        bus.publish(scope.account(), scope.region(), "glue", DETAIL_TYPE, crawl.crawlerName(), detail, ON_DEFAULT_BUS);
     }
 
     private static ObjectNode common(Scope scope, CrawlRecord crawl, String state, String message) {

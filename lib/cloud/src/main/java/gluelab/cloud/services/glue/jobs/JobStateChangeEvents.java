@@ -1,6 +1,7 @@
 package gluelab.cloud.services.glue.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.events.DefaultBusEntry;
 import gluelab.cloud.events.EventBus;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.state.Json;
@@ -9,11 +10,13 @@ import software.amazon.awssdk.services.glue.model.JobRun;
 /**
  * Glue's "Glue Job State Change" events (source aws.glue) for the states AWS emits them for: SUCCEEDED,
  * FAILED, TIMEOUT and STOPPED, with the detail EventBridge rules match on:
- * {@code {jobName, severity, state, jobRunId, message}}.
+ * {@code {jobName, severity, state, jobRunId, message}}. AWS puts every one on the account's default bus, with no
+ * resources.
  */
 final class JobStateChangeEvents {
 
     static final String DETAIL_TYPE = "Glue Job State Change";
+    private static final DefaultBusEntry ON_DEFAULT_BUS = DefaultBusEntry.of("aws.glue");
 
     private final EventBus bus;
 
@@ -51,6 +54,6 @@ final class JobStateChangeEvents {
         detail.put("state", run.jobRunStateAsString());
         detail.put("jobRunId", run.id());
         detail.put("message", message);
-        bus.publish(scope.account(), scope.region(), "glue", DETAIL_TYPE, run.jobName(), detail);
+        bus.publish(scope.account(), scope.region(), "glue", DETAIL_TYPE, run.jobName(), detail, ON_DEFAULT_BUS);
     }
 }

@@ -1,7 +1,9 @@
 package gluelab.cloud.services.s3.storage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.events.DefaultBusEntry;
 import gluelab.cloud.events.EventBus;
+import gluelab.cloud.provider.Arn;
 import gluelab.cloud.services.s3.checksum.ChecksumAlgorithm;
 import gluelab.cloud.state.Json;
 import java.io.InputStream;
@@ -14,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Publishes S3's "Object Created" and "Object Deleted" events on the internal bus, with EventBridge's S3
  * event detail, after, and only after, the wrapped store has made the change. Events go to the bucket
- * owner's account and the bucket's region, as S3 sends them; delivery (EventBridge, SQS, Lambda) reads
- * the bucket's notification configuration and is the subscribers' business.
+ * owner's account and the bucket's region, as S3 sends them. S3 puts them on the account's default EventBridge bus
+ * only for a bucket whose notification configuration turns EventBridge on; the other destinations (SQS, Lambda)
+ * read the configuration themselves.
  */
 public final class EventNotifyingObjectStore extends ForwardingObjectStore {
 
@@ -94,7 +97,14 @@ public final class EventNotifyingObjectStore extends ForwardingObjectStore {
         BucketRecord owner = bucket(bucket).orElse(null);
         String account = owner != null ? owner.ownerAccount() : requester.account();
         String region = owner != null ? owner.region() : null;
-        events.publish(account, region, "s3", name, bucket + "/" + key, detail);
+        events.publish(account, region, "s3", name, bucket + "/" + key, detail, defaultBusEntry(bucket));
+    }
+
+    private DefaultBusEntry defaultBusEntry(String bucket) {
+        boolean toEventBridge = notificationConfiguration(bucket)
+                .map(configuration -> configuration.eventBridgeConfiguration() != null)
+                .orElse(false);
+        return toEventBridge ? DefaultBusEntry.of("aws.s3", Arn.of("s3", "", "", bucket).toString()) : null;
     }
 
     private String nextSequencer() {

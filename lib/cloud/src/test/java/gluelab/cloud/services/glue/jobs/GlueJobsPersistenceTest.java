@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
 import software.amazon.awssdk.services.glue.model.TriggerState;
@@ -55,6 +56,12 @@ class GlueJobsPersistenceTest {
         String inFlight;
         String committedBy;
         try (LabCloud cloud = start()) {
+            try (IamClient iam = IamClient.builder().endpointOverride(cloud.endpoint()).region(Region.AWS_GLOBAL)
+                    .credentialsProvider(RunningLabCloud.TEST_CREDENTIALS)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+                // IAM is enforced for the runs' role sessions: the job role must exist, as on AWS.
+                TestRoles.createGlueRole(iam, TestRoles.JOB_ROLE_NAME);
+            }
             try (GlueClient glue = client(cloud)) {
                 glue.createJob(sparkJob("durable", "test.CountsBookmark")
                         .defaultArguments(Map.of("--class", "test.CountsBookmark",

@@ -1,15 +1,11 @@
 package gluelab.cloud.services.glue.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gluelab.cloud.state.Json;
+import gluelab.cloud.testing.LabAdmin;
 import gluelab.cloud.testing.RunningLabCloud;
 import gluelab.cloud.testing.TestRoles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,31 +84,20 @@ public final class GlueLabSupport {
 
     /** {@code POST /_lab/clock/advance}; returns the answer (from, to, fired). */
     public static JsonNode advanceClock(RunningLabCloud cloud, Duration by) {
-        return json(cloud.http(cloud.request("/_lab/clock/advance")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\":" + by.toSeconds() + "}"))));
+        return LabAdmin.advanceClock(cloud, by);
     }
 
     public static JsonNode get(RunningLabCloud cloud, String pathAndQuery) {
-        return json(cloud.http(cloud.request(pathAndQuery).GET()));
+        return LabAdmin.get(cloud, pathAndQuery);
     }
 
     /** The internal events Glue published, oldest first. */
     public static List<JsonNode> glueEvents(RunningLabCloud cloud) {
-        List<JsonNode> events = new ArrayList<>();
-        get(cloud, "/_lab/events?service=glue&limit=10000").path("events").forEach(e -> {
-            if ("event".equals(e.path("kind").asText())) {
-                events.add(e);
-            }
-        });
-        return events;
+        return LabAdmin.events(cloud, "glue", null);
     }
 
     public static JsonNode json(HttpResponse<String> response) {
-        try {
-            return Json.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LabAdmin.json(response);
     }
 
     public static void sleep(long millis) {

@@ -1,0 +1,12 @@
+package gluelab.cloud.services.events;
+
+import java.time.Instant;
+
+/**
+ * An event EventBridge gave up delivering, for the target's dead-letter queue, with the attributes AWS sends with it
+ * ({@code ERROR_CODE}, {@code ERROR_MESSAGE}, {@code RULE_ARN}, {@code TARGET_ARN}, {@code RETRY_ATTEMPTS}). Kept
+ * until Lab Cloud has SQS to send it to.
+ */
+record DeadLetter(String id, String queueArn, String event, String errorCode, String errorMessage, String ruleArn,
+                  String targetArn, int attempts, Instant time) {
+}
