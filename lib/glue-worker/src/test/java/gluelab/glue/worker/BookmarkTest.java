@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gluelab.glue.protocol.GlueEvent;
 import gluelab.glue.worker.harness.RunResult;
 import gluelab.glue.worker.harness.RunSpec;
 import gluelab.glue.worker.harness.TestJobs;
@@ -69,9 +70,9 @@ class BookmarkTest {
     }
 
     private static String committed(RunResult run) {
-        List<JsonNode> bookmarks = run.bookmarks();
+        List<GlueEvent.Bookmark> bookmarks = run.bookmarks();
         assertEquals(1, bookmarks.size(), () -> "one bookmark event: " + run.describe());
-        return bookmarks.get(0).path("state").asText();
+        return bookmarks.get(0).state();
     }
 
     @Test
@@ -88,7 +89,7 @@ class BookmarkTest {
         assertEquals(List.of(), filesRead(third));
         assertEquals(List.of(2L, 1L, 0L), List.of(first.runMetrics().path("rowsRead").asLong(),
                 second.runMetrics().path("rowsRead").asLong(), third.runMetrics().path("rowsRead").asLong()), first::describe);
-        assertTrue(first.indexOf("bookmark") < first.indexOf("finished"), "the bookmark comes before finished");
+        assertTrue(first.indexOf(GlueEvent.Bookmark.class) < first.indexOf(GlueEvent.Finished.class), "the bookmark comes before finished");
 
         JsonNode state = WorkerProcess.JSON.readTree(committed(third)).path("source");
         assertEquals("HadoopDataSourceJobBookmarkState", state.path("jsonClass").asText());
@@ -152,7 +153,7 @@ class BookmarkTest {
 
         assertEquals("FAILED", failed.state());
         assertEquals(1, failed.bookmarks().size());
-        assertTrue(failed.indexOf("bookmark") < failed.indexOf("finished"),
+        assertTrue(failed.indexOf(GlueEvent.Bookmark.class) < failed.indexOf(GlueEvent.Finished.class),
                 "Lab Cloud sees the pending bookmark, then the FAILED state that discards it");
     }
 }

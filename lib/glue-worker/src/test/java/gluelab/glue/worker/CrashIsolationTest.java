@@ -195,7 +195,7 @@ class CrashIsolationTest {
     private void awaitOutput(String runId, String text) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            if (worker.result(runId).events().stream().anyMatch(e -> e.path("message").asText().startsWith(text))) {
+            if (worker.result(runId).output().stream().anyMatch(line -> line.startsWith(text))) {
                 return;
             }
             try {
