@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,7 +33,7 @@ public final class WarmProcess {
     private static final Logger LOG = Logger.getLogger(WarmProcess.class.getName());
     private static final long EXIT_AFTER_STDOUT_CLOSED_SECONDS = 30;
 
-    private final WarmProcessPool<?> pool;
+    private final Consumer<WarmProcess> readySignal;
     private final String id;
     private final String key;
     private final ProcessSpec spec;
@@ -47,8 +48,10 @@ public final class WarmProcess {
     final List<String> undelivered = new ArrayList<>();
     Instant idleSince;
 
-    WarmProcess(WarmProcessPool<?> pool, String id, String key, ProcessSpec spec, Process process, Instant startedAt) {
-        this.pool = pool;
+    /** @param readySignal what {@link #markReady()} tells (the pool) */
+    WarmProcess(String id, String key, ProcessSpec spec, Process process, Instant startedAt,
+                Consumer<WarmProcess> readySignal) {
+        this.readySignal = readySignal;
         this.id = id;
         this.key = key;
         this.spec = spec;
@@ -88,7 +91,7 @@ public final class WarmProcess {
 
     /** The ready signal: work waiting for this process is delivered now, in the order it came. */
     public void markReady() {
-        pool.ready(this);
+        readySignal.accept(this);
     }
 
     /** Writes one line to the process's stdin; false if it no longer reads (its exit is reported separately). */

@@ -262,9 +262,9 @@ public final class WarmProcessPool<W> implements AutoCloseable {
         timers.shutdownNow();
     }
 
-    // --- called by WarmProcess -------------------------------------------------------------------------------
+    // --- what processes report -------------------------------------------------------------------------------
 
-    void ready(WarmProcess process) {
+    private void ready(WarmProcess process) {
         List<Loss<W>> losses = new ArrayList<>();
         synchronized (lock) {
             if (process.state() != WarmProcess.State.STARTING) {
@@ -392,7 +392,7 @@ public final class WarmProcessPool<W> implements AutoCloseable {
                 builder.environment().clear();
             }
             builder.environment().putAll(spec.environment());
-            WarmProcess process = new WarmProcess(this, id, key, spec, builder.start(), clock.instant());
+            WarmProcess process = new WarmProcess(id, key, spec, builder.start(), clock.instant(), this::ready);
             processes.put(id, process);
             process.startReading(owner::stdoutLine, this::exited);
             timers.schedule(() -> giveUpIfNotReady(process), limits.startupLimit().toMillis(), TimeUnit.MILLISECONDS);
