@@ -76,7 +76,7 @@ class BookmarkTest {
     }
 
     @Test
-    void enabled_bookmarks_process_one_new_file_then_another_then_none() throws IOException {
+    void enabledBookmarksProcessOneNewFileThenAnotherThenNone() throws IOException {
         addFile("orders-1.csv", "1", "2");
         RunResult first = run("job-bookmark-enable", null);
         addFile("orders-2.csv", "3");
@@ -97,7 +97,7 @@ class BookmarkTest {
     }
 
     @Test
-    void a_rewritten_file_is_read_again() throws IOException {
+    void aRewrittenFileIsReadAgain() throws IOException {
         addFile("orders-1.csv", "1");
         RunResult first = run("job-bookmark-enable", null);
         addFile("orders-1.csv", "1", "2");
@@ -110,7 +110,7 @@ class BookmarkTest {
     }
 
     @Test
-    void paused_bookmarks_filter_input_but_do_not_advance() throws IOException {
+    void pausedBookmarksFilterInputButDoNotAdvance() throws IOException {
         addFile("orders-1.csv", "1");
         RunResult first = run("job-bookmark-enable", null);
         addFile("orders-2.csv", "2");
@@ -123,7 +123,7 @@ class BookmarkTest {
     }
 
     @Test
-    void disabled_bookmarks_read_everything_and_keep_nothing() throws IOException {
+    void disabledBookmarksReadEverythingAndKeepNothing() throws IOException {
         addFile("orders-1.csv", "1");
         RunResult first = run("job-bookmark-enable", null);
         addFile("orders-2.csv", "2");
@@ -135,7 +135,7 @@ class BookmarkTest {
     }
 
     @Test
-    void a_run_that_fails_before_job_commit_sends_no_bookmark() throws IOException {
+    void aRunThatFailsBeforeJobCommitSendsNoBookmark() throws IOException {
         addFile("orders-1.csv", "1");
 
         RunResult failed = run("job-bookmark-enable", null, "--fail_after_read", "true");
@@ -146,7 +146,7 @@ class BookmarkTest {
     }
 
     @Test
-    void a_run_that_fails_after_job_commit_sends_its_bookmark_before_finishing_failed() throws IOException {
+    void aRunThatFailsAfterJobCommitSendsItsBookmarkBeforeFinishingFailed() throws IOException {
         addFile("orders-1.csv", "1");
 
         RunResult failed = run("job-bookmark-enable", null, "--fail_after_commit", "true");
