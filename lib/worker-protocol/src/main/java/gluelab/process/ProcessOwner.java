@@ -31,4 +31,11 @@ public interface ProcessOwner<W> {
     default void stopGracefully(WarmProcess process) {
         process.closeInput();
     }
+
+    /**
+     * A process has ended, reaped, evicted, closed or dead (after its work was reported lost): for what the owner
+     * keeps per process (a Lambda environment's mailbox). By default nothing.
+     */
+    default void exited(WarmProcess process, int exitCode) {
+    }
 }

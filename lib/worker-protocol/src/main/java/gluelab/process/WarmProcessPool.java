@@ -286,8 +286,8 @@ public final class WarmProcessPool<W> implements AutoCloseable {
         report(losses);
     }
 
+    /** Reports the work the process held, then tells its owner it ended, then lets waiting work take its place. */
     private void exited(WarmProcess process, int exitCode) {
-        List<Loss<W>> losses = new ArrayList<>();
         List<W> held = new ArrayList<>();
         boolean reporting;
         synchronized (lock) {
@@ -304,19 +304,26 @@ public final class WarmProcessPool<W> implements AutoCloseable {
             process.undelivered.clear();
             lastEndedUnexpectedly = !onPurpose;
             reporting = !closed;
-            if (reporting) {
-                placeWaitingWork(losses);
-            }
         }
         if (reporting && !held.isEmpty()) {
-            String lastWords = process.lastLogLine().orElse(null);
             LOG.warning(name + " process " + process.id() + " exited (code " + exitCode + "), losing " + held.size()
                     + " piece(s) of work; its log is " + process.logFile());
-            WorkLoss why = new WorkLoss.ProcessExited(process.id(), exitCode, process.endReason(), lastWords,
-                    process.logFile());
-            held.forEach(work -> losses.add(0, new Loss<>(work, why)));
+            WorkLoss why = new WorkLoss.ProcessExited(process.id(), exitCode, process.endReason(),
+                    process.lastLogLine().orElse(null), process.logFile());
+            report(held.stream().map(work -> new Loss<>(work, why)).toList());
         } else {
             LOG.info(name + " process " + process.id() + " exited (code " + exitCode + ")");
+        }
+        try {
+            owner.exited(process, exitCode);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The end of " + process + " was not handled", e);
+        }
+        List<Loss<W>> losses = new ArrayList<>();
+        synchronized (lock) {
+            if (!closed) {
+                placeWaitingWork(losses);
+            }
         }
         report(losses);
     }

@@ -98,7 +98,7 @@ class WarmProcessPoolTest {
 
         pool.submit("k", "w2", new Job("w2", "crash"));
 
-        awaitUntil(() -> children.lost.size() == 2);
+        awaitUntil(() -> children.timeline.contains("exited glue-1 with 3"));
         for (String id : List.of("w1", "w2")) {
             assertThat(children.lost.get(id)).isInstanceOfSatisfying(WorkLoss.ProcessExited.class, exited -> {
                 assertThat(exited.exitCode()).isEqualTo(3);
@@ -106,6 +106,7 @@ class WarmProcessPoolTest {
                 assertThat(exited.lastLogLine()).isEqualTo("java.lang.IllegalStateException: dying while doing w2");
             });
         }
+        assertThat(children.timeline).containsSubsequence("lost w1", "lost w2", "exited glue-1 with 3");
         assertThat(pool.status()).isEqualTo(WarmProcessPool.Status.DOWN);
 
         pool.submit("k", "w3", new Job("w3", "ok"));
@@ -149,7 +150,7 @@ class WarmProcessPoolTest {
         pool.submit("c", "w3", new Job("w3", "ok"));
 
         awaitUntil(() -> children.done.containsKey("w3"));
-        assertThat(children.timeline).containsSubsequence("stop glue-1", "exited glue-1", "deliver w3 to glue-3");
+        assertThat(children.timeline).containsSubsequence("stop glue-1", "exited glue-1 with 0", "deliver w3 to glue-3");
         assertThat(pool.processes()).extracting(WarmProcess::key).containsExactlyInAnyOrder("b", "c");
         assertThat(children.lost).isEmpty();
     }
@@ -166,7 +167,8 @@ class WarmProcessPoolTest {
         now.set(now.get().plus(Duration.ofMinutes(2)));
         assertThat(pool.reapIdle(Duration.ofMinutes(5))).isEqualTo(1);
 
-        awaitUntil(() -> pool.processes().size() == 1);
+        String reaped = children.done.get("w1");
+        awaitUntil(() -> children.timeline.contains("exited " + reaped + " with 0"));
         assertThat(pool.processes()).extracting(WarmProcess::key).containsExactly("busy");
         finish("w2");
         awaitUntil(() -> children.done.containsKey("w2"));
@@ -281,10 +283,11 @@ class WarmProcessPoolTest {
         public void stopGracefully(WarmProcess process) {
             timeline.add("stop " + process.id());
             process.closeInput();
-            new Thread(() -> {
-                process.awaitExit(PATIENCE.toMillis());
-                timeline.add("exited " + process.id());
-            }).start();
+        }
+
+        @Override
+        public void exited(WarmProcess process, int exitCode) {
+            timeline.add("exited " + process.id() + " with " + exitCode);
         }
     }
 }
