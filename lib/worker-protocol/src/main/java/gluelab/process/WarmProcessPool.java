@@ -103,7 +103,6 @@ public final class WarmProcessPool<W> implements AutoCloseable {
     private final Deque<Assignment<W>> waiting = new ArrayDeque<>();
     private final AtomicLong sequence = new AtomicLong();
     private final ScheduledExecutorService timers;
-    private boolean triedToStart;
     private boolean lastEndedUnexpectedly;
     private boolean closed;
 
@@ -228,7 +227,7 @@ public final class WarmProcessPool<W> implements AutoCloseable {
             if (processes.values().stream().anyMatch(p -> p.state() == WarmProcess.State.STARTING)) {
                 return Status.STARTING;
             }
-            return triedToStart && lastEndedUnexpectedly ? Status.DOWN : Status.LAZY;
+            return lastEndedUnexpectedly ? Status.DOWN : Status.LAZY;
         }
     }
 
@@ -383,7 +382,6 @@ public final class WarmProcessPool<W> implements AutoCloseable {
     }
 
     private WarmProcess start(String key) throws IOException {
-        triedToStart = true;
         String id = name + "-" + sequence.incrementAndGet();
         try {
             ProcessSpec spec = owner.spec(key, id);
