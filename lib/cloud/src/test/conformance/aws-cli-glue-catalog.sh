@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Glue Data Catalog through AWS CLI v2: a database, a table partitioned by (year int, month int),
-# partitions, and GetPartitions filter expressions that compare by the keys' declared types.
+# partitions, GetPartitions filter expressions that compare by the keys' declared types, and partition indexes.
 set -euo pipefail
 
 db=cli_catalog
@@ -63,6 +63,22 @@ if out=$("$AWS" glue get-partitions --database-name "$db" --table-name sales --e
   fail "a filter on an unknown column was accepted: $out"
 fi
 echo "$out" | grep -q "InvalidInputException" || fail "expected InvalidInputException, got: $out"
+
+echo "create-partition-index on (month, year): ACTIVE, with the keys' types; a key that is not a partition key is refused"
+"$AWS" glue create-partition-index --database-name "$db" --table-name sales \
+  --partition-index '{"IndexName": "by_month_year", "Keys": ["month", "year"]}'
+index=$("$AWS" glue get-partition-indexes --database-name "$db" --table-name sales \
+  --query 'PartitionIndexDescriptorList[].[IndexName, IndexStatus, join(`,`, Keys[].Name), join(`,`, Keys[].Type)]' --output text)
+[ "$index" = "$(printf 'by_month_year\tACTIVE\tmonth,year\tint,int')" ] || fail "unexpected index: $index"
+if out=$("$AWS" glue create-partition-index --database-name "$db" --table-name sales \
+    --partition-index '{"IndexName": "by_id", "Keys": ["id"]}' 2>&1); then
+  fail "an index on a column that is not a partition key was accepted"
+fi
+echo "$out" | grep -q "InvalidInputException" || fail "expected InvalidInputException, got: $out"
+"$AWS" glue delete-partition-index --database-name "$db" --table-name sales --index-name by_month_year
+count=$("$AWS" glue get-partition-indexes --database-name "$db" --table-name sales \
+  --query 'length(PartitionIndexDescriptorList)' --output text)
+[ "$count" = "0" ] || fail "the deleted index is still there: $count"
 
 echo "delete-database removes its tables"
 "$AWS" glue delete-database --name "$db"

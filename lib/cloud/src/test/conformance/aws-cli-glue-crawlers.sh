@@ -5,7 +5,8 @@ set -euo pipefail
 
 bucket=cli-crawler-lake
 db=cli_crawled
-role=arn:aws:iam::000000000000:role/GlueCrawlerRole
+source "$(dirname "$0")/glue-role.bash"
+role=$(glue_role GlueCrawlerRole)
 fail() { echo "FAIL: $*"; exit 1; }
 cd "$WORK_DIR"
 
@@ -23,12 +24,23 @@ echo "create-database and create-crawler"
 state=$("$AWS" glue get-crawler --name cli-sales --query Crawler.State --output text)
 [ "$state" = "READY" ] || fail "a new crawler should be READY, not $state"
 
-echo "start-crawler, then start-crawler again while it runs: CrawlerRunningException"
-"$AWS" glue start-crawler --name cli-sales
-if out=$("$AWS" glue start-crawler --name cli-sales 2>&1); then
-  fail "a second start-crawler was accepted: $out"
+echo "update-crawler to crawl new folders only while the schema change policy updates the database: refused"
+if out=$("$AWS" glue update-crawler --name cli-sales --recrawl-policy RecrawlBehavior=CRAWL_NEW_FOLDERS_ONLY 2>&1); then
+  fail "CRAWL_NEW_FOLDERS_ONLY with UPDATE_IN_DATABASE was accepted"
 fi
-echo "$out" | grep -q "CrawlerRunningException" || fail "expected CrawlerRunningException, got: $out"
+echo "$out" | grep -q "InvalidInputException" || fail "expected InvalidInputException, got: $out"
+echo "$out" | grep -q 'can have only LOG DeleteBehavior value and LOG UpdateBehavior value' || fail "not AWS's words: $out"
+
+echo "two start-crawler at once: one starts the crawl, the other is CrawlerRunningException"
+# Started together, so the second meets the crawl however slowly each CLI process starts on a busy machine.
+"$AWS" glue start-crawler --name cli-sales > start-1.out 2>&1 & first=$!
+"$AWS" glue start-crawler --name cli-sales > start-2.out 2>&1 & second=$!
+started=0
+wait "$first" && started=$((started + 1))
+wait "$second" && started=$((started + 1))
+[ "$started" = "1" ] || fail "expected one start-crawler to succeed, $started did: $(cat start-1.out start-2.out)"
+cat start-1.out start-2.out | grep -q "CrawlerRunningException" \
+  || fail "expected CrawlerRunningException, got: $(cat start-1.out start-2.out)"
 
 echo "poll get-crawler until READY"
 for _ in $(seq 1 120); do

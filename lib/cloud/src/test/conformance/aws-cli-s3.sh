@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # S3 through AWS CLI v2: mb, cp (a 20 MiB multipart upload and download compared byte for byte), ls, rm,
-# and list-objects-v2 pagination with --max-items/--page-size/--starting-token.
+# list-objects-v2 pagination with --max-items/--page-size/--starting-token, get-object-attributes, and presigned
+# URLs used by curl: the CLI's own (SigV4: the CLI v2 signs nothing else) and boto3's (SigV2), tampered and expired.
 set -euo pipefail
 cd "$WORK_DIR"
 bucket=cli-conformance
 
 echo "s3 mb"
-"$AWS" s3 mb "s3://$bucket" | grep -q "make_bucket: $bucket"
+grep -q "make_bucket: $bucket" <<<"$("$AWS" s3 mb "s3://$bucket")"
 
 echo "s3 cp a small file and ls it"
 printf 'hello from the aws cli\n' > small.txt
 "$AWS" s3 cp small.txt "s3://$bucket/docs/small.txt" >/dev/null
-"$AWS" s3 ls "s3://$bucket/docs/" | grep -q " 23 small.txt" || { echo "ls did not show small.txt with 23 bytes"; "$AWS" s3 ls "s3://$bucket/docs/"; exit 1; }
-"$AWS" s3 ls | grep -q " $bucket$" || { echo "the bucket is not listed"; exit 1; }
+grep -q " 23 small.txt" <<<"$("$AWS" s3 ls "s3://$bucket/docs/")" || { echo "ls did not show small.txt with 23 bytes"; "$AWS" s3 ls "s3://$bucket/docs/"; exit 1; }
+grep -q " $bucket$" <<<"$("$AWS" s3 ls)" || { echo "the bucket is not listed"; exit 1; }
 
 echo "s3 cp 20 MiB up (multipart) and down, compared byte for byte"
 head -c $((20 * 1024 * 1024)) /dev/urandom > big.bin
@@ -22,6 +23,53 @@ case "$etag" in *-*) ;; *) echo "expected a multipart ETag, got $etag"; exit 1;;
 "$AWS" s3 cp "s3://$bucket/data/big.bin" big.copy >/dev/null
 cmp big.bin big.copy
 [ "$(sha256sum < big.bin)" = "$(sha256sum < big.copy)" ]
+
+echo "s3api get-object-attributes of the multipart object: unquoted ETag, parts counted"
+attributes=$("$AWS" s3api get-object-attributes --bucket "$bucket" --key data/big.bin \
+  --object-attributes ETag ObjectSize StorageClass ObjectParts --output json)
+echo "$attributes" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+etag = sys.argv[1].strip("\"")
+assert a["ETag"] == etag, (a, etag)
+assert a["ObjectSize"] == 20 * 1024 * 1024 and a["StorageClass"] == "STANDARD", a
+assert a["ObjectParts"]["TotalPartsCount"] >= 2, a
+' "$etag"
+if "$AWS" s3api get-object-attributes --bucket "$bucket" --key data/big.bin --object-attributes Owner 2> attr.err; then
+  echo "an unknown attribute was accepted"; exit 1
+fi
+grep -q "InvalidArgument" attr.err || { cat attr.err; exit 1; }
+
+echo "presigned URLs with curl: the CLI's SigV4 one, then tampered and expired"
+printf 'fetched with a presigned url\n' > presigned.txt
+"$AWS" s3 cp presigned.txt "s3://$bucket/shared/presigned.txt" >/dev/null
+url=$("$AWS" s3 presign "s3://$bucket/shared/presigned.txt" --expires-in 300)
+curl -sf "$url" | cmp - presigned.txt
+status=$(curl -s -o refused.xml -w '%{http_code}' "${url/shared\/presigned/shared/other}")
+[ "$status" = "403" ] && grep -q "<Code>SignatureDoesNotMatch</Code>" refused.xml || { echo "tampered: $status"; cat refused.xml; exit 1; }
+url=$("$AWS" s3 presign "s3://$bucket/shared/presigned.txt" --expires-in 1)
+sleep 2.2
+status=$(curl -s -o refused.xml -w '%{http_code}' "$url")
+[ "$status" = "403" ] && grep -q "<Message>Request has expired</Message>" refused.xml || { echo "expired: $status"; cat refused.xml; exit 1; }
+
+echo "boto3's SigV2 presigned GET and PUT with curl, checked with the CLI"
+sigv2_url() {
+  /usr/bin/python3 -c 'import os, sys, boto3
+s3 = boto3.client("s3", endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name="us-east-1")
+print(s3.generate_presigned_url(sys.argv[1], Params={"Bucket": sys.argv[2], "Key": sys.argv[3]}, ExpiresIn=int(sys.argv[4])))' "$@"
+}
+url=$(sigv2_url get_object "$bucket" shared/presigned.txt 300)
+case "$url" in *AWSAccessKeyId=*Signature=*Expires=*) ;; *) echo "not a SigV2 URL: $url"; exit 1;; esac
+curl -sf "$url" | cmp - presigned.txt
+url=$(sigv2_url put_object "$bucket" shared/put-by-curl.txt 300)
+curl -sf -X PUT -H 'Content-Type:' --data-binary @presigned.txt "$url" >/dev/null
+"$AWS" s3 cp "s3://$bucket/shared/put-by-curl.txt" - | cmp - presigned.txt
+status=$(curl -s -o refused.xml -w '%{http_code}' -X PUT -H 'Content-Type:' --data-binary @presigned.txt "${url/Signature=/Signature=A}")
+[ "$status" = "403" ] && grep -q "<Code>SignatureDoesNotMatch</Code>" refused.xml || { echo "tampered SigV2: $status"; cat refused.xml; exit 1; }
+url=$(sigv2_url get_object "$bucket" shared/presigned.txt 1)
+sleep 2.2
+status=$(curl -s -o refused.xml -w '%{http_code}' "$url")
+[ "$status" = "403" ] && grep -q "<Message>Request has expired</Message>" refused.xml || { echo "expired SigV2: $status"; cat refused.xml; exit 1; }
 
 echo "s3api list-objects-v2 pagination"
 for i in 1 2 3 4 5 6 7; do
@@ -36,9 +84,9 @@ keys=$(echo "$rest" | python3 -c 'import json,sys; print(" ".join(o["Key"] for o
 [ "$keys" = "pages/key-4 pages/key-5 pages/key-6 pages/key-7" ] || { echo "after the token: $keys"; exit 1; }
 
 echo "s3 rm, then the bucket is empty and rb works"
-"$AWS" s3 rm "s3://$bucket/docs/small.txt" | grep -q "delete: s3://$bucket/docs/small.txt"
+grep -q "delete: s3://$bucket/docs/small.txt" <<<"$("$AWS" s3 rm "s3://$bucket/docs/small.txt")"
 "$AWS" s3 rm "s3://$bucket" --recursive >/dev/null
 left=$("$AWS" s3 ls "s3://$bucket" --recursive | wc -l)
 [ "$left" = "0" ] || { echo "expected an empty bucket, $left objects left"; exit 1; }
-"$AWS" s3 rb "s3://$bucket" | grep -q "remove_bucket: $bucket"
+grep -q "remove_bucket: $bucket" <<<"$("$AWS" s3 rb "s3://$bucket")"
 echo "ok"

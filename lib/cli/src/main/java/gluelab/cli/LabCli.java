@@ -60,8 +60,14 @@ public final class LabCli {
             return usage("grade wants a notebook, a directory or a learner edition, and optionally where to write grades.json");
         }
         Path target = Path.of(args[0]).toAbsolutePath();
-        Path gradesJson = args.length == 2 ? Path.of(args[1]) : Path.of("grades.json");
-        return Grade.run(target, gradesJson.toAbsolutePath());
+        // A generated report never lands in the checkout's root, where it would look like a source file.
+        Path gradesJson = (args.length == 2 ? Path.of(args[1]) : LabHome.installation().resolve(Grade.DEFAULT_REPORT))
+                .toAbsolutePath();
+        int status = Grade.run(target, gradesJson);
+        if (status != Grade.CANNOT_GRADE) {
+            System.out.println("grades: " + gradesJson);
+        }
+        return status;
     }
 
     private static int student(String[] args) throws Exception {

@@ -14,6 +14,7 @@ public final class LabCloudWithWorker {
     }
 
     public static RunningLabCloud shared() {
-        return RunningLabCloud.shared(LabCloudConfig.defaults().withGlueWorker(LabCloudConfig.GlueWorkerMode.EAGER));
+        return RunningLabCloud.shared(LabCloudConfig.defaults().withGlueWorker(LabCloudConfig.GlueWorkerMode.EAGER))
+                .withGlueRoles();
     }
 }

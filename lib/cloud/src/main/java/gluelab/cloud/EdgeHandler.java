@@ -5,7 +5,10 @@ import gluelab.cloud.auth.AuthFailure;
 import gluelab.cloud.auth.Authentication;
 import gluelab.cloud.auth.AwsChunkedInputStream;
 import gluelab.cloud.auth.DigestCheckingInputStream;
+import gluelab.cloud.auth.SigV2;
+import gluelab.cloud.auth.SigV2Request;
 import gluelab.cloud.auth.SigV4;
+import gluelab.cloud.auth.SigV4Request;
 import gluelab.cloud.auth.SignatureVerifier;
 import gluelab.cloud.auth.SignedRequest;
 import gluelab.cloud.http.HttpExchange;
@@ -33,6 +36,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -80,7 +84,8 @@ final class EdgeHandler implements Consumer<HttpExchange> {
             } catch (AuthFailure failure) {
                 malformed = failure;
             }
-            byte[] peeked = signed.isEmpty() && malformed == null ? peekFormBody(exchange) : null;
+            byte[] peeked = signed.flatMap(SignedRequest::scopedService).isEmpty() && malformed == null
+                    ? peekFormBody(exchange) : null;
             provider = registry.resolve(exchange, signed, peeked).orElse(null);
             if (provider == null) {
                 respondUnrouted(exchange, requestId, signed);
@@ -101,6 +106,7 @@ final class EdgeHandler implements Consumer<HttpExchange> {
                 Invocation invocation = codec.parse(context, operations);
                 request = invocation.request();
                 context.operation(invocation.operation().name());
+                platform.access().authorize(context, provider, invocation.operation().name(), request);
                 Object result = operations.invoke(invocation.operation(), context, invocation.request(),
                         invocation.extraArguments());
                 response = codec.success(context, invocation.operation(), result);
@@ -127,7 +133,6 @@ final class EdgeHandler implements Consumer<HttpExchange> {
                                         ProtocolCodec codec, String requestId, Instant receivedAt, byte[] peeked)
             throws AuthFailure, IOException {
         ServiceDescriptor service = provider.descriptor();
-        boolean s3 = service.protocol() == Protocol.REST_XML;
         String declaredHash = exchange.header("x-amz-content-sha256");
         if (codec.buffersBody()) {
             byte[] body = peeked != null ? peeked : readBounded(exchange.body(), service);
@@ -136,15 +141,13 @@ final class EdgeHandler implements Consumer<HttpExchange> {
                 throw new AuthFailure(AuthFailure.Reason.BAD_PAYLOAD_HASH, "payload hash mismatch");
             }
             String signedHash = declaredHash != null ? declaredHash : actualHash;
-            Authentication auth = verifier.verify(signed, exchange, () -> signedHash, s3,
-                    platform.clock().instant(), platform.clock().wallInstant());
+            Authentication auth = verify(signed, exchange, service, codec, () -> signedHash);
             return new RequestContext(requestId, service, exchange, RequestBody.ofBytes(body), auth, receivedAt, platform);
         }
-        if (declaredHash == null && !signed.presigned()) {
+        if (declaredHash == null && signed.signsPayloadHash()) {
             throw new AwsServiceException("InvalidRequest", "Missing required header for this request: x-amz-content-sha256", 400);
         }
-        Authentication auth = verifier.verify(signed, exchange, () -> declaredHash, s3,
-                platform.clock().instant(), platform.clock().wallInstant());
+        Authentication auth = verify(signed, exchange, service, codec, () -> declaredHash);
         InputStream body = exchange.body();
         if (AwsChunkedInputStream.isChunkedMode(declaredHash)) {
             body = AwsChunkedInputStream.forMode(declaredHash, body, auth);
@@ -152,6 +155,23 @@ final class EdgeHandler implements Consumer<HttpExchange> {
             body = new DigestCheckingInputStream(body, declaredHash);
         }
         return new RequestContext(requestId, service, exchange, RequestBody.ofStream(body), auth, receivedAt, platform);
+    }
+
+    /**
+     * Verifies SigV4 for every service; S3's Signature Version 2 only where the service's codec names the
+     * resource such a signature covers (S3's), and refuses it elsewhere as an unsupported authorization type.
+     */
+    private Authentication verify(SignedRequest signed, HttpExchange exchange, ServiceDescriptor service,
+                                  ProtocolCodec codec, Supplier<String> payloadHash) throws AuthFailure {
+        if (signed instanceof SigV2Request sigV2) {
+            String resource = codec.signatureV2Resource(exchange).orElseThrow(() -> new AuthFailure(
+                    AuthFailure.Reason.MALFORMED, "Unsupported authorization type " + SigV2.SCHEME + ": "
+                    + service.name() + " accepts only " + SigV4.ALGORITHM));
+            return verifier.verify(sigV2, exchange, resource, platform.config().defaultRegion(),
+                    service.signingName(), platform.clock().instant(), platform.clock().wallInstant());
+        }
+        return verifier.verify((SigV4Request) signed, exchange, payloadHash, service.protocol() == Protocol.REST_XML,
+                platform.clock().instant(), platform.clock().wallInstant());
     }
 
     private byte[] readBounded(InputStream in, ServiceDescriptor service) throws IOException {
@@ -199,6 +219,8 @@ final class EdgeHandler implements Consumer<HttpExchange> {
             case BAD_SIGNATURE -> CommonErrors.signatureDoesNotMatch(service);
             case EXPIRED_TOKEN -> CommonErrors.expiredToken(service);
             case REQUEST_EXPIRED -> new AwsServiceException("AccessDenied", "Request has expired", 403);
+            case ACCESS_DENIED -> new AwsServiceException("AccessDenied", failure.getMessage(), 403);
+            case INVALID_ARGUMENT -> new AwsServiceException("InvalidArgument", failure.getMessage(), 400);
             case BAD_PAYLOAD_HASH -> new AwsServiceException("XAmzContentSHA256Mismatch",
                     "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
         };
@@ -206,13 +228,14 @@ final class EdgeHandler implements Consumer<HttpExchange> {
 
     private void respondUnrouted(HttpExchange exchange, String requestId, Optional<SignedRequest> signed)
             throws IOException {
-        String hint = signed.map(s -> "no service named '" + s.service() + "' in the credential scope").orElse(null);
+        String hint = signed.flatMap(SignedRequest::scopedService)
+                .map(name -> "no service named '" + name + "' in the credential scope").orElse(null);
         AwsServiceException error = CommonErrors.unknownService(hint);
         String body = "{\"__type\":\"" + error.code() + "\",\"message\":\"" + error.getMessage().replace("\"", "'") + "\"}";
         exchange.respond(HttpResponse.of(error.status(), "application/x-amz-json-1.1", body.getBytes(StandardCharsets.UTF_8))
                 .header("x-amzn-RequestId", requestId).header("x-amzn-ErrorType", error.code()));
         platform.events().recordApiCall(null, platform.config().defaultRegion(),
-                signed.map(SignedRequest::service).orElse("unknown"), null, null, error.status());
+                signed.flatMap(SignedRequest::scopedService).orElse("unknown"), null, null, error.status());
     }
 
     private void record(RequestContext context, ProtocolCodec codec, Object request, int status) {

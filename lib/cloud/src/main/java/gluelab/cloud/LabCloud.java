@@ -10,6 +10,7 @@ import gluelab.cloud.events.EventBus;
 import gluelab.cloud.events.Timeline;
 import gluelab.cloud.http.EdgeServer;
 import gluelab.cloud.protocol.ProtocolCodecs;
+import gluelab.cloud.provider.AccessControl;
 import gluelab.cloud.provider.EdgeEndpoint;
 import gluelab.cloud.provider.InternalCalls;
 import gluelab.cloud.provider.Platform;
@@ -54,8 +55,9 @@ public final class LabCloud implements AutoCloseable {
         this.events = new EventBus(clock, activity, timeline);
         this.scheduler = new LabScheduler(clock, activity);
         CredentialStore credentials = new CredentialStore(state, config.credentials());
+        AccessControl access = new AccessControl(config.iamEnforced(), clock);
         this.platform = new Platform(config, clock, scheduler, events, state, credentials,
-                new RoleSessions(credentials, clock), activity,
+                new RoleSessions(credentials, clock, access), access, activity,
                 new InternalCalls(registry), new EdgeEndpoint());
         for (ServiceProvider provider : Providers.create(platform)) {
             registry.register(provider);
@@ -126,7 +128,7 @@ public final class LabCloud implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println("lab cloud: " + e.getMessage());
             System.err.println("usage: lab cloud [--port 4566] [--state-dir DIR] [--bind 127.0.0.1] "
-                    + "[--account KEY:SECRET:ACCOUNT]... [--glue-worker eager|lazy|off]");
+                    + "[--account KEY:SECRET:ACCOUNT]... [--glue-worker eager|lazy|off] [--iam on|off]");
             System.exit(2);
             return;
         }
@@ -169,6 +171,14 @@ public final class LabCloud implements AutoCloseable {
                         throw new IllegalArgumentException("--account wants KEY:SECRET:ACCOUNT with a 12-digit account");
                     }
                     accounts.add(Credential.longTerm(parts[0], parts[1], parts[2]));
+                    i++;
+                }
+                case "--iam" -> {
+                    String mode = require(arg, value);
+                    if (!mode.equals("on") && !mode.equals("off")) {
+                        throw new IllegalArgumentException("--iam wants on or off");
+                    }
+                    config = config.withIam(mode.equals("on"));
                     i++;
                 }
                 case "--glue-worker" -> {

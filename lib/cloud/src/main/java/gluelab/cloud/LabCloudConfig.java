@@ -16,6 +16,7 @@ import java.util.List;
  * @param defaultRegion the region of requests that carry none (unsigned admin calls)
  * @param glueWorker    when to start the warm Spark worker that runs Glue jobs
  * @param maxBufferedBodyBytes the largest JSON/Query body accepted
+ * @param iamEnforced   whether calls made with a role's session are judged by the role's policies, as on AWS
  */
 public record LabCloudConfig(
         String bindAddress,
@@ -24,7 +25,8 @@ public record LabCloudConfig(
         List<Credential> credentials,
         String defaultRegion,
         GlueWorkerMode glueWorker,
-        long maxBufferedBodyBytes) {
+        long maxBufferedBodyBytes,
+        boolean iamEnforced) {
 
     public static final String DEFAULT_ACCOUNT = "000000000000";
     public static final String SECOND_ACCOUNT = "111111111111";
@@ -45,7 +47,7 @@ public record LabCloudConfig(
 
     public static LabCloudConfig defaults() {
         return new LabCloudConfig("127.0.0.1", 4566, null, defaultCredentials(), "us-east-1",
-                GlueWorkerMode.EAGER, 32L * 1024 * 1024);
+                GlueWorkerMode.EAGER, 32L * 1024 * 1024, true);
     }
 
     /** {@code test/test} in account 000000000000, and a second account for cross-account labs. */
@@ -57,22 +59,27 @@ public record LabCloudConfig(
     }
 
     public LabCloudConfig withPort(int newPort) {
-        return new LabCloudConfig(bindAddress, newPort, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes);
+        return new LabCloudConfig(bindAddress, newPort, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
     }
 
     public LabCloudConfig withStateDir(Path dir) {
-        return new LabCloudConfig(bindAddress, port, dir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes);
+        return new LabCloudConfig(bindAddress, port, dir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
     }
 
     public LabCloudConfig withBindAddress(String address) {
-        return new LabCloudConfig(address, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes);
+        return new LabCloudConfig(address, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
     }
 
     public LabCloudConfig withCredentials(List<Credential> list) {
-        return new LabCloudConfig(bindAddress, port, stateDir, list, defaultRegion, glueWorker, maxBufferedBodyBytes);
+        return new LabCloudConfig(bindAddress, port, stateDir, list, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
     }
 
     public LabCloudConfig withGlueWorker(GlueWorkerMode mode) {
-        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, mode, maxBufferedBodyBytes);
+        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, mode, maxBufferedBodyBytes, iamEnforced);
+    }
+
+    public LabCloudConfig withIam(boolean enforced) {
+        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes,
+                enforced);
     }
 }

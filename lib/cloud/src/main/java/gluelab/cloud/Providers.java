@@ -3,6 +3,7 @@ package gluelab.cloud;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.services.glue.GlueProvider;
+import gluelab.cloud.services.iam.IamProvider;
 import gluelab.cloud.services.logs.LogsProvider;
 import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.sts.StsProvider;
@@ -16,6 +17,7 @@ final class Providers {
 
     static List<ServiceProvider> create(Platform platform) {
         return List.of(
+                new IamProvider(platform),
                 new StsProvider(platform),
                 new S3Provider(platform),
                 new LogsProvider(platform),

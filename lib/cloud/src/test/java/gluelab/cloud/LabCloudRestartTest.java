@@ -3,6 +3,8 @@ package gluelab.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gluelab.cloud.testing.ChildLabCloud;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +29,16 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Job;
 import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * With {@code --state-dir}, what every service acknowledged survives {@code kill -9} of the Lab Cloud process:
- * S3 objects, CloudWatch Logs events, Glue job definitions, databases and tables, written side by side by
+ * S3 objects, CloudWatch Logs events, Glue job definitions, databases and tables, IAM roles with their inline and
+ * attached policies and a managed policy's versions, written side by side by
  * concurrent clients right up to the moment the process dies. What was in flight may or may not be there, but
  * never half: a log batch is all there or not at all.
  */
@@ -40,27 +46,40 @@ class LabCloudRestartTest {
 
     private static final int ACKNOWLEDGED_BEFORE_THE_KILL = 25;
     private static final int EVENTS_PER_BATCH = 4;
+    private static final String TRUST_ACCOUNT = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:root"},\
+            "Action":"sts:AssumeRole"}]}""";
+    private static final String READ_DATA = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",\
+            "Resource":"arn:aws:s3:::restart-data/*"}]}""";
+    private static final String LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 
     /** What the clients were told was done, per service. */
     private final Map<String, String> objects = new ConcurrentHashMap<>();
     private final List<String> logEvents = new CopyOnWriteArrayList<>();
     private final Set<String> jobs = ConcurrentHashMap.newKeySet();
     private final Set<String> tables = ConcurrentHashMap.newKeySet();
+    private final Set<String> roles = ConcurrentHashMap.newKeySet();
     private final List<Throwable> failuresWhileAlive = new CopyOnWriteArrayList<>();
     private volatile boolean dead;
 
     @Test
     void everythingAcknowledgedBeforeKillNineIsThereAfterARestart(@TempDir Path stateDir) throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(4);
+        ExecutorService writers = Executors.newFixedThreadPool(5);
+        String managedPolicy;
         try (ChildLabCloud first = ChildLabCloud.start(stateDir);
              S3Client s3 = first.client(S3Client.builder());
              CloudWatchLogsClient logs = first.client(CloudWatchLogsClient.builder());
-             GlueClient glue = first.client(GlueClient.builder())) {
+             GlueClient glue = first.client(GlueClient.builder());
+             IamClient iam = first.client(IamClient.builder())) {
             s3.createBucket(r -> r.bucket("restart-data"));
             logs.createLogGroup(r -> r.logGroupName("/restart/app"));
             logs.putRetentionPolicy(r -> r.logGroupName("/restart/app").retentionInDays(7));
             logs.createLogStream(r -> r.logGroupName("/restart/app").logStreamName("main"));
             glue.createDatabase(r -> r.databaseInput(d -> d.name("restart_db").description("survives kill -9")));
+            managedPolicy = iam.createPolicy(r -> r.policyName("restart-policy").policyDocument(READ_DATA)).policy().arn();
+            iam.createPolicyVersion(r -> r.policyArn(managedPolicy).policyDocument(READ_DATA.replace("restart-data/*",
+                    "restart-data/objects/*")).setAsDefault(true));
 
             writers.submit(() -> keepWriting(i -> {
                 s3.putObject(r -> r.bucket("restart-data").key("objects/" + i), RequestBody.fromString(body(i)));
@@ -77,6 +96,13 @@ class LabCloudRestartTest {
                         .glueVersion("5.0").command(c -> c.name("glueetl").scriptLocation("s3://restart-data/job.jar"))
                         .defaultArguments(Map.of("--class", "com.example.Job" + i)));
                 jobs.add("restart-job-" + i);
+            }));
+            writers.submit(() -> keepWriting(i -> {
+                String name = "restart-role-" + i;
+                iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(TRUST_ACCOUNT).maxSessionDuration(7200));
+                iam.putRolePolicy(r -> r.roleName(name).policyName("read-data").policyDocument(READ_DATA));
+                iam.attachRolePolicy(r -> r.roleName(name).policyArn(LAMBDA_BASIC));
+                roles.add(name);
             }));
             writers.submit(() -> keepWriting(i -> {
                 glue.createTable(r -> r.databaseName("restart_db").tableInput(t -> t.name("table_" + i)
@@ -97,7 +123,9 @@ class LabCloudRestartTest {
         try (ChildLabCloud second = ChildLabCloud.start(stateDir);
              S3Client s3 = second.client(S3Client.builder());
              CloudWatchLogsClient logs = second.client(CloudWatchLogsClient.builder());
-             GlueClient glue = second.client(GlueClient.builder())) {
+             GlueClient glue = second.client(GlueClient.builder());
+             IamClient iam = second.client(IamClient.builder());
+             StsClient sts = second.client(StsClient.builder())) {
             for (Map.Entry<String, String> object : objects.entrySet()) {
                 assertThat(s3.getObjectAsBytes(r -> r.bucket("restart-data").key(object.getKey())).asUtf8String())
                         .as(object.getKey()).isEqualTo(object.getValue());
@@ -131,6 +159,20 @@ class LabCloudRestartTest {
                         .isEqualTo("s3://restart-data/tables/" + name.substring(6) + "/");
                 assertThat(table.partitionKeys()).extracting(Column::name).containsExactly("day");
             }
+
+            for (String name : roles) {
+                assertThat(iam.getRole(r -> r.roleName(name)).role().maxSessionDuration()).as(name).isEqualTo(7200);
+                assertThat(URLDecoder.decode(iam.getRolePolicy(r -> r.roleName(name).policyName("read-data"))
+                        .policyDocument(), StandardCharsets.UTF_8)).isEqualTo(READ_DATA);
+                assertThat(iam.listAttachedRolePolicies(r -> r.roleName(name)).attachedPolicies())
+                        .extracting(AttachedPolicy::policyArn).containsExactly(LAMBDA_BASIC);
+            }
+            assertThat(iam.getPolicy(r -> r.policyArn(managedPolicy)).policy().defaultVersionId()).isEqualTo("v2");
+            String someRole = roles.iterator().next();
+            assertThat(sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/" + someRole).roleSessionName("after")
+                    .durationSeconds(7200)).assumedRoleUser().arn())
+                    .as("the access control knows the roles again: their trust and their maximum session")
+                    .isEqualTo("arn:aws:sts::000000000000:assumed-role/" + someRole + "/after");
         }
     }
 
@@ -166,10 +208,10 @@ class LabCloudRestartTest {
     private void awaitAcknowledgements(int each) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (objects.size() < each || logEvents.size() < each * EVENTS_PER_BATCH || jobs.size() < each
-                || tables.size() < each) {
+                || tables.size() < each || roles.size() < each) {
             if (System.nanoTime() > deadline || !failuresWhileAlive.isEmpty()) {
                 AssertionError error = new AssertionError("Too few writes acknowledged: " + new ArrayList<>(List.of(
-                        objects.size(), logEvents.size(), jobs.size(), tables.size())));
+                        objects.size(), logEvents.size(), jobs.size(), tables.size(), roles.size())));
                 failuresWhileAlive.forEach(error::addSuppressed);
                 throw error;
             }

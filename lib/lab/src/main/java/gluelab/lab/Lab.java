@@ -6,6 +6,9 @@ import gluelab.lab.glue.Crawlers;
 import gluelab.lab.glue.GlueJobCode;
 import gluelab.lab.glue.GlueLogs;
 import gluelab.lab.glue.JobRuns;
+import gluelab.lab.iam.PolicyJson;
+import gluelab.lab.iam.RoleSetup;
+import gluelab.lab.iam.RoleView;
 import gluelab.lab.packaging.JobPackager;
 import gluelab.lab.packaging.LocalMavenRepository;
 import gluelab.lab.targets.ClientFactory;
@@ -40,6 +43,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.LastCrawlInfo;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -64,7 +68,6 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  */
 public final class Lab implements AutoCloseable {
 
-    private static final String JOB_ROLE_NAME = "gluelab-glue-job";
     private static final int DEFAULT_LOG_LINES = 40;
 
     private final TargetConfig config;
@@ -77,6 +80,7 @@ public final class Lab implements AutoCloseable {
     private final String account;
     private final Map<Class<?>, Object> openClients = new LinkedHashMap<>();
     private long timelineStart;
+    private String glueRoleArn;
 
     private Lab(TargetConfig config, LabNames names, Optional<Path> home, Optional<Path> dataDirectory,
                 LabCloudAdmin admin, String where) {
@@ -213,8 +217,9 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * The IAM role Glue jobs run as, for {@code CreateJob}'s {@code Role}: {@code LAB_GLUE_ROLE_ARN} on AWS (a role
-     * Glue may assume, with the AWSGlueServiceRole policy and access to the lab's buckets); a made-up role elsewhere.
+     * The IAM role Glue jobs and crawlers run as, for {@code CreateJob}'s and {@code CreateCrawler}'s {@code Role}:
+     * on AWS, the role in {@code LAB_GLUE_ROLE_ARN}; elsewhere this lab's own role, set up (once per session) as
+     * {@link #glueJobRole} sets it up, over every bucket of the lab.
      */
     public String glueRole() {
         if (config.target() == Target.AWS) {
@@ -225,7 +230,37 @@ public final class Lab implements AutoCloseable {
             }
             return config.glueRoleArn();
         }
-        return "arn:aws:iam::" + account + ":role/" + JOB_ROLE_NAME;
+        if (glueRoleArn == null) {
+            String buckets = names.prefix() + "*";
+            glueRoleArn = glueJobRole(List.of(buckets), List.of(buckets));
+        }
+        return glueRoleArn;
+    }
+
+    /**
+     * Creates (or brings up to date) this lab's role for Glue, the way it is done on AWS, and shows it: trusted by
+     * {@code glue.amazonaws.com}, with the AWS-managed {@code AWSGlueServiceRole} (the Data Catalog, Glue's logs)
+     * and an inline policy that lets it read {@code readBuckets} and read and write {@code writeBuckets} (bucket
+     * names, wildcards allowed). Returns the role's ARN for {@code CreateJob}.
+     */
+    public String glueJobRole(List<String> readBuckets, List<String> writeBuckets) {
+        List<PolicyJson.Statement> statements = new ArrayList<>();
+        List<String> readable = new ArrayList<>();
+        readBuckets.forEach(bucket -> readable.addAll(PolicyJson.bucketAndObjects(bucket)));
+        writeBuckets.forEach(bucket -> readable.addAll(PolicyJson.bucketAndObjects(bucket)));
+        statements.add(PolicyJson.allow("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation")
+                .on(readable.stream().distinct().toArray(String[]::new)));
+        if (!writeBuckets.isEmpty()) {
+            statements.add(PolicyJson.allow("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload")
+                    .on(writeBuckets.stream().map(bucket -> "arn:aws:s3:::" + bucket + "/*").toArray(String[]::new)));
+        }
+        RoleView role = RoleSetup.role(names.name("glue-job"), PolicyJson.trust("glue.amazonaws.com"))
+                .attach("arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole")
+                .inline(names.name("data-access"), PolicyJson.of(statements.toArray(PolicyJson.Statement[]::new)))
+                .apply(iam());
+        gluelab.lab.display.Display.display(role);
+        glueRoleArn = role.roleArn();
+        return glueRoleArn;
     }
 
     // ---- clients ----
@@ -240,6 +275,10 @@ public final class Lab implements AutoCloseable {
 
     public CloudWatchLogsClient logs() {
         return cached(CloudWatchLogsClient.class, () -> client(CloudWatchLogsClient.builder()));
+    }
+
+    public IamClient iam() {
+        return cached(IamClient.class, () -> client(IamClient.builder()));
     }
 
     public StsClient sts() {
@@ -280,6 +319,7 @@ public final class Lab implements AutoCloseable {
     }
 
     private ResetReport removeResources() {
+        glueRoleArn = null;
         Map<String, Integer> removed = new LinkedHashMap<>();
         if (admin != null) {
             // Catalog names often use underscores (lab01_sales), which Spark SQL needs no quotes for.

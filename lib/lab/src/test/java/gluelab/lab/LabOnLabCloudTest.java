@@ -62,9 +62,26 @@ class LabOnLabCloudTest {
         assertThat(lab.account()).isEqualTo("000000000000");
         assertThat(lab.region()).isEqualTo("us-east-1");
         assertThat(lab.name("raw")).isEqualTo("lab01-raw");
-        assertThat(lab.glueRole()).isEqualTo("arn:aws:iam::000000000000:role/gluelab-glue-job");
         assertThat(printed()).isEqualTo("Lab 01 runs on Lab Cloud (" + cloud.endpoint() + "), account 000000000000, "
                 + "us-east-1; its resources are named lab01-…" + System.lineSeparator());
+    }
+
+    @Test
+    void theGlueRoleIsTheLabsOwnRoleTrustingGlueCreatedOnceShownAndRemovedByReset() {
+        String role = lab.glueRole();
+
+        assertThat(role).isEqualTo("arn:aws:iam::000000000000:role/lab01-glue-job");
+        assertThat(lab.glueRole()).as("the same role, not created again").isEqualTo(role);
+        assertThat(printed()).containsOnlyOnce("IAM role " + role).contains("\"Service\" : \"glue.amazonaws.com\"")
+                .contains("arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole").contains("arn:aws:s3:::lab01-*/*");
+        var iam = lab.iam();
+        assertThat(iam.listAttachedRolePolicies(r -> r.roleName("lab01-glue-job")).attachedPolicies())
+                .extracting(p -> p.policyName()).containsExactly("AWSGlueServiceRole");
+        assertThat(iam.listRolePolicies(r -> r.roleName("lab01-glue-job")).policyNames()).containsExactly("lab01-data-access");
+
+        assertThat(lab.reset().removed()).containsKey("iam");
+        assertThat(iam.listRoles().roles()).extracting(r -> r.roleName()).doesNotContain("lab01-glue-job");
+        assertThat(lab.glueRole()).as("created again after the reset").isEqualTo(role);
     }
 
     @Test

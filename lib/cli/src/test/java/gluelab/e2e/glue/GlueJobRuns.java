@@ -1,5 +1,6 @@
 package gluelab.e2e.glue;
 
+import gluelab.cloud.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class GlueJobRuns implements AutoCloseable {
 
-    static final String ROLE = "arn:aws:iam::000000000000:role/GlueLabJobRole";
+    static final String ROLE = TestRoles.JOB_ROLE;
     static final String OUTPUT_GROUP = "/aws-glue/jobs/output";
     static final Set<JobRunState> ENDED = Set.of(JobRunState.SUCCEEDED, JobRunState.FAILED,
             JobRunState.TIMEOUT, JobRunState.STOPPED);

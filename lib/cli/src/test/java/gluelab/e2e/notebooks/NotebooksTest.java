@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.kernel.grade.GradeReport;
+import gluelab.kernel.grade.Grader;
+import gluelab.kernel.grade.NotebookGrade;
 import gluelab.kernel.run.NotebookRun;
 import gluelab.kernel.run.NotebookRunner;
 import gluelab.kernel.student.StudentEditionWriter;
@@ -27,10 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every notebook, headless, against one Lab Cloud with a warm Glue worker:
- * the instructor edition passes all its checks; the learner edition (solutions stubbed) fails them;
+ * Every notebook, headless, against one Lab Cloud with a warm Glue worker, graded as {@code ./lab grade} grades:
+ * the instructor edition gets full marks; the learner edition (solutions stubbed) scores below full marks in every
+ * notebook, whether it is graded notebook by notebook, by its {@code notebooks/} folder or by its root;
  * and notebooks that ship a second valid dataset pass with that data too, so no check hides a literal.
  * Run times are written to {@code target/notebook-times.tsv}.
  */
@@ -82,10 +87,12 @@ class NotebooksTest {
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("notebooks")
     void theInstructorEditionPassesEveryCheck(Path notebook) throws IOException {
-        NotebookRun run = run(notebook, "instructor");
+        NotebookGrade grade = gradeOne(notebook, "instructor");
+        NotebookRun run = grade.run().orElseThrow();
         assertThat(run.failedCell()).as("a cell that is not a check failed:%n%s", report(run)).isEmpty();
         assertThat(run.checks()).as("the notebook has graded checks").isNotEmpty();
         assertThat(run.failedCount()).as("failed checks:%n%s", report(run)).isZero();
+        assertThat(grade.score()).as("full marks").isEqualTo(grade.maxScore());
     }
 
     @Order(2)
@@ -108,15 +115,31 @@ class NotebooksTest {
     @Order(3)
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("notebooks")
-    void theLearnerEditionFailsItsChecksUntilTheSolutionsAreWritten(Path notebook) throws Exception {
-        Path edition = learnerEdition();
-        System.setProperty(LabHome.HOME_PROPERTY, edition.toString());
-        try {
-            NotebookRun run = run(edition.resolve("notebooks").resolve(notebook.getFileName()), "learner");
-            assertThat(run.failedCount()).as("the learner edition must fail some checks:%n%s", report(run))
-                    .isPositive();
-        } finally {
-            System.setProperty(LabHome.HOME_PROPERTY, HOME.toString());
+    void theLearnerEditionGradedNotebookByNotebookScoresBelowFullMarks(Path notebook) throws Exception {
+        NotebookGrade grade = gradeOne(learnerEdition().resolve("notebooks").resolve(notebook.getFileName()), "learner");
+        NotebookRun run = grade.run().orElseThrow();
+        assertThat(run.failedCount()).as("the learner edition must fail some checks:%n%s", report(run)).isPositive();
+        assertThat(grade.score()).as("below full marks:%n%s", report(run)).isLessThan(grade.maxScore());
+    }
+
+    /**
+     * The grader finds each notebook's edition from where the notebook sits, so naming the learner edition by its
+     * {@code notebooks/} folder or by its root grades it against its own {@code labs/}, never the instructor's.
+     */
+    @Order(4)
+    @ParameterizedTest(name = "named by {0}")
+    @ValueSource(strings = {"notebooks", "."})
+    void theWholeLearnerEditionScoresBelowFullMarksInEveryNotebookHoweverItIsNamed(String folder) throws Exception {
+        Path target = learnerEdition().resolve(folder).normalize();
+        long started = System.nanoTime();
+        GradeReport report = new Grader().grade(target);
+        System.out.println("graded the learner edition by " + target + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        assertThat(report.notebooks()).extracting(grade -> Path.of(grade.name()).getFileName().toString())
+                .containsExactlyElementsOf(notebooks().map(nb -> nb.getFileName().toString()).toList());
+        for (NotebookGrade grade : report.notebooks()) {
+            assertThat(grade.problem()).as(grade.name()).isEmpty();
+            assertThat(grade.score()).as("%s graded by %s must score below full marks:%n%s", grade.name(), target,
+                    String.join("\n", report.tableLines())).isLessThan(grade.maxScore());
         }
     }
 
@@ -130,15 +153,28 @@ class NotebooksTest {
         return learnerEditionDirectory;
     }
 
+    /** Grades one notebook as {@code ./lab grade FILE} does: against the edition it sits in. */
+    private static NotebookGrade gradeOne(Path notebook, String edition) throws IOException {
+        long started = System.nanoTime();
+        NotebookGrade grade = new Grader().grade(notebook).notebooks().get(0);
+        NotebookRun run = grade.run().orElseThrow(() -> new AssertionError(grade.problem().orElse("not run")));
+        record(notebook, edition, run, started);
+        return grade;
+    }
+
     private static NotebookRun run(Path notebook, String edition) throws IOException {
         long started = System.nanoTime();
         NotebookRun run = new NotebookRunner().run(notebook);
+        record(notebook, edition, run, started);
+        return run;
+    }
+
+    private static void record(Path notebook, String edition, NotebookRun run, long started) throws IOException {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Path executed = HOME.resolve("build/executed").resolve(edition).resolve(notebook.getFileName().toString());
         run.executed().write(executed);
         TIMES.add(notebook.getFileName() + "\t" + edition + "\t" + String.format("%.1f", took.toMillis() / 1000.0));
         System.out.println(edition + " " + notebook.getFileName() + " in " + took.toMillis() + " ms\n" + report(run));
-        return run;
     }
 
     private static String report(NotebookRun run) {

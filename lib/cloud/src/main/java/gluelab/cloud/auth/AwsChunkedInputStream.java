@@ -58,6 +58,11 @@ public final class AwsChunkedInputStream extends InputStream {
         return contentSha256 != null && contentSha256.startsWith("STREAMING-");
     }
 
+    /** Whether the mode signs each chunk, chained from a SigV4 request signature. */
+    public static boolean hasSignedChunks(String contentSha256) {
+        return contentSha256 != null && contentSha256.startsWith("STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
+    }
+
     /** Wraps a body declared with one of the streaming modes of {@code x-amz-content-sha256}. */
     public static AwsChunkedInputStream forMode(String contentSha256, InputStream in, Authentication auth) throws IOException {
         return switch (contentSha256) {

@@ -10,17 +10,21 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.Supplier;
 
 /**
- * Verifies SigV4 signatures in the Authorization header and in presigned URLs. The payload hash is
- * supplied by the caller: S3 declares it in {@code x-amz-content-sha256} (a digest, {@code UNSIGNED-PAYLOAD}
- * or a {@code STREAMING-…} mode), other services have their body hashed.
+ * Verifies signatures in the Authorization header and in presigned URLs: Signature Version 4, and S3's Signature
+ * Version 2 ({@link SigV2}), which the edge accepts for S3 alone. The SigV4 payload hash is supplied by the caller:
+ * S3 declares it in {@code x-amz-content-sha256} (a digest, {@code UNSIGNED-PAYLOAD} or a {@code STREAMING-…} mode),
+ * other services have their body hashed.
  */
 public final class SignatureVerifier {
 
@@ -33,21 +37,43 @@ public final class SignatureVerifier {
         this.credentials = credentials;
     }
 
-    /** Reads the claimed signature, or empty when the request is not signed at all. */
+    /**
+     * Reads the claimed signature, or empty when the request is not signed at all. A malformed SigV4 claim fails
+     * here; a SigV2 claim is read as it is, and what it lacks is reported when it is verified, for S3 only.
+     */
     public Optional<SignedRequest> parse(HttpExchange exchange) throws AuthFailure {
         String authorization = exchange.header("Authorization");
         if (authorization != null) {
-            return Optional.of(parseHeader(authorization, exchange));
+            String value = authorization.trim();
+            return Optional.of(value.startsWith(SigV2.SCHEME + " ") ? parseSigV2Header(value, exchange)
+                    : parseHeader(value, exchange));
         }
         QueryString query = exchange.query();
         if (query.has("X-Amz-Signature") || query.has("X-Amz-Credential")) {
             return Optional.of(parsePresigned(query));
         }
+        if (query.has("AWSAccessKeyId") || query.has("Signature") || query.has("Expires")) {
+            return Optional.of(new SigV2Request(query.get("AWSAccessKeyId"), query.get("Signature"),
+                    query.get("Expires"), true, securityToken(exchange, query)));
+        }
         return Optional.empty();
     }
 
-    private SignedRequest parseHeader(String authorization, HttpExchange exchange) throws AuthFailure {
-        String value = authorization.trim();
+    private static SigV2Request parseSigV2Header(String value, HttpExchange exchange) {
+        String credentials = value.substring(SigV2.SCHEME.length()).trim();
+        int colon = credentials.indexOf(':');
+        boolean wellFormed = colon > 0 && colon < credentials.length() - 1;
+        return new SigV2Request(wellFormed ? credentials.substring(0, colon) : null,
+                wellFormed ? credentials.substring(colon + 1) : null, null, false,
+                exchange.header("X-Amz-Security-Token"));
+    }
+
+    private static String securityToken(HttpExchange exchange, QueryString query) {
+        String header = exchange.header("X-Amz-Security-Token");
+        return header != null ? header : query.get("x-amz-security-token");
+    }
+
+    private SigV4Request parseHeader(String value, HttpExchange exchange) throws AuthFailure {
         if (!value.startsWith(SigV4.ALGORITHM + " ")) {
             String algorithm = value.split(" ", 2)[0];
             throw new AuthFailure(AuthFailure.Reason.MALFORMED,
@@ -87,7 +113,7 @@ public final class SignatureVerifier {
         return build(credential, signedHeaders, signature, amzDate, false, 0, exchange.header("X-Amz-Security-Token"));
     }
 
-    private SignedRequest parsePresigned(QueryString query) throws AuthFailure {
+    private SigV4Request parsePresigned(QueryString query) throws AuthFailure {
         String algorithm = query.get("X-Amz-Algorithm");
         if (!SigV4.ALGORITHM.equals(algorithm)) {
             throw new AuthFailure(AuthFailure.Reason.MALFORMED,
@@ -116,7 +142,7 @@ public final class SignatureVerifier {
         return build(credential, signedHeaders, signature, amzDate, true, expiresSeconds, query.get("X-Amz-Security-Token"));
     }
 
-    private SignedRequest build(String credential, String signedHeaders, String signature, String amzDate,
+    private SigV4Request build(String credential, String signedHeaders, String signature, String amzDate,
                                 boolean presigned, long expires, String token) throws AuthFailure {
         String[] scope = credential.split("/");
         if (scope.length != 5 || !"aws4_request".equals(scope[4]) || scope[0].isEmpty()) {
@@ -128,7 +154,7 @@ public final class SignatureVerifier {
         }
         List<String> headers = Arrays.stream(signedHeaders.split(";"))
                 .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
-        return new SignedRequest(scope[0], scope[1], scope[2], scope[3], headers, signature, amzDate,
+        return new SigV4Request(scope[0], scope[1], scope[2], scope[3], headers, signature, amzDate,
                 presigned, expires, token);
     }
 
@@ -140,18 +166,9 @@ public final class SignatureVerifier {
      * @param credentialNow the lab clock, against which temporary credentials expire
      * @param wallNow       the real clock, against which presigned URLs expire
      */
-    public Authentication verify(SignedRequest signed, HttpExchange exchange, Supplier<String> payloadHash,
+    public Authentication verify(SigV4Request signed, HttpExchange exchange, Supplier<String> payloadHash,
                                  boolean s3Style, Instant credentialNow, Instant wallNow) throws AuthFailure {
-        Credential credential = credentials.find(signed.accessKeyId())
-                .orElseThrow(() -> new AuthFailure(AuthFailure.Reason.UNKNOWN_KEY, signed.accessKeyId()));
-        if (credential.isTemporary()) {
-            if (!credential.sessionToken().equals(signed.securityToken())) {
-                throw new AuthFailure(AuthFailure.Reason.UNKNOWN_KEY, signed.accessKeyId());
-            }
-            if (credential.expiration() != null && credential.expiration().isBefore(credentialNow)) {
-                throw new AuthFailure(AuthFailure.Reason.EXPIRED_TOKEN, signed.accessKeyId());
-            }
-        }
+        Credential credential = credential(signed.accessKeyId(), signed.securityToken(), credentialNow);
         if (signed.presigned()) {
             Instant signedAt = parseAmzDate(signed.amzDate());
             if (signedAt.plusSeconds(signed.expiresSeconds()).isBefore(wallNow)) {
@@ -177,6 +194,102 @@ public final class SignatureVerifier {
             }
         }
         throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "signature mismatch");
+    }
+
+    /**
+     * Checks an S3 Signature Version 2 signature against the secret of the claimed key, with S3's errors for what
+     * the claim lacks. The signature names no region: the request acts in {@code region}.
+     *
+     * @param resourcePath  the path with the bucket in it that S3 signs ({@code /bucket/key}; for a virtual-hosted
+     *                      request, with the bucket of its Host)
+     * @param credentialNow the lab clock, against which temporary credentials expire
+     * @param wallNow       the real clock, against which presigned URLs expire, as SigV4 ones do: the client wrote
+     *                      {@code Expires} from its own clock
+     */
+    public Authentication verify(SigV2Request signed, HttpExchange exchange, String resourcePath, String region,
+                                 String service, Instant credentialNow, Instant wallNow) throws AuthFailure {
+        String dateOrExpires;
+        if (signed.presigned()) {
+            if (signed.accessKeyId() == null || signed.signature() == null || signed.expires() == null) {
+                throw new AuthFailure(AuthFailure.Reason.ACCESS_DENIED,
+                        "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters");
+            }
+            dateOrExpires = signed.expires();
+        } else {
+            if (signed.accessKeyId() == null) {
+                throw new AuthFailure(AuthFailure.Reason.INVALID_ARGUMENT,
+                        "AWS authorization header is invalid.  Expected AwsAccessKeyId:signature");
+            }
+            dateOrExpires = exchange.header("x-amz-date") != null ? "" : exchange.header("Date");
+            if (dateOrExpires == null) {
+                throw new AuthFailure(AuthFailure.Reason.ACCESS_DENIED,
+                        "AWS authentication requires a valid Date or x-amz-date header");
+            }
+        }
+        Credential credential = credential(signed.accessKeyId(), signed.securityToken(), credentialNow);
+        if (signed.presigned()) {
+            long expires;
+            try {
+                expires = Long.parseLong(signed.expires().trim());
+            } catch (NumberFormatException e) {
+                throw new AuthFailure(AuthFailure.Reason.ACCESS_DENIED,
+                        "Invalid date (should be seconds since epoch): " + signed.expires());
+            }
+            if (expires < wallNow.getEpochSecond()) {
+                throw new AuthFailure(AuthFailure.Reason.REQUEST_EXPIRED, "Request has expired");
+            }
+        }
+        if (AwsChunkedInputStream.hasSignedChunks(exchange.header("x-amz-content-sha256"))) {
+            throw new AuthFailure(AuthFailure.Reason.INVALID_ARGUMENT,
+                    "Chunk signatures of x-amz-content-sha256 need a Signature Version 4 request");
+        }
+        SortedMap<String, List<String>> amzHeaders = amzHeaders(exchange, signed.presigned());
+        String stringToSign = SigV2.stringToSign(exchange.method(), exchange.header("Content-MD5"),
+                exchange.header("Content-Type"), dateOrExpires, amzHeaders,
+                SigV2.canonicalResource(resourcePath, exchange.query()));
+        if (!SigV2.sameSignature(SigV2.sign(credential.secretAccessKey(), stringToSign), signed.signature())) {
+            throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "signature mismatch");
+        }
+        return new Authentication(credential, region, service, null, null, null, null);
+    }
+
+    /**
+     * The x-amz- headers a SigV2 signature covers. A presigned URL carries the ones its client signed
+     * ({@code x-amz-security-token}) as query parameters.
+     */
+    private static SortedMap<String, List<String>> amzHeaders(HttpExchange exchange, boolean presigned) {
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        for (String name : exchange.headerNames()) {
+            sent.putIfAbsent(name.toLowerCase(Locale.ROOT), exchange.headers(name));
+        }
+        if (presigned) {
+            for (QueryString.Pair pair : exchange.query().pairs()) {
+                sent.merge(pair.name().toLowerCase(Locale.ROOT), List.of(pair.value()),
+                        (before, more) -> concat(before, more));
+            }
+        }
+        return SigV2.amzHeaders(sent);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** The claimed key's credential, whose session token, if it has one, the request must carry unexpired. */
+    private Credential credential(String accessKeyId, String securityToken, Instant credentialNow) throws AuthFailure {
+        Credential credential = credentials.find(accessKeyId)
+                .orElseThrow(() -> new AuthFailure(AuthFailure.Reason.UNKNOWN_KEY, accessKeyId));
+        if (credential.isTemporary()) {
+            if (!credential.sessionToken().equals(securityToken)) {
+                throw new AuthFailure(AuthFailure.Reason.UNKNOWN_KEY, accessKeyId);
+            }
+            if (credential.expiration() != null && credential.expiration().isBefore(credentialNow)) {
+                throw new AuthFailure(AuthFailure.Reason.EXPIRED_TOKEN, accessKeyId);
+            }
+        }
+        return credential;
     }
 
     /**

@@ -1,24 +1,22 @@
 package gluelab.cloud.auth;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
- * What a request claims about its signature, read from the {@code Authorization} header or from a
- * presigned URL's query parameters, before anything is verified.
+ * What a request claims about its signature, before anything is verified: Signature Version 4 ({@link SigV4Request}),
+ * which every service accepts, or S3's older Signature Version 2 ({@link SigV2Request}).
  */
-public record SignedRequest(
-        String accessKeyId,
-        String date,
-        String region,
-        String service,
-        List<String> signedHeaders,
-        String signature,
-        String amzDate,
-        boolean presigned,
-        long expiresSeconds,
-        String securityToken) {
+public sealed interface SignedRequest permits SigV4Request, SigV2Request {
 
-    public String scope() {
-        return date + "/" + region + "/" + service + "/aws4_request";
-    }
+    /** The access key the request claims to be signed with; null where a malformed SigV2 claim names none. */
+    String accessKeyId();
+
+    /** Whether the signature is in the URL's query (a presigned URL) rather than the Authorization header. */
+    boolean presigned();
+
+    /** The service the credential scope names (SigV4), which is how the edge routes it; SigV2 names none. */
+    Optional<String> scopedService();
+
+    /** Whether the signature covers an {@code x-amz-content-sha256} the request must therefore declare. */
+    boolean signsPayloadHash();
 }

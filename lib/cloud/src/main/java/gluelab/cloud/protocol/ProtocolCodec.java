@@ -7,6 +7,7 @@ import gluelab.cloud.provider.Operation;
 import gluelab.cloud.provider.OperationCatalog;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.provider.ServiceDescriptor;
+import java.util.Optional;
 
 /**
  * One wire protocol, written once: it finds the operation a request calls, reads the typed request from
@@ -29,6 +30,14 @@ public interface ProtocolCodec {
 
     /** Called once per service at start-up: a codec that derives routes from the SDK derives them here. */
     default void prepare(OperationCatalog operations) {
+    }
+
+    /**
+     * The resource, with the bucket in it ({@code /bucket/key}), that an S3 Signature Version 2 signature of this
+     * request covers. Empty for every protocol but S3's: other services accept Signature Version 4 only.
+     */
+    default Optional<String> signatureV2Resource(HttpExchange exchange) {
+        return Optional.empty();
     }
 
     /** The operation name alone, for errors that happen before the body is read; null if unknown. */

@@ -37,6 +37,19 @@ public final class CommonErrors {
         };
     }
 
+    /**
+     * A request its principal's policies do not allow, named as each protocol family names it: {@code AccessDenied}
+     * (403) for S3 and the Query services, {@code AccessDeniedException} for JSON services (400, as Glue, Logs and
+     * DynamoDB answer) and REST-JSON ones (403, as Lambda answers).
+     */
+    public static AwsServiceException accessDenied(ServiceDescriptor service, String message) {
+        return switch (service.protocol()) {
+            case REST_XML, QUERY -> new AwsServiceException("AccessDenied", message, 403);
+            case REST_JSON -> new AwsServiceException("AccessDeniedException", message, 403);
+            default -> new AwsServiceException("AccessDeniedException", message, 400);
+        };
+    }
+
     public static AwsServiceException signatureDoesNotMatch(ServiceDescriptor service) {
         return switch (service.protocol()) {
             case REST_XML, QUERY -> new AwsServiceException("SignatureDoesNotMatch",

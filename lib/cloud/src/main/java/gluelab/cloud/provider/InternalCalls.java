@@ -49,6 +49,8 @@ public final class InternalCalls {
         RequestContext context = new RequestContext(UUID.randomUUID().toString(), provider.descriptor(), null,
                 RequestBody.ofBytes(new byte[0]), auth, platform.clock().instant(), platform);
         context.operation(operationName);
+        // A service acting as a role (a crawler reading S3 as the crawler's role) is judged as that role would be.
+        platform.access().authorize(context, provider, operationName, request);
         return (R) operations.invoke(operation, context, request, extraArguments);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Paging with AWS's {@code MaxResults}/{@code NextToken}, for every service. Items are listed in the order of a
@@ -30,7 +31,7 @@ public final class Pages {
     public record Limits(String member, int defaultSize, int maxSize) {
     }
 
-    private final String validationCode;
+    private final Supplier<Validation> validation;
     private final Function<String, AwsServiceException> invalidToken;
 
     /**
@@ -39,7 +40,15 @@ public final class Pages {
      * @param invalidToken   the error for a token this Lab Cloud did not hand out
      */
     public Pages(String validationCode, Function<String, AwsServiceException> invalidToken) {
-        this.validationCode = validationCode;
+        this(() -> Validation.of(validationCode), invalidToken);
+    }
+
+    /**
+     * For a service whose constraint errors are worded its own way, e.g. IAM's {@link Validation#withoutValues}.
+     * IAM's {@code Marker}/{@code MaxItems}/{@code IsTruncated} paging is this one: the marker is the token.
+     */
+    public Pages(Supplier<Validation> validation, Function<String, AwsServiceException> invalidToken) {
+        this.validation = validation;
         this.invalidToken = invalidToken;
     }
 
@@ -81,7 +90,7 @@ public final class Pages {
         if (maxResults == null) {
             return limits.defaultSize();
         }
-        Validation.of(validationCode).range(limits.member(), maxResults, 1, limits.maxSize()).orThrow();
+        validation.get().range(limits.member(), maxResults, 1, limits.maxSize()).orThrow();
         return maxResults;
     }
 

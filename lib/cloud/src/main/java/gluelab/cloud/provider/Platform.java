@@ -17,6 +17,7 @@ public record Platform(
         StateStore state,
         CredentialStore credentials,
         RoleSessions roles,
+        AccessControl access,
         ActivityTracker activity,
         InternalCalls internal,
         EdgeEndpoint edge) {

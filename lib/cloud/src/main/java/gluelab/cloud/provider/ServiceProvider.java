@@ -20,6 +20,15 @@ public interface ServiceProvider {
     List<Object> operationHandlers();
 
     /**
+     * What each operation needs permission for, which IAM enforcement checks for calls made with a role's session.
+     * The default names the action after the operation ({@code glue:StartJobRun}) on every resource; services
+     * whose actions have resources give their own rules.
+     */
+    default AccessRules accessRules() {
+        return AccessRules.byOperationName(descriptor().signingName());
+    }
+
+    /**
      * Removes every resource, or those whose name starts with {@code prefix}, in all accounts and regions.
      *
      * @return how many resources were removed

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The services Lab Cloud serves, and how a request finds its service: by the SigV4 credential scope,
- * else the {@code X-Amz-Target} prefix, else a Query {@code Action}, else S3 (which owns plain paths).
+ * else the {@code X-Amz-Target} prefix, else a Query {@code Action}, else S3 (which owns plain paths). A
+ * SigV2 signature names no service, so it is routed like an unsigned request.
  */
 public final class ServiceRegistry {
 
@@ -39,8 +40,9 @@ public final class ServiceRegistry {
 
     /** The service a request is for, or empty when nothing claims it. */
     public Optional<ServiceProvider> resolve(HttpExchange exchange, Optional<SignedRequest> signed, byte[] peekedBody) {
-        if (signed.isPresent()) {
-            return bySigningName(signed.get().service());
+        Optional<String> scoped = signed.flatMap(SignedRequest::scopedService);
+        if (scoped.isPresent()) {
+            return bySigningName(scoped.get());
         }
         String target = exchange.header("X-Amz-Target");
         if (target != null) {

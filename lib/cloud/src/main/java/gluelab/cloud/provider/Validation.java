@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: …; Value null at
  * 'roleArn' failed to satisfy constraint: Member must not be null}. Most services answer it as
  * {@code ValidationException}; some with their own code (CloudWatch Logs: {@code InvalidParameterException};
- * Query services: {@code ValidationError}).
+ * Query services: {@code ValidationError}). IAM leaves the offending value out of its words ({@code Value at
+ * 'roleName' failed to satisfy constraint: …}): {@link #withoutValues}.
  *
  * <pre>{@code
  * Validation.of("ValidationException")
@@ -25,16 +27,23 @@ public final class Validation {
 
     private final String errorCode;
     private final int status;
+    private final boolean quotesValues;
     private final List<String> violations = new ArrayList<>();
 
-    private Validation(String errorCode, int status) {
+    private Validation(String errorCode, int status, boolean quotesValues) {
         this.errorCode = errorCode;
         this.status = status;
+        this.quotesValues = quotesValues;
     }
 
     /** Constraints reported with HTTP 400 and {@code errorCode}. */
     public static Validation of(String errorCode) {
-        return new Validation(errorCode, 400);
+        return new Validation(errorCode, 400, true);
+    }
+
+    /** As {@link #of}, in the words of a service that never quotes the value it refuses (IAM). */
+    public static Validation withoutValues(String errorCode) {
+        return new Validation(errorCode, 400, false);
     }
 
     /** The usual {@code ValidationException}. */
@@ -44,7 +53,7 @@ public final class Validation {
 
     public Validation required(String member, Object value) {
         if (value == null) {
-            violations.add(violation(member, null, "Member must not be null"));
+            fail(member, null, "Member must not be null");
         }
         return this;
     }
@@ -100,6 +109,15 @@ public final class Validation {
         return this;
     }
 
+    /**
+     * A set of constraints a service names once and checks in many requests (CloudWatch Logs: a log group name's
+     * length and pattern), e.g. {@code .satisfies(LogNames.groupName("logGroupName", name))}.
+     */
+    public Validation satisfies(Consumer<Validation> constraints) {
+        constraints.accept(this);
+        return this;
+    }
+
     /** A constraint of the service's own, worded by the caller in AWS's form ("Member must …"). */
     public Validation constraint(String member, Object value, boolean satisfied, String constraint) {
         if (!satisfied) {
@@ -134,11 +152,7 @@ public final class Validation {
     }
 
     private void fail(String member, Object value, String constraint) {
-        violations.add(violation(member, value, constraint));
-    }
-
-    private static String violation(String member, Object value, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
-        return "Value " + shown + " at '" + member + "' failed to satisfy constraint: " + constraint;
+        String shown = !quotesValues ? "" : value == null ? " null" : " '" + value + "'";
+        violations.add("Value" + shown + " at '" + member + "' failed to satisfy constraint: " + constraint);
     }
 }

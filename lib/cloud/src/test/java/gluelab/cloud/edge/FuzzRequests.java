@@ -25,6 +25,15 @@ final class FuzzRequests {
             "FilterLogEvents", "DescribeLogStreams", "DeleteLogGroup", "Bogus");
     private static final List<String> STS_ACTIONS = List.of("GetCallerIdentity", "AssumeRole", "GetSessionToken",
             "DecodeAuthorizationMessage", "Nope", "");
+    private static final List<String> IAM_ACTIONS = List.of("CreateRole", "GetRole", "ListRoles", "UpdateRole",
+            "UpdateAssumeRolePolicy", "DeleteRole", "TagRole", "UntagRole", "PutRolePolicy", "GetRolePolicy",
+            "ListRolePolicies", "CreatePolicy", "GetPolicy", "ListPolicies", "CreatePolicyVersion", "GetPolicyVersion",
+            "ListPolicyVersions", "DeletePolicyVersion", "AttachRolePolicy", "DetachRolePolicy",
+            "ListAttachedRolePolicies", "ListEntitiesForPolicy", "CreateUser", "Nope", "");
+    private static final List<String> IAM_PARAMS = List.of("RoleName", "PolicyName", "PolicyArn", "Path",
+            "PathPrefix", "AssumeRolePolicyDocument", "PolicyDocument", "MaxSessionDuration", "MaxItems", "Marker",
+            "VersionId", "SetAsDefault", "Scope", "OnlyAttached", "Tags.member.1.Key", "Tags.member.1.Value",
+            "TagKeys.member.1", "Description");
     private static final List<String> S3_SUBRESOURCES = List.of("", "uploads", "uploadId=abc", "list-type=2",
             "delete", "location", "notification", "acl", "versioning", "tagging", "partNumber=1&uploadId=x",
             "max-keys=-1", "list-type=2&continuation-token=%FF%FE", "prefix=%00&delimiter=%2F", "x-id=PutObject",
@@ -117,26 +126,55 @@ final class FuzzRequests {
         };
     }
 
+    /** The Query services: STS and IAM, with their own actions and parameters, some of them broken. */
     private Fuzzed query() {
+        boolean iam = random.nextBoolean();
         StringBuilder body = new StringBuilder();
-        String action = pick(STS_ACTIONS);
+        String action = pick(iam ? IAM_ACTIONS : STS_ACTIONS);
         if (random.nextInt(10) != 0) {
             body.append("Action=").append(action);
         }
         if (random.nextBoolean()) {
-            body.append("&Version=").append(random.nextBoolean() ? "2011-06-15" : urlish(randomText(5)));
+            String version = iam ? "2010-05-08" : "2011-06-15";
+            body.append("&Version=").append(random.nextBoolean() ? version : urlish(randomText(5)));
         }
         int params = random.nextInt(6);
         for (int i = 0; i < params; i++) {
-            String name = pick(List.of("RoleArn", "RoleSessionName", "DurationSeconds", "Tags.member."
-                    + random.nextInt(1_000_000) + ".Key", "PolicyArns.member.1.arn", "Policy", "%25ZZ", "a.b.c"));
-            body.append('&').append(name).append('=').append(urlish(randomText(12)));
+            String name = iam ? pick(IAM_PARAMS) : pick(List.of("RoleArn", "RoleSessionName", "DurationSeconds",
+                    "Tags.member." + random.nextInt(1_000_000) + ".Key", "PolicyArns.member.1.arn", "Policy", "%25ZZ",
+                    "a.b.c"));
+            body.append('&').append(name).append('=').append(urlish(iam ? iamValue(name) : randomText(12)));
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
         boolean get = random.nextInt(6) == 0;
-        return new Fuzzed(Family.QUERY, "sts", get ? "GET" : "POST", get ? "/?" + body : "/", headers,
+        return new Fuzzed(Family.QUERY, iam ? "iam" : "sts", get ? "GET" : "POST", get ? "/?" + body : "/", headers,
                 get ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8), true, "test");
+    }
+
+    /** Mostly nearly-right IAM values (names, paths, ARNs, policy documents), so requests reach the operations. */
+    private String iamValue(String name) {
+        if (random.nextInt(4) == 0) {
+            return randomText(12);
+        }
+        return switch (name) {
+            case "RoleName", "PolicyName" -> pick(List.of("fuzz-role", "fuzz-role", "FUZZ-ROLE", "bad name", "x".repeat(70)));
+            case "Path", "PathPrefix" -> pick(List.of("/", "/fuzz/", "nope", "//", "/a*b/"));
+            case "PolicyArn" -> pick(List.of("arn:aws:iam::000000000000:policy/fuzz-role",
+                    "arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/service-role/AWSLambdaRole",
+                    "arn:aws:iam::000000000000:role/fuzz-role", "not-an-arn", "arn:aws:iam::111111111111:policy/x"));
+            case "AssumeRolePolicyDocument", "PolicyDocument" -> pick(List.of(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                            + "{\"Service\":\"glue.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                            + "\"Resource\":\"*\"}]}",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                            + "{\"AWS\":\"arn:aws:iam::000000000000:role/" + randomText(4) + "\"},\"Action\":\"*\"}]}",
+                    "{\"Statement\":" + randomJsonObject(2) + "}", "[]", "{", "{\"Version\":\"2012-10-17\"}"));
+            case "MaxSessionDuration", "MaxItems" -> pick(List.of("0", "1", "3600", "99999999999", "-5", "1e3"));
+            case "VersionId" -> pick(List.of("v1", "v2", "v0", "1", "v99999999999999999999"));
+            default -> randomText(12);
+        };
     }
 
     private Fuzzed s3() {
@@ -200,14 +238,24 @@ final class FuzzRequests {
             case 1 -> headers.put("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/glue/aws4_request");
             case 2 -> headers.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + headerText(10)
                     + ", SignedHeaders=host;x-amz-date, Signature=" + headerText(64));
-            case 3 -> headers.put("Authorization", "AWS test:" + headerText(20));
+            case 3 -> headers.put("Authorization", pick(List.of("AWS test:", "AWS ", "AWS :", "AWS test", "AWS ::"))
+                    + headerText(20));
             case 4 -> headers.put("X-Amz-Security-Token", headerText(30));
             case 5 -> headers.put("X-Amz-Date", headerText(16));
             default -> { }
         }
         boolean signed = random.nextInt(3) == 0;
-        String path = random.nextInt(4) == 0 ? "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + urlish(randomText(20))
-                + "&X-Amz-Signature=" + urlish(randomText(5)) + "&X-Amz-Expires=" + random.nextInt() : "/";
+        String path = switch (random.nextInt(6)) {
+            case 0 -> "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + urlish(randomText(20))
+                    + "&X-Amz-Signature=" + urlish(randomText(5)) + "&X-Amz-Expires=" + random.nextInt();
+            // S3's Signature Version 2 query, whole or in part, with any Expires.
+            case 1 -> "/fuzz-bucket/k?AWSAccessKeyId=" + pick(List.of("test", urlish(randomText(8))))
+                    + (random.nextBoolean() ? "&Signature=" + urlish(randomText(28)) : "")
+                    + (random.nextBoolean() ? "&Expires=" + pick(List.of(String.valueOf(random.nextLong()),
+                    urlish(randomText(6)), "99999999999999999999")) : "")
+                    + (random.nextBoolean() ? "&x-amz-security-token=" + urlish(randomText(10)) : "");
+            default -> "/";
+        };
         return new Fuzzed(Family.AUTH, pick(List.of("glue", "unknownsvc", "s3", "sts")), "POST", path, headers,
                 "{}".getBytes(StandardCharsets.UTF_8), signed, random.nextBoolean() ? "wrong-secret" : "test");
     }

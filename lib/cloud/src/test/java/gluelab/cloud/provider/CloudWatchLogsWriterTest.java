@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /** The writer services write their own logs with, read back through the real SDK. */
 class CloudWatchLogsWriterTest {
@@ -65,6 +66,14 @@ class CloudWatchLogsWriterTest {
         List<InputLogEvent> events = new ArrayList<>(LogsFixture.numbered(start, 12_000, "line"));
         java.util.Collections.reverse(events);
 
+        // A function's logs are written as its execution role, which IAM judges: it needs the logs permissions.
+        try (IamClient iam = cloud.client(IamClient.builder())) {
+            iam.createRole(r -> r.roleName("lambda-exec").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+                    + "\"Action\":\"sts:AssumeRole\"}]}"));
+            iam.attachRolePolicy(r -> r.roleName("lambda-exec")
+                    .policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        }
         int stored = writer().append(SCOPE, "arn:aws:iam::000000000000:role/lambda-exec", group,
                 "2024/01/01/[$LATEST]0123", events);
 

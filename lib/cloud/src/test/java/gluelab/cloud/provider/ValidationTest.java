@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** AWS's request-validation wording, as the services answer it (e.g. STS's and CloudWatch Logs' own messages). */
@@ -48,5 +50,17 @@ class ValidationTest {
                 .required("name", "etl").length("name", "etl", 1, 255);
         assertThat(validation.isValid()).isTrue();
         validation.orThrow();
+    }
+
+    @Test
+    void aNamedSetOfConstraintsIsCheckedInPlaceAmongTheOthers() {
+        Function<String, Consumer<Validation>> bucketName = value -> v -> v
+                .length("bucket", value, 3, 63).pattern("bucket", value, "[a-z0-9.-]*");
+        assertThatThrownBy(() -> Validation.check().required("key", null).satisfies(bucketName.apply("A")).orThrow())
+                .hasMessage("3 validation errors detected: Value null at 'key' failed to satisfy constraint: Member must "
+                        + "not be null; Value 'A' at 'bucket' failed to satisfy constraint: Member must have length "
+                        + "greater than or equal to 3; Value 'A' at 'bucket' failed to satisfy constraint: Member must "
+                        + "satisfy regular expression pattern: [a-z0-9.-]*");
+        assertThat(Validation.check().satisfies(bucketName.apply("lab-data")).isValid()).isTrue();
     }
 }

@@ -10,17 +10,77 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Runs conformance scripts, independent real clients, against a running Lab Cloud: a {@code *.sh} under bash with
- * AWS CLI v2 ({@code $AWS}), a {@code *.py} under Debian's Python with boto3. A script passes by exiting 0. The
- * environment it gets is described in {@code cloud/src/test/conformance/README.md}.
+ * AWS CLI v2 ({@code $AWS}), a {@code *.py} under Debian's Python with its boto3 1.26, and a
+ * {@code boto3-current-*.py} under the {@code python3} on the PATH with a current boto3, where one is installed. A
+ * script passes by exiting 0. The environment it gets is described in {@code cloud/src/test/conformance/README.md}.
  */
 public final class ConformanceScripts {
 
+    private static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
+    private static final String CURRENT_BOTO3_PREFIX = "boto3-current-";
+
     private ConformanceScripts() {
+    }
+
+    /** The Python that runs {@code boto3-current-*.py} scripts, or why there is none; found once. */
+    private static final class CurrentBoto3 {
+        static final Interpreter FOUND = find();
+
+        private static Interpreter find() {
+            try {
+                Process probe = new ProcessBuilder("python3", "-c",
+                        "import sys, boto3; print(sys.executable); print(boto3.__version__)")
+                        .redirectErrorStream(true).start();
+                String[] lines = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim()
+                        .split("\\R");
+                if (!probe.waitFor(60, TimeUnit.SECONDS) || probe.exitValue() != 0 || lines.length < 2) {
+                    return Interpreter.missing("the python3 on the PATH has no boto3 (pip install boto3 to run it)");
+                }
+                Path executable = Path.of(lines[lines.length - 2]);
+                if (Files.isSameFile(executable, DEBIAN_PYTHON)) {
+                    return Interpreter.missing("the python3 on the PATH is Debian's, whose boto3 "
+                            + lines[lines.length - 1] + " the other boto3 scripts already use; a current boto3 is not "
+                            + "installed");
+                }
+                return new Interpreter(executable, null);
+            } catch (IOException e) {
+                return Interpreter.missing("there is no python3 on the PATH (" + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Interpreter.missing("interrupted while looking for python3");
+            }
+        }
+    }
+
+    /** The program that runs a script, or, when it is not installed, why the script cannot run here. */
+    private record Interpreter(Path program, String missing) {
+        static Interpreter missing(String why) {
+            return new Interpreter(null, why);
+        }
+    }
+
+    private static Interpreter interpreterFor(String name) {
+        if (name.startsWith(CURRENT_BOTO3_PREFIX) && name.endsWith(".py")) {
+            return CurrentBoto3.FOUND;
+        }
+        return new Interpreter(name.endsWith(".py") ? DEBIAN_PYTHON : Path.of("/bin/bash"), null);
+    }
+
+    /**
+     * Why {@code script} cannot run on this machine (a {@code boto3-current-*.py} without a current boto3), for a
+     * test to skip it with; empty when it can run.
+     */
+    public static Optional<String> unavailable(Path script) {
+        String name = script.getFileName().toString();
+        Interpreter interpreter = interpreterFor(name);
+        return interpreter.missing() == null ? Optional.empty()
+                : Optional.of(name + " needs a current boto3, and " + interpreter.missing());
     }
 
     /** How a script ended, with everything it printed (stdout and stderr together). */
@@ -60,8 +120,12 @@ public final class ConformanceScripts {
             Files.writeString(aws, "#!/bin/sh\nexec /usr/bin/aws --endpoint-url \"$AWS_ENDPOINT_URL\" \"$@\"\n");
             aws.toFile().setExecutable(true);
             String name = script.getFileName().toString();
+            Interpreter interpreter = interpreterFor(name);
+            if (interpreter.missing() != null) {
+                throw new IllegalStateException(unavailable(script).orElseThrow());
+            }
             List<String> command = new ArrayList<>();
-            command.add(name.endsWith(".py") ? "/usr/bin/python3" : "/bin/bash");
+            command.add(interpreter.program().toString());
             command.add(script.toAbsolutePath().toString());
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
             Map<String, String> env = builder.environment();

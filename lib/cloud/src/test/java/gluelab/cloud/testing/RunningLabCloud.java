@@ -35,6 +35,7 @@ public final class RunningLabCloud implements BeforeAllCallback, AfterAllCallbac
 
     private LabCloudConfig config;
     private final boolean shared;
+    private boolean glueRoles;
     private LabCloud cloud;
 
     private RunningLabCloud(LabCloudConfig config, boolean shared) {
@@ -64,6 +65,12 @@ public final class RunningLabCloud implements BeforeAllCallback, AfterAllCallbac
         return this;
     }
 
+    /** Creates {@link TestRoles}' Glue job and crawler roles once the Lab Cloud is up. */
+    public RunningLabCloud withGlueRoles() {
+        glueRoles = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         if (shared) {
@@ -72,6 +79,9 @@ public final class RunningLabCloud implements BeforeAllCallback, AfterAllCallbac
                     .getOrComputeIfAbsent(config, c -> LabCloud.start(config), LabCloud.class);
         } else {
             cloud = LabCloud.start(config);
+        }
+        if (glueRoles) {
+            TestRoles.createGlueRoles(this);
         }
     }
 

@@ -8,14 +8,16 @@ import java.nio.file.Path;
 
 /**
  * {@code Grade <notebook | directory | learner edition> [grades.json]}: runs the notebooks, prints a table of
- * every check and {@code N passed, M failed}, and writes the grades as JSON (default {@code grades.json} in
- * the working directory). Exit status 0 only when every notebook passed all its checks.
+ * every check and {@code N passed, M failed}, and writes the grades as JSON (default
+ * {@value #DEFAULT_REPORT} under the working directory). Exit status 0 only when every notebook passed all its checks.
  */
 public final class Grade {
 
     public static final int ALL_PASSED = 0;
     public static final int SOME_FAILED = 1;
     public static final int CANNOT_GRADE = 2;
+    /** Where the grades go unless told otherwise: a build output, never a file beside the sources. */
+    public static final String DEFAULT_REPORT = "build/grades/grades.json";
 
     private Grade() {
     }
@@ -25,7 +27,7 @@ public final class Grade {
             System.err.println("usage: Grade <notebook | directory | learner edition> [grades.json]");
             System.exit(CANNOT_GRADE);
         }
-        System.exit(run(Path.of(args[0]), Path.of(args.length == 2 ? args[1] : "grades.json"), Utf8Console.stdout()));
+        System.exit(run(Path.of(args[0]), Path.of(args.length == 2 ? args[1] : DEFAULT_REPORT), Utf8Console.stdout()));
     }
 
     public static int run(Path target, Path gradesJson) {

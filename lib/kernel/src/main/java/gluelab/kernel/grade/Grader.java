@@ -1,6 +1,6 @@
 package gluelab.kernel.grade;
 
-import gluelab.lab.LabHome;
+import gluelab.kernel.edition.LabEdition;
 import gluelab.kernel.run.NotebookRunner;
 
 import java.io.IOException;
@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Grades notebooks by running each one headless. A learner edition (or checkout), or one notebook in its
- * {@code notebooks/}, is graded with {@value LabHome#HOME_PROPERTY} pointing at the edition while its notebooks
- * run, so they use its own {@code labs/}.
+ * Grades notebooks by running each one headless, with the lab home set to the {@link LabEdition} the notebook
+ * itself sits in, so it deploys that edition's own {@code labs/}. However the target is named (an edition's
+ * root, its {@code notebooks/} folder, or one notebook), each notebook is graded the same way. A notebook that is
+ * in no edition is not run: it is reported as ungradable, never run against another checkout's sources.
  */
 public final class Grader {
 
@@ -30,29 +31,20 @@ public final class Grader {
         Path absolute = target.toAbsolutePath().normalize();
         List<Path> notebooks = NotebookFinder.find(absolute);
         Path base = absolute.toFile().isFile() ? absolute.getParent() : absolute;
-        String previousHome = System.getProperty(LabHome.HOME_PROPERTY);
-        Optional<Path> editionRoot = NotebookFinder.editionRoot(absolute);
-        boolean edition = editionRoot.isPresent();
-        editionRoot.ifPresent(root -> System.setProperty(LabHome.HOME_PROPERTY, root.toString()));
-        try {
-            List<NotebookGrade> grades = new ArrayList<>();
-            for (Path notebook : notebooks) {
-                String name = base.relativize(notebook).toString().replace('\\', '/');
-                try {
-                    grades.add(NotebookGrade.of(name, runner.run(notebook)));
-                } catch (IOException e) {
-                    grades.add(NotebookGrade.unrunnable(name, "cannot run: " + e.getMessage()));
-                }
+        List<NotebookGrade> grades = new ArrayList<>();
+        for (Path notebook : notebooks) {
+            String name = base.relativize(notebook).toString().replace('\\', '/');
+            Optional<LabEdition> edition = LabEdition.of(notebook);
+            if (edition.isEmpty()) {
+                grades.add(NotebookGrade.unrunnable(name, LabEdition.notInAnEdition(notebook)));
+                continue;
             }
-            return new GradeReport(grades);
-        } finally {
-            if (edition) {
-                if (previousHome == null) {
-                    System.clearProperty(LabHome.HOME_PROPERTY);
-                } else {
-                    System.setProperty(LabHome.HOME_PROPERTY, previousHome);
-                }
+            try {
+                grades.add(NotebookGrade.of(name, edition.get().asLabHome(() -> runner.run(notebook))));
+            } catch (IOException e) {
+                grades.add(NotebookGrade.unrunnable(name, "cannot run: " + e.getMessage()));
             }
         }
+        return new GradeReport(grades);
     }
 }

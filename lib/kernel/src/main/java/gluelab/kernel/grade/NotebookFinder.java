@@ -1,40 +1,21 @@
 package gluelab.kernel.grade;
 
+import gluelab.kernel.edition.LabEdition;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What a grading target means: one notebook; a lab checkout or learner edition (a directory with a
- * {@code notebooks/} directory), meaning the notebooks in it; or any other directory, meaning every
- * {@code *.ipynb} below it. Jupyter's {@code .ipynb_checkpoints} copies are never graded.
+ * What a grading target means: one notebook; a {@link LabEdition}'s root, meaning the notebooks in its
+ * {@code notebooks/}; or any other directory, meaning every {@code *.ipynb} below it. Jupyter's
+ * {@code .ipynb_checkpoints} copies are never graded.
  */
 final class NotebookFinder {
 
     private NotebookFinder() {
-    }
-
-    /** A checkout or learner edition: its notebooks are graded against its own {@code labs/}. */
-    static boolean isEditionRoot(Path directory) {
-        return Files.isDirectory(directory.resolve("notebooks"));
-    }
-
-    /**
-     * The checkout or learner edition whose {@code labs/} a target's notebooks use: the target itself, or, for one
-     * notebook, the edition whose {@code notebooks/} holds it (next to a {@code labs/}). Empty otherwise.
-     */
-    static Optional<Path> editionRoot(Path target) {
-        if (Files.isDirectory(target)) {
-            return isEditionRoot(target) ? Optional.of(target) : Optional.empty();
-        }
-        Path folder = target.getParent();
-        Path root = folder == null ? null : folder.getParent();
-        boolean inEdition = root != null && folder.getFileName().toString().equals("notebooks")
-                && Files.isDirectory(root.resolve("labs"));
-        return inEdition ? Optional.of(root) : Optional.empty();
     }
 
     private static boolean inCheckpoints(Path relative) {
@@ -53,7 +34,7 @@ final class NotebookFinder {
         if (!Files.isDirectory(target)) {
             throw new IOException("no notebook or directory at " + target);
         }
-        Path root = isEditionRoot(target) ? target.resolve("notebooks") : target;
+        Path root = LabEdition.isEdition(target) ? target.resolve("notebooks") : target;
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(Files::isRegularFile)
                     .filter(path -> path.getFileName().toString().endsWith(".ipynb"))

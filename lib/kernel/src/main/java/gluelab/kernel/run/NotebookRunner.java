@@ -50,6 +50,7 @@ public final class NotebookRunner {
             thread.setDaemon(true);
             return thread;
         });
+        DisplayedOutputs displayed = new DisplayedOutputs();
         try (JavaSession session = JavaSession.start(notebookPath.toAbsolutePath().getParent())) {
             List<Cell> cells = notebook.cells();
             for (int index = 0; index < cells.size(); index++) {
@@ -70,7 +71,7 @@ public final class NotebookRunner {
                     continue;
                 }
                 executionCount++;
-                OutputCollector outputs = new OutputCollector(executionCount);
+                OutputCollector outputs = new OutputCollector(executionCount, displayed);
                 ScheduledFuture<?> timeout = timer.schedule(
                         () -> session.interrupt("the cell ran longer than " + cellTimeout.toSeconds() + " s"),
                         cellTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package gluelab.kernel.run;
 
+import gluelab.kernel.edition.LabEdition;
 import gluelab.lab.LabHome;
 import gluelab.kernel.Utf8Console;
 
@@ -7,9 +8,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * {@code RunNotebook <notebook.ipynb>}: runs one notebook headless, writes the executed copy to
+ * {@code RunNotebook <notebook.ipynb>}: runs one notebook headless against the {@link LabEdition} it sits in
+ * (its own {@code labs/} and {@code data/}), writes the executed copy to
  * {@code build/executed/<name>.ipynb} under the lab checkout, prints one line per check and
  * {@code N passed, M failed}. Exit status 0 only when every check passed and no other cell failed.
  */
@@ -51,9 +54,14 @@ public final class RunNotebook {
             out.println("✘ no notebook at " + notebook);
             return CANNOT_RUN;
         }
+        Optional<LabEdition> edition = LabEdition.of(notebook);
+        if (edition.isEmpty()) {
+            out.println("✘ " + LabEdition.notInAnEdition(notebook));
+            return CANNOT_RUN;
+        }
         NotebookRun run;
         try {
-            run = new NotebookRunner().run(notebook);
+            run = edition.get().asLabHome(() -> new NotebookRunner().run(notebook));
             run.executed().write(executedDirectory.resolve(notebook.getFileName().toString()));
         } catch (IOException e) {
             out.println("✘ cannot run " + notebook + ": " + e.getMessage());

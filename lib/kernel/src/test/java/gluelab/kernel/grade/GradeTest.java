@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.kernel.student.StudentEditionWriter;
-import gluelab.lab.LabHome;
 import gluelab.kernel.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,7 +38,8 @@ class GradeTest {
 
     @Test
     void aDirectoryIsGradedRecursivelyWithoutJupyterCheckpoints() throws Exception {
-        Path course = temp.resolve("course");
+        Path course = Files.createDirectories(temp.resolve("course/notebooks"));
+        Files.createDirectories(temp.resolve("course/labs"));
         Files.createDirectories(course.resolve("week1/.ipynb_checkpoints"));
         Files.copy(Fixtures.notebook("all-pass.ipynb"), course.resolve("week1/all-pass.ipynb"));
         Files.copy(Fixtures.notebook("all-pass.ipynb"), course.resolve("week1/.ipynb_checkpoints/all-pass-checkpoint.ipynb"));
@@ -54,6 +56,18 @@ class GradeTest {
                 "score: 5/7 points in 2 notebooks",
                 "4 passed, 1 failed"), outcome.table());
         assertEquals(Grade.SOME_FAILED, outcome.exitStatus());
+    }
+
+    @Test
+    void aNotebookInNoEditionIsReportedAndNeverRunAgainstAnotherCheckoutsLabs() throws Exception {
+        Path loose = Files.createDirectories(temp.resolve("downloads"));
+        Files.copy(Fixtures.notebook("all-pass.ipynb"), loose.resolve("all-pass.ipynb"));
+
+        Outcome outcome = grade(loose.resolve("all-pass.ipynb"));
+        assertEquals(Grade.SOME_FAILED, outcome.exitStatus());
+        assertTrue(outcome.table().get(1).contains("is not in a lab edition"), outcome.table()::toString);
+        assertEquals(0.0, outcome.grades().path("totals").path("max_score").asDouble());
+        assertEquals("score: 0/0 points in 1 notebook", outcome.table().get(2));
     }
 
     @Test
@@ -90,9 +104,13 @@ class GradeTest {
         assertEquals("2 passed, 0 failed", instructorGrades.table().get(instructorGrades.table().size() - 1));
     }
 
-    /** A notebook whose one check passes only when it is graded with the lab home set to {@code expectedHome}. */
-    @Test
-    void oneNotebookOfALearnerEditionIsGradedAgainstThatEditionsLabs() throws Exception {
+    /**
+     * An edition whose one notebook passes only when it is graded with the lab home set to that edition; graded
+     * from inside {@code instructor/}, the checkout a grader is usually started in.
+     */
+    @ParameterizedTest(name = "named by {0}")
+    @ValueSource(strings = {"its root", "its notebooks folder", "the notebook file"})
+    void anEditionsNotebooksAreGradedAgainstThatEditionsLabsHoweverTheEditionIsNamed(String named) throws Exception {
         Path edition = temp.resolve("learner");
         Files.createDirectories(edition.resolve("labs/01-own"));
         Files.createDirectories(edition.resolve("notebooks"));
@@ -105,11 +123,26 @@ class GradeTest {
                  "metadata": {"kernelspec": {"name": "java", "display_name": "Java (Glue Lab)", "language": "java"}},
                  "nbformat": 4, "nbformat_minor": 5}
                 """);
+        Path instructor = Fixtures.copyDirectory("lab-repo", temp.resolve("instructor"));
         String before = System.getProperty("gluelab.home");
-
-        Outcome outcome = grade(notebook);
-        assertEquals(Grade.ALL_PASSED, outcome.exitStatus(), outcome.table()::toString);
-        assertEquals(before, System.getProperty("gluelab.home"), "the home is put back after grading");
+        System.setProperty("gluelab.home", instructor.toString());
+        try {
+            Path target = switch (named) {
+                case "its root" -> edition;
+                case "its notebooks folder" -> edition.resolve("notebooks");
+                default -> notebook;
+            };
+            Outcome outcome = grade(target);
+            assertEquals(Grade.ALL_PASSED, outcome.exitStatus(), outcome.table()::toString);
+            assertEquals("score: 1/1 points in 1 notebook", outcome.table().get(2));
+            assertEquals(instructor.toString(), System.getProperty("gluelab.home"), "the home is put back after grading");
+        } finally {
+            if (before == null) {
+                System.clearProperty("gluelab.home");
+            } else {
+                System.setProperty("gluelab.home", before);
+            }
+        }
     }
 
     @Test

@@ -159,19 +159,22 @@ class NotebookRunnerTest {
 
     @Test
     void magicsLoadFilesAndExtendTheClassPathRelativeToTheNotebook(@TempDir Path checkout) throws Exception {
-        Path directory = Fixtures.copyDirectory("notebooks/magics", checkout.resolve("magics"));
-        Fixtures.jar("fixture.Greeting",
-                "package fixture; public class Greeting { public static String hello(String who) { return \"hello, \" + who; } }",
-                directory.resolve("lib/greeting.jar"));
-        Fixtures.compile("fixture.Farewell",
-                "package fixture; public class Farewell { public static String bye(String who) { return \"bye, \" + who; } }",
-                directory.resolve("classes"));
-
-        Outcome outcome = run(directory.resolve("magics.ipynb"));
+        java.nio.file.Files.createDirectories(checkout.resolve("labs"));
+        Outcome outcome = run(Fixtures.magicsNotebook(checkout.resolve("notebooks/magics")));
         assertEquals(0, outcome.exitStatus(), outcome.report()::toString);
         assertEquals("HELLO!", outcome.cell(2).path("outputs").get(0).path("data").path("text/plain").get(0).asText());
         assertEquals("hello, lab", outcome.cell(3).path("outputs").get(0).path("data").path("text/plain").get(0).asText());
         assertEquals("bye, lab", outcome.cell(4).path("outputs").get(0).path("data").path("text/plain").get(0).asText());
+    }
+
+    @Test
+    void aNotebookInNoEditionIsNotRunAgainstAnotherCheckoutsLabs(@TempDir Path downloads) throws Exception {
+        Path loose = downloads.resolve("all-pass.ipynb");
+        java.nio.file.Files.copy(Fixtures.notebook("all-pass.ipynb"), loose);
+
+        Outcome outcome = run(loose);
+        assertEquals(RunNotebook.CANNOT_RUN, outcome.exitStatus());
+        assertTrue(outcome.report().get(0).contains("is not in a lab edition"), outcome.report()::toString);
     }
 
     @Test

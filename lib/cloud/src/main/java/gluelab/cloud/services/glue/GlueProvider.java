@@ -1,35 +1,139 @@
 package gluelab.cloud.services.glue;
 
+import gluelab.cloud.LabCloudConfig;
+import gluelab.cloud.provider.AccessRules;
+import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
-import gluelab.cloud.services.glue.catalog.GlueCatalogApi;
-import gluelab.cloud.services.glue.crawlers.GlueCrawlersApi;
-import gluelab.cloud.services.glue.jobs.GlueJobsApi;
-import java.util.ArrayList;
+import gluelab.cloud.services.glue.catalog.CatalogState;
+import gluelab.cloud.services.glue.catalog.DatabaseOperations;
+import gluelab.cloud.services.glue.catalog.PartitionIndexOperations;
+import gluelab.cloud.services.glue.catalog.PartitionOperations;
+import gluelab.cloud.services.glue.catalog.TableOperations;
+import gluelab.cloud.services.glue.crawlers.CrawlOperations;
+import gluelab.cloud.services.glue.crawlers.CrawlStateMachine;
+import gluelab.cloud.services.glue.crawlers.CrawlerOperations;
+import gluelab.cloud.services.glue.crawlers.CrawlerScheduleOperations;
+import gluelab.cloud.services.glue.crawlers.CrawlerSchedules;
+import gluelab.cloud.services.glue.crawlers.CrawlersState;
+import gluelab.cloud.services.glue.jobs.JobBookmarkOperations;
+import gluelab.cloud.services.glue.jobs.JobLauncher;
+import gluelab.cloud.services.glue.jobs.JobOperations;
+import gluelab.cloud.services.glue.jobs.JobRunOperations;
+import gluelab.cloud.services.glue.jobs.JobRunStateMachine;
+import gluelab.cloud.services.glue.jobs.JobsState;
+import gluelab.cloud.services.glue.tags.TagOperations;
+import gluelab.cloud.services.glue.tags.TaggedType;
+import gluelab.cloud.services.glue.tags.Tagging;
+import gluelab.cloud.services.glue.tags.TagsState;
+import gluelab.cloud.services.glue.triggers.ConditionalTriggers;
+import gluelab.cloud.services.glue.triggers.TriggerActions;
+import gluelab.cloud.services.glue.triggers.TriggerOperations;
+import gluelab.cloud.services.glue.triggers.TriggerSchedules;
+import gluelab.cloud.services.glue.triggers.TriggersState;
+import gluelab.cloud.services.glue.worker.DisabledExecutor;
+import gluelab.cloud.services.glue.worker.GlueWorkerClient;
+import gluelab.cloud.services.glue.worker.JobRunExecutor;
+import gluelab.cloud.services.glue.worker.WorkerClasspath;
+import gluelab.cloud.services.glue.worker.WorkerCommandLine;
+import gluelab.cloud.services.glue.worker.WorkerEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * AWS Glue: the Data Catalog, jobs that really run on Spark, and crawlers that infer tables from S3. Its operations are spread over one
- * class per area; this class only names the service and wires the areas together.
+ * AWS Glue: the Data Catalog, jobs that really run on Spark, triggers that start them, and crawlers that infer
+ * tables from S3. This class names the service and wires its parts together; the operations live in one
+ * {@code <Resource>Operations} class per resource. The parts' packages depend one way: triggers use jobs (through
+ * {@link JobLauncher}); jobs hear nothing of triggers but that a run ended; crawlers write the catalog through its
+ * own operations, as the crawler's role; every part keeps its tags with {@link Tagging}.
  */
 public final class GlueProvider implements ServiceProvider {
 
     public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json(
             "glue", "glue", Protocol.JSON_1_1, "AWSGlue", "2017-03-31",
             "software.amazon.awssdk.services.glue.model", "Message");
+    private static final AccessRules ACCESS_RULES = new GlueAccessRules();
 
-    private final GlueCatalogApi catalog;
-    private final GlueJobsApi jobs;
-    private final GlueCrawlersApi crawlers;
+    private static final String SERVICE = "glue";
+
+    private final TagOperations tags;
+    private final DatabaseOperations databases;
+    private final TableOperations tables;
+    private final PartitionOperations partitions;
+    private final PartitionIndexOperations partitionIndexes;
+    private final JobRunStateMachine runs;
+    private final JobOperations jobs;
+    private final JobRunOperations jobRuns;
+    private final JobBookmarkOperations jobBookmarks;
+    private final TriggerSchedules triggerSchedules;
+    private final TriggerOperations triggers;
+    private final CrawlStateMachine crawls;
+    private final CrawlerSchedules crawlerSchedules;
+    private final CrawlerOperations crawlers;
+    private final CrawlerScheduleOperations crawlerScheduleOperations;
+    private final CrawlOperations crawlOperations;
 
     public GlueProvider(Platform platform) {
-        this.catalog = new GlueCatalogApi(platform);
-        this.jobs = new GlueJobsApi(platform);
-        this.crawlers = new GlueCrawlersApi(platform);
+        Tagging tagging = new Tagging(new AccountRegionStore<>(SERVICE, platform.state(), TagsState::new));
+
+        AccountRegionStore<CatalogState> catalogs = new AccountRegionStore<>(SERVICE, platform.state(), CatalogState::new);
+        this.databases = new DatabaseOperations(catalogs, tagging);
+        this.tables = new TableOperations(catalogs);
+        this.partitions = new PartitionOperations(catalogs);
+        this.partitionIndexes = new PartitionIndexOperations(catalogs);
+
+        // Job runs execute on the Glue worker (a warm Spark JVM) as LabCloudConfig.glueWorker() says.
+        AccountRegionStore<JobsState> jobStates = new AccountRegionStore<>(SERVICE, platform.state(), JobsState::new);
+        this.runs = new JobRunStateMachine(platform, jobStates, events -> executor(platform, events));
+        this.jobs = new JobOperations(jobStates, runs, tagging);
+        this.jobRuns = new JobRunOperations(jobStates, runs);
+        this.jobBookmarks = new JobBookmarkOperations(jobStates);
+
+        AccountRegionStore<TriggersState> triggerStates = new AccountRegionStore<>(SERVICE, platform.state(), TriggersState::new);
+        JobLauncher launcher = new JobLauncher(jobStates, runs);
+        TriggerActions actions = new TriggerActions(launcher);
+        this.triggerSchedules = new TriggerSchedules(platform, triggerStates, actions);
+        launcher.whenRunsEnd(new ConditionalTriggers(triggerStates, actions));
+        this.triggers = new TriggerOperations(triggerStates, launcher, triggerSchedules, actions, tagging);
+
+        AccountRegionStore<CrawlersState> crawlerStates = new AccountRegionStore<>(SERVICE, platform.state(), CrawlersState::new);
+        this.crawls = new CrawlStateMachine(platform, crawlerStates);
+        this.crawlerSchedules = new CrawlerSchedules(platform, crawlerStates, crawls);
+        this.crawlers = new CrawlerOperations(crawlerStates, crawls, crawlerSchedules, tagging);
+        this.crawlerScheduleOperations = new CrawlerScheduleOperations(crawlerStates, crawls, crawlerSchedules);
+        this.crawlOperations = new CrawlOperations(crawlerStates, crawls);
+
+        tagging.register(TaggedType.DATABASE, (scope, name) -> catalogs.get(scope).databaseNamed(name),
+                GlueErrors::databaseNotFound);
+        tagging.register(TaggedType.JOB, Tagging.Resources.named((scope, name) -> jobStates.get(scope).hasJob(name)),
+                GlueErrors::jobNotFound);
+        tagging.register(TaggedType.TRIGGER, Tagging.Resources.named(
+                (scope, name) -> triggerStates.get(scope).hasTrigger(name)), GlueErrors::triggerNotFound);
+        tagging.register(TaggedType.CRAWLER, Tagging.Resources.named(
+                (scope, name) -> crawlerStates.get(scope).hasCrawler(name)), GlueErrors::crawlerNotFound);
+        this.tags = new TagOperations(tagging);
+
+        runs.endRunsInterruptedByRestart();
+        triggerSchedules.restoreAll();
+        crawls.endCrawlsInterruptedByRestart();
+        crawlerSchedules.restoreAll();
+    }
+
+    /** Started at start-up (EAGER), on the first run (LAZY), or never (OFF: runs fail saying so). */
+    private static JobRunExecutor executor(Platform platform, WorkerEvents events) {
+        LabCloudConfig.GlueWorkerMode mode = platform.config().glueWorker();
+        if (mode == LabCloudConfig.GlueWorkerMode.OFF) {
+            return new DisabledExecutor(events);
+        }
+        GlueWorkerClient worker = new GlueWorkerClient(() -> WorkerCommandLine.command(WorkerClasspath.find()),
+                platform.state().payloadDir("glue").resolve("worker"), events);
+        if (mode == LabCloudConfig.GlueWorkerMode.EAGER) {
+            worker.startInBackground();
+        }
+        return worker;
     }
 
     @Override
@@ -38,27 +142,32 @@ public final class GlueProvider implements ServiceProvider {
     }
 
     @Override
-    public List<Object> operationHandlers() {
-        List<Object> handlers = new ArrayList<>();
-        handlers.add(catalog);
-        handlers.addAll(jobs.operationHandlers());
-        handlers.addAll(crawlers.operationHandlers());
-        return handlers;
+    public AccessRules accessRules() {
+        return ACCESS_RULES;
     }
 
     @Override
+    public List<Object> operationHandlers() {
+        return List.of(databases, tables, partitions, partitionIndexes, jobs, jobRuns, jobBookmarks, triggers, crawlers,
+                crawlerScheduleOperations, crawlOperations, tags);
+    }
+
+    /** Triggers go before the jobs they start; databases keep the tables crawlers made, as on AWS. */
+    @Override
     public int reset(String prefix) {
-        return catalog.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix);
+        return triggers.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix) + databases.reset(prefix);
     }
 
     @Override
     public Map<String, Supplier<String>> healthDetails() {
-        return jobs.healthDetails();
+        return Map.of("glueWorker", runs::executorStatus);
     }
 
     @Override
     public void close() {
-        crawlers.close();
-        jobs.close();
+        crawlerSchedules.close();
+        crawls.close();
+        triggerSchedules.close();
+        runs.close();
     }
 }

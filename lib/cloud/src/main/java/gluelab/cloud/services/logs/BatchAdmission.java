@@ -1,6 +1,7 @@
 package gluelab.cloud.services.logs;
 
 import gluelab.cloud.provider.CloudWatchLogsWriter;
+import gluelab.cloud.provider.Validation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,15 +37,15 @@ final class BatchAdmission {
 
     /** The rules that need no stream: shape, sizes and order. Throws InvalidParameterException. */
     static void checkShape(List<InputLogEvent> events) {
-        Constraints constraints = Constraints.check().size("logEvents", events, 1, MAX_EVENTS);
+        Validation validation = LogsErrors.validation().size("logEvents", events, 1, MAX_EVENTS);
         for (int i = 0; i < events.size(); i++) {
             InputLogEvent event = events.get(i);
             String member = "logEvents." + (i + 1) + ".member";
-            constraints.required(member + ".timestamp", event.timestamp())
+            validation.required(member + ".timestamp", event.timestamp())
                     .required(member + ".message", event.message())
                     .length(member + ".message", event.message(), 1, Integer.MAX_VALUE);
         }
-        constraints.orThrow();
+        validation.orThrow();
         long total = 0;
         for (InputLogEvent event : events) {
             long size = event.message().getBytes(StandardCharsets.UTF_8).length + (long) LogEvent.OVERHEAD_BYTES;

@@ -70,7 +70,7 @@ final class GroupSearch {
      */
     static Result search(List<LogsState.Stream> streams, FilterPattern pattern, long notBefore, Long startTime,
                          Long endTime, String nextToken, int limit, boolean newestFirst) {
-        EventPosition after = nextToken == null ? null : EventPosition.parse(PageTokens.decode(nextToken));
+        EventPosition after = nextToken == null ? null : EventPosition.parse(LogsPaging.PAGES.decode(nextToken));
         if (nextToken != null && after == null) {
             throw LogsErrors.invalidNextToken();
         }
@@ -110,7 +110,7 @@ final class GroupSearch {
                 queue.add(cursor);
             }
         }
-        String token = more ? PageTokens.encode(page.get(page.size() - 1).eventId()) : null;
+        String token = more ? LogsPaging.PAGES.encode(page.get(page.size() - 1).eventId()) : null;
         return new Result(page, token);
     }
 

@@ -1,15 +1,24 @@
 package gluelab.cloud.services.logs;
 
 import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Validation;
 
 /** The errors CloudWatch Logs answers with, worded as AWS words them. All are HTTP 400. */
 final class LogsErrors {
 
+    /** CloudWatch Logs reports a broken model constraint with this code, not ValidationException. */
+    static final String INVALID_PARAMETER = "InvalidParameterException";
+
     private LogsErrors() {
     }
 
+    /** A request's model constraints, reported as CloudWatch Logs reports them. */
+    static Validation validation() {
+        return Validation.of(INVALID_PARAMETER);
+    }
+
     static AwsServiceException invalidParameter(String message) {
-        return new AwsServiceException("InvalidParameterException", message, 400);
+        return new AwsServiceException(INVALID_PARAMETER, message, 400);
     }
 
     static AwsServiceException groupNotFound() {

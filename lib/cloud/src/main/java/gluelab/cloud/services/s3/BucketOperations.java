@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
  * namespace: a name another account holds is BucketAlreadyExists, your own is BucketAlreadyOwnedByYou,
  * except in us-east-1 where re-creating your own bucket succeeds (S3's legacy behaviour).
  */
-final class BucketOperations {
+public final class BucketOperations {
 
     static final String US_EAST_1 = "us-east-1";
     private static final int MAX_BUCKETS_PAGE = 10_000;
@@ -37,7 +37,7 @@ final class BucketOperations {
         this.access = access;
     }
 
-    CreateBucketResponse createBucket(RequestContext context, CreateBucketRequest request) {
+    public CreateBucketResponse createBucket(RequestContext context, CreateBucketRequest request) {
         String name = request.bucket();
         if (!BucketNames.isValid(name)) {
             throw S3Errors.invalidBucketName(name);
@@ -88,12 +88,12 @@ final class BucketOperations {
         return region;
     }
 
-    HeadBucketResponse headBucket(RequestContext context, HeadBucketRequest request) {
+    public HeadBucketResponse headBucket(RequestContext context, HeadBucketRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         return HeadBucketResponse.builder().bucketRegion(bucket.region()).accessPointAlias(false).build();
     }
 
-    DeleteBucketResponse deleteBucket(RequestContext context, DeleteBucketRequest request) {
+    public DeleteBucketResponse deleteBucket(RequestContext context, DeleteBucketRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         if (!store.deleteBucket(bucket.name())) {
             throw S3Errors.bucketNotEmpty(bucket.name());
@@ -101,7 +101,7 @@ final class BucketOperations {
         return DeleteBucketResponse.builder().build();
     }
 
-    ListBucketsResponse listBuckets(RequestContext context, ListBucketsRequest request) {
+    public ListBucketsResponse listBuckets(RequestContext context, ListBucketsRequest request) {
         int max = request.maxBuckets() == null ? MAX_BUCKETS_PAGE : request.maxBuckets();
         if (max < 1 || max > MAX_BUCKETS_PAGE) {
             throw S3Errors.invalidArgument("Argument max-buckets must be an integer between 1 and 10000",
@@ -136,7 +136,7 @@ final class BucketOperations {
         }
     }
 
-    GetBucketLocationResponse getBucketLocation(RequestContext context, GetBucketLocationRequest request) {
+    public GetBucketLocationResponse getBucketLocation(RequestContext context, GetBucketLocationRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         // us-east-1 buckets answer with an empty LocationConstraint.
         return GetBucketLocationResponse.builder()

@@ -50,7 +50,8 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             Map.entry("DeleteObjects", "DeleteResult"),
             Map.entry("ListParts", "ListPartsResult"),
             Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
-            Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"));
+            Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
+            Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"));
 
     /** Operations whose body S3 refuses without a Content-MD5 or flexible checksum. */
     private static final java.util.Set<String> CHECKSUM_REQUIRED = java.util.Set.of("DeleteObjects");
@@ -62,6 +63,24 @@ public final class S3ProtocolCodec implements ProtocolCodec {
     @Override
     public boolean buffersBody() {
         return false;
+    }
+
+    /**
+     * S3's resource of a SigV2 signature: the path as sent, with the bucket of a virtual-hosted request put in
+     * front, and a bucket itself as {@code /bucket/} whichever way it was addressed (botocore signs it so, because
+     * S3 accepts only that).
+     */
+    @Override
+    public Optional<String> signatureV2Resource(HttpExchange exchange) {
+        S3Address address = S3Address.of(exchange);
+        if (address.bucket() == null) {
+            return Optional.of("/");
+        }
+        if (address.key() == null) {
+            return Optional.of("/" + address.bucket() + "/");
+        }
+        boolean virtualHosted = S3Address.virtualHostBucket(exchange.hostName()) != null;
+        return Optional.of(virtualHosted ? "/" + address.bucket() + exchange.rawPath() : exchange.rawPath());
     }
 
     @Override

@@ -55,6 +55,7 @@ final class S3Routes {
             new Route("PUT", Level.OBJECT, "UploadPartCopy", List.of("partNumber", "uploadId"), null, COPY_SOURCE),
             route("PUT", Level.OBJECT, "UploadPart", "partNumber", "uploadId"),
             route("GET", Level.OBJECT, "ListParts", "uploadId"),
+            route("GET", Level.OBJECT, "GetObjectAttributes", "attributes"),
             route("DELETE", Level.OBJECT, "AbortMultipartUpload", "uploadId"),
             route("POST", Level.OBJECT, "CreateMultipartUpload", "uploads"),
             route("POST", Level.OBJECT, "CompleteMultipartUpload", "uploadId"),

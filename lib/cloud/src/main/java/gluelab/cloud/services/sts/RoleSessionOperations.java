@@ -1,6 +1,8 @@
 package gluelab.cloud.services.sts;
 
 import gluelab.cloud.auth.Credential;
+import gluelab.cloud.policy.RequestContextKeys;
+import gluelab.cloud.provider.AccessControl;
 import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.RequestContext;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * AssumeRole: temporary credentials that act as a role, in the role's account, until they expire on the lab
- * clock. Trust policies are not evaluated yet: IAM roles come with the IAM service.
+ * clock, for a caller the role's trust policy admits (see {@link RoleSessions}).
  */
 public final class RoleSessionOperations {
 
@@ -25,9 +27,11 @@ public final class RoleSessionOperations {
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
 
     private final RoleSessions roles;
+    private final AccessControl access;
 
-    RoleSessionOperations(RoleSessions roles) {
+    RoleSessionOperations(RoleSessions roles, AccessControl access) {
         this.roles = roles;
+        this.access = access;
     }
 
     public AssumeRoleResponse assumeRole(RequestContext context, AssumeRoleRequest request) {
@@ -44,8 +48,10 @@ public final class RoleSessionOperations {
             // AWS's own words for a role ARN that is well-formed as text but not a role's ARN.
             throw new AwsServiceException(VALIDATION, request.roleArn() + " is invalid", 400);
         }
-        RoleSessions.RoleSession session = roles.assumeRole(Arn.parse(request.roleArn()).orElseThrow(),
-                request.roleSessionName(), Duration.ofSeconds(seconds));
+        RequestContextKeys keys = new RequestContextKeys().put("sts:ExternalId", request.externalId())
+                .put("sts:RoleSessionName", request.roleSessionName());
+        RoleSessions.RoleSession session = roles.assumeRole(access.principalOf(context.caller()),
+                Arn.parse(request.roleArn()).orElseThrow(), request.roleSessionName(), Duration.ofSeconds(seconds), keys);
         Credential issued = session.credential();
         return AssumeRoleResponse.builder()
                 .credentials(Credentials.builder()

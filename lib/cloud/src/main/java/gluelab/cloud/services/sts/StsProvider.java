@@ -1,5 +1,6 @@
 package gluelab.cloud.services.sts;
 
+import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
@@ -20,12 +21,21 @@ public final class StsProvider implements ServiceProvider {
     private final RoleSessionOperations roleSessions;
 
     public StsProvider(Platform platform) {
-        this.roleSessions = new RoleSessionOperations(platform.roles());
+        this.roleSessions = new RoleSessionOperations(platform.roles(), platform.access());
     }
 
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /**
+     * GetCallerIdentity needs no permission, and AssumeRole is judged by the role's trust policy and, for a role
+     * session, by its own policies, in {@code RoleSessions}.
+     */
+    @Override
+    public AccessRules accessRules() {
+        return (context, operation, request) -> List.of();
     }
 
     @Override

@@ -184,6 +184,24 @@ class LogGroupsTest {
     }
 
     @Test
+    void aLogGroupArnMayEndInTheOlderWildcardAndNamesNothingInAnotherRegionOrAccount() {
+        String name = LogsFixture.uniqueGroup("arns");
+        logs.createLogGroup(r -> r.logGroupName(name).tags(Map.of("team", "data")));
+        LogGroup group = describeOne(name);
+        assertThat(logs.listTagsForResource(r -> r.resourceArn(group.arn())).tags()).isEqualTo(Map.of("team", "data"));
+
+        String elsewhere = group.logGroupArn().replace(":us-east-1:", ":eu-west-1:");
+        assertThatThrownBy(() -> logs.listTagsForResource(r -> r.resourceArn(elsewhere)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        String otherAccount = group.logGroupArn().replace(":000000000000:", ":111111111111:");
+        assertThatThrownBy(() -> logs.listTagsForResource(r -> r.resourceArn(otherAccount)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        String stream = group.logGroupArn() + ":log-stream:s";
+        assertThatThrownBy(() -> logs.listTagsForResource(r -> r.resourceArn(stream)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Invalid resource arn");
+    }
+
+    @Test
     void aLabResetWithAPrefixRemovesOnlyTheLogGroupsWhoseNamesStartWithIt() {
         String base = LogsFixture.uniqueGroup("reset");
         fixture.groupWithStream("reset-keep", "s");
@@ -213,5 +231,18 @@ class LogGroupsTest {
             assertThatThrownBy(() -> west.deleteLogGroup(r -> r.logGroupName(name)))
                     .isInstanceOf(ResourceNotFoundException.class);
         }
+    }
+
+    @Test
+    void aSignatureVersion2RequestIsRefusedBecauseOnlyS3AcceptsIt() {
+        var refused = cloud.http(cloud.request("/")
+                .header("X-Amz-Target", "Logs_20140328.DescribeLogGroups")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("Date", "Tue, 27 Mar 2007 19:36:42 +0000")
+                .header("Authorization", "AWS test:bWq2s1WEIj+Ydj0vQ697zp+IXMU=")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("IncompleteSignature")
+                .contains("Unsupported authorization type AWS: logs accepts only AWS4-HMAC-SHA256");
     }
 }

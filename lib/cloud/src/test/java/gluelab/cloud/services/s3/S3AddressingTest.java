@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,5 +171,56 @@ class S3AddressingTest {
             assertThat(e.statusCode()).isEqualTo(400);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
         }
+    }
+
+    /** A GET of {@code path} with a Signature Version 2 query, as boto3's generate_presigned_url writes one. */
+    static HttpResponse<String> getWithSigV2Query(String path, String query) {
+        return cloud.http(cloud.request(path + "?" + query).GET());
+    }
+
+    static long inAnHour() {
+        return Instant.now().plusSeconds(3600).getEpochSecond();
+    }
+
+    @Test
+    void aSignatureVersion2UrlWithAWrongSignatureIsSignatureDoesNotMatch() {
+        HttpResponse<String> got = getWithSigV2Query("/addressing/dir/file.txt",
+                "AWSAccessKeyId=test&Signature=bWq2s1WEIj%2BYdj0vQ697zp%2BIXMU%3D&Expires=" + inAnHour());
+        assertThat(got.statusCode()).isEqualTo(403);
+        assertThat(got.body()).contains("<Code>SignatureDoesNotMatch</Code>");
+    }
+
+    @Test
+    void aSignatureVersion2UrlOfAnUnknownKeyIsInvalidAccessKeyId() {
+        HttpResponse<String> got = getWithSigV2Query("/addressing/dir/file.txt",
+                "AWSAccessKeyId=AKIANOBODY&Signature=abc%3D&Expires=" + inAnHour());
+        assertThat(got.statusCode()).isEqualTo(403);
+        assertThat(got.body()).contains("<Code>InvalidAccessKeyId</Code>").contains("<AWSAccessKeyId>AKIANOBODY</AWSAccessKeyId>");
+    }
+
+    @Test
+    void aSignatureVersion2UrlPastItsExpiresIsAccessDeniedRequestHasExpired() {
+        long aMinuteAgo = Instant.now().minusSeconds(60).getEpochSecond();
+        HttpResponse<String> got = getWithSigV2Query("/addressing/dir/file.txt",
+                "AWSAccessKeyId=test&Signature=abc%3D&Expires=" + aMinuteAgo);
+        assertThat(got.statusCode()).isEqualTo(403);
+        assertThat(got.body()).contains("<Code>AccessDenied</Code><Message>Request has expired</Message>");
+    }
+
+    @Test
+    void anIncompleteSignatureVersion2UrlIsAccessDenied() {
+        HttpResponse<String> got = getWithSigV2Query("/addressing/dir/file.txt", "AWSAccessKeyId=test&Signature=abc%3D");
+        assertThat(got.statusCode()).isEqualTo(403);
+        assertThat(got.body()).contains("<Code>AccessDenied</Code><Message>Query-string authentication requires the "
+                + "Signature, Expires and AWSAccessKeyId parameters</Message>");
+    }
+
+    @Test
+    void aSignatureVersion2HeaderWithoutItsSignatureIsInvalidArgument() {
+        HttpResponse<String> got = cloud.http(cloud.request("/addressing/dir/file.txt")
+                .header("Date", "Tue, 27 Mar 2007 19:36:42 +0000").header("Authorization", "AWS test").GET());
+        assertThat(got.statusCode()).isEqualTo(400);
+        assertThat(got.body()).contains("<Code>InvalidArgument</Code>")
+                .contains("AWS authorization header is invalid.  Expected AwsAccessKeyId:signature");
     }
 }

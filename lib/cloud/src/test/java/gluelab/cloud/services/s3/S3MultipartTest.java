@@ -2,6 +2,7 @@ package gluelab.cloud.services.s3;
 
 import static gluelab.cloud.services.s3.S3Failures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import gluelab.cloud.testing.RunningLabCloud;
 import java.io.InputStream;
@@ -27,6 +28,9 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectAttributesParts;
+import software.amazon.awssdk.services.s3.model.ObjectAttributes;
+import software.amazon.awssdk.services.s3.model.ObjectPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
@@ -273,5 +277,57 @@ class S3MultipartTest {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Test
+    void getObjectAttributesListsThePartsOfACompositeChecksumObjectAPageAtATime() {
+        String id = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("parts.bin")
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        List<Integer> sizes = List.of(5 * MIB, 5 * MIB, 123);
+        for (int number = 1; number <= 3; number++) {
+            int n = number;
+            var part = s3.uploadPart(b -> b.bucket(BUCKET).key("parts.bin").uploadId(id).partNumber(n)
+                    .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(bytes(sizes.get(n - 1), 30 + n)));
+            parts.add(CompletedPart.builder().partNumber(n).eTag(part.eTag()).checksumCRC32(part.checksumCRC32()).build());
+        }
+        var done = s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("parts.bin").uploadId(id)
+                .multipartUpload(m -> m.parts(parts)));
+
+        var first = s3.getObjectAttributes(b -> b.bucket(BUCKET).key("parts.bin").maxParts(2)
+                .objectAttributes(ObjectAttributes.OBJECT_PARTS, ObjectAttributes.CHECKSUM, ObjectAttributes.E_TAG));
+        assertThat(first.eTag()).isEqualTo(done.eTag().replace("\"", "")).endsWith("-3");
+        assertThat(done.checksumCRC32()).isEqualTo(first.checksum().checksumCRC32() + "-3");
+        assertThat(first.checksum().checksumType()).isEqualTo(ChecksumType.COMPOSITE);
+        GetObjectAttributesParts page = first.objectParts();
+        assertThat(page.totalPartsCount()).isEqualTo(3);
+        assertThat(page.isTruncated()).isTrue();
+        assertThat(page.maxParts()).isEqualTo(2);
+        assertThat(page.nextPartNumberMarker()).isEqualTo(2);
+        assertThat(page.parts()).extracting(ObjectPart::partNumber).containsExactly(1, 2);
+        assertThat(page.parts()).extracting(ObjectPart::size).containsExactly((long) 5 * MIB, (long) 5 * MIB);
+        assertThat(page.parts()).extracting(ObjectPart::checksumCRC32)
+                .containsExactly(parts.get(0).checksumCRC32(), parts.get(1).checksumCRC32());
+
+        GetObjectAttributesParts rest = s3.getObjectAttributes(b -> b.bucket(BUCKET).key("parts.bin").maxParts(2)
+                .partNumberMarker(page.nextPartNumberMarker()).objectAttributes(ObjectAttributes.OBJECT_PARTS)).objectParts();
+        assertThat(rest.isTruncated()).isFalse();
+        assertThat(rest.partNumberMarker()).isEqualTo(2);
+        assertThat(rest.parts()).extracting(ObjectPart::partNumber, ObjectPart::size).containsExactly(tuple(3, 123L));
+    }
+
+    @Test
+    void getObjectAttributesOnlyCountsThePartsOfAMultipartObjectWithoutCompositeChecksums() throws Exception {
+        String id = create("counted.bin");
+        CompletedPart one = upload("counted.bin", id, 1, bytes(5 * MIB, 41));
+        CompletedPart two = upload("counted.bin", id, 2, bytes(10, 42));
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("counted.bin").uploadId(id)
+                .multipartUpload(m -> m.parts(one, two)));
+        var attributes = s3.getObjectAttributes(b -> b.bucket(BUCKET).key("counted.bin")
+                .objectAttributes(ObjectAttributes.OBJECT_PARTS, ObjectAttributes.OBJECT_SIZE));
+        assertThat(attributes.objectParts().totalPartsCount()).isEqualTo(2);
+        assertThat(attributes.objectParts().hasParts()).isFalse();
+        assertThat(attributes.objectParts().isTruncated()).isNull();
+        assertThat(attributes.objectSize()).isEqualTo(5L * MIB + 10);
     }
 }

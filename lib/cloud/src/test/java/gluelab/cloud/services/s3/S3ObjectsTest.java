@@ -21,12 +21,16 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.GetObjectAttributesResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectAttributes;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 class S3ObjectsTest {
 
@@ -374,5 +378,73 @@ class S3ObjectsTest {
                 .responseContentDisposition("inline"));
         assertThat(got.response().contentType()).isEqualTo("application/x-lab");
         assertThat(got.response().contentDisposition()).isEqualTo("inline");
+    }
+
+    @Test
+    void getObjectAttributesAnswersOnlyTheNamedAttributesWithAnUnquotedEtag() throws Exception {
+        byte[] content = "attributes of an object".getBytes(StandardCharsets.UTF_8);
+        var put = s3.putObject(b -> b.bucket(BUCKET).key("attributes.txt").checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                .storageClass(StorageClass.STANDARD_IA), RequestBody.fromBytes(content));
+
+        GetObjectAttributesResponse all = s3.getObjectAttributes(b -> b.bucket(BUCKET).key("attributes.txt")
+                .objectAttributes(ObjectAttributes.E_TAG, ObjectAttributes.CHECKSUM, ObjectAttributes.OBJECT_PARTS,
+                        ObjectAttributes.STORAGE_CLASS, ObjectAttributes.OBJECT_SIZE));
+        assertThat(all.eTag()).isEqualTo(md5Hex(content)).isEqualTo(put.eTag().replace("\"", ""));
+        assertThat(all.objectSize()).isEqualTo(content.length);
+        assertThat(all.storageClass()).isEqualTo(StorageClass.STANDARD_IA);
+        assertThat(all.checksum().checksumCRC32()).isEqualTo(put.checksumCRC32());
+        assertThat(all.checksum().checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+        assertThat(all.objectParts()).as("a single upload has no parts").isNull();
+        assertThat(all.lastModified()).isEqualTo(s3.headObject(b -> b.bucket(BUCKET).key("attributes.txt")).lastModified());
+
+        GetObjectAttributesResponse sizeOnly = s3.getObjectAttributes(b -> b.bucket(BUCKET).key("attributes.txt")
+                .objectAttributes(ObjectAttributes.OBJECT_SIZE));
+        assertThat(sizeOnly.objectSize()).isEqualTo(content.length);
+        assertThat(sizeOnly.eTag()).isNull();
+        assertThat(sizeOnly.checksum()).isNull();
+        assertThat(sizeOnly.storageClass()).isNull();
+    }
+
+    @Test
+    void getObjectAttributesNamesTheStandardStorageClassWhereHeadObjectLeavesItOut() {
+        s3.putObject(b -> b.bucket(BUCKET).key("plain-attributes"), RequestBody.fromString("plain"));
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("plain-attributes")).storageClass()).isNull();
+        assertThat(s3.getObjectAttributes(b -> b.bucket(BUCKET).key("plain-attributes")
+                .objectAttributes(ObjectAttributes.STORAGE_CLASS)).storageClass()).isEqualTo(StorageClass.STANDARD);
+    }
+
+    @Test
+    void getObjectAttributesRefusesMissingOrUnknownAttributeNames() {
+        put("attribute-names", "n");
+        S3Exception none = failure(() -> s3.getObjectAttributes(b -> b.bucket(BUCKET).key("attribute-names")));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+        assertThat(none.awsErrorDetails().errorMessage()).contains("x-amz-object-attributes");
+        S3Exception unknown = failure(() -> s3.getObjectAttributes(b -> b.bucket(BUCKET).key("attribute-names")
+                .objectAttributesWithStrings("ObjectSize", "Owner")));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+        assertThat(unknown.awsErrorDetails().errorMessage()).isEqualTo("Invalid attribute name specified.");
+        assertThat(failure(() -> s3.getObjectAttributes(b -> b.bucket(BUCKET).key("no-such-key")
+                .objectAttributes(ObjectAttributes.E_TAG)))).isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void onAnUnversionedBucketOnlyTheNullVersionIdNamesAnObject() {
+        put("versions.txt", "the null version");
+        assertThat(s3.getObjectAttributes(b -> b.bucket(BUCKET).key("versions.txt").versionId("null")
+                .objectAttributes(ObjectAttributes.OBJECT_SIZE)).objectSize()).isEqualTo(16);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("versions.txt").versionId("null")).asUtf8String())
+                .isEqualTo("the null version");
+        String madeUp = "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY";
+        S3Exception attributes = failure(() -> s3.getObjectAttributes(b -> b.bucket(BUCKET).key("versions.txt")
+                .versionId(madeUp).objectAttributes(ObjectAttributes.OBJECT_SIZE)));
+        assertThat(attributes.statusCode()).isEqualTo(400);
+        assertThat(attributes.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+        assertThat(attributes.awsErrorDetails().errorMessage()).isEqualTo("Invalid version id specified");
+        assertThat(failure(() -> s3.getObject(b -> b.bucket(BUCKET).key("versions.txt").versionId(madeUp),
+                (response, in) -> null)).awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+        assertThat(failure(() -> s3.headObject(b -> b.bucket(BUCKET).key("versions.txt").versionId(madeUp)))
+                .statusCode()).isEqualTo(400);
     }
 }

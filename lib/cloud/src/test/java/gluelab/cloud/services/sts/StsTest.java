@@ -7,8 +7,10 @@ import gluelab.cloud.testing.RunningLabCloud;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -18,6 +20,18 @@ class StsTest {
 
     @RegisterExtension
     static RunningLabCloud cloud = RunningLabCloud.inMemory();
+
+    private static final AwsCredentialsProvider ACCOUNT_B =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test-b", "test-b"));
+
+    /** A role in the account of {@code owner} that account 000000000000 may assume, as STS requires one to exist. */
+    private static void roleTrustingTheDefaultAccount(AwsCredentialsProvider owner, String name) {
+        try (IamClient iam = cloud.client(IamClient.builder(), owner)) {
+            iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
+                    + "[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},"
+                    + "\"Action\":\"sts:AssumeRole\"}]}"));
+        }
+    }
 
     @Test
     void getCallerIdentityNamesTheDefaultAccountRoot() {
@@ -30,6 +44,7 @@ class StsTest {
 
     @Test
     void assumeRoleReturnsTemporaryCredentialsThatSignLaterRequestsInTheRolesAccount() {
+        roleTrustingTheDefaultAccount(ACCOUNT_B, "etl-runner");
         AssumeRoleResponse assumed;
         try (StsClient sts = cloud.client(StsClient.builder())) {
             assumed = sts.assumeRole(r -> r.roleArn("arn:aws:iam::111111111111:role/etl-runner")
@@ -48,6 +63,7 @@ class StsTest {
 
     @Test
     void temporaryCredentialsWithoutTheirSessionTokenAreRefused() {
+        roleTrustingTheDefaultAccount(RunningLabCloud.TEST_CREDENTIALS, "x");
         AssumeRoleResponse assumed;
         try (StsClient sts = cloud.client(StsClient.builder())) {
             assumed = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/x").roleSessionName("s1"));
@@ -62,6 +78,7 @@ class StsTest {
 
     @Test
     void temporaryCredentialsExpireOnTheLabClock() {
+        roleTrustingTheDefaultAccount(RunningLabCloud.TEST_CREDENTIALS, "short");
         AssumeRoleResponse assumed;
         try (StsClient sts = cloud.client(StsClient.builder())) {
             assumed = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/short").roleSessionName("brief")
@@ -74,6 +91,30 @@ class StsTest {
         try (StsClient expired = cloud.client(StsClient.builder(), StaticCredentialsProvider.create(session))) {
             assertThatThrownBy(expired::getCallerIdentity).isInstanceOfSatisfying(StsException.class,
                     e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken"));
+        }
+    }
+
+    @Test
+    void assumeRoleOfARoleThatDoesNotExistIsAccessDenied() {
+        try (StsClient sts = cloud.client(StsClient.builder())) {
+            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/never-created")
+                    .roleSessionName("s1"))).isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    });
+        }
+    }
+
+    @Test
+    void durationSecondsMayNotPassTheRolesMaxSessionDuration() {
+        roleTrustingTheDefaultAccount(RunningLabCloud.TEST_CREDENTIALS, "one-hour");
+        try (StsClient sts = cloud.client(StsClient.builder())) {
+            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/one-hour")
+                    .roleSessionName("s1").durationSeconds(7200))).isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+                    });
         }
     }
 
@@ -108,5 +149,15 @@ class StsTest {
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
             });
         }
+    }
+
+    @Test
+    void aSignatureVersion2RequestIsRefusedBecauseOnlyS3AcceptsIt() {
+        var refused = cloud.http(cloud.request("/?Action=GetCallerIdentity&Version=2011-06-15")
+                .header("Date", "Tue, 27 Mar 2007 19:36:42 +0000")
+                .header("Authorization", "AWS test:bWq2s1WEIj+Ydj0vQ697zp+IXMU=").GET());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<Code>IncompleteSignature</Code>")
+                .contains("Unsupported authorization type AWS: sts accepts only AWS4-HMAC-SHA256");
     }
 }

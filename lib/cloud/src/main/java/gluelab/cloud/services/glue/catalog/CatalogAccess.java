@@ -1,6 +1,8 @@
 package gluelab.cloud.services.glue.catalog;
 
+import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.glue.GlueErrors;
 
 /**
  * Whose Data Catalog a request may touch. A request's {@code CatalogId} defaults to the caller's account;
@@ -16,9 +18,6 @@ final class CatalogAccess {
         if (catalogId == null || catalogId.equals(context.accountId())) {
             return;
         }
-        String action = "glue:" + context.operation();
-        throw CatalogErrors.accessDenied("User: " + context.caller().principalArn() + " is not authorized to perform: "
-                + action + " on resource: arn:aws:glue:" + context.region() + ":" + catalogId
-                + ":catalog because no resource-based policy allows the " + action + " action");
+        throw GlueErrors.accessDenied(context, Arn.of("glue", context.region(), catalogId, "catalog").toString());
     }
 }

@@ -1,9 +1,15 @@
 package gluelab.cloud.services.glue.catalog;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.tags.ResourceTags;
+import gluelab.cloud.services.glue.tags.TaggedType;
+import gluelab.cloud.services.glue.tags.Tagging;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.CreateDatabaseResponse;
@@ -24,7 +30,7 @@ import software.amazon.awssdk.services.glue.model.UpdateDatabaseRequest;
 import software.amazon.awssdk.services.glue.model.UpdateDatabaseResponse;
 
 /** CreateDatabase, GetDatabase, GetDatabases, UpdateDatabase and DeleteDatabase. */
-final class DatabaseOperations {
+public final class DatabaseOperations {
 
     private static final Pages.Limits GET_DATABASES = new Pages.Limits("maxResults", 100, 100);
 
@@ -38,20 +44,22 @@ final class DatabaseOperations {
             .build());
 
     private final AccountRegionStore<CatalogState> catalogs;
+    private final Tagging tagging;
 
-    DatabaseOperations(AccountRegionStore<CatalogState> catalogs) {
+    public DatabaseOperations(AccountRegionStore<CatalogState> catalogs, Tagging tagging) {
         this.catalogs = catalogs;
+        this.tagging = tagging;
     }
 
-    CreateDatabaseResponse create(RequestContext context, CreateDatabaseRequest request) {
+    public CreateDatabaseResponse createDatabase(RequestContext context, CreateDatabaseRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         DatabaseInput input = request.databaseInput();
         if (input == null) {
-            throw CatalogErrors.missing("databaseInput");
+            throw GlueErrors.missing("databaseInput");
         }
         String name = CatalogNames.fold(input.name(), "databaseInput.name");
         context.resource(name);
-        // Tags would go to the tagging API, which Lab Cloud's Glue does not have yet; they are accepted and dropped.
+        ResourceTags tags = Tagging.checked("tags", request.hasTags() ? request.tags() : null);
         Database database = fromInput(input, name, context)
                 .createTime(context.now())
                 .createTableDefaultPermissions(input.hasCreateTableDefaultPermissions()
@@ -60,24 +68,25 @@ final class DatabaseOperations {
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
             if (catalog.databases.putIfAbsent(name, database) != null) {
-                throw CatalogErrors.alreadyExists("Database");
+                throw GlueErrors.alreadyExists("Database already exists.");
             }
+            tagging.tagNew(catalog.scope, TaggedType.DATABASE, name, tags);
         }
         return CreateDatabaseResponse.builder().build();
     }
 
-    GetDatabaseResponse get(RequestContext context, GetDatabaseRequest request) {
+    public GetDatabaseResponse getDatabase(RequestContext context, GetDatabaseRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String name = CatalogNames.fold(request.name(), "name");
         return GetDatabaseResponse.builder().database(existing(catalogs.get(context), name, request.name())).build();
     }
 
-    GetDatabasesResponse list(RequestContext context, GetDatabasesRequest request) {
+    public GetDatabasesResponse getDatabases(RequestContext context, GetDatabasesRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         List<Map.Entry<String, Database>> candidates = catalogs.get(context).databases.view().entrySet().stream()
                 .filter(entry -> shown(entry.getValue(), request.resourceShareType()))
                 .toList();
-        Pages.Page<Database> page = Pages.page(candidates, Comparator.naturalOrder(), request.nextToken(),
+        Pages.Page<Database> page = CatalogState.page(candidates, Comparator.naturalOrder(), request.nextToken(),
                 request.maxResults(), GET_DATABASES);
         List<Database> databases = page.items().stream()
                 .map(database -> onlyAttributes(database, request.attributesToGet()))
@@ -104,16 +113,16 @@ final class DatabaseOperations {
         return trimmed.build();
     }
 
-    UpdateDatabaseResponse update(RequestContext context, UpdateDatabaseRequest request) {
+    public UpdateDatabaseResponse updateDatabase(RequestContext context, UpdateDatabaseRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String name = CatalogNames.fold(request.name(), "name");
         DatabaseInput input = request.databaseInput();
         if (input == null) {
-            throw CatalogErrors.missing("databaseInput");
+            throw GlueErrors.missing("databaseInput");
         }
         if (!CatalogNames.fold(input.name(), "databaseInput.name").equals(name)) {
             // Hive cannot rename a database, and neither does Glue through UpdateDatabase.
-            throw CatalogErrors.invalidInput("Database name cannot be changed: " + request.name() + " to " + input.name());
+            throw GlueErrors.invalidInput("Database name cannot be changed: " + request.name() + " to " + input.name());
         }
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -128,20 +137,43 @@ final class DatabaseOperations {
         return UpdateDatabaseResponse.builder().build();
     }
 
-    DeleteDatabaseResponse delete(RequestContext context, DeleteDatabaseRequest request) {
+    public DeleteDatabaseResponse deleteDatabase(RequestContext context, DeleteDatabaseRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String name = CatalogNames.fold(request.name(), "name");
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
             existing(catalog, name, request.name());
-            catalog.deleteDatabase(name);
+            delete(catalog, name);
         }
         return DeleteDatabaseResponse.builder().build();
     }
 
+    /**
+     * Removes databases (with their tables, partitions and tags) whose name starts with {@code prefix}, or all, in
+     * every account and region; returns how many databases, tables and partitions went. Glue stores names in lower
+     * case, so the prefix is compared in lower case too.
+     */
+    public int reset(String prefix) {
+        String folded = prefix == null || prefix.isEmpty() ? null : prefix.toLowerCase(Locale.ROOT);
+        int removed = 0;
+        for (CatalogState catalog : catalogs.all().values()) {
+            for (String name : List.copyOf(catalog.databases.keys())) {
+                if (folded == null || name.startsWith(folded)) {
+                    removed += delete(catalog, name);
+                }
+            }
+        }
+        return removed;
+    }
+
+    private int delete(CatalogState catalog, String name) {
+        tagging.forget(catalog.scope, TaggedType.DATABASE, name);
+        return catalog.deleteDatabase(name);
+    }
+
     /** The database, or Glue's "Database foo not found." with the name as the caller wrote it. */
     static Database existing(CatalogState catalog, String name, String asGiven) {
-        return catalog.database(name).orElseThrow(() -> CatalogErrors.databaseNotFound(asGiven));
+        return catalog.database(name).orElseThrow(() -> GlueErrors.databaseNotFound(asGiven));
     }
 
     private static Database.Builder fromInput(DatabaseInput input, String name, RequestContext context) {

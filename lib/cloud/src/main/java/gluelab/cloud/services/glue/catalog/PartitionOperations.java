@@ -2,7 +2,10 @@ package gluelab.cloud.services.glue.catalog;
 
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Validation;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.catalog.expression.PartitionExpression;
 import gluelab.cloud.services.glue.catalog.expression.PartitionExpressionException;
 import java.util.ArrayList;
@@ -43,7 +46,7 @@ import software.amazon.awssdk.services.glue.model.UpdatePartitionResponse;
  * The partition operations. A partition is named by its values, one per partition key of its table, in
  * the keys' order; GetPartitions filters them with an {@code Expression} compared by the keys' types.
  */
-final class PartitionOperations {
+public final class PartitionOperations {
 
     private static final Pages.Limits GET_PARTITIONS = new Pages.Limits("maxResults", 1000, 1000);
     private static final int MAX_BATCH_CREATE = 100;
@@ -54,14 +57,14 @@ final class PartitionOperations {
 
     private final AccountRegionStore<CatalogState> catalogs;
 
-    PartitionOperations(AccountRegionStore<CatalogState> catalogs) {
+    public PartitionOperations(AccountRegionStore<CatalogState> catalogs) {
         this.catalogs = catalogs;
     }
 
-    CreatePartitionResponse create(RequestContext context, CreatePartitionRequest request) {
+    public CreatePartitionResponse createPartition(RequestContext context, CreatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.partitionInput() == null) {
-            throw CatalogErrors.missing("partitionInput");
+            throw GlueErrors.missing("partitionInput");
         }
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -71,7 +74,7 @@ final class PartitionOperations {
         return CreatePartitionResponse.builder().build();
     }
 
-    BatchCreatePartitionResponse batchCreate(RequestContext context, BatchCreatePartitionRequest request) {
+    public BatchCreatePartitionResponse batchCreatePartition(RequestContext context, BatchCreatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         checkBatchSize(request.hasPartitionInputList() ? request.partitionInputList() : null,
                 "partitionInputList", MAX_BATCH_CREATE);
@@ -94,23 +97,23 @@ final class PartitionOperations {
         List<String> values = checkedValues(table, input.hasValues() ? input.values() : null, "partitionInput.values");
         String key = partitionKey(table, values);
         if (catalog.partitions.containsKey(key)) {
-            throw CatalogErrors.alreadyExists("Partition");
+            throw GlueErrors.alreadyExists("Partition already exists.");
         }
         catalog.partitions.put(key, fromInput(input, table, context).creationTime(context.now()).build());
     }
 
-    GetPartitionResponse get(RequestContext context, GetPartitionRequest request) {
+    public GetPartitionResponse getPartition(RequestContext context, GetPartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         Table table = TableOperations.existing(catalog, request.databaseName(), request.tableName(), "tableName");
         List<String> values = checkedValues(table, request.hasPartitionValues() ? request.partitionValues() : null,
                 "partitionValues");
         Partition partition = catalog.partitions.find(partitionKey(table, values))
-                .orElseThrow(CatalogErrors::partitionNotFound);
+                .orElseThrow(GlueErrors::partitionNotFound);
         return GetPartitionResponse.builder().partition(partition).build();
     }
 
-    BatchGetPartitionResponse batchGet(RequestContext context, BatchGetPartitionRequest request) {
+    public BatchGetPartitionResponse batchGetPartition(RequestContext context, BatchGetPartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         checkBatchSize(request.hasPartitionsToGet() ? request.partitionsToGet() : null, "partitionsToGet", MAX_BATCH_GET);
         CatalogState catalog = catalogs.get(context);
@@ -124,7 +127,7 @@ final class PartitionOperations {
         return BatchGetPartitionResponse.builder().partitions(found).unprocessedKeys(List.of()).build();
     }
 
-    GetPartitionsResponse list(RequestContext context, GetPartitionsRequest request) {
+    public GetPartitionsResponse getPartitions(RequestContext context, GetPartitionsRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         Table table = TableOperations.existing(catalog, request.databaseName(), request.tableName(), "tableName");
@@ -138,7 +141,7 @@ final class PartitionOperations {
                 candidates.add(withoutColumns ? Map.entry(entry.getKey(), withoutColumns(entry.getValue())) : entry);
             }
         }
-        Pages.Page<Partition> page = Pages.page(candidates, Comparator.naturalOrder(), request.nextToken(),
+        Pages.Page<Partition> page = CatalogState.page(candidates, Comparator.naturalOrder(), request.nextToken(),
                 request.maxResults(), GET_PARTITIONS);
         return GetPartitionsResponse.builder().partitions(page.items()).nextToken(page.nextToken()).build();
     }
@@ -150,7 +153,7 @@ final class PartitionOperations {
         try {
             return PartitionExpression.parse(expression, table.partitionKeys());
         } catch (PartitionExpressionException invalid) {
-            throw CatalogErrors.invalidInput(invalid.getMessage());
+            throw GlueErrors.invalidInput(invalid.getMessage());
         }
     }
 
@@ -161,14 +164,11 @@ final class PartitionOperations {
         Integer total = segment.totalSegments();
         Integer number = segment.segmentNumber();
         if (total == null || number == null) {
-            throw CatalogErrors.missing(total == null ? "segment.totalSegments" : "segment.segmentNumber");
+            throw GlueErrors.missing(total == null ? "segment.totalSegments" : "segment.segmentNumber");
         }
-        if (total < 1 || total > MAX_SEGMENTS) {
-            throw CatalogErrors.validation("Value '" + total + "' at 'segment.totalSegments' failed to satisfy "
-                    + "constraint: Member must have value between 1 and " + MAX_SEGMENTS);
-        }
+        GlueErrors.range(total, "segment.totalSegments", 1, MAX_SEGMENTS);
         if (number < 0 || number >= total) {
-            throw CatalogErrors.invalidInput("SegmentNumber " + number + " is not within 0 and TotalSegments - 1 ("
+            throw GlueErrors.invalidInput("SegmentNumber " + number + " is not within 0 and TotalSegments - 1 ("
                     + (total - 1) + ")");
         }
         return segment;
@@ -188,10 +188,10 @@ final class PartitionOperations {
                 .build();
     }
 
-    UpdatePartitionResponse update(RequestContext context, UpdatePartitionRequest request) {
+    public UpdatePartitionResponse updatePartition(RequestContext context, UpdatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.partitionInput() == null) {
-            throw CatalogErrors.missing("partitionInput");
+            throw GlueErrors.missing("partitionInput");
         }
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -202,7 +202,7 @@ final class PartitionOperations {
         return UpdatePartitionResponse.builder().build();
     }
 
-    BatchUpdatePartitionResponse batchUpdate(RequestContext context, BatchUpdatePartitionRequest request) {
+    public BatchUpdatePartitionResponse batchUpdatePartition(RequestContext context, BatchUpdatePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         checkBatchSize(request.hasEntries() ? request.entries() : null, "entries", MAX_BATCH_UPDATE);
         List<BatchUpdatePartitionFailureEntry> errors = new ArrayList<>();
@@ -213,7 +213,7 @@ final class PartitionOperations {
                 List<String> values = entry.hasPartitionValueList() ? entry.partitionValueList() : null;
                 try {
                     if (entry.partitionInput() == null) {
-                        throw CatalogErrors.missing("entries.member.partitionInput");
+                        throw GlueErrors.missing("entries.member.partitionInput");
                     }
                     replace(catalog, table, values, entry.partitionInput(), context);
                 } catch (AwsServiceException refused) {
@@ -231,11 +231,11 @@ final class PartitionOperations {
                                 RequestContext context) {
         List<String> values = checkedValues(table, currentValues, "partitionValueList");
         String key = partitionKey(table, values);
-        Partition existing = catalog.partitions.find(key).orElseThrow(CatalogErrors::partitionNotFound);
+        Partition existing = catalog.partitions.find(key).orElseThrow(GlueErrors::partitionNotFound);
         List<String> newValues = input.hasValues() ? checkedValues(table, input.values(), "partitionInput.values") : values;
         String newKey = partitionKey(table, newValues);
         if (!newKey.equals(key) && catalog.partitions.containsKey(newKey)) {
-            throw CatalogErrors.alreadyExists("Partition");
+            throw GlueErrors.alreadyExists("Partition already exists.");
         }
         Partition updated = fromInput(input, table, context)
                 .values(newValues)
@@ -247,7 +247,7 @@ final class PartitionOperations {
         }
     }
 
-    DeletePartitionResponse delete(RequestContext context, DeletePartitionRequest request) {
+    public DeletePartitionResponse deletePartition(RequestContext context, DeletePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -255,13 +255,13 @@ final class PartitionOperations {
             List<String> values = checkedValues(table, request.hasPartitionValues() ? request.partitionValues() : null,
                     "partitionValues");
             if (catalog.partitions.remove(partitionKey(table, values)) == null) {
-                throw CatalogErrors.partitionNotFound();
+                throw GlueErrors.partitionNotFound();
             }
         }
         return DeletePartitionResponse.builder().build();
     }
 
-    BatchDeletePartitionResponse batchDelete(RequestContext context, BatchDeletePartitionRequest request) {
+    public BatchDeletePartitionResponse batchDeletePartition(RequestContext context, BatchDeletePartitionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         checkBatchSize(request.hasPartitionsToDelete() ? request.partitionsToDelete() : null,
                 "partitionsToDelete", MAX_BATCH_DELETE);
@@ -274,7 +274,7 @@ final class PartitionOperations {
                 try {
                     checkedValues(table, values, "partitionsToDelete.values");
                     if (catalog.partitions.remove(partitionKey(table, values)) == null) {
-                        throw CatalogErrors.partitionNotFound();
+                        throw GlueErrors.partitionNotFound();
                     }
                 } catch (AwsServiceException refused) {
                     errors.add(error(values, refused.code(), refused.getMessage()));
@@ -289,22 +289,19 @@ final class PartitionOperations {
     /** The values, if there is one for each of the table's partition keys. */
     private static List<String> checkedValues(Table table, List<String> values, String member) {
         if (values == null) {
-            throw CatalogErrors.missing(member);
+            throw GlueErrors.missing(member);
         }
         if (values.size() != table.partitionKeys().size()) {
-            throw CatalogErrors.invalidInput(CatalogErrors.PARTITION_VALUES_MISMATCH);
+            throw GlueErrors.invalidInput(GlueErrors.PARTITION_VALUES_MISMATCH);
         }
         return values;
     }
 
     private static void checkBatchSize(List<?> batch, String member, int max) {
         if (batch == null) {
-            throw CatalogErrors.missing(member);
+            throw GlueErrors.missing(member);
         }
-        if (batch.size() > max) {
-            throw CatalogErrors.validation("Value at '" + member + "' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + max);
-        }
+        Validation.of(GlueErrors.VALIDATION).size(member, batch, 0, max).orThrow();
     }
 
     private static String partitionKey(Table table, List<String> values) {

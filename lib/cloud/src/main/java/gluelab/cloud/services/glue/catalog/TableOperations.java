@@ -1,7 +1,10 @@
 package gluelab.cloud.services.glue.catalog;
 
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Validation;
+import gluelab.cloud.services.glue.GlueErrors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +27,8 @@ import software.amazon.awssdk.services.glue.model.GetTableVersionsRequest;
 import software.amazon.awssdk.services.glue.model.GetTableVersionsResponse;
 import software.amazon.awssdk.services.glue.model.GetTablesRequest;
 import software.amazon.awssdk.services.glue.model.GetTablesResponse;
+import software.amazon.awssdk.services.glue.model.PartitionIndex;
+import software.amazon.awssdk.services.glue.model.PartitionIndexDescriptor;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableAttributes;
 import software.amazon.awssdk.services.glue.model.TableError;
@@ -38,7 +43,7 @@ import software.amazon.awssdk.services.glue.model.UpdateTableResponse;
  * which is the optimistic lock Iceberg's GlueCatalog commits through. Unless {@code SkipArchive} is set, the
  * replaced version is archived and stays readable through GetTableVersion(s).
  */
-final class TableOperations {
+public final class TableOperations {
 
     private static final Pages.Limits GET_TABLES = new Pages.Limits("maxResults", 100, 100);
     private static final Pages.Limits GET_TABLE_VERSIONS = new Pages.Limits("maxResults", 100, 100);
@@ -47,30 +52,34 @@ final class TableOperations {
 
     private final AccountRegionStore<CatalogState> catalogs;
 
-    TableOperations(AccountRegionStore<CatalogState> catalogs) {
+    public TableOperations(AccountRegionStore<CatalogState> catalogs) {
         this.catalogs = catalogs;
     }
 
-    CreateTableResponse create(RequestContext context, CreateTableRequest request) {
+    public CreateTableResponse createTable(RequestContext context, CreateTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.openTableFormatInput() != null) {
             // Lab Cloud differs here: Glue would write the Iceberg metadata itself.
-            throw CatalogErrors.invalidInput("Lab Cloud does not create tables from OpenTableFormatInput yet: "
+            throw GlueErrors.invalidInput("Lab Cloud does not create tables from OpenTableFormatInput yet: "
                     + "create the Iceberg table through Iceberg's GlueCatalog, which writes its own metadata");
         }
         TableInput input = request.tableInput();
         if (input == null) {
-            throw CatalogErrors.missing("tableInput");
+            throw GlueErrors.missing("tableInput");
         }
         String database = CatalogNames.fold(request.databaseName(), "databaseName");
         String name = CatalogNames.fold(input.name() != null ? input.name() : request.name(), "tableInput.name");
         context.resource(database + "." + name);
         checkPartitionKeys(input);
+        List<PartitionIndex> indexes = request.hasPartitionIndexes() ? request.partitionIndexes() : List.of();
+        Validation.of(GlueErrors.VALIDATION)
+                .size("partitionIndexes", indexes, 0, PartitionIndexOperations.MAX_INDEXES_PER_TABLE)
+                .orThrow();
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
             DatabaseOperations.existing(catalog, database, request.databaseName());
             if (catalog.table(database, name).isPresent()) {
-                throw CatalogErrors.alreadyExists("Table");
+                throw GlueErrors.alreadyExists("Table already exists.");
             }
             Table table = fromInput(input, database, name, context)
                     .createTime(context.now())
@@ -78,18 +87,25 @@ final class TableOperations {
                     .createdBy(context.caller().principalArn())
                     .versionId(FIRST_VERSION)
                     .build();
+            List<PartitionIndexDescriptor> defined = new ArrayList<>();
+            for (int i = 0; i < indexes.size(); i++) {
+                defined.add(PartitionIndexOperations.define(table, defined, indexes.get(i),
+                        "partitionIndexes." + (i + 1) + ".member"));
+            }
             catalog.tables.put(CatalogState.tableKey(database, name), table);
+            defined.forEach(index -> catalog.partitionIndexes.put(
+                    PartitionIndexOperations.indexKey(table, index.indexName()), index));
         }
         return CreateTableResponse.builder().build();
     }
 
-    GetTableResponse get(RequestContext context, GetTableRequest request) {
+    public GetTableResponse getTable(RequestContext context, GetTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         Table table = existing(catalogs.get(context), request.databaseName(), request.name(), "name");
         return GetTableResponse.builder().table(table).build();
     }
 
-    GetTablesResponse list(RequestContext context, GetTablesRequest request) {
+    public GetTablesResponse getTables(RequestContext context, GetTablesRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String database = CatalogNames.fold(request.databaseName(), "databaseName");
         CatalogState catalog = catalogs.get(context);
@@ -98,7 +114,7 @@ final class TableOperations {
         List<Map.Entry<String, Table>> candidates = catalog.tablesOf(database).stream()
                 .filter(entry -> names == null || names.matcher(entry.getValue().name()).matches())
                 .toList();
-        Pages.Page<Table> page = Pages.page(candidates, Comparator.naturalOrder(), request.nextToken(),
+        Pages.Page<Table> page = CatalogState.page(candidates, Comparator.naturalOrder(), request.nextToken(),
                 request.maxResults(), GET_TABLES);
         List<Table> tables = page.items().stream().map(t -> onlyAttributes(t, request.attributesToGet())).toList();
         return GetTablesResponse.builder().tableList(tables).nextToken(page.nextToken()).build();
@@ -117,7 +133,7 @@ final class TableOperations {
         try {
             return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
-            throw CatalogErrors.invalidInput("Invalid expression '" + expression + "': " + e.getDescription());
+            throw GlueErrors.invalidInput("Invalid expression '" + expression + "': " + e.getDescription());
         }
     }
 
@@ -132,25 +148,25 @@ final class TableOperations {
         return trimmed.build();
     }
 
-    UpdateTableResponse update(RequestContext context, UpdateTableRequest request) {
+    public UpdateTableResponse updateTable(RequestContext context, UpdateTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         if (request.updateOpenTableFormatInput() != null) {
-            throw CatalogErrors.invalidInput("Lab Cloud does not update tables through UpdateOpenTableFormatInput yet: "
+            throw GlueErrors.invalidInput("Lab Cloud does not update tables through UpdateOpenTableFormatInput yet: "
                     + "commit to the Iceberg table through Iceberg's GlueCatalog");
         }
         TableInput input = request.tableInput();
         if (input == null) {
-            throw CatalogErrors.missing("tableInput");
+            throw GlueErrors.missing("tableInput");
         }
         String tableName = input.name() != null ? input.name() : request.name();
-        CatalogNames.check(tableName, "tableInput.name");
+        GlueErrors.name(tableName, "tableInput.name");
         checkPartitionKeys(input);
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
             Table current = existing(catalog, request.databaseName(), tableName, "tableInput.name");
             context.resource(current.databaseName() + "." + current.name());
             if (request.versionId() != null && !request.versionId().equals(current.versionId())) {
-                throw CatalogErrors.concurrentTableUpdate();
+                throw GlueErrors.concurrentTableUpdate();
             }
             String tableKey = CatalogState.tableKey(current.databaseName(), current.name());
             long version = versionNumber(current);
@@ -168,7 +184,7 @@ final class TableOperations {
         return UpdateTableResponse.builder().build();
     }
 
-    GetTableVersionsResponse versions(RequestContext context, GetTableVersionsRequest request) {
+    public GetTableVersionsResponse getTableVersions(RequestContext context, GetTableVersionsRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         Table current = existing(catalog, request.databaseName(), request.tableName(), "tableName");
@@ -178,12 +194,12 @@ final class TableOperations {
         for (int i = archived.size() - 1; i >= 0; i--) {
             newestFirst.add(versionEntry(archived.get(i)));
         }
-        Pages.Page<TableVersion> page = Pages.page(newestFirst, Comparator.<String>naturalOrder().reversed(),
+        Pages.Page<TableVersion> page = CatalogState.page(newestFirst, Comparator.<String>naturalOrder().reversed(),
                 request.nextToken(), request.maxResults(), GET_TABLE_VERSIONS);
         return GetTableVersionsResponse.builder().tableVersions(page.items()).nextToken(page.nextToken()).build();
     }
 
-    GetTableVersionResponse version(RequestContext context, GetTableVersionRequest request) {
+    public GetTableVersionResponse getTableVersion(RequestContext context, GetTableVersionRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         Table current = existing(catalog, request.databaseName(), request.tableName(), "tableName");
@@ -192,12 +208,12 @@ final class TableOperations {
             found = parseVersion(request.versionId())
                     .flatMap(v -> catalog.tableVersions.find(CatalogState.versionKey(
                             CatalogState.tableKey(current.databaseName(), current.name()), v)))
-                    .orElseThrow(() -> CatalogErrors.entityNotFound("Version not found."));
+                    .orElseThrow(() -> GlueErrors.entityNotFound("Version not found."));
         }
         return GetTableVersionResponse.builder().tableVersion(versionEntry(found).getValue()).build();
     }
 
-    DeleteTableResponse delete(RequestContext context, DeleteTableRequest request) {
+    public DeleteTableResponse deleteTable(RequestContext context, DeleteTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -208,16 +224,13 @@ final class TableOperations {
         return DeleteTableResponse.builder().build();
     }
 
-    BatchDeleteTableResponse batchDelete(RequestContext context, BatchDeleteTableRequest request) {
+    public BatchDeleteTableResponse batchDeleteTable(RequestContext context, BatchDeleteTableRequest request) {
         CatalogAccess.requireOwnCatalog(context, request.catalogId());
         String database = CatalogNames.fold(request.databaseName(), "databaseName");
-        if (!request.hasTablesToDelete()) {
-            throw CatalogErrors.missing("tablesToDelete");
-        }
-        if (request.tablesToDelete().size() > MAX_TABLES_TO_DELETE) {
-            throw CatalogErrors.validation("Value at 'tablesToDelete' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + MAX_TABLES_TO_DELETE);
-        }
+        Validation.of(GlueErrors.VALIDATION)
+                .required("tablesToDelete", request.hasTablesToDelete() ? request.tablesToDelete() : null)
+                .size("tablesToDelete", request.tablesToDelete(), 0, MAX_TABLES_TO_DELETE)
+                .orThrow();
         List<TableError> errors = new ArrayList<>();
         CatalogState catalog = catalogs.get(context);
         synchronized (catalog) {
@@ -244,13 +257,13 @@ final class TableOperations {
         String database = CatalogNames.fold(databaseAsGiven, "databaseName");
         String table = CatalogNames.fold(tableAsGiven, tableMember);
         DatabaseOperations.existing(catalog, database, databaseAsGiven);
-        return catalog.table(database, table).orElseThrow(() -> CatalogErrors.tableNotFound(tableAsGiven));
+        return catalog.table(database, table).orElseThrow(() -> GlueErrors.tableNotFound(tableAsGiven));
     }
 
     private static void checkPartitionKeys(TableInput input) {
         for (int i = 0; i < input.partitionKeys().size(); i++) {
             if (input.partitionKeys().get(i).name() == null) {
-                throw CatalogErrors.missing("tableInput.partitionKeys." + (i + 1) + ".member.name");
+                throw GlueErrors.missing("tableInput.partitionKeys." + (i + 1) + ".member.name");
             }
         }
     }

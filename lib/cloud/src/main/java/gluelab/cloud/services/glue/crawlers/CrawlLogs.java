@@ -2,6 +2,7 @@ package gluelab.cloud.services.glue.crawlers;
 
 import gluelab.cloud.provider.CloudWatchLogsWriter;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueRoles;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
@@ -14,8 +15,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 final class CrawlLogs {
 
     static final String LOG_GROUP = "/aws-glue/crawlers";
-
-    private static final String GLUE_PRINCIPAL = "glue.amazonaws.com";
 
     private final CloudWatchLogsWriter logs;
     private final Clock clock;
@@ -59,7 +58,7 @@ final class CrawlLogs {
 
         private void line(String level, String message) {
             // A crawl never fails because of its logs: lines that cannot be written are dropped.
-            logs.appendOrDrop(scope, GLUE_PRINCIPAL, LOG_GROUP, crawlerName, List.of(InputLogEvent.builder()
+            logs.appendOrDrop(scope, GlueRoles.SERVICE_PRINCIPAL, LOG_GROUP, crawlerName, List.of(InputLogEvent.builder()
                     .timestamp(clock.millis()).message("[" + crawlId + "] " + level + " : " + message).build()));
         }
     }

@@ -5,6 +5,7 @@ import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.glue.model.LastCrawlStatus;
  * {@link #PROVISIONING} plus the reading and writing, so callers see RUNNING, then READY, as on AWS, and
  * StopCrawler has a crawl to stop.
  */
-final class CrawlStateMachine implements AutoCloseable {
+public final class CrawlStateMachine implements AutoCloseable {
 
     static final Duration PROVISIONING = Duration.ofSeconds(1);
     /** How long a crawl that ends by itself stays STOPPING, as on AWS, where it writes its logs and metrics. */
@@ -76,7 +77,7 @@ final class CrawlStateMachine implements AutoCloseable {
         return thread;
     });
 
-    CrawlStateMachine(Platform platform, AccountRegionStore<CrawlersState> states) {
+    public CrawlStateMachine(Platform platform, AccountRegionStore<CrawlersState> states) {
         this.platform = platform;
         this.states = states;
         this.logs = new CrawlLogs(platform.logs(), platform.clock());
@@ -98,7 +99,7 @@ final class CrawlStateMachine implements AutoCloseable {
         synchronized (state) {
             Crawler crawler = state.requireCrawler(crawlerName);
             if (crawler.state() != CrawlerState.READY) {
-                throw CrawlerErrors.running(crawlerName);
+                throw GlueErrors.crawlerRunning(crawlerName);
             }
             String crawlId = UUID.randomUUID().toString();
             crawl = new CrawlRecord(crawlId, crawlerName, state.nextCrawlSequence(),
@@ -157,10 +158,10 @@ final class CrawlStateMachine implements AutoCloseable {
         synchronized (state) {
             Crawler crawler = state.requireCrawler(crawlerName);
             if (crawler.state() == CrawlerState.STOPPING) {
-                throw CrawlerErrors.stopping(crawlerName);
+                throw GlueErrors.crawlerStopping(crawlerName);
             }
             if (crawler.state() != CrawlerState.RUNNING) {
-                throw CrawlerErrors.notRunning(crawlerName);
+                throw GlueErrors.crawlerNotRunning(crawlerName);
             }
             state.crawlers.put(crawlerName, crawler.toBuilder().state(CrawlerState.STOPPING).build());
         }
@@ -274,7 +275,7 @@ final class CrawlStateMachine implements AutoCloseable {
     // ---- restarts, deletes and resets ----------------------------------------------------------
 
     /** After a restart: crawls that were in flight when Lab Cloud stopped can never finish; they end now. */
-    void endCrawlsInterruptedByRestart() {
+    public void endCrawlsInterruptedByRestart() {
         for (Map.Entry<Scope, CrawlersState> entry : states.all().entrySet()) {
             List<CrawlRecord> interrupted = entry.getValue().crawls.values().stream().filter(CrawlRecord::running).toList();
             for (CrawlRecord crawl : interrupted) {

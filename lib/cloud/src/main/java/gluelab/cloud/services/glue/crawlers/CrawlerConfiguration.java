@@ -1,8 +1,8 @@
 package gluelab.cloud.services.glue.crawlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.crawlers.inference.GroupingPolicy;
-import gluelab.cloud.services.glue.jobs.GlueErrors;
 import gluelab.cloud.state.Json;
 import java.io.IOException;
 

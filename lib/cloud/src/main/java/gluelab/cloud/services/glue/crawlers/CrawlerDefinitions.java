@@ -2,15 +2,15 @@ package gluelab.cloud.services.glue.crawlers;
 
 import gluelab.cloud.schedule.CronExpression;
 import gluelab.cloud.schedule.ScheduleExpressionException;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.crawlers.inference.S3Glob;
-import gluelab.cloud.services.glue.jobs.GlueErrors;
 import java.time.Instant;
 import java.util.List;
+import software.amazon.awssdk.services.glue.model.Crawler;
 import software.amazon.awssdk.services.glue.model.CrawlerLineageSettings;
 import software.amazon.awssdk.services.glue.model.CrawlerState;
 import software.amazon.awssdk.services.glue.model.CrawlerTargets;
 import software.amazon.awssdk.services.glue.model.CreateCrawlerRequest;
-import software.amazon.awssdk.services.glue.model.Crawler;
 import software.amazon.awssdk.services.glue.model.DeleteBehavior;
 import software.amazon.awssdk.services.glue.model.LineageConfiguration;
 import software.amazon.awssdk.services.glue.model.RecrawlBehavior;

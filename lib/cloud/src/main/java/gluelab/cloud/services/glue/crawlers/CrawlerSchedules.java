@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.glue.model.ScheduleState;
  * advanced. A fire time that finds the crawler still crawling is skipped, as on AWS. After a restart the
  * timers are registered again from now.
  */
-final class CrawlerSchedules implements AutoCloseable {
+public final class CrawlerSchedules implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CrawlerSchedules.class.getName());
 
@@ -25,13 +25,13 @@ final class CrawlerSchedules implements AutoCloseable {
     private final CrawlStateMachine crawls;
     private final RecurringTimers timers;
 
-    CrawlerSchedules(Platform platform, AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls) {
+    public CrawlerSchedules(Platform platform, AccountRegionStore<CrawlersState> states, CrawlStateMachine crawls) {
         this.states = states;
         this.crawls = crawls;
         this.timers = new RecurringTimers(platform, "glue", "ScheduledCrawler");
     }
 
-    void restoreAll() {
+    public void restoreAll() {
         states.all().forEach((scope, state) -> state.crawlers.values().forEach(crawler -> sync(scope, crawler)));
     }
 

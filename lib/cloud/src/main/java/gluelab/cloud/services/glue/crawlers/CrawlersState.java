@@ -1,7 +1,7 @@
 package gluelab.cloud.services.glue.crawlers;
 
 import gluelab.cloud.provider.Scope;
-import gluelab.cloud.services.glue.jobs.ResourceTags;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.ShapeCodec;
@@ -11,11 +11,11 @@ import software.amazon.awssdk.services.glue.model.Crawler;
 
 /**
  * The crawlers area's resources in one account and region: crawler definitions (with their state and last
- * crawl, as GetCrawler shows them), their crawls, the folders each crawler has read (for
- * CRAWL_NEW_FOLDERS_ONLY) and tags. Every collection is durable. Compound changes (check the state, then
+ * crawl, as GetCrawler shows them), their crawls, and the folders each crawler has read (for
+ * CRAWL_NEW_FOLDERS_ONLY). Every collection is durable. Compound changes (check the state, then
  * write) hold this object's monitor.
  */
-final class CrawlersState {
+public final class CrawlersState {
 
     private static final String SERVICE = "glue";
 
@@ -23,16 +23,14 @@ final class CrawlersState {
     final DurableMap<Crawler> crawlers;
     final DurableMap<CrawlRecord> crawls;
     final DurableMap<SeenFolders> seenFolders;
-    final DurableMap<ResourceTags> tags;
     private final AtomicLong crawlSequence;
 
-    CrawlersState(Scope scope, StateStore store) {
+    public CrawlersState(Scope scope, StateStore store) {
         this.scope = scope;
         // The catalog and jobs areas share the "glue" service name; "crawlers/" keeps these collections apart.
         this.crawlers = store.map(scope.mapName(SERVICE, "crawlers/definitions"), ShapeCodec.of(Crawler.class));
         this.crawls = store.map(scope.mapName(SERVICE, "crawlers/crawls"), Codec.of(CrawlRecord.class));
         this.seenFolders = store.map(scope.mapName(SERVICE, "crawlers/seen-folders"), Codec.of(SeenFolders.class));
-        this.tags = store.map(scope.mapName(SERVICE, "crawlers/tags"), Codec.of(ResourceTags.class));
         this.crawlSequence = new AtomicLong(crawls.values().stream().mapToLong(CrawlRecord::sequence).max().orElse(0));
     }
 
@@ -40,14 +38,15 @@ final class CrawlersState {
         return crawlSequence.incrementAndGet();
     }
 
-    String crawlerArn(String crawlerName) {
-        return "arn:aws:glue:" + scope.region() + ":" + scope.account() + ":crawler/" + crawlerName;
+    /** Whether a crawler of that name exists (the tagging operations ask). */
+    public boolean hasCrawler(String crawlerName) {
+        return crawlers.containsKey(crawlerName);
     }
 
     Crawler requireCrawler(String name) {
         Crawler crawler = crawlers.get(name);
         if (crawler == null) {
-            throw CrawlerErrors.crawlerNotFound(name);
+            throw GlueErrors.crawlerNotFound(name);
         }
         return crawler;
     }

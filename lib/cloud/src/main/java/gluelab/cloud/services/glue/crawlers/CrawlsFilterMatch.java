@@ -1,6 +1,6 @@
 package gluelab.cloud.services.glue.crawlers;
 
-import gluelab.cloud.services.glue.jobs.GlueErrors;
+import gluelab.cloud.services.glue.GlueErrors;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Predicate;

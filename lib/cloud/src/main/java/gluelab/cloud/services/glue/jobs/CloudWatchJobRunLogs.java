@@ -2,6 +2,7 @@ package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.provider.CloudWatchLogsWriter;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueRoles;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
@@ -12,8 +13,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
  */
 final class CloudWatchJobRunLogs implements JobRunLogs {
 
-    static final String GLUE_PRINCIPAL = "glue.amazonaws.com";
-
     private final CloudWatchLogsWriter logs;
 
     CloudWatchJobRunLogs(CloudWatchLogsWriter logs) {
@@ -22,7 +21,7 @@ final class CloudWatchJobRunLogs implements JobRunLogs {
 
     @Override
     public void append(Scope scope, String runId, Stream stream, Instant time, String message) {
-        logs.appendOrDrop(scope, GLUE_PRINCIPAL, stream.logGroup(), runId,
+        logs.appendOrDrop(scope, GlueRoles.SERVICE_PRINCIPAL, stream.logGroup(), runId,
                 List.of(InputLogEvent.builder().timestamp(time.toEpochMilli()).message(message).build()));
     }
 }

@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue.jobs;
 
+import gluelab.cloud.services.glue.GlueErrors;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.glue.model.WorkerType;

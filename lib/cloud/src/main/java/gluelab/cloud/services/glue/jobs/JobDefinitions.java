@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue.jobs;
 
+import gluelab.cloud.services.glue.GlueErrors;
 import java.time.Instant;
 import java.util.Set;
 import software.amazon.awssdk.services.glue.model.ExecutionClass;

@@ -6,6 +6,7 @@ import gluelab.cloud.clock.TimerOwner;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.worker.JobRunExecutor;
 import gluelab.cloud.services.glue.worker.WorkerEvents;
 import gluelab.glue.protocol.RunCommand;
@@ -45,7 +46,7 @@ import software.amazon.awssdk.services.glue.model.JobRunState;
  * run in flight holds an activity, so advancing the lab clock lets it settle, and a timeout timer on the
  * lab clock, so Timeout fires whether real time passes or the clock is advanced.
  */
-final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
+public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
 
     static final Set<JobRunState> IN_FLIGHT = EnumSet.of(JobRunState.STARTING, JobRunState.RUNNING,
             JobRunState.STOPPING, JobRunState.WAITING);
@@ -92,12 +93,13 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
     });
     private final SecureRandom random = new SecureRandom();
 
-    JobRunStateMachine(Platform platform, AccountRegionStore<JobsState> states, JobRunLogs logs,
-                       Function<WorkerEvents, JobRunExecutor> executorFactory) {
+    /** @param executorFactory what runs the jobs, told about runs through this state machine's {@link WorkerEvents} */
+    public JobRunStateMachine(Platform platform, AccountRegionStore<JobsState> states,
+                              Function<WorkerEvents, JobRunExecutor> executorFactory) {
         this.platform = platform;
         this.states = states;
         this.preparation = new RunPreparation(platform);
-        this.logs = logs;
+        this.logs = new CloudWatchJobRunLogs(platform.logs());
         this.stateChanges = new JobStateChangeEvents(platform.events());
         this.executor = executorFactory.apply(this);
         states.all().forEach((scope, state) -> state.runs.keys().forEach(id -> runScopes.put(id, scope)));
@@ -107,7 +109,8 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
         listeners.add(listener);
     }
 
-    String executorStatus() {
+    /** The executor's state for {@code /_lab/health}: the Glue worker's lazy, starting, ready, down or off. */
+    public String executorStatus() {
         return executor.status();
     }
 
@@ -440,7 +443,7 @@ final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
     // ---- restarts, deletes and resets ----------------------------------------------------------
 
     /** After a restart: runs that were in flight when Lab Cloud stopped can never finish; they end now. */
-    void endRunsInterruptedByRestart() {
+    public void endRunsInterruptedByRestart() {
         for (Map.Entry<Scope, JobsState> entry : states.all().entrySet()) {
             List<JobRun> interrupted = entry.getValue().runs.values().stream().map(StoredRun::run)
                     .filter(r -> IN_FLIGHT.contains(r.jobRunState())).toList();

@@ -2,8 +2,10 @@ package gluelab.cloud.services.glue.jobs;
 
 import gluelab.cloud.auth.Credential;
 import gluelab.cloud.provider.Arn;
+import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueRoles;
 import gluelab.glue.protocol.RunCommand;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,12 +86,18 @@ final class RunPreparation {
      * Temporary credentials acting as the job's role, as Glue's runner session does on AWS. They outlive the
      * run's timeout so a long run never loses access; a run past its timeout is stopped anyway.
      */
-    private RunCommand.AwsSettings credentials(Scope scope, Job job, JobRun run) {
-        // Glue takes the role's name or its ARN; a name is a role in the job's own account.
-        Arn role = Arn.parse(job.role()).orElseGet(() -> Arn.global("iam", scope.account(), "role/" + job.role()));
+    private RunCommand.AwsSettings credentials(Scope scope, Job job, JobRun run) throws UnrunnableJobException {
+        Arn role = GlueRoles.arnOf(job.role(), scope.account());
         Duration lifetime = Duration.ofMinutes(run.timeout() == null ? JobDefinitions.MAX_TIMEOUT_MINUTES : run.timeout())
                 .plus(CREDENTIAL_MARGIN);
-        Credential credential = platform.roles().assumeRole(role, RUNNER_SESSION, lifetime).credential();
+        Credential credential;
+        try {
+            credential = platform.roles().assumeRoleAsService(GlueRoles.SERVICE_PRINCIPAL, role, RUNNER_SESSION, lifetime).credential();
+        } catch (AwsServiceException denied) {
+            throw new UnrunnableJobException("Glue could not assume the job's role " + role + ": " + denied.getMessage()
+                    + ". The role must exist, and its trust policy must allow the service principal " + GlueRoles.SERVICE_PRINCIPAL
+                    + " to call sts:AssumeRole.");
+        }
         return new RunCommand.AwsSettings(platform.edge().uri().toString(), scope.region(),
                 credential.accessKeyId(), credential.secretAccessKey(), credential.sessionToken());
     }

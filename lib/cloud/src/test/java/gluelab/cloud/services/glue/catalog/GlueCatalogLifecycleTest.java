@@ -7,11 +7,9 @@ import static gluelab.cloud.services.glue.catalog.CatalogFixtures.partition;
 import static gluelab.cloud.services.glue.catalog.CatalogFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
-import gluelab.cloud.provider.Scope;
 import gluelab.cloud.testing.RunningLabCloud;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +27,7 @@ import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableVersion;
 
-/** The catalog across a restart, under the admin API's resets, and through its read API for other services. */
+/** The catalog across a restart and under the admin API's resets. */
 class GlueCatalogLifecycleTest {
 
     @RegisterExtension
@@ -84,25 +82,6 @@ class GlueCatalogLifecycleTest {
             assertThatThrownBy(() -> glue.getTable(r -> r.databaseName("lab07_raw").name("t")))
                     .isInstanceOf(EntityNotFoundException.class);
         }
-    }
-
-    @Test
-    void otherPartsOfLabCloudReadTablesAndPartitionsThroughTheCatalogApi() {
-        try (GlueClient glue = cloud.client(GlueClient.builder())) {
-            createDatabase(glue, "crawled");
-            glue.createTable(r -> r.databaseName("crawled").tableInput(table("Clicks", "s3://lake/clicks/", columns("day:string"))));
-            glue.createPartition(r -> r.databaseName("crawled").tableName("clicks")
-                    .partitionInput(partition("s3://lake/clicks/day=1/", "1")));
-        }
-        GlueCatalogApi catalog = cloud.cloud().registry().byName("glue").orElseThrow().operationHandlers().stream()
-                .filter(GlueCatalogApi.class::isInstance).map(GlueCatalogApi.class::cast).findFirst().orElseThrow();
-        Scope scope = new Scope("000000000000", "us-east-1");
-
-        assertThat(catalog.tables(scope)).extracting(Table::databaseName, Table::name)
-                .contains(tuple("crawled", "clicks"));
-        assertThat(catalog.table(scope, "CRAWLED", "Clicks")).get().extracting(Table::versionId).isEqualTo("0");
-        assertThat(catalog.partitions(scope, "crawled", "clicks")).extracting(Partition::values).containsExactly(List.of("1"));
-        assertThat(catalog.table(new Scope("000000000000", "eu-west-1"), "crawled", "clicks")).isEmpty();
     }
 
     private static GlueClient glueAt(LabCloud cloud) {

@@ -3,6 +3,7 @@ package gluelab.cloud.services.glue.crawlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import gluelab.cloud.services.glue.jobs.GlueLabSupport;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.cloud.testing.TestRoles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** What the crawler tests share: a typical crawler, data put into S3, waiting for crawls, events and log lines. */
 final class CrawlerLabSupport {
 
-    static final String ROLE = "arn:aws:iam::000000000000:role/GlueCrawlerRole";
+    static final String ROLE = TestRoles.CRAWLER_ROLE;
 
     private CrawlerLabSupport() {
     }

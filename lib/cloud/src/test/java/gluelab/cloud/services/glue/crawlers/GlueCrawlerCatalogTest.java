@@ -40,7 +40,7 @@ class GlueCrawlerCatalogTest {
     private static final String SALES_ROWS = "1,apple,1.5\n2,pear,2.25\n3,plum,0.75\n";
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
     static GlueClient glue;
     static S3Client s3;
     static CloudWatchLogsClient logs;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gluelab.cloud.testing.RunningLabCloud;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,12 +26,13 @@ import software.amazon.awssdk.services.glue.model.ScheduleState;
 import software.amazon.awssdk.services.glue.model.SchedulerNotRunningException;
 import software.amazon.awssdk.services.glue.model.SchedulerRunningException;
 import software.amazon.awssdk.services.glue.model.UpdateBehavior;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /** Crawler definitions: what CreateCrawler keeps and defaults, what it refuses, and how UpdateCrawler changes it. */
 class GlueCrawlerDefinitionsTest {
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
     static GlueClient glue;
 
     @BeforeAll
@@ -63,6 +65,23 @@ class GlueCrawlerDefinitionsTest {
         assertThat(crawler.creationTime()).isNotNull().isEqualTo(crawler.lastUpdated());
         assertThat(crawler.lastCrawl()).isNull();
         assertThat(crawler.schedule()).isNull();
+    }
+
+    @Test
+    void aCrawlerWhoseRoleGlueMayNotAssumeIsRefusedInAwsWords() {
+        try (IamClient iam = cloud.client(IamClient.builder())) {
+            iam.createRole(r -> r.roleName("trusts-lambda-only").assumeRolePolicyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},\
+                    "Action":"sts:AssumeRole"}]}"""));
+        }
+        for (String role : List.of("arn:aws:iam::000000000000:role/trusts-lambda-only",
+                "arn:aws:iam::000000000000:role/no-such-role")) {
+            assertThatThrownBy(() -> glue.createCrawler(r -> r.name("untrusted").role(role).databaseName("lake")
+                    .targets(t -> t.s3Targets(s -> s.path("s3://lake/sales/")))))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Service is unable to assume provided role. Please verify role's TrustPolicy"));
+        }
+        assertThatThrownBy(() -> glue.getCrawler(r -> r.name("untrusted"))).isInstanceOf(EntityNotFoundException.class);
     }
 
     @Test
@@ -128,16 +147,48 @@ class GlueCrawlerDefinitionsTest {
     }
 
     @Test
-    void crawlingNewFoldersOnlyNeedsSchemaChangePolicyLogAndLog() {
-        assertThatThrownBy(() -> glue.createCrawler(s3Crawler("incremental", "lake", "s3://lake/x/")
-                .recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY)).build()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only LOG");
+    void crawlingNewFoldersOnlyRefusesUpdateInDatabaseOrAnyDeleteBehaviorButLogAtCreationAndAtUpdate() {
+        String refusal = "The SchemaChangePolicy for \"Crawl new folders only\" Amazon S3 target can have only LOG "
+                + "DeleteBehavior value and LOG UpdateBehavior value.";
+        for (UpdateBehavior update : UpdateBehavior.knownValues()) {
+            for (DeleteBehavior delete : DeleteBehavior.knownValues()) {
+                if (update == UpdateBehavior.LOG && delete == DeleteBehavior.LOG) {
+                    continue;
+                }
+                assertThatThrownBy(() -> glue.createCrawler(s3Crawler("new-folders-" + update + "-" + delete, "lake",
+                        "s3://lake/x/").recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY))
+                        .schemaChangePolicy(p -> p.updateBehavior(update).deleteBehavior(delete)).build()))
+                        .as("CreateCrawler with %s and %s", update, delete)
+                        .isInstanceOfSatisfying(InvalidInputException.class,
+                                e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(refusal));
+            }
+        }
 
-        glue.createCrawler(s3Crawler("incremental", "lake", "s3://lake/x/")
+        glue.createCrawler(s3Crawler("new-folders-log", "lake", "s3://lake/x/")
                 .recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY))
                 .schemaChangePolicy(p -> p.updateBehavior(UpdateBehavior.LOG).deleteBehavior(DeleteBehavior.LOG)).build());
-        assertThat(glue.getCrawler(r -> r.name("incremental")).crawler().recrawlPolicy().recrawlBehavior())
+        assertThat(glue.getCrawler(r -> r.name("new-folders-log")).crawler().recrawlPolicy().recrawlBehavior())
                 .isEqualTo(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY);
+        assertThatThrownBy(() -> glue.updateCrawler(r -> r.name("new-folders-log")
+                .schemaChangePolicy(p -> p.updateBehavior(UpdateBehavior.UPDATE_IN_DATABASE))))
+                .as("UpdateCrawler turning on UPDATE_IN_DATABASE under CRAWL_NEW_FOLDERS_ONLY")
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(refusal));
+        assertThatThrownBy(() -> glue.updateCrawler(r -> r.name("new-folders-log")
+                .schemaChangePolicy(p -> p.deleteBehavior(DeleteBehavior.DELETE_FROM_DATABASE))))
+                .as("UpdateCrawler turning on DELETE_FROM_DATABASE under CRAWL_NEW_FOLDERS_ONLY")
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(refusal));
+
+        glue.createCrawler(s3Crawler("everything-by-default", "lake", "s3://lake/x/").build());
+        assertThatThrownBy(() -> glue.updateCrawler(r -> r.name("everything-by-default")
+                .recrawlPolicy(p -> p.recrawlBehavior(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY))))
+                .as("UpdateCrawler turning on CRAWL_NEW_FOLDERS_ONLY over the default UPDATE_IN_DATABASE policy")
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(refusal));
+        assertThat(glue.getCrawler(r -> r.name("new-folders-log")).crawler().schemaChangePolicy().updateBehavior())
+                .as("a refused update changes nothing")
+                .isEqualTo(UpdateBehavior.LOG);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.cloud.testing.TestRoles;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,10 @@ class GlueCrawlersPersistenceTest {
     }
 
     private LabCloud start() {
-        return LabCloud.start(LabCloudConfig.defaults().withPort(0).withStateDir(stateDir)
+        LabCloud cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0).withStateDir(stateDir)
                 .withGlueWorker(LabCloudConfig.GlueWorkerMode.OFF));
+        TestRoles.createGlueRoles(cloud.endpoint());
+        return cloud;
     }
 
     private static GlueClient client(LabCloud cloud) {

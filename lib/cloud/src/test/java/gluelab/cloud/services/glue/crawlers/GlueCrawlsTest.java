@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.glue.model.LastCrawlStatus;
 class GlueCrawlsTest {
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
     static GlueClient glue;
     static CloudWatchLogsClient logs;
 

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.glue.model.WorkerType;
 class GlueJobDefinitionsTest {
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
     static GlueClient glue;
 
     static GlueClient glue() {

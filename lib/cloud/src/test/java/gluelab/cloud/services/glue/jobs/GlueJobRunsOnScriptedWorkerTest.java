@@ -54,7 +54,7 @@ class GlueJobRunsOnScriptedWorkerTest {
 
     @RegisterExtension
     static RunningLabCloud cloud = RunningLabCloud.with(LabCloudConfig.defaults()
-            .withGlueWorker(LabCloudConfig.GlueWorkerMode.LAZY));
+            .withGlueWorker(LabCloudConfig.GlueWorkerMode.LAZY)).withGlueRoles();
     static GlueClient glue;
 
     @BeforeAll

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.glue.model.WorkerType;
 class GlueJobRunsWithWorkerOffTest {
 
     @RegisterExtension
-    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+    static RunningLabCloud cloud = RunningLabCloud.inMemory().withGlueRoles();
     static GlueClient glue;
 
     @BeforeAll
@@ -85,6 +85,17 @@ class GlueJobRunsWithWorkerOffTest {
         assertThat(run.workerType()).isEqualTo(WorkerType.G_1_X);
         assertThat(run.numberOfWorkers()).isEqualTo(3);
         assertThat(run.maxCapacity()).isEqualTo(3.0);
+    }
+
+    @Test
+    void aRunWhoseRoleGlueMayNotAssumeFailsSayingWhy() {
+        glue.createJob(sparkJob("off-untrusted", "com.example.Job").role("arn:aws:iam::000000000000:role/never-created").build());
+
+        JobRun run = awaitEnd(glue, "off-untrusted", glue.startJobRun(r -> r.jobName("off-untrusted")).jobRunId());
+        assertThat(run.jobRunState()).isEqualTo(JobRunState.FAILED);
+        assertThat(run.errorMessage()).startsWith("Glue could not assume the job's role "
+                + "arn:aws:iam::000000000000:role/never-created: User: glue.amazonaws.com is not authorized to perform: "
+                + "sts:AssumeRole on resource: arn:aws:iam::000000000000:role/never-created");
     }
 
     @Test

@@ -10,6 +10,7 @@ import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.services.glue.worker.WorkerClasspath;
 import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.cloud.testing.TestRoles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,8 +99,10 @@ class GlueJobsPersistenceTest {
     }
 
     private LabCloud start() {
-        return LabCloud.start(LabCloudConfig.defaults().withPort(0).withStateDir(stateDir)
+        LabCloud cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0).withStateDir(stateDir)
                 .withGlueWorker(LabCloudConfig.GlueWorkerMode.LAZY));
+        TestRoles.createGlueRoles(cloud.endpoint());
+        return cloud;
     }
 
     private static GlueClient client(LabCloud cloud) {

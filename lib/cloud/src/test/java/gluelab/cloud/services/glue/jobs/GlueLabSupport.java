@@ -3,6 +3,7 @@ package gluelab.cloud.services.glue.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import gluelab.cloud.state.Json;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.cloud.testing.TestRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.glue.model.JobRunState;
 /** What the Glue job tests share: a typical job, waiting for runs, and the admin API (clock, events). */
 public final class GlueLabSupport {
 
-    public static final String ROLE = "arn:aws:iam::000000000000:role/GlueLabJobRole";
+    public static final String ROLE = TestRoles.JOB_ROLE;
     public static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCEEDED, JobRunState.FAILED, JobRunState.TIMEOUT,
             JobRunState.STOPPED);
 

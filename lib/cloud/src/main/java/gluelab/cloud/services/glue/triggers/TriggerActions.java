@@ -1,0 +1,50 @@
+package gluelab.cloud.services.glue.triggers;
+
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.jobs.JobLauncher;
+import java.time.Instant;
+import java.util.logging.Logger;
+import software.amazon.awssdk.services.glue.model.Action;
+import software.amazon.awssdk.services.glue.model.Trigger;
+
+/**
+ * What a trigger does when it fires, whatever fired it (StartTrigger, its schedule, its predicate): each
+ * action starts a run of its job with the action's arguments and timeout, and the run's TriggerName set.
+ * This is where workflow runs will attach their run context when workflows arrive.
+ */
+public final class TriggerActions {
+
+    private static final Logger LOG = Logger.getLogger(TriggerActions.class.getName());
+
+    private final JobLauncher jobs;
+
+    public TriggerActions(JobLauncher jobs) {
+        this.jobs = jobs;
+    }
+
+    void fire(Scope scope, Trigger trigger) {
+        fire(scope, trigger, null);
+    }
+
+    /** @param at the schedule's fire time, which the runs start at; null for now */
+    void fire(Scope scope, Trigger trigger, Instant at) {
+        for (Action action : trigger.actions()) {
+            if (action.jobName() == null) {
+                // The action is kept and shown; starting crawlers from triggers is still to come.
+                LOG.info("Trigger " + trigger.name() + " cannot start crawler " + action.crawlerName()
+                        + ": Lab Cloud's triggers start jobs only");
+                continue;
+            }
+            if (!jobs.hasJob(scope, action.jobName())) {
+                LOG.warning("Trigger " + trigger.name() + " names job " + action.jobName() + ", which no longer exists");
+                continue;
+            }
+            try {
+                jobs.start(scope, action, trigger.name(), at);
+            } catch (AwsServiceException e) {
+                LOG.warning("Trigger " + trigger.name() + " could not start job " + action.jobName() + ": " + e.getMessage());
+            }
+        }
+    }
+}

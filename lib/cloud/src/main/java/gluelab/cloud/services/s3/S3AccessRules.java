@@ -1,0 +1,104 @@
+package gluelab.cloud.services.s3;
+
+import gluelab.cloud.provider.Access;
+import gluelab.cloud.provider.AccessRules;
+import gluelab.cloud.provider.Members;
+import gluelab.cloud.provider.RequestContext;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
+
+/**
+ * What each S3 operation needs permission for, as the Service Authorization Reference lists it. S3's actions are
+ * not always named after its operations: a HEAD needs {@code s3:GetObject} or {@code s3:ListBucket}, every step of a
+ * multipart upload needs {@code s3:PutObject}, a copy reads one object and writes another, and the listings need
+ * {@code s3:ListBucket} with the {@code s3:prefix}, {@code s3:delimiter} and {@code s3:max-keys} keys.
+ */
+final class S3AccessRules implements AccessRules {
+
+    @Override
+    public List<Access> required(RequestContext context, String operation, Object request) {
+        String bucket = Members.string(request, "Bucket");
+        String key = Members.string(request, "Key");
+        return switch (operation) {
+            case "ListBuckets" -> List.of(Access.of("s3:ListAllMyBuckets", "*"));
+            case "HeadBucket", "ListObjects", "ListObjectsV2" -> List.of(listBucket(bucket, request));
+            case "ListMultipartUploads" -> List.of(Access.of("s3:ListBucketMultipartUploads", bucketArn(bucket)));
+            case "ListObjectVersions" -> List.of(Access.of("s3:ListBucketVersions", bucketArn(bucket)));
+            case "GetBucketNotificationConfiguration" -> List.of(Access.of("s3:GetBucketNotification", bucketArn(bucket)));
+            case "PutBucketNotificationConfiguration" -> List.of(Access.of("s3:PutBucketNotification", bucketArn(bucket)));
+            case "GetObject", "HeadObject" -> List.of(Access.of(versioned("s3:GetObject", request), objectArn(bucket, key)));
+            case "GetObjectAttributes" -> List.of(Access.of(versioned("s3:GetObjectAttributes", request), objectArn(bucket, key)));
+            case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
+                    List.of(Access.of("s3:PutObject", objectArn(bucket, key)));
+            case "AbortMultipartUpload" -> List.of(Access.of("s3:AbortMultipartUpload", objectArn(bucket, key)));
+            case "ListParts" -> List.of(Access.of("s3:ListMultipartUploadParts", objectArn(bucket, key)));
+            case "DeleteObject" -> List.of(Access.of(versioned("s3:DeleteObject", request), objectArn(bucket, key)));
+            case "DeleteObjects" -> deleteEach(bucket, (DeleteObjectsRequest) request);
+            case "CopyObject" -> copy(bucket, key, ((CopyObjectRequest) request).copySource());
+            case "UploadPartCopy" -> copy(bucket, key, ((UploadPartCopyRequest) request).copySource());
+            default -> bucket == null ? List.of(Access.of("s3:" + operation, "*"))
+                    : List.of(Access.of("s3:" + operation, key == null ? bucketArn(bucket) : objectArn(bucket, key)));
+        };
+    }
+
+    private static Access listBucket(String bucket, Object request) {
+        Access access = Access.of("s3:ListBucket", bucketArn(bucket));
+        if (request instanceof ListObjectsV2Request list) {
+            access.withKey("s3:prefix", list.prefix()).withKey("s3:delimiter", list.delimiter())
+                    .withKey("s3:max-keys", list.maxKeys() == null ? null : list.maxKeys().toString());
+        } else if (request instanceof ListObjectsRequest list) {
+            access.withKey("s3:prefix", list.prefix()).withKey("s3:delimiter", list.delimiter())
+                    .withKey("s3:max-keys", list.maxKeys() == null ? null : list.maxKeys().toString());
+        }
+        return access;
+    }
+
+    /** A call naming a version needs the action's {@code …Version} form, as on AWS. */
+    private static String versioned(String action, Object request) {
+        String versionId = request instanceof GetObjectRequest get ? get.versionId()
+                : request instanceof HeadObjectRequest head ? head.versionId() : Members.string(request, "VersionId");
+        return versionId == null || versionId.equals("null") ? action : action + "Version";
+    }
+
+    private static List<Access> deleteEach(String bucket, DeleteObjectsRequest request) {
+        List<Access> needed = new ArrayList<>();
+        if (request.delete() != null) {
+            for (ObjectIdentifier object : request.delete().objects()) {
+                needed.add(Access.of(object.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion",
+                        objectArn(bucket, object.key())));
+            }
+        }
+        return needed;
+    }
+
+    /** A copy reads its source ({@code bucket/key}, URL-encoded, possibly with {@code ?versionId=}) and writes its target. */
+    private static List<Access> copy(String bucket, String key, String copySource) {
+        List<Access> needed = new ArrayList<>();
+        needed.add(Access.of("s3:PutObject", objectArn(bucket, key)));
+        if (copySource != null) {
+            String source = copySource.startsWith("/") ? copySource.substring(1) : copySource;
+            int query = source.indexOf("?versionId=");
+            String action = query < 0 ? "s3:GetObject" : "s3:GetObjectVersion";
+            String path = java.net.URLDecoder.decode(query < 0 ? source : source.substring(0, query),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            needed.add(Access.of(action, "arn:aws:s3:::" + path));
+        }
+        return needed;
+    }
+
+    private static String bucketArn(String bucket) {
+        return "arn:aws:s3:::" + bucket;
+    }
+
+    private static String objectArn(String bucket, String key) {
+        return "arn:aws:s3:::" + bucket + "/" + key;
+    }
+}
