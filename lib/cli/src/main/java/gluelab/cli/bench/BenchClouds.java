@@ -2,8 +2,6 @@ package gluelab.cli.bench;
 
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
-import gluelab.lab.iam.PolicyJson;
-import gluelab.lab.iam.RoleSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /** Lab Clouds started inside the bench JVM on a free port, and SDK clients aimed at them. */
@@ -38,19 +35,6 @@ final class BenchClouds {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
-    }
-
-    /**
-     * A role Glue may act as, over every bucket, made with IAM's own calls as a learner makes it: Lab Cloud lets
-     * jobs and crawlers run only as roles that exist and trust {@code glue.amazonaws.com}. Returns its ARN.
-     */
-    static String glueRole(LabCloud cloud, String name) {
-        try (IamClient iam = client(cloud, IamClient.builder())) {
-            return RoleSetup.role(name, PolicyJson.trust("glue.amazonaws.com"))
-                    .attach("arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole")
-                    .attach("arn:aws:iam::aws:policy/AmazonS3FullAccess")
-                    .apply(iam).roleArn();
-        }
     }
 
     /** A state directory on the build's disk (not a tmpfs), so fsync costs what it costs. */

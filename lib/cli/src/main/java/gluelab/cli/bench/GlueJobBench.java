@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class GlueJobBench {
 
+    private static final String ROLE = "arn:aws:iam::000000000000:role/GlueBenchRole";
     private static final Duration POLL = Duration.ofMillis(20);
     private static final String TINY_CSV = "id,name,amount\n1,Ada,12.50\n2,Grace,7.25\n3,Linus,3.00\n";
 
@@ -86,7 +87,7 @@ public final class GlueJobBench {
             try (LabCloud cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0)
                     .withGlueWorker(LabCloudConfig.GlueWorkerMode.LAZY))) {
                 GlueJobBench bench = new GlueJobBench(cloud.endpoint(), out);
-                bench.setUp(BenchClouds.glueRole(cloud, "GlueBenchRole"), jar, tinyCsv, largeCsv, work);
+                bench.setUp(jar, tinyCsv, largeCsv, work);
                 cold = bench.run("tiny", "cold first run (starts the worker)");
                 for (int i = 0; i < warmRuns; i++) {
                     warm.add(bench.run("tiny", "warm run " + (i + 1)));
@@ -135,20 +136,20 @@ public final class GlueJobBench {
                 "spark.hadoop.fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     }
 
-    private void setUp(String role, JobJar jar, Path tinyCsv, Path largeCsv, Path work) {
+    private void setUp(JobJar jar, Path tinyCsv, Path largeCsv, Path work) {
         for (String bucket : List.of("bench-jobs", "bench-raw", "bench-refined")) {
             s3.createBucket(r -> r.bucket(bucket));
         }
         s3.putObject(r -> r.bucket("bench-jobs").key("bench.jar"), RequestBody.fromFile(jar.path()));
         s3.putObject(r -> r.bucket("bench-raw").key("tiny/customers.csv"), RequestBody.fromFile(tinyCsv));
         s3.putObject(r -> r.bucket("bench-raw").key("large/sales.csv"), RequestBody.fromFile(largeCsv));
-        createJob(role, "tiny", "s3://bench-raw/tiny/", "s3://bench-refined/tiny/");
-        createJob(role, "large", "s3://bench-raw/large/", "s3://bench-refined/large/");
-        createJob(role, "large-files", largeCsv.toUri().toString(), work.resolve("cloud-out").toUri().toString());
+        createJob("tiny", "s3://bench-raw/tiny/", "s3://bench-refined/tiny/");
+        createJob("large", "s3://bench-raw/large/", "s3://bench-refined/large/");
+        createJob("large-files", largeCsv.toUri().toString(), work.resolve("cloud-out").toUri().toString());
     }
 
-    private void createJob(String role, String name, String input, String output) {
-        glue.createJob(r -> r.name(name).role(role).glueVersion("5.0")
+    private void createJob(String name, String input, String output) {
+        glue.createJob(r -> r.name(name).role(ROLE).glueVersion("5.0")
                 .command(c -> c.name("glueetl").scriptLocation("s3://bench-jobs/bench.jar"))
                 .defaultArguments(Map.of("--class", BenchJobs.JOB_CLASS, "--input", input, "--output", output)));
     }
