@@ -41,7 +41,7 @@ class LocalRunTest {
     }
 
     @Test
-    void without_a_run_environment_bookmarks_are_not_persisted_and_commit_prints_the_metrics(@TempDir Path work) throws Exception {
+    void withoutARunEnvironmentBookmarksAreNotPersistedAndCommitPrintsTheMetrics(@TempDir Path work) throws Exception {
         Files.writeString(work.resolve("in.csv"), "id,name\n1,a\n2,b\n");
         String[] sysArgs = {"--JOB_NAME", "local-job", "--job-bookmark-option", "job-bookmark-enable"};
         PrintStream out = System.out;
@@ -71,7 +71,7 @@ class LocalRunTest {
     }
 
     @Test
-    void a_sorted_read_counts_each_input_row_once_though_the_sort_samples_its_input_first(@TempDir Path work) throws Exception {
+    void aSortedReadCountsEachInputRowOnceThoughTheSortSamplesItsInputFirst(@TempDir Path work) throws Exception {
         Files.writeString(work.resolve("in.csv"), "id\n3\n1\n2\n");
         PrintStream out = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

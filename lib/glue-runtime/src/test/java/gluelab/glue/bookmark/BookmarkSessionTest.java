@@ -17,7 +17,7 @@ class BookmarkSessionTest {
     private static final SourceFile B = new SourceFile("s3://raw/orders/b.csv", 2000, 10);
 
     @Test
-    void enabled_reads_only_unseen_objects_and_commits_all_seen_ones() {
+    void anEnabledBookmarkReadsOnlyUnseenObjectsAndCommitsAllSeenOnes() {
         BookmarkSession first = new BookmarkSession(BookmarkOption.ENABLE, JobBookmark.empty());
         assertEquals(List.of(A), first.select("orders", PATHS, List.of(A)));
         String committed = first.stateToCommit();
@@ -30,7 +30,7 @@ class BookmarkSessionTest {
     }
 
     @Test
-    void a_newer_modification_time_makes_an_object_new_again() {
+    void aNewerModificationTimeMakesAnObjectNewAgain() {
         BookmarkSession session = new BookmarkSession(BookmarkOption.ENABLE,
                 JobBookmark.parse("{\"orders\":{\"files\":{\"s3://raw/orders/a.csv\":1000}}}"));
         SourceFile rewritten = new SourceFile(A.path(), 5000, 12);
@@ -39,7 +39,7 @@ class BookmarkSessionTest {
     }
 
     @Test
-    void pause_filters_but_never_commits_and_disable_ignores_the_bookmark() {
+    void pauseFiltersButNeverCommitsAndDisableIgnoresTheBookmark() {
         JobBookmark seenA = JobBookmark.parse("{\"orders\":{\"files\":{\"s3://raw/orders/a.csv\":1000}}}");
 
         BookmarkSession paused = new BookmarkSession(BookmarkOption.PAUSE, seenA);
@@ -52,7 +52,7 @@ class BookmarkSessionTest {
     }
 
     @Test
-    void a_source_without_transformation_context_is_not_bookmarked() {
+    void aSourceWithoutTransformationContextIsNotBookmarked() {
         BookmarkSession session = new BookmarkSession(BookmarkOption.ENABLE,
                 JobBookmark.parse("{\"orders\":{\"files\":{\"s3://raw/orders/a.csv\":1000}}}"));
 

@@ -33,7 +33,7 @@ class CsvFormatTest {
     }
 
     @Test
-    void a_doubled_quote_inside_a_quoted_field_is_one_quote_and_a_backslash_is_just_a_character(@TempDir Path work) throws Exception {
+    void aDoubledQuoteInsideAQuotedFieldIsOneQuoteAndABackslashIsJustACharacter(@TempDir Path work) throws Exception {
         Path file = work.resolve("notes.csv");
         Files.writeString(file, "id,note\n1,\"invoice to \"\"Adé & Co\"\", Lyon\"\n2,C:\\temp\n", StandardCharsets.UTF_8);
 
@@ -45,7 +45,7 @@ class CsvFormatTest {
     }
 
     @Test
-    void an_escaper_given_in_the_format_options_escapes_the_quote(@TempDir Path work) throws Exception {
+    void anEscaperGivenInTheFormatOptionsEscapesTheQuote(@TempDir Path work) throws Exception {
         Path file = work.resolve("notes.csv");
         Files.writeString(file, "id,note\n1,\"say \\\"hi\\\"\"\n", StandardCharsets.UTF_8);
 

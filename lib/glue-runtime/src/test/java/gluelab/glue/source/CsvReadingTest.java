@@ -37,7 +37,7 @@ class CsvReadingTest {
     }
 
     @Test
-    void a_doubled_quote_inside_a_quoted_field_is_one_quote_and_a_backslash_is_plain_text(@TempDir Path work) throws Exception {
+    void aDoubledQuoteInsideAQuotedFieldIsOneQuoteAndABackslashIsPlainText(@TempDir Path work) throws Exception {
         Path file = work.resolve("people.csv");
         Files.writeString(file, "id,name\n1,\"Anne \"\"Annie\"\" Miller\"\n2,\"Smith, Jr.\"\n3,C:\\temp\\\n");
 
@@ -46,7 +46,7 @@ class CsvReadingTest {
     }
 
     @Test
-    void an_escaper_makes_the_character_after_it_literal(@TempDir Path work) throws Exception {
+    void anEscaperMakesTheCharacterAfterItLiteral(@TempDir Path work) throws Exception {
         Path file = work.resolve("people.csv");
         Files.writeString(file, "id,name\n1,\"Anne \\\"Annie\\\" Miller\"\n");
 
@@ -54,7 +54,7 @@ class CsvReadingTest {
     }
 
     @Test
-    void quoting_can_be_turned_off(@TempDir Path work) throws Exception {
+    void quotingCanBeTurnedOff(@TempDir Path work) throws Exception {
         Path file = work.resolve("people.txt");
         Files.writeString(file, "id|name\n1|\"Annie\" Miller\n");
 

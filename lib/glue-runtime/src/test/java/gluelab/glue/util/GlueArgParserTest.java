@@ -13,7 +13,7 @@ class GlueArgParserTest {
             "--job-bookmark-option", "job-bookmark-enable", "--input_key", "raw/a.csv", "--limit=10"};
 
     @Test
-    void resolves_the_names_asked_for_without_dashes_in_the_order_asked() {
+    void getResolvedOptionsResolvesTheNamesAskedForWithoutDashesInTheOrderAsked() {
         Map<String, String> args = GlueArgParser.getResolvedOptions(GLUE_ARGS, new String[] {"input_key", "JOB_NAME", "limit"});
 
         assertEquals(Map.of("input_key", "raw/a.csv", "JOB_NAME", "orders-etl", "limit", "10"), args);
@@ -21,7 +21,7 @@ class GlueArgParserTest {
     }
 
     @Test
-    void every_name_is_required_and_a_missing_one_is_named_in_the_error() {
+    void everyNameIsRequiredAndAMissingOneIsNamedInTheError() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> GlueArgParser.getResolvedOptions(GLUE_ARGS, new String[] {"JOB_NAME", "output_path", "--table"}));
 
@@ -29,7 +29,7 @@ class GlueArgParserTest {
     }
 
     @Test
-    void a_value_may_look_like_a_negative_number() {
+    void aValueMayLookLikeANegativeNumber() {
         assertEquals("-5", GlueArgParser.getResolvedOptions(new String[] {"--offset", "-5"}, new String[] {"offset"}).get("offset"));
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JsonOptionsTest {
 
     @Test
-    void reads_glue_style_json_text() {
+    void optionsReadGlueStyleJsonTextWithExclusionsAsAJsonListInAString() {
         JsonOptions options = new JsonOptions("{\"paths\": [\"s3://raw/a/\", \"s3://raw/b/\"], \"recurse\": true,"
                 + " \"exclusions\": \"[\\\"**.json\\\", \\\"**/_tmp/**\\\"]\"}");
 
@@ -20,7 +20,7 @@ class JsonOptionsTest {
     }
 
     @Test
-    void builds_from_java_values() {
+    void optionsBuiltFromJavaValuesWriteTheSameJson() {
         JsonOptions options = JsonOptions.of("path", "s3://out/", "partitionKeys", List.of("year", "month"));
 
         assertEquals("s3://out/", options.getString("path", null));

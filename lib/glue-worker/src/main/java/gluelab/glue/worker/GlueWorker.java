@@ -14,10 +14,14 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+
+import gluelab.glue.protocol.GlueCommand;
+import gluelab.glue.protocol.GlueEvent;
+import gluelab.glue.protocol.RunCommand;
+import gluelab.glue.spi.BookmarkOption;
+import gluelab.process.ProtocolException;
 
 /**
  * The warm Spark process Lab Cloud runs Glue job runs in. It starts a local SparkSession, says
@@ -58,8 +62,8 @@ public final class GlueWorker {
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         // From here on, System.out and System.err are the current run's (or the worker's stderr).
-        System.setOut(RoutingOutputStream.printStream(RunOutput.OUTPUT, stderr));
-        System.setErr(RoutingOutputStream.printStream(RunOutput.ERROR, stderr));
+        System.setOut(RoutingOutputStream.printStream(GlueEvent.Log.OUTPUT, stderr));
+        System.setErr(RoutingOutputStream.printStream(GlueEvent.Log.ERROR, stderr));
         defaultProperty("software.amazon.awssdk.http.service.impl", "software.amazon.awssdk.http.apache.ApacheSdkHttpService");
         defaultProperty("aws.requestChecksumCalculation", "when_required");
         defaultProperty("aws.responseChecksumValidation", "when_required");
@@ -79,7 +83,7 @@ public final class GlueWorker {
         GlueWorker worker = new GlueWorker(new Protocol(stdout), stderr, spark, Files.createDirectories(home.resolve("runs")));
         worker.home = home;
         long startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        worker.protocol.ready(spark.version(), startupMillis);
+        worker.protocol.send(new GlueEvent.Ready(spark.version(), startupMillis));
         if (!"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
             Thread s3 = new Thread(() -> warmUpS3(spark, stderr), "glue-worker-warm-up-s3");
             s3.setDaemon(true);
@@ -154,49 +158,45 @@ public final class GlueWorker {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode command;
+            GlueCommand command;
             try {
-                command = Protocol.JSON.readTree(line);
-            } catch (IOException e) {
-                protocol.error(null, "not a JSON command: " + line);
+                command = GlueCommand.LINES.read(line);
+            } catch (ProtocolException e) {
+                protocol.send(new GlueEvent.CommandError(null, e.getMessage()));
                 continue;
             }
-            String op = command.path("op").asText();
-            switch (op) {
-                case "run" -> startRun(command);
-                case "stop" -> {
-                    JobRun run = RunRegistry.get(command.path("runId").asText());
-                    if (run == null) {
-                        protocol.error(command.path("runId").asText(null), "no such active run");
-                    } else {
-                        run.stop(command.path("graceMillis").asLong(stopGraceMillis));
-                    }
+            if (command instanceof RunCommand run) {
+                startRun(run);
+            } else if (command instanceof GlueCommand.Stop stop) {
+                JobRun run = RunRegistry.get(stop.runId());
+                if (run == null) {
+                    protocol.send(new GlueEvent.CommandError(stop.runId(), "no such active run"));
+                } else {
+                    run.stop(stop.graceMillis() == null ? stopGraceMillis : stop.graceMillis());
                 }
-                case "shutdown" -> {
-                    shutdown();
-                    return;
-                }
-                default -> protocol.error(command.path("runId").asText(null), "unknown op '" + op + "'");
+            } else if (command instanceof GlueCommand.Shutdown) {
+                shutdown();
+                return;
             }
         }
         shutdown(); // stdin closed: Lab Cloud is gone
     }
 
-    private void startRun(JsonNode node) {
-        RunCommand command;
+    private void startRun(RunCommand command) {
         try {
-            command = RunCommand.parse(node);
-        } catch (RuntimeException e) {
-            String runId = node.path("runId").asText(null);
-            if (runId != null) {
-                protocol.finished(runId, JobRun.State.FAILED.name(), "Invalid run command: " + e.getMessage());
+            command.requireRunnable();
+            BookmarkOption.parse(command.bookmarkOption());
+        } catch (IllegalArgumentException e) {
+            if (command.runId() != null && !command.runId().isBlank()) {
+                protocol.send(new GlueEvent.Finished(command.runId(), GlueEvent.RunState.FAILED,
+                        "Invalid run command: " + e.getMessage()));
             } else {
-                protocol.error(null, "invalid run command: " + e.getMessage());
+                protocol.send(new GlueEvent.CommandError(null, "invalid run command: " + e.getMessage()));
             }
             return;
         }
         if (RunRegistry.get(command.runId()) != null) {
-            protocol.error(command.runId(), "run already active");
+            protocol.send(new GlueEvent.CommandError(command.runId(), "run already active"));
             return;
         }
         JobRun run = new JobRun(command, this);

@@ -3,6 +3,7 @@ package gluelab.glue.worker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import gluelab.glue.protocol.RunCommand;
 import gluelab.glue.worker.iceberg.RunCredentialsForIceberg;
 
 /**

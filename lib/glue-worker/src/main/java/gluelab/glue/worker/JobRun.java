@@ -20,6 +20,9 @@ import org.apache.spark.scheduler.TaskSchedulerImpl;
 import org.apache.spark.sql.SparkSession;
 
 import gluelab.glue.GlueRun;
+import gluelab.glue.protocol.GlueEvent.RunState;
+import gluelab.glue.protocol.GlueEvent;
+import gluelab.glue.protocol.RunCommand;
 import gluelab.glue.spi.RunEnvironments;
 import scala.Option;
 import scala.runtime.AbstractFunction0;
@@ -35,8 +38,6 @@ import scala.runtime.BoxedUnit;
  * deserialize there, and two runs with different versions of a class never share one.
  */
 final class JobRun {
-
-    enum State { SUCCEEDED, FAILED, STOPPED }
 
     private final RunCommand command;
     private final GlueWorker worker;
@@ -82,7 +83,7 @@ final class JobRun {
         Path directory = worker.runsDirectory().resolve(runId());
         RunClassLoader loader = null;
         SparkSession session = null;
-        State state = State.FAILED;
+        RunState state = RunState.FAILED;
         String errorMessage = null;
         try {
             List<Path> jars = worker.jarFetcher().fetch(command, directory);
@@ -107,7 +108,7 @@ final class JobRun {
             RunEnvironments.bind(environment);
 
             Method main = mainMethod(loader);
-            worker.protocol().running(runId());
+            worker.protocol().send(new GlueEvent.Running(runId()));
             JobArtifactState artifacts = new JobArtifactState(runId(), Option.empty());
             JobArtifactSet.withActiveJobArtifactState(artifacts, new AbstractFunction0<BoxedUnit>() {
                 @Override
@@ -117,16 +118,16 @@ final class JobRun {
                     return BoxedUnit.UNIT;
                 }
             });
-            state = State.SUCCEEDED;
+            state = RunState.SUCCEEDED;
         } catch (Throwable failure) {
             Throwable cause = ErrorMessages.unwrap(failure instanceof JobFailure f ? f.getCause() : failure);
             ExitGuard.JobExitException exit = ErrorMessages.exitIn(cause);
             if (stopRequested) {
-                state = State.STOPPED;
+                state = RunState.STOPPED;
             } else if (exit != null && exit.status == 0) {
-                state = State.SUCCEEDED; // System.exit(0) ends a job normally
+                state = RunState.SUCCEEDED; // System.exit(0) ends a job normally
             } else {
-                state = State.FAILED;
+                state = RunState.FAILED;
                 errorMessage = ErrorMessages.of(cause);
                 if (exit == null) {
                     PrintStream err = System.err; // the run's error stream
@@ -209,11 +210,11 @@ final class JobRun {
     }
 
     /** Sends {@code finished} once, after every log line of the run. */
-    void finish(State state, String errorMessage) {
+    void finish(RunState state, String errorMessage) {
         output.flush();
         if (finished.compareAndSet(false, true)) {
             RunRegistry.unregister(this);
-            worker.protocol().finished(runId(), state.name(), errorMessage);
+            worker.protocol().send(new GlueEvent.Finished(runId(), state, errorMessage));
         }
     }
 
@@ -252,7 +253,7 @@ final class JobRun {
         worker.timer().schedule(() -> {
             if (!finished.get()) {
                 worker.stderr().println("[glue-worker] run " + runId() + " did not end after stop; abandoning its thread");
-                finish(State.STOPPED, null);
+                finish(RunState.STOPPED, null);
             }
         }, graceMillis + 10_000, TimeUnit.MILLISECONDS);
     }

@@ -3,20 +3,20 @@ package gluelab.glue.worker;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import gluelab.glue.protocol.GlueEvent;
+
 /**
  * A run's two captured streams, cut into lines; each complete line becomes a {@code log} event
  * ({@code output}: the job's System.out; {@code error}: its System.err and its log lines).
  */
 final class RunOutput {
 
-    static final String OUTPUT = "output";
-    static final String ERROR = "error";
     private static final int MAX_LINE = 256 * 1024;
 
     private final String runId;
     private final Protocol protocol;
-    private final LineBuffer output = new LineBuffer(OUTPUT);
-    private final LineBuffer error = new LineBuffer(ERROR);
+    private final LineBuffer output = new LineBuffer(GlueEvent.Log.OUTPUT);
+    private final LineBuffer error = new LineBuffer(GlueEvent.Log.ERROR);
 
     RunOutput(String runId, Protocol protocol) {
         this.runId = runId;
@@ -24,7 +24,7 @@ final class RunOutput {
     }
 
     void write(String stream, byte[] bytes, int off, int len) {
-        (OUTPUT.equals(stream) ? output : error).write(bytes, off, len);
+        (GlueEvent.Log.OUTPUT.equals(stream) ? output : error).write(bytes, off, len);
     }
 
     void writeError(String text) {
@@ -73,7 +73,7 @@ final class RunOutput {
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
-            protocol.log(runId, stream, line);
+            protocol.send(new GlueEvent.Log(runId, stream, line));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
+import gluelab.glue.protocol.RunCommand;
 import gluelab.glue.worker.s3a.RunCredentialsProvider;
 
 /**

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import gluelab.glue.protocol.GlueEvent;
+import gluelab.glue.protocol.RunCommand;
 import gluelab.glue.spi.BookmarkOption;
 import gluelab.glue.spi.RunEnvironment;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -13,11 +15,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 final class WorkerRunEnvironment implements RunEnvironment {
 
     private final RunCommand command;
+    private final BookmarkOption bookmarkOption;
     private final Protocol protocol;
     private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>();
 
     WorkerRunEnvironment(RunCommand command, Protocol protocol) {
         this.command = command;
+        this.bookmarkOption = BookmarkOption.parse(command.bookmarkOption());
         this.protocol = protocol;
     }
 
@@ -33,18 +37,18 @@ final class WorkerRunEnvironment implements RunEnvironment {
 
     @Override
     public BookmarkOption bookmarkOption() {
-        return command.bookmarkOption();
+        return bookmarkOption;
     }
 
     @Override
     public Optional<String> bookmarkState() {
-        return Optional.ofNullable(command.bookmarkState());
+        return Optional.ofNullable(command.bookmark().state());
     }
 
     /** Sends the bookmark event now; Lab Cloud commits it only if the run ends SUCCEEDED. */
     @Override
     public void commitBookmark(String jobBookmarkJson) {
-        protocol.bookmark(command.runId(), jobBookmarkJson);
+        protocol.send(new GlueEvent.Bookmark(command.runId(), jobBookmarkJson));
     }
 
     @Override

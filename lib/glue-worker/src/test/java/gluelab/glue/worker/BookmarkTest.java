@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gluelab.glue.protocol.GlueEvent;
 import gluelab.glue.worker.harness.RunResult;
 import gluelab.glue.worker.harness.RunSpec;
 import gluelab.glue.worker.harness.TestJobs;
@@ -69,13 +70,13 @@ class BookmarkTest {
     }
 
     private static String committed(RunResult run) {
-        List<JsonNode> bookmarks = run.bookmarks();
+        List<GlueEvent.Bookmark> bookmarks = run.bookmarks();
         assertEquals(1, bookmarks.size(), () -> "one bookmark event: " + run.describe());
-        return bookmarks.get(0).path("state").asText();
+        return bookmarks.get(0).state();
     }
 
     @Test
-    void enabled_bookmarks_process_one_new_file_then_another_then_none() throws IOException {
+    void enabledBookmarksProcessOneNewFileThenAnotherThenNone() throws IOException {
         addFile("orders-1.csv", "1", "2");
         RunResult first = run("job-bookmark-enable", null);
         addFile("orders-2.csv", "3");
@@ -88,7 +89,7 @@ class BookmarkTest {
         assertEquals(List.of(), filesRead(third));
         assertEquals(List.of(2L, 1L, 0L), List.of(first.runMetrics().path("rowsRead").asLong(),
                 second.runMetrics().path("rowsRead").asLong(), third.runMetrics().path("rowsRead").asLong()), first::describe);
-        assertTrue(first.indexOf("bookmark") < first.indexOf("finished"), "the bookmark comes before finished");
+        assertTrue(first.indexOf(GlueEvent.Bookmark.class) < first.indexOf(GlueEvent.Finished.class), "the bookmark comes before finished");
 
         JsonNode state = WorkerProcess.JSON.readTree(committed(third)).path("source");
         assertEquals("HadoopDataSourceJobBookmarkState", state.path("jsonClass").asText());
@@ -96,7 +97,7 @@ class BookmarkTest {
     }
 
     @Test
-    void a_rewritten_file_is_read_again() throws IOException {
+    void aRewrittenFileIsReadAgain() throws IOException {
         addFile("orders-1.csv", "1");
         RunResult first = run("job-bookmark-enable", null);
         addFile("orders-1.csv", "1", "2");
@@ -109,7 +110,7 @@ class BookmarkTest {
     }
 
     @Test
-    void paused_bookmarks_filter_input_but_do_not_advance() throws IOException {
+    void pausedBookmarksFilterInputButDoNotAdvance() throws IOException {
         addFile("orders-1.csv", "1");
         RunResult first = run("job-bookmark-enable", null);
         addFile("orders-2.csv", "2");
@@ -122,7 +123,7 @@ class BookmarkTest {
     }
 
     @Test
-    void disabled_bookmarks_read_everything_and_keep_nothing() throws IOException {
+    void disabledBookmarksReadEverythingAndKeepNothing() throws IOException {
         addFile("orders-1.csv", "1");
         RunResult first = run("job-bookmark-enable", null);
         addFile("orders-2.csv", "2");
@@ -134,7 +135,7 @@ class BookmarkTest {
     }
 
     @Test
-    void a_run_that_fails_before_job_commit_sends_no_bookmark() throws IOException {
+    void aRunThatFailsBeforeJobCommitSendsNoBookmark() throws IOException {
         addFile("orders-1.csv", "1");
 
         RunResult failed = run("job-bookmark-enable", null, "--fail_after_read", "true");
@@ -145,14 +146,14 @@ class BookmarkTest {
     }
 
     @Test
-    void a_run_that_fails_after_job_commit_sends_its_bookmark_before_finishing_failed() throws IOException {
+    void aRunThatFailsAfterJobCommitSendsItsBookmarkBeforeFinishingFailed() throws IOException {
         addFile("orders-1.csv", "1");
 
         RunResult failed = run("job-bookmark-enable", null, "--fail_after_commit", "true");
 
         assertEquals("FAILED", failed.state());
         assertEquals(1, failed.bookmarks().size());
-        assertTrue(failed.indexOf("bookmark") < failed.indexOf("finished"),
+        assertTrue(failed.indexOf(GlueEvent.Bookmark.class) < failed.indexOf(GlueEvent.Finished.class),
                 "Lab Cloud sees the pending bookmark, then the FAILED state that discards it");
     }
 }

@@ -1,32 +1,39 @@
 package gluelab.glue.worker;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import gluelab.glue.worker.harness.FakeGlueCatalog;
+import gluelab.cloud.testing.RunningLabCloud;
 import gluelab.glue.worker.harness.JobJars;
 import gluelab.glue.worker.harness.RunResult;
 import gluelab.glue.worker.harness.RunSpec;
 import gluelab.glue.worker.harness.TestJobs;
 import gluelab.glue.worker.harness.WorkerProcess;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.PartitionInput;
+import software.amazon.awssdk.services.glue.model.StorageDescriptor;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * getCatalogSource against a stand-in catalog (until Lab Cloud's Glue provider lands):
- * catalogPartitionPredicate goes to GetPartitions as its Expression, push_down_predicate is
- * evaluated on the partition values, and only the matching partitions' files are read.
+ * getCatalogSource against Lab Cloud's Data Catalog and S3: catalogPartitionPredicate goes to GetPartitions as its
+ * server-side Expression, push_down_predicate is evaluated on the partition values of what the catalog returned,
+ * and only the files of the partitions that pass both are read.
  */
 class CatalogSourceTest {
+
+    @RegisterExtension
+    static RunningLabCloud cloud = RunningLabCloud.inMemory();
 
     static final String CATALOG_JOB = """
             package jobs;
@@ -52,47 +59,47 @@ class CatalogSourceTest {
             """;
 
     @Test
-    void only_partitions_matching_the_push_down_predicate_are_read(@TempDir Path work) throws Exception {
-        Path table = work.resolve("sales");
-        for (String month : List.of("1", "2", "3")) {
-            Path partition = Files.createDirectories(table.resolve("year=2024/month=" + month));
-            Files.writeString(partition.resolve("part-0.csv"), "id,amount\n" + month + "1,10\n" + month + "2,20\n");
-        }
-        try (FakeGlueCatalog glue = new FakeGlueCatalog()) {
-            glue.answer("GetTable", """
-                    {"Table": {"Name": "sales", "DatabaseName": "lab_db",
-                      "StorageDescriptor": {"Location": "%s", "Columns": [{"Name": "id", "Type": "int"}, {"Name": "amount", "Type": "bigint"}],
-                        "SerdeInfo": {"SerializationLibrary": "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe", "Parameters": {"field.delim": ","}}},
-                      "PartitionKeys": [{"Name": "year", "Type": "string"}, {"Name": "month", "Type": "int"}],
-                      "Parameters": {"classification": "csv", "skip.header.line.count": "1"}}}
-                    """.formatted(table.toUri()));
-            StringBuilder partitions = new StringBuilder("{\"Partitions\": [");
+    void onlyPartitionsPassingTheCatalogPredicateAndThenThePushDownPredicateAreRead(@TempDir Path work) {
+        String table = "s3://catalog-source-lake/sales/";
+        try (S3Client s3 = cloud.client(S3Client.builder()); GlueClient glue = cloud.client(GlueClient.builder())) {
+            s3.createBucket(r -> r.bucket("catalog-source-lake"));
+            List<PartitionInput> partitions = new ArrayList<>();
             for (String month : List.of("1", "2", "3")) {
-                partitions.append(month.equals("1") ? "" : ",").append("{\"Values\": [\"2024\", \"").append(month)
-                        .append("\"], \"StorageDescriptor\": {\"Location\": \"").append(table.resolve("year=2024/month=" + month).toUri())
-                        .append("\"}}");
+                String location = table + "year=2024/month=" + month + "/";
+                s3.putObject(r -> r.bucket("catalog-source-lake").key("sales/year=2024/month=" + month + "/part-0.csv"),
+                        RequestBody.fromString("id,amount\n" + month + "1,10\n" + month + "2,20\n"));
+                partitions.add(PartitionInput.builder().values("2024", month)
+                        .storageDescriptor(StorageDescriptor.builder().location(location).build()).build());
             }
-            glue.answer("GetPartitions", partitions.append("]}").toString());
+            glue.createDatabase(r -> r.databaseInput(d -> d.name("lab_db")));
+            glue.createTable(r -> r.databaseName("lab_db").tableInput(t -> t.name("sales").tableType("EXTERNAL_TABLE")
+                    .parameters(Map.of("classification", "csv", "skip.header.line.count", "1"))
+                    .storageDescriptor(sd -> sd.location(table)
+                            .columns(column("id", "int"), column("amount", "bigint"))
+                            .serdeInfo(serde -> serde.serializationLibrary("org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe")
+                                    .parameters(Map.of("field.delim", ","))))
+                    .partitionKeys(column("year", "string"), column("month", "int"))));
+            glue.batchCreatePartition(r -> r.databaseName("lab_db").tableName("sales").partitionInputList(partitions));
             Path jar = JobJars.compile(work, "catalog.jar", TestJobs.sources("jobs.FromCatalog", CATALOG_JOB));
 
             RunResult run = WorkerProcess.shared().run(RunSpec.of("jobs.FromCatalog", jar)
-                    .aws(glue.endpoint(), "AKIDCATALOG", "secret")
-                    .args("--push_down_predicate", "month >= 2 AND year = '2024'", "--catalog_predicate", "year = '2024'"),
+                    .aws(cloud.endpoint(), "test", "test")
+                    .args("--catalog_predicate", "year = '2024' AND month < 3", "--push_down_predicate", "month >= 2"),
                     Duration.ofMinutes(2));
 
-            assertEquals("SUCCEEDED", run.state(), run::describe);
-            assertEquals(List.of("SCHEMA id INT,amount BIGINT,year STRING,month INT",
-                    "ROW {\"id\":21,\"amount\":10,\"year\":\"2024\",\"month\":2}", "ROW {\"id\":22,\"amount\":20,\"year\":\"2024\",\"month\":2}",
-                    "ROW {\"id\":31,\"amount\":10,\"year\":\"2024\",\"month\":3}", "ROW {\"id\":32,\"amount\":20,\"year\":\"2024\",\"month\":3}"),
-                    run.output().stream().filter(l -> l.startsWith("SCHEMA") || l.startsWith("ROW")).toList());
+            assertThat(run.state()).as(run.describe()).isEqualTo("SUCCEEDED");
+            assertThat(run.output().stream().filter(l -> l.startsWith("SCHEMA") || l.startsWith("ROW")).toList()).containsExactly(
+                    "SCHEMA id INT,amount BIGINT,year STRING,month INT",
+                    "ROW {\"id\":21,\"amount\":10,\"year\":\"2024\",\"month\":2}",
+                    "ROW {\"id\":22,\"amount\":20,\"year\":\"2024\",\"month\":2}");
             List<String> files = new ArrayList<>();
-            run.metrics("source").get(0).path("files").forEach(f -> files.add(f.asText().substring(f.asText().indexOf("year="))));
-            assertEquals(List.of("year=2024/month=2/part-0.csv", "year=2024/month=3/part-0.csv"), files,
-                    "the run read files of the matching partitions only");
-            JsonNode getPartitions = glue.requests.stream().filter(r -> r.getKey().equals("GetPartitions")).map(Map.Entry::getValue)
-                    .findFirst().orElseThrow();
-            assertEquals("year = '2024'", getPartitions.path("Expression").asText());
-            assertEquals("sales", getPartitions.path("TableName").asText());
+            run.metrics("source").get(0).path("files").forEach(f -> files.add(f.asText()));
+            assertThat(files).as("month 1 fails the push-down predicate; month 3 the catalog's")
+                    .containsExactly(table + "year=2024/month=2/part-0.csv");
         }
+    }
+
+    private static Column column(String name, String type) {
+        return Column.builder().name(name).type(type).build();
     }
 }

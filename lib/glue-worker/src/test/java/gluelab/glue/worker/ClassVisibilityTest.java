@@ -86,7 +86,7 @@ class ClassVisibilityTest {
             """;
 
     @Test
-    void java_lambdas_a_udf_and_a_bean_encoder_run_inside_spark_tasks() {
+    void javaLambdasAUdfAndABeanEncoderRunInsideSparkTasks() {
         Path jar = JobJars.compile(work, "lambdas.jar", TestJobs.sources("jobs.Lambdas", lambdaJob("hello"),
                 "jobs.Greeting", GREETING, "jobs.Person", PERSON));
 
@@ -98,7 +98,7 @@ class ClassVisibilityTest {
     }
 
     @Test
-    void runs_with_different_versions_of_the_same_classes_each_see_their_own() {
+    void runsWithDifferentVersionsOfTheSameClassesEachSeeTheirOwn() {
         Path v1 = JobJars.compile(work, "v1.jar", TestJobs.sources("jobs.Lambdas", lambdaJob("v1"),
                 "jobs.Greeting", GREETING, "jobs.Person", PERSON));
         Path v2 = JobJars.compile(work, "v2.jar", TestJobs.sources("jobs.Lambdas", lambdaJob("v2"),
@@ -140,7 +140,7 @@ class ClassVisibilityTest {
             """;
 
     @Test
-    void lambdas_submitted_from_the_jobs_own_threads_run_with_the_runs_own_classes() {
+    void lambdasSubmittedFromTheJobsOwnThreadsRunWithTheRunsOwnClasses() {
         String factorClass = "package jobs; public class Factor { public static final int VALUE = Integer.parseInt(\"%d\"); }";
         Path tens = JobJars.compile(work, "own-threads-10.jar", TestJobs.sources("jobs.OwnThreads", OWN_THREADS,
                 "jobs.Factor", factorClass.formatted(10)));
@@ -178,7 +178,7 @@ class ClassVisibilityTest {
             """;
 
     @Test
-    void user_jars_first_picks_the_users_copy_of_a_class_and_parent_first_the_workers() {
+    void userJarsFirstPicksTheUsersCopyOfAClassAndParentFirstTheWorkers() {
         Path jar = JobJars.compile(work, "which-copy.jar", TestJobs.sources("jobs.WhichCopy", WHICH_COPY,
                 "org.apache.commons.lang3.StringUtils", OWN_STRING_UTILS));
 
@@ -190,7 +190,7 @@ class ClassVisibilityTest {
     }
 
     @Test
-    void a_missing_class_fails_the_run_with_a_class_not_found_message() {
+    void aMissingClassFailsTheRunWithAClassNotFoundMessage() {
         Path jar = JobJars.compile(work, "empty.jar", TestJobs.sources("jobs.Nothing", "package jobs; public class Nothing { }"));
 
         RunResult run = worker.run(RunSpec.of("jobs.DoesNotExist", jar), Duration.ofMinutes(1));

@@ -62,7 +62,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    void two_runs_overlap_and_each_gets_only_its_own_output() {
+    void twoRunsOverlapAndEachGetsOnlyItsOwnOutput() {
         Path jar = JobJars.compile(work, "rendezvous.jar", TestJobs.sources("jobs.Rendezvous", RENDEZVOUS));
         String a = worker.submit(RunSpec.of("jobs.Rendezvous", jar).args("--me", "A", "--other", "B", "--dir", work.toString()));
         String b = worker.submit(RunSpec.of("jobs.Rendezvous", jar).args("--me", "B", "--other", "A", "--dir", work.toString()));

@@ -108,7 +108,7 @@ class CrashIsolationTest {
     }
 
     @Test
-    void an_exception_fails_only_its_run_with_the_root_cause_as_error_message() throws IOException {
+    void anExceptionFailsOnlyItsRunWithTheRootCauseAsErrorMessage() throws IOException {
         RunResult run = crashBesideABystander("throw", false);
 
         assertEquals("FAILED", run.state());
@@ -117,7 +117,7 @@ class CrashIsolationTest {
     }
 
     @Test
-    void system_exit_fails_only_its_run() throws IOException {
+    void systemExitFailsOnlyItsRun() throws IOException {
         RunResult run = crashBesideABystander("exit", false);
 
         assertEquals("FAILED", run.state());
@@ -125,12 +125,12 @@ class CrashIsolationTest {
     }
 
     @Test
-    void system_exit_zero_ends_the_run_as_succeeded() throws IOException {
+    void systemExitZeroEndsTheRunAsSucceeded() throws IOException {
         assertEquals("SUCCEEDED", crashBesideABystander("exit0", false).state());
     }
 
     @Test
-    void running_out_of_memory_in_the_driver_fails_only_its_run() throws IOException {
+    void runningOutOfMemoryInTheDriverFailsOnlyItsRun() throws IOException {
         RunResult run = crashBesideABystander("oom", false);
 
         assertEquals("FAILED", run.state());
@@ -138,7 +138,7 @@ class CrashIsolationTest {
     }
 
     @Test
-    void running_out_of_memory_in_a_task_fails_only_its_run_though_spark_tries_to_exit() throws IOException {
+    void runningOutOfMemoryInATaskFailsOnlyItsRunThoughSparkTriesToExit() throws IOException {
         RunResult run = crashBesideABystander("oom-in-task", false);
 
         assertEquals("FAILED", run.state());
@@ -146,14 +146,14 @@ class CrashIsolationTest {
     }
 
     @Test
-    void an_endless_loop_in_the_driver_is_stopped_and_ends_stopped() throws IOException {
+    void anEndlessLoopInTheDriverIsStoppedAndEndsStopped() throws IOException {
         RunResult run = crashBesideABystander("loop", true);
 
         assertEquals("STOPPED", run.state(), run::describe);
     }
 
     @Test
-    void an_endless_loop_in_a_task_is_stopped_and_its_task_thread_ends() throws Exception {
+    void anEndlessLoopInATaskIsStoppedAndItsTaskThreadEnds() throws Exception {
         RunResult run = crashBesideABystander("loop-in-task", true);
 
         assertEquals("STOPPED", run.state(), run::describe);
@@ -196,7 +196,7 @@ class CrashIsolationTest {
     private void awaitOutput(String runId, String text) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            if (worker.result(runId).events().stream().anyMatch(e -> e.path("message").asText().startsWith(text))) {
+            if (worker.result(runId).output().stream().anyMatch(line -> line.startsWith(text))) {
                 return;
             }
             try {

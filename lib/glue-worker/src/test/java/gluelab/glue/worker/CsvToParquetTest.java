@@ -33,7 +33,7 @@ class CsvToParquetTest {
     }
 
     @Test
-    void a_csv_file_becomes_parquet_with_inferred_types_and_the_same_rows() throws IOException {
+    void aCsvFileBecomesParquetWithInferredTypesAndTheSameRows() throws IOException {
         Path input = Files.createDirectories(work.resolve("raw"));
         Files.writeString(input.resolve("customers.csv"), """
                 id,name,amount,signup_date

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import gluelab.glue.protocol.RunCommand;
 import gluelab.glue.worker.iceberg.RunCredentialsForIceberg;
 
 /**

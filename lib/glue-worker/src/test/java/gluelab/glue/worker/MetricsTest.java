@@ -59,7 +59,7 @@ class MetricsTest {
             """;
 
     @Test
-    void sources_sinks_and_the_run_report_files_and_rows_from_sparks_own_metrics() throws IOException {
+    void sourcesSinksAndTheRunReportFilesAndRowsFromSparksOwnMetrics() throws IOException {
         Path orders = Files.createDirectories(work.resolve("orders"));
         Files.writeString(orders.resolve("a.csv"), "id,customer_id,amount\n1,1,5\n2,1,50\n");
         Files.writeString(orders.resolve("b.csv"), "id,customer_id,amount\n3,2,70\n4,2,7\n5,3,99\n");

@@ -66,7 +66,7 @@ class SinksTest {
     }
 
     @Test
-    void partition_keys_write_key_equals_value_folders() throws IOException {
+    void partitionKeysWriteKeyEqualsValueFolders() throws IOException {
         Path input = csv("sales", "id,year,month,amount\n1,2024,1,10\n2,2024,2,20\n3,2024,2,30\n");
         Path output = work.resolve("by-month");
 
@@ -79,7 +79,7 @@ class SinksTest {
     }
 
     @Test
-    void append_adds_rows_and_overwrite_replaces_them() throws IOException {
+    void appendAddsRowsAndOverwriteReplacesThem() throws IOException {
         Path v1 = csv("v1", "id,name\n1,a\n2,b\n");
         Path v2 = csv("v2", "id,name\n2,B\n3,c\n");
         Path output = work.resolve("customers");
@@ -93,7 +93,7 @@ class SinksTest {
     }
 
     @Test
-    void dynamic_partition_overwrite_replaces_only_the_partitions_written() throws IOException {
+    void dynamicPartitionOverwriteReplacesOnlyThePartitionsWritten() throws IOException {
         Path janFeb = csv("janfeb", "id,month,amount\n1,1,10\n2,2,20\n");
         Path febFix = csv("febfix", "id,month,amount\n2,2,25\n");
         Path output = work.resolve("monthly");
@@ -113,7 +113,7 @@ class SinksTest {
     }
 
     @Test
-    void csv_and_json_sinks() throws IOException {
+    void csvAndJsonSinksWriteRowsThatReadBackInTheirOwnFormat() throws IOException {
         Path input = csv("people", "id,name\n1,Ann\n");
 
         write(input, work.resolve("as-csv"), "csv", "{}");

@@ -48,7 +48,7 @@ class SourceFormatsTest {
     }
 
     @Test
-    void csv_with_glue_options_separator_quote_char_and_header() throws IOException {
+    void csvIsReadWithGluesSeparatorQuoteCharAndWithHeaderOptions() throws IOException {
         Path input = Files.createDirectories(work.resolve("pipe"));
         Files.writeString(input.resolve("orders.txt"), """
                 id|item|note
@@ -63,7 +63,7 @@ class SourceFormatsTest {
     }
 
     @Test
-    void csv_without_header_gets_positional_column_names_as_in_glue() throws IOException {
+    void csvWithoutHeaderGetsPositionalColumnNamesAsInGlue() throws IOException {
         Path input = Files.createDirectories(work.resolve("noheader"));
         Files.writeString(input.resolve("a.csv"), "1,x\n2,y\n");
 
@@ -72,7 +72,7 @@ class SourceFormatsTest {
     }
 
     @Test
-    void json_lines() throws IOException {
+    void jsonLinesAreReadOneRowPerLineWithInferredTypes() throws IOException {
         Path input = Files.createDirectories(work.resolve("json"));
         Files.writeString(input.resolve("orders.json"), "{\"id\": 1, \"total\": 2.5}\n{\"id\": 2, \"total\": 4.0}\n");
 
@@ -81,7 +81,7 @@ class SourceFormatsTest {
     }
 
     @Test
-    void text_gives_one_value_column_per_line() throws IOException {
+    void textGivesOneValueColumnPerLine() throws IOException {
         Path input = Files.createDirectories(work.resolve("text"));
         Files.writeString(input.resolve("edi.txt"), "ISA*00\nGS*PO\n");
 
@@ -90,7 +90,7 @@ class SourceFormatsTest {
     }
 
     @Test
-    void parquet_written_by_one_job_is_read_by_the_next() throws IOException {
+    void parquetWrittenByOneJobIsReadByTheNext() throws IOException {
         Path csv = Files.createDirectories(work.resolve("csv"));
         Files.writeString(csv.resolve("a.csv"), "id,name\n7,Gus\n");
         Path parquet = work.resolve("parquet");
@@ -102,7 +102,7 @@ class SourceFormatsTest {
     }
 
     @Test
-    void recurse_reads_subfolders_and_exclusions_skip_matching_objects() throws IOException {
+    void recurseReadsSubfoldersAndExclusionsSkipMatchingObjects() throws IOException {
         Path input = Files.createDirectories(work.resolve("nested"));
         Files.writeString(input.resolve("top.csv"), "id\n1\n");
         Files.createDirectories(input.resolve("2024/01"));

@@ -4,33 +4,35 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import gluelab.glue.protocol.GlueEvent;
+
 /** Every event of one finished run, in the order the worker sent them. */
-public record RunResult(String runId, List<JsonNode> events) {
+public record RunResult(String runId, List<GlueEvent> events) {
 
     public String state() {
-        return finished().path("state").asText();
+        return finished().state().name();
     }
 
     public String errorMessage() {
-        return finished().path("errorMessage").asText(null);
+        return finished().errorMessage();
     }
 
-    public JsonNode finished() {
-        return events.stream().filter(e -> e.path("ev").asText().equals("finished")).findFirst()
-                .orElseThrow(() -> new AssertionError("run " + runId + " has no finished event: " + events));
+    public GlueEvent.Finished finished() {
+        return events.stream().filter(GlueEvent.Finished.class::isInstance).map(GlueEvent.Finished.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("run " + runId + " has no finished event: " + events));
     }
 
     public List<String> output() {
-        return lines("output");
+        return lines(GlueEvent.Log.OUTPUT);
     }
 
     public List<String> error() {
-        return lines("error");
+        return lines(GlueEvent.Log.ERROR);
     }
 
     private List<String> lines(String stream) {
-        return events.stream().filter(e -> e.path("ev").asText().equals("log") && e.path("stream").asText().equals(stream))
-                .map(e -> e.path("message").asText()).toList();
+        return events.stream().filter(GlueEvent.Log.class::isInstance).map(GlueEvent.Log.class::cast)
+                .filter(log -> log.stream().equals(stream)).map(GlueEvent.Log::message).toList();
     }
 
     /** The run's {@code glue_lab_metric} lines of the given kind (source, sink, run). */
@@ -52,14 +54,14 @@ public record RunResult(String runId, List<JsonNode> events) {
         return run.get(0);
     }
 
-    public List<JsonNode> bookmarks() {
-        return events.stream().filter(e -> e.path("ev").asText().equals("bookmark")).toList();
+    public List<GlueEvent.Bookmark> bookmarks() {
+        return events.stream().filter(GlueEvent.Bookmark.class::isInstance).map(GlueEvent.Bookmark.class::cast).toList();
     }
 
     /** Position of the first event of a kind (for ordering checks), or -1. */
-    public int indexOf(String ev) {
+    public int indexOf(Class<? extends GlueEvent> kind) {
         for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).path("ev").asText().equals(ev)) {
+            if (kind.isInstance(events.get(i))) {
                 return i;
             }
         }

@@ -1,12 +1,13 @@
 package gluelab.glue.worker.harness;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+
+import gluelab.glue.protocol.RunCommand;
 
 /** A {@code run} command, built the way Lab Cloud's StartJobRun fills it in. */
 public final class RunSpec {
@@ -19,8 +20,8 @@ public final class RunSpec {
     private boolean userJarsFirst;
     private String bookmarkOption = "job-bookmark-disable";
     private String bookmarkState;
-    private Map<String, Object> aws = new LinkedHashMap<>(Map.of("region", "us-east-1",
-            "accessKeyId", "AKIAIOSFODNN7EXAMPLE", "secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+    private RunCommand.AwsSettings aws = new RunCommand.AwsSettings(null, "us-east-1", "AKIAIOSFODNN7EXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null);
 
     private RunSpec(String className, String jobJar) {
         this.className = className;
@@ -63,12 +64,9 @@ public final class RunSpec {
         return this;
     }
 
-    public RunSpec aws(String endpoint, String accessKeyId, String secretAccessKey) {
-        aws = new LinkedHashMap<>();
-        aws.put("endpoint", endpoint);
-        aws.put("region", "us-east-1");
-        aws.put("accessKeyId", accessKeyId);
-        aws.put("secretAccessKey", secretAccessKey);
+    /** The run's AWS calls go to {@code endpoint} (a Lab Cloud), signed with this key pair. */
+    public RunSpec aws(URI endpoint, String accessKeyId, String secretAccessKey) {
+        aws = new RunCommand.AwsSettings(endpoint.toString(), "us-east-1", accessKeyId, secretAccessKey, null);
         return this;
     }
 
@@ -76,24 +74,11 @@ public final class RunSpec {
         return runId;
     }
 
-    Map<String, Object> toCommand() {
+    RunCommand toCommand() {
         List<String> all = new ArrayList<>(List.of("--JOB_NAME", jobName, "--JOB_RUN_ID", runId,
                 "--job-bookmark-option", bookmarkOption));
         all.addAll(args);
-        Map<String, Object> bookmark = new LinkedHashMap<>();
-        bookmark.put("option", bookmarkOption);
-        bookmark.put("state", bookmarkState);
-        Map<String, Object> command = new LinkedHashMap<>();
-        command.put("op", "run");
-        command.put("runId", runId);
-        command.put("jobName", jobName);
-        command.put("attempt", 0);
-        command.put("className", className);
-        command.put("jars", jars);
-        command.put("userJarsFirst", userJarsFirst);
-        command.put("args", all);
-        command.put("aws", aws);
-        command.put("bookmark", bookmark);
-        return command;
+        return new RunCommand(runId, jobName, 0, className, jars, userJarsFirst, all, aws,
+                new RunCommand.Bookmark(bookmarkOption, bookmarkState));
     }
 }

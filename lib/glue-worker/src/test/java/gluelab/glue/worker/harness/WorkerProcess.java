@@ -19,26 +19,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import gluelab.glue.protocol.GlueCommand;
+import gluelab.glue.protocol.GlueEvent;
+import gluelab.process.ProtocolException;
+
 /**
- * Starts the Glue worker exactly as Lab Cloud does and speaks its protocol:
+ * Starts the Glue worker exactly as Lab Cloud does and speaks its protocol with the shared records:
  * {@code java <spark.jvm.flags> -Djava.security.manager=allow -cp <classpath> gluelab.glue.worker.GlueWorker}.
  * The worker's stderr goes to {@code target/glue-worker-stderr.log}.
  */
 public final class WorkerProcess implements AutoCloseable {
 
+    /** For the JSON that runs print (metric lines) and send (bookmark text). */
     public static final ObjectMapper JSON = new ObjectMapper();
     private static WorkerProcess shared;
 
     private final Process process;
     private final OutputStream stdin;
-    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<JsonNode> ready = new CompletableFuture<>();
-    private final Map<String, CompletableFuture<JsonNode>> finished = new ConcurrentHashMap<>();
-    private final long startedNanos = System.nanoTime();
-    private volatile long readyNanos;
+    private final List<GlueEvent> events = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<GlueEvent.Ready> ready = new CompletableFuture<>();
+    private final Map<String, CompletableFuture<GlueEvent.Finished>> finished = new ConcurrentHashMap<>();
 
     private WorkerProcess(Process process) {
         this.process = process;
@@ -58,13 +60,12 @@ public final class WorkerProcess implements AutoCloseable {
         return shared;
     }
 
-    public static WorkerProcess start(String... extraJvmArgs) {
+    private static WorkerProcess start() {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("spark.jvm.flags").trim().split("\\s+")));
         command.add("-Djava.security.manager=allow");
         command.add("-Xmx1g");
-        command.addAll(Arrays.asList(extraJvmArgs));
         String more = System.getProperty("gluelab.worker.jvmArgs", "").trim(); // e.g. -Dgluelab.worker.debugLoggers=…
         if (!more.isEmpty()) {
             command.addAll(Arrays.asList(more.split("\\s+")));
@@ -98,23 +99,20 @@ public final class WorkerProcess implements AutoCloseable {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
-                JsonNode event;
+                GlueEvent event;
                 try {
-                    event = JSON.readTree(line);
-                } catch (IOException notJson) {
-                    throw new AssertionError("The worker wrote a non-protocol line to stdout: " + line);
+                    event = GlueEvent.LINES.read(line);
+                } catch (ProtocolException notAnEvent) {
+                    throw new AssertionError("The worker wrote a non-protocol line to stdout: " + line, notAnEvent);
                 }
                 events.add(event);
                 if (Boolean.getBoolean("gluelab.trace")) {
                     System.out.println(System.currentTimeMillis() % 100000 + " " + line);
                 }
-                switch (event.path("ev").asText()) {
-                    case "ready" -> {
-                        readyNanos = System.nanoTime();
-                        ready.complete(event);
-                    }
-                    case "finished" -> finishedFuture(event.path("runId").asText()).complete(event);
-                    default -> { }
+                if (event instanceof GlueEvent.Ready readyEvent) {
+                    ready.complete(readyEvent);
+                } else if (event instanceof GlueEvent.Finished finishedEvent) {
+                    finishedFuture(finishedEvent.runId()).complete(finishedEvent);
                 }
             }
         } catch (IOException e) {
@@ -122,26 +120,21 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<JsonNode> finishedFuture(String runId) {
+    private CompletableFuture<GlueEvent.Finished> finishedFuture(String runId) {
         return finished.computeIfAbsent(runId, id -> new CompletableFuture<>());
     }
 
-    public JsonNode awaitReady(Duration timeout) {
+    private void awaitReady(Duration timeout) {
         try {
-            return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new AssertionError("The worker did not become ready (see target/glue-worker-stderr.log)", e);
         }
     }
 
-    /** Milliseconds from process start to the ready event, as seen from outside. */
-    public long startToReadyMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(readyNanos - startedNanos);
-    }
-
-    public synchronized void send(Object command) {
+    public synchronized void send(GlueCommand command) {
         try {
-            stdin.write((JSON.writeValueAsString(command) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((GlueCommand.LINES.write(command) + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -156,10 +149,10 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     public void stop(String runId) {
-        send(Map.of("op", "stop", "runId", runId));
+        send(GlueCommand.Stop.withDefaultGrace(runId));
     }
 
-    public JsonNode awaitFinished(String runId, Duration timeout) {
+    public GlueEvent.Finished awaitFinished(String runId, Duration timeout) {
         try {
             return finishedFuture(runId).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -178,12 +171,8 @@ public final class WorkerProcess implements AutoCloseable {
         return new RunResult(runId, eventsOf(runId));
     }
 
-    public List<JsonNode> eventsOf(String runId) {
-        return events.stream().filter(e -> runId.equals(e.path("runId").asText(null))).toList();
-    }
-
-    public List<JsonNode> events() {
-        return List.copyOf(events);
+    public List<GlueEvent> eventsOf(String runId) {
+        return events.stream().filter(e -> runId.equals(e.runId())).toList();
     }
 
     public boolean isAlive() {
@@ -194,7 +183,7 @@ public final class WorkerProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             try {
-                send(Map.of("op", "shutdown"));
+                send(new GlueCommand.Shutdown());
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }

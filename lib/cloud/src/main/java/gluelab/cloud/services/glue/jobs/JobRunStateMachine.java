@@ -9,7 +9,7 @@ import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.worker.JobRunExecutor;
 import gluelab.cloud.services.glue.worker.WorkerEvents;
-import gluelab.cloud.services.glue.worker.WorkerRunCommand;
+import gluelab.glue.protocol.RunCommand;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,7 +238,7 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
             return;
         }
         try {
-            WorkerRunCommand command = preparation.prepare(liveRun.scope, job, run, bookmark);
+            RunCommand command = preparation.prepare(liveRun.scope, job, run, bookmark);
             liveRun.bookmarkOption = command.bookmarkOption();
             executor.submit(command);
             if (currentState(runId) == JobRunState.STOPPING) {

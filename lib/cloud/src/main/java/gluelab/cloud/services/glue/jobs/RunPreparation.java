@@ -6,7 +6,7 @@ import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.GlueRoles;
-import gluelab.cloud.services.glue.worker.WorkerRunCommand;
+import gluelab.glue.protocol.RunCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ final class RunPreparation {
         this.platform = platform;
     }
 
-    WorkerRunCommand prepare(Scope scope, Job job, JobRun run, BookmarkRecord bookmark) throws UnrunnableJobException {
+    RunCommand prepare(Scope scope, Job job, JobRun run, BookmarkRecord bookmark) throws UnrunnableJobException {
         String command = JobDefinitions.commandName(job);
         if (command.equals("pythonshell") || command.equals("glueray")) {
             throw new UnrunnableJobException("Lab Cloud runs Spark jobs written for the JVM; this is a " + command
@@ -54,10 +54,10 @@ final class RunPreparation {
                     + "path as the ScriptLocation or in --extra-jars.");
         }
         boolean userJarsFirst = "true".equalsIgnoreCase(String.valueOf(arguments.get(JobArguments.USER_JARS_FIRST)).trim());
-        return new WorkerRunCommand(run.id(), job.name(), run.attempt() == null ? 0 : run.attempt(), className.trim(),
+        return new RunCommand(run.id(), job.name(), run.attempt() == null ? 0 : run.attempt(), className.trim(),
                 jars, userJarsFirst, JobArguments.argv(scope, job.name(), run.id(), arguments),
-                credentials(scope, job, run), JobArguments.bookmarkOption(arguments),
-                bookmark == null ? null : bookmark.jobBookmark());
+                credentials(scope, job, run), new RunCommand.Bookmark(JobArguments.bookmarkOption(arguments),
+                        bookmark == null ? null : bookmark.jobBookmark()));
     }
 
     private static List<String> jars(String scriptLocation, String extraJars) throws UnrunnableJobException {
@@ -86,7 +86,7 @@ final class RunPreparation {
      * Temporary credentials acting as the job's role, as Glue's runner session does on AWS. They outlive the
      * run's timeout so a long run never loses access; a run past its timeout is stopped anyway.
      */
-    private WorkerRunCommand.WorkerAwsSettings credentials(Scope scope, Job job, JobRun run) throws UnrunnableJobException {
+    private RunCommand.AwsSettings credentials(Scope scope, Job job, JobRun run) throws UnrunnableJobException {
         Arn role = GlueRoles.arnOf(job.role(), scope.account());
         Duration lifetime = Duration.ofMinutes(run.timeout() == null ? JobDefinitions.MAX_TIMEOUT_MINUTES : run.timeout())
                 .plus(CREDENTIAL_MARGIN);
@@ -98,7 +98,7 @@ final class RunPreparation {
                     + ". The role must exist, and its trust policy must allow the service principal " + GlueRoles.SERVICE_PRINCIPAL
                     + " to call sts:AssumeRole.");
         }
-        return new WorkerRunCommand.WorkerAwsSettings(platform.edge().uri().toString(), scope.region(),
+        return new RunCommand.AwsSettings(platform.edge().uri().toString(), scope.region(),
                 credential.accessKeyId(), credential.secretAccessKey(), credential.sessionToken());
     }
 }

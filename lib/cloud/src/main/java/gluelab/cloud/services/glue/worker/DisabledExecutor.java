@@ -1,5 +1,6 @@
 package gluelab.cloud.services.glue.worker;
 
+import gluelab.glue.protocol.RunCommand;
 
 /** The executor of a Lab Cloud started with {@code --glue-worker off}: every run fails at once, saying why. */
 public final class DisabledExecutor implements JobRunExecutor {
@@ -14,7 +15,7 @@ public final class DisabledExecutor implements JobRunExecutor {
     }
 
     @Override
-    public void submit(WorkerRunCommand command) {
+    public void submit(RunCommand command) {
         events.lost(command.runId(), MESSAGE);
     }
 

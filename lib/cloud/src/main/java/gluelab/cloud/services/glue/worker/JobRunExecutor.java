@@ -1,5 +1,7 @@
 package gluelab.cloud.services.glue.worker;
 
+import gluelab.glue.protocol.RunCommand;
+
 /**
  * What executes runs: the Glue worker process, or nothing when the worker is off. It reports back
  * through {@link WorkerEvents}; the run state machine decides what the reports mean.
@@ -7,7 +9,7 @@ package gluelab.cloud.services.glue.worker;
 public interface JobRunExecutor extends AutoCloseable {
 
     /** Hands a run over; the executor reports {@code running}, then {@code finished} or {@code lost}. */
-    void submit(WorkerRunCommand command);
+    void submit(RunCommand command);
 
     /** Asks a run to stop; the executor reports how it ended. Unknown runs are ignored. */
     void stop(String runId);
