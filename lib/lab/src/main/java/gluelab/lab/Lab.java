@@ -37,9 +37,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.CreateJobRequest;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.LastCrawlInfo;
+import software.amazon.awssdk.services.glue.model.WorkerType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -388,6 +390,27 @@ public final class Lab implements AutoCloseable {
         s3().putObject(r -> r.bucket(bucket).key(GlueJobCode.LAUNCHER_KEY).contentType("text/plain"),
                 RequestBody.fromString(GlueJobCode.LAUNCHER_SCRIPT));
         return "s3://" + bucket + "/" + GlueJobCode.LAUNCHER_KEY;
+    }
+
+    /**
+     * A {@code CreateJob} request for a Java job of this lab, with what every one of them has: the lab's
+     * {@link #glueRole() role}, {@code GlueVersion} 5.0, a {@code glueetl} command whose {@code ScriptLocation} is the
+     * launcher stub (uploaded to {@code scriptBucket}), and the smallest cluster Glue 5.0 runs Spark on:
+     * {@code WorkerType} G.1X and {@code NumberOfWorkers} 2 (2 DPU; a job created without them gets AWS's default of
+     * 10 DPU). Add the job's {@code defaultArguments}, then {@code build()}:
+     * <pre>
+     * glue.createJob(lab.javaJob(job, raw).defaultArguments(arguments).build());
+     * </pre>
+     */
+    public CreateJobRequest.Builder javaJob(String jobName, String scriptBucket) {
+        return CreateJobRequest.builder().name(jobName).role(glueRole()).glueVersion("5.0")
+                .command(c -> c.name("glueetl").scriptLocation(uploadLauncherScript(scriptBucket)))
+                .workerType(WorkerType.G_1_X).numberOfWorkers(2);
+    }
+
+    /** A job's definition as {@code GetJob} returns it, shown as a table: version, workers, role, class and arguments. */
+    public JobView describeJob(String jobName) {
+        return JobView.of(glue().getJob(r -> r.jobName(jobName)).job());
     }
 
     /**
