@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 
 /**
  * Applies one full snapshot of the supplier's product feed to the product table in refined, soft-deleting the
@@ -52,8 +53,8 @@ public final class SoftDeleteProducts {
         Dataset<Row> merged = result.table().localCheckpoint(true);
         System.out.println("Snapshot of " + asOf + ": " + snapshot.count() + " products listed, " + result.deleted()
                 + " newly deleted, " + result.reactivated() + " reactivated");
-        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("target_path"), "mode", "overwrite"),
-                "products_sink", "parquet").writeDynamicFrame(DynamicFrame.apply(merged.coalesce(1), glueContext));
+        // Glue's sink only adds files: replacing the table is Spark's writer in overwrite mode.
+        merged.coalesce(1).write().mode(SaveMode.Overwrite).parquet(args.get("target_path"));
         Job.commit();
     }
 }

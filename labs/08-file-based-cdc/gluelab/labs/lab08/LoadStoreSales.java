@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 
 /**
  * Loads the stores' daily sales files into refined, where every row remembers its file: a file that is sent
@@ -54,8 +55,8 @@ public final class LoadStoreSales {
         for (Row file : incoming.groupBy(FileReplace.SOURCE_FILE_NAME).count().collectAsList()) {
             System.out.println("Loaded " + file.getString(0) + ": " + file.getLong(1) + " rows replace its earlier rows, if any");
         }
-        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("target_path"), "mode", "overwrite"),
-                "sales_sink", "parquet").writeDynamicFrame(DynamicFrame.apply(replaced.coalesce(1), glueContext));
+        // Glue's sink only adds files: replacing the table is Spark's writer in overwrite mode.
+        replaced.coalesce(1).write().mode(SaveMode.Overwrite).parquet(args.get("target_path"));
         Job.commit();
     }
 }

