@@ -114,7 +114,9 @@ public final class CatalogUpdate {
                 .flatMap(page -> page.partitions().stream()).forEach(p -> known.add(p.values()));
         Column[] keys = partitionKeys.stream().map(k -> functions.col("`" + k + "`").cast(DataTypes.StringType)).toArray(Column[]::new);
         List<PartitionInput> added = new ArrayList<>();
-        for (Row row : written.select(keys).distinct().collectAsList()) {
+        List<Row> folders = written.select(keys).distinct().collectAsList().stream()
+                .sorted(java.util.Comparator.comparing(Row::toString)).toList();
+        for (Row row : folders) {
             List<String> values = new ArrayList<>();
             StringBuilder folder = new StringBuilder(root);
             for (int i = 0; i < partitionKeys.size(); i++) {
