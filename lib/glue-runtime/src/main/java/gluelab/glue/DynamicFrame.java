@@ -208,6 +208,22 @@ public final class DynamicFrame {
         return choices;
     }
 
+    /**
+     * Glue's Relationalize: this frame as flat frames a relational database can hold. The first is the root,
+     * {@code rootTableName}, one row per record, structs flattened to columns named by their path
+     * ({@code customer.city}), each array column holding an id; then one frame per array,
+     * {@code rootTableName_<array>}, with that {@code id}, the element's {@code index} and its value(s)
+     * ({@code <array>.val}, or {@code <array>.val.<field>}). Glue stages the work in {@code stagingPath}; the lab's
+     * runtime keeps it in memory. Frame names are {@link #getName()}.
+     */
+    public List<DynamicFrame> relationalize(String rootTableName, String stagingPath) {
+        return Relationalize.apply(this, rootTableName);
+    }
+
+    public List<DynamicFrame> relationalize(String rootTableName, String stagingPath, gluelab.glue.util.JsonOptions options) {
+        return relationalize(rootTableName, stagingPath);
+    }
+
     public DynamicFrame selectFields(String... fields) {
         Set<String> present = Set.of(df.columns());
         List<Column> columns = new ArrayList<>();

@@ -209,6 +209,28 @@ class GlueSemanticsTest {
     }
 
     @Test
+    void relationalizeFlattensStructsAndPullsEachArrayIntoAFrameKeyedByIdAndIndex() throws Exception {
+        DynamicFrame orders = read("nested.json", """
+                {"order_id": 1, "customer": {"name": "Ana", "city": "Lisboa"}, "lines": [{"sku": "A", "qty": 2}, {"sku": "B", "qty": 1}], "tags": ["gift"]}
+                {"order_id": 2, "customer": {"name": "Bo", "city": "Porto"}, "lines": [{"sku": "C", "qty": 5}], "tags": []}
+                """, "json", JsonOptions.empty());
+
+        List<DynamicFrame> frames = orders.relationalize("orders", work.resolve("staging").toUri().toString());
+
+        assertEquals(List.of("orders", "orders_lines", "orders_tags"), frames.stream().map(DynamicFrame::getName).toList());
+        DynamicFrame root = frames.get(0);
+        assertEquals(List.of("customer.city", "customer.name", "lines", "order_id", "tags"), Arrays.asList(root.toDF().columns()));
+        DynamicFrame lines = frames.get(1);
+        assertEquals(List.of("id", "index", "lines.val.qty", "lines.val.sku"), Arrays.asList(lines.toDF().columns()));
+        List<String> joined = root.toDF().join(lines.toDF(), root.toDF().col("lines").equalTo(lines.toDF().col("id")))
+                .orderBy("order_id", "index").select("order_id", "`lines.val.sku`", "index").collectAsList().stream()
+                .map(row -> row.get(0) + ":" + row.get(1) + ":" + row.get(2)).toList();
+        assertEquals(List.of("1:A:0", "1:B:1", "2:C:0"), joined);
+        assertEquals(List.of("id", "index", "tags.val"), Arrays.asList(frames.get(2).toDF().columns()));
+        assertEquals(1, frames.get(2).count(), "an empty array has no element rows");
+    }
+
+    @Test
     void printSchemaPrintsGluesSchemaOnStdout() throws Exception {
         DynamicFrame frame = read("p.csv", "id\n1\n", "csv", JsonOptions.of("withHeader", true));
         PrintStream out = System.out;
