@@ -220,6 +220,12 @@ public final class DataTable implements Renderable {
             return this;
         }
 
+        /** Many rows at once: {@code DataTable.builder("file", "rows:int").rows(listOfRows).build()}. */
+        public Builder rows(List<? extends List<?>> more) {
+            more.forEach(row -> rows.add(new ArrayList<Object>(row)));
+            return this;
+        }
+
         public DataTable build() {
             return DataTable.of(columns, rows);
         }

@@ -22,6 +22,8 @@ class DataTableTest {
         assertThat(versions.columns()).extracting(Column::type)
                 .containsExactly(ColumnType.INT, ColumnType.DATE, ColumnType.BOOLEAN, ColumnType.STRING);
         assertThat(versions.rowCount()).isEqualTo(3);
+        assertThat(DataTable.builder("file", "rows:int").rows(List.of(List.of("a.csv", 3), List.of("b.csv", 4))).build().values("rows"))
+                .containsExactly(3, 4);
         assertThatThrownBy(() -> DataTable.builder("a", "b").row(1).build()).isInstanceOf(IllegalArgumentException.class);
     }
 
