@@ -6,13 +6,13 @@ cd "$WORK_DIR"
 bucket=cli-conformance
 
 echo "s3 mb"
-"$AWS" s3 mb "s3://$bucket" | grep -q "make_bucket: $bucket"
+grep -q "make_bucket: $bucket" <<<"$("$AWS" s3 mb "s3://$bucket")"
 
 echo "s3 cp a small file and ls it"
 printf 'hello from the aws cli\n' > small.txt
 "$AWS" s3 cp small.txt "s3://$bucket/docs/small.txt" >/dev/null
-"$AWS" s3 ls "s3://$bucket/docs/" | grep -q " 23 small.txt" || { echo "ls did not show small.txt with 23 bytes"; "$AWS" s3 ls "s3://$bucket/docs/"; exit 1; }
-"$AWS" s3 ls | grep -q " $bucket$" || { echo "the bucket is not listed"; exit 1; }
+grep -q " 23 small.txt" <<<"$("$AWS" s3 ls "s3://$bucket/docs/")" || { echo "ls did not show small.txt with 23 bytes"; "$AWS" s3 ls "s3://$bucket/docs/"; exit 1; }
+grep -q " $bucket$" <<<"$("$AWS" s3 ls)" || { echo "the bucket is not listed"; exit 1; }
 
 echo "s3 cp 20 MiB up (multipart) and down, compared byte for byte"
 head -c $((20 * 1024 * 1024)) /dev/urandom > big.bin
@@ -36,9 +36,9 @@ keys=$(echo "$rest" | python3 -c 'import json,sys; print(" ".join(o["Key"] for o
 [ "$keys" = "pages/key-4 pages/key-5 pages/key-6 pages/key-7" ] || { echo "after the token: $keys"; exit 1; }
 
 echo "s3 rm, then the bucket is empty and rb works"
-"$AWS" s3 rm "s3://$bucket/docs/small.txt" | grep -q "delete: s3://$bucket/docs/small.txt"
+grep -q "delete: s3://$bucket/docs/small.txt" <<<"$("$AWS" s3 rm "s3://$bucket/docs/small.txt")"
 "$AWS" s3 rm "s3://$bucket" --recursive >/dev/null
 left=$("$AWS" s3 ls "s3://$bucket" --recursive | wc -l)
 [ "$left" = "0" ] || { echo "expected an empty bucket, $left objects left"; exit 1; }
-"$AWS" s3 rb "s3://$bucket" | grep -q "remove_bucket: $bucket"
+grep -q "remove_bucket: $bucket" <<<"$("$AWS" s3 rb "s3://$bucket")"
 echo "ok"

@@ -1,12 +1,16 @@
 package gluelab.cli;
 
 import gluelab.cloud.LabCloud;
+import gluelab.kernel.classroom.ClassGrade;
+import gluelab.kernel.classroom.GradingOptions;
+import gluelab.kernel.classroom.Submissions;
 import gluelab.kernel.grade.Grade;
 import gluelab.kernel.install.KernelspecInstaller;
 import gluelab.kernel.run.RunNotebook;
 import gluelab.kernel.student.StudentEditionWriter;
 import gluelab.lab.LabHome;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -55,9 +59,14 @@ public final class LabCli {
         return RunNotebook.run(notebook);
     }
 
-    private static int grade(String[] args) {
+    private static int grade(String[] args) throws java.io.IOException {
+        if (args.length >= 1 && (args.length > 2 || Arrays.stream(args).anyMatch(arg -> arg.startsWith("--"))
+                || Submissions.isClass(Path.of(args[0])))) {
+            return gradeClass(args);
+        }
         if (args.length < 1 || args.length > 2) {
-            return usage("grade wants a notebook, a directory or a learner edition, and optionally where to write grades.json");
+            return usage("grade wants a notebook, a directory or a learner edition, and optionally where to write grades.json;"
+                    + " or a folder of submissions");
         }
         Path target = Path.of(args[0]).toAbsolutePath();
         // A generated report never lands in the checkout's root, where it would look like a source file.
@@ -68,6 +77,39 @@ public final class LabCli {
             System.out.println("grades: " + gradesJson);
         }
         return status;
+    }
+
+    /** {@code ./lab grade submissions/ [--notebooks 01,05] [--out DIR] [--parallel N] [--cell-timeout S] [--notebook-timeout S]}. */
+    private static int gradeClass(String[] args) throws java.io.IOException {
+        Path submissions = Path.of(args[0]).toAbsolutePath().normalize();
+        if (!Submissions.isClass(submissions)) {
+            return usage(args[0] + " is not a folder of submissions (<learner>/notebooks/ with <learner>/labs/, or nbgrader's"
+                    + " submitted/<student>/<assignment>/)");
+        }
+        Path out = LabHome.installation().resolve("build/grades").resolve(submissions.getFileName().toString());
+        GradingOptions options = GradingOptions.defaults(out);
+        Duration cellTimeout = options.cellTimeout();
+        Duration notebookTimeout = options.notebookTimeout();
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                return usage(option + " wants a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--notebooks" -> options = options.withNotebooks(Arrays.stream(value.split(",")).filter(n -> !n.isBlank()).toList());
+                case "--out" -> options = new GradingOptions(options.notebooks(), Path.of(value).toAbsolutePath(),
+                        options.parallelism(), cellTimeout, notebookTimeout);
+                case "--parallel" -> options = options.withParallelism(Integer.parseInt(value));
+                case "--cell-timeout" -> cellTimeout = Duration.ofSeconds(Long.parseLong(value));
+                case "--notebook-timeout" -> notebookTimeout = Duration.ofSeconds(Long.parseLong(value));
+                default -> {
+                    return usage("grade does not know " + option + " (it knows --notebooks, --out, --parallel, --cell-timeout,"
+                            + " --notebook-timeout)");
+                }
+            }
+        }
+        return ClassGrade.run(submissions, LabHome.locate(), options.withTimeouts(cellTimeout, notebookTimeout), System.out);
     }
 
     private static int student(String[] args) throws Exception {

@@ -10,6 +10,7 @@ import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishError;
 import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
 import io.github.spencerpark.jupyter.messages.publish.PublishStream;
+import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
 
 /**
  * Publishes a cell's outputs on IOPub as they happen, in reply to one execute request. Once closed it
@@ -34,9 +35,16 @@ final class IopubCellListener implements CellListener {
     }
 
     @Override
-    public synchronized void display(MimeBundle bundle) {
+    public synchronized void display(MimeBundle bundle, String displayId) {
         if (!closed) {
-            env.publish(new PublishDisplayData(toDisplayData(bundle)));
+            env.publish(new PublishDisplayData(toDisplayData(bundle, displayId)));
+        }
+    }
+
+    @Override
+    public synchronized void updateDisplay(String displayId, MimeBundle bundle) {
+        if (!closed) {
+            env.publish(new PublishUpdateDisplayData(toDisplayData(bundle, displayId)));
         }
     }
 
@@ -62,6 +70,15 @@ final class IopubCellListener implements CellListener {
         DisplayData data = new DisplayData();
         bundle.data().forEach(data::putData);
         bundle.metadata().forEach(data::putMetaData);
+        return data;
+    }
+
+    /** The bundle, carrying {@code displayId} in the message's transient part, where Jupyter looks for it. */
+    static DisplayData toDisplayData(MimeBundle bundle, String displayId) {
+        DisplayData data = toDisplayData(bundle);
+        if (displayId != null) {
+            data.setDisplayId(displayId);
+        }
         return data;
     }
 }

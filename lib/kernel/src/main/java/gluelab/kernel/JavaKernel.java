@@ -139,8 +139,13 @@ final class JavaKernel extends BaseKernel {
             }
 
             @Override
-            public void display(MimeBundle bundle) {
-                JavaKernel.this.display(IopubCellListener.toDisplayData(bundle));
+            public void display(MimeBundle bundle, String displayId) {
+                JavaKernel.this.display(IopubCellListener.toDisplayData(bundle, displayId));
+            }
+
+            @Override
+            public void updateDisplay(String displayId, MimeBundle bundle) {
+                getIO().display.updateDisplay(displayId, IopubCellListener.toDisplayData(bundle));
             }
 
             @Override

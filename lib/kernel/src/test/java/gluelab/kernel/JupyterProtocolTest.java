@@ -3,8 +3,11 @@ package gluelab.kernel;
 import gluelab.lab.LabHome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.kernel.install.KernelspecInstaller;
 import gluelab.kernel.testing.Fixtures;
+import gluelab.kernel.testing.PreparedMavenRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +80,119 @@ class JupyterProtocolTest {
         assertTrue(displayedTypes.contains("image/svg+xml") && displayedTypes.contains("text/html"), displayedTypes::toString);
     }
 
+    /**
+     * IJava's magics, display API and readable errors, through nbclient, on a kernel whose user has a prepared local
+     * Maven repository and {@code <offline>true</offline>} in {@code ~/.m2/settings.xml}: nothing may come from a
+     * network, and repositories on disk stand for remote ones.
+     */
+    @Test
+    void theKernelSpeaksIJavaMagicsDisplayAndErrorsOffline() throws Exception {
+        Path home = jupyter.resolve("home");
+        PreparedMavenRepository local = PreparedMavenRepository.localWithTestLibraries(home.resolve("local-repository"),
+                Fixtures.labRuntime("awssdk.version"));
+        PreparedMavenRepository team = PreparedMavenRepository.remoteWith(jupyter.resolve("team-repository"),
+                "gluelab.test:team-tool:1.0", "TeamTool", "ship it");
+        PreparedMavenRepository shared = PreparedMavenRepository.remoteWith(jupyter.resolve("shared-repository"),
+                "gluelab.test:pom-tool:2.0", "PomTool", "from a POM");
+        Files.createDirectories(home.resolve(".m2"));
+        Files.writeString(home.resolve(".m2/settings.xml"), "<settings><localRepository>" + local.root()
+                + "</localRepository><offline>true</offline></settings>");
+        installKernelspecForUserHome("java-offline", home);
+        Path magics = Fixtures.magicsNotebook(jupyter.resolve("magics"));
+        Path ijava = jupyter.resolve("ijava/ijava.ipynb");
+        writeNotebook(ijava, List.of(
+                "%lsmagic",
+                "%maven gluelab.test:greeter:1.0",
+                "gluelab.test.greeter.Greeter.greet(\"Ada\")",
+                "%addMavenRepo team " + team.uri() + "\n%maven gluelab.test:team-tool:1.0\ngluelab.test.team.TeamTool.motto()",
+                "%%loadFromPOM\n<repository>\n  <id>shared</id>\n  <url>" + shared.uri() + "</url>\n</repository>\n"
+                        + "<dependency>\n  <groupId>gluelab.test</groupId>\n  <artifactId>pom-tool</artifactId>\n  <version>2.0</version>\n</dependency>",
+                "gluelab.test.team.PomTool.motto()",
+                "%maven gluelab.test:nothing:9.9",
+                "%maven gluelab.test:scala-tool:1.0",
+                "%maven gluelab.test:json-tool:1.0",
+                "%time 6 * 7",
+                "%%time\nint base = 40;\nbase + 2",
+                "String countdown = display(\"<b>3</b>\", \"text/html\");\nupdateDisplay(countdown, \"<b>liftoff</b>\", \"text/html\");",
+                "display(MimeBundle.markdown(\"**bold**\"));\nrender(\"<i>it</i>\", \"text/html\")",
+                "record Invoice(String customer, int cents) {}\n"
+                        + "Display.register(Invoice.class, i -> MimeBundle.html(\"<b>\" + i.customer() + \"</b>\", i.customer()));\n"
+                        + "new Invoice(\"Ada\", 1250)",
+                "String s = null;\ns.length()",
+                "record Order(int id) {}\nObject o = new Order(1);\nString t = (String) o;",
+                "updateDisplay(countdown, \"<b>again</b>\", \"text/html\");"));
+        Path executed = jupyter.resolve("executed-ijava");
+        Path messages = jupyter.resolve("ijava-messages.jsonl");
+        python(List.of(SCRIPTS.resolve("execute_with_nbclient.py").toString(), "--kernel", "java-offline",
+                "--messages", messages.toString(), executed.toString(), ijava.toString(), magics.toString()));
+        JsonNode cells = JSON.readTree(executed.resolve("ijava.ipynb").toFile()).path("cells");
+
+        String listing = text(cells.get(0), "stdout");
+        for (String magic : List.of("%maven ", "%addMavenRepo ", "%loadFromPOM ", "%%loadFromPOM ", "%lsmagic ", "%time ",
+                "%%time ", "%jars ", "%classpath ", "%load ")) {
+            assertTrue(listing.contains("\n  " + magic), () -> magic + " is not listed:\n" + listing);
+        }
+        assertEquals("Added to the class path:\n"
+                + "  gluelab.test:greeter:1.0  (local repository)\n"
+                + "  gluelab.test:greeting-words:1.0  (local repository; needed by gluelab.test:greeter:1.0)\n",
+                text(cells.get(1), "stdout"));
+        assertEquals("Hello, Ada!", result(cells.get(2)));
+        assertTrue(text(cells.get(3), "stdout").contains("gluelab.test:team-tool:1.0  (downloaded from team (" + team.uri() + "))"),
+                () -> text(cells.get(3), "stdout"));
+        assertEquals("ship it", result(cells.get(3)));
+        assertEquals("from a POM", result(cells.get(5)));
+
+        JsonNode unknown = error(cells.get(6));
+        assertEquals("MagicError", unknown.path("ename").asText());
+        assertEquals("%maven: gluelab.test:nothing:9.9 was not found. Looked in the local repository " + local.root()
+                + ", then team (" + team.uri() + "). Maven is offline (<offline>true</offline> in " + home.resolve(".m2/settings.xml")
+                + "), so central (https://repo.maven.apache.org/maven2/) was not searched.", unknown.path("evalue").asText());
+        String clash = error(cells.get(7)).path("evalue").asText();
+        assertTrue(clash.startsWith("%maven: org.scala-lang:scala-library:2.13.14 (needed by gluelab.test:scala-tool:1.0) is a "
+                + "second Scala library") && clash.contains("\"IllegalArgumentException: too many arguments\""), clash);
+        assertTrue(text(cells.get(8), "stderr").startsWith("Not added: com.fasterxml.jackson.core:jackson-databind:2.17.0 (needed by "
+                + "gluelab.test:json-tool:1.0): the class path already has the lab's " + Fixtures.kernelJarVersion("jackson-databind")),
+                () -> text(cells.get(8), "stderr"));
+
+        assertTrue(text(cells.get(9), "stdout").matches("(?s)CPU times: user .+, sys: .+, total: .+\nWall time: .+\n"),
+                () -> text(cells.get(9), "stdout"));
+        assertEquals("42", result(cells.get(9)));
+        assertEquals("42", result(cells.get(10)));
+        assertTrue(text(cells.get(10), "stdout").contains("Wall time: "), () -> text(cells.get(10), "stdout"));
+
+        JsonNode countdown = cells.get(11).path("outputs");
+        assertEquals(1, countdown.size(), countdown::toString);
+        assertEquals("<b>again</b>", joined(countdown.get(0).path("data").path("text/html")),
+                "nbclient applies both updates, the later one from another cell, to the one display");
+        List<JsonNode> countdownMessages = messages(messages, "ijava.ipynb", 11);
+        String displayId = countdownMessages.get(0).path("content").path("transient").path("display_id").asText();
+        assertEquals(List.of("display_data", "update_display_data"), countdownMessages.stream().map(m -> m.path("msg_type").asText()).toList());
+        assertEquals(displayId, countdownMessages.get(1).path("content").path("transient").path("display_id").asText());
+        assertEquals("<b>liftoff</b>", countdownMessages.get(1).path("content").path("data").path("text/html").asText());
+        assertFalse(displayId.isEmpty());
+        JsonNode later = messages(messages, "ijava.ipynb", 16).get(0);
+        assertEquals("update_display_data", later.path("msg_type").asText());
+        assertEquals(displayId, later.path("content").path("transient").path("display_id").asText());
+
+        JsonNode bundles = cells.get(12).path("outputs");
+        assertEquals("**bold**", joined(bundles.get(0).path("data").path("text/markdown")));
+        assertEquals("execute_result", bundles.get(1).path("output_type").asText());
+        assertEquals("<i>it</i>", joined(bundles.get(1).path("data").path("text/html")));
+        assertEquals("<b>Ada</b>", joined(cells.get(13).path("outputs").get(0).path("data").path("text/html")));
+
+        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null", error(cells.get(14)).path("evalue").asText());
+        JsonNode cast = error(cells.get(15));
+        assertEquals("java.lang.ClassCastException", cast.path("ename").asText());
+        assertTrue(cast.path("evalue").asText().startsWith("class Order cannot be cast to class java.lang.String (Order is in"),
+                cast.path("evalue")::asText);
+        assertEquals("\tat Cell In[16], line 3", cast.path("traceback").get(1).asText());
+
+        JsonNode magicCells = JSON.readTree(executed.resolve("magics.ipynb").toFile()).path("cells");
+        assertEquals("HELLO!", result(magicCells.get(1)));
+        assertEquals("hello, lab", result(magicCells.get(2)));
+        assertEquals("bye, lab", result(magicCells.get(3)));
+    }
+
     @Test
     void theKernelCompletesInspectsInterruptsAndKeepsItsOwnLoggingOutOfStderr() throws Exception {
         JsonNode report = JSON.readTree(python(List.of(SCRIPTS.resolve("drive_kernel.py").toString())));
@@ -125,6 +241,85 @@ class JupyterProtocolTest {
             kernel.destroyForcibly();
             parent.destroyForcibly();
         }
+    }
+
+    /** A kernelspec like the installed one whose JVM takes {@code home} as the user's home (and so its ~/.m2). */
+    private static void installKernelspecForUserHome(String name, Path home) throws IOException {
+        ObjectNode spec = (ObjectNode) JSON.readTree(jupyter.resolve("data/kernels/java/kernel.json").toFile());
+        ArrayNode argv = (ArrayNode) spec.path("argv");
+        argv.insert(1, "-Duser.home=" + home);
+        spec.put("display_name", "Java (Glue Lab), home " + home);
+        Path directory = Files.createDirectories(jupyter.resolve("data/kernels").resolve(name));
+        JSON.writeValue(directory.resolve("kernel.json").toFile(), spec);
+    }
+
+    private static void writeNotebook(Path file, List<String> sources) throws IOException {
+        ObjectNode notebook = JSON.createObjectNode();
+        ArrayNode cells = notebook.putArray("cells");
+        for (int i = 0; i < sources.size(); i++) {
+            ObjectNode cell = cells.addObject();
+            cell.put("cell_type", "code").put("id", "cell-" + i).put("source", sources.get(i));
+            cell.putObject("metadata");
+            cell.putArray("outputs");
+            cell.putNull("execution_count");
+        }
+        notebook.putObject("metadata");
+        notebook.put("nbformat", 4).put("nbformat_minor", 5);
+        Files.createDirectories(file.getParent());
+        JSON.writeValue(file.toFile(), notebook);
+    }
+
+    /** The text a cell wrote to one stream ("stdout" or "stderr"). */
+    private static String text(JsonNode cell, String stream) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode output : cell.path("outputs")) {
+            if (output.path("output_type").asText().equals("stream") && output.path("name").asText().equals(stream)) {
+                text.append(joined(output.path("text")));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String result(JsonNode cell) {
+        for (JsonNode output : cell.path("outputs")) {
+            if (output.path("output_type").asText().equals("execute_result")) {
+                return joined(output.path("data").path("text/plain"));
+            }
+        }
+        throw new AssertionError("no result in " + cell);
+    }
+
+    private static JsonNode error(JsonNode cell) {
+        for (JsonNode output : cell.path("outputs")) {
+            if (output.path("output_type").asText().equals("error")) {
+                return output;
+            }
+        }
+        throw new AssertionError("no error in " + cell);
+    }
+
+    /** nbformat's multiline text: a string, or a list of lines. */
+    private static String joined(JsonNode text) {
+        if (!text.isArray()) {
+            return text.asText();
+        }
+        StringBuilder joined = new StringBuilder();
+        text.forEach(line -> joined.append(line.asText()));
+        return joined.toString();
+    }
+
+    /** The display messages execute_with_nbclient.py recorded for one cell. */
+    private static List<JsonNode> messages(Path file, String notebook, int cell) throws IOException {
+        List<JsonNode> messages = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode message = JSON.readTree(line);
+            String type = message.path("msg_type").asText();
+            if (message.path("notebook").asText().equals(notebook) && message.path("cell").asInt() == cell
+                    && (type.equals("display_data") || type.equals("update_display_data"))) {
+                messages.add(message);
+            }
+        }
+        return messages;
     }
 
     private static String streamText(JsonNode output) {

@@ -286,8 +286,7 @@ public final class Lab implements AutoCloseable {
     private ResetReport removeResources() {
         Map<String, Integer> removed = new LinkedHashMap<>();
         if (admin != null) {
-            // Catalog names often use underscores (lab01_sales), which Spark SQL needs no quotes for.
-            for (String prefix : new LinkedHashSet<>(List.of(names.prefix(), names.prefix().replace('-', '_')))) {
+            for (String prefix : names.resetPrefixes()) {
                 admin.reset(prefix).forEach((service, count) -> removed.merge(service, count, Integer::sum));
             }
             timelineStart = admin.timelineEnd();

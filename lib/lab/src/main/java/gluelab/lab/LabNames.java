@@ -1,5 +1,7 @@
 package gluelab.lab;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +54,14 @@ public final class LabNames {
     /** What every name of this lab starts with, e.g. {@code "lab01-"}. */
     public String prefix() {
         return prefix;
+    }
+
+    /**
+     * What a reset of this lab removes by: the prefix, and the same with underscores, because catalog names often
+     * use them ({@code lab01_sales}), which Spark SQL needs no quotes for.
+     */
+    public List<String> resetPrefixes() {
+        return List.copyOf(new LinkedHashSet<>(List.of(prefix, prefix.replace('-', '_'))));
     }
 
     /** The full name of one resource: {@code name("raw")} is {@code "lab01-raw"}. */

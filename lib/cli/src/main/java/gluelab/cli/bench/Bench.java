@@ -22,7 +22,8 @@ public final class Bench {
             new CrawlerBench(),
             new KernelBench(),
             new LabRunBench(),
-            new NotebookBench());
+            new NotebookBench(),
+            new GradeBench());
 
     private Bench() {
     }

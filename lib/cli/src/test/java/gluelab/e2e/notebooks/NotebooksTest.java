@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.kernel.classroom.FileTrees;
 import gluelab.kernel.grade.GradeReport;
 import gluelab.kernel.grade.Grader;
 import gluelab.kernel.grade.NotebookGrade;
@@ -15,7 +16,6 @@ import gluelab.lab.LabSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,8 +100,8 @@ class NotebooksTest {
     @MethodSource("notebooksWithAlternativeData")
     void theChecksFollowTheDataWhenAnotherValidDatasetIsSwappedIn(Path notebook) throws IOException {
         Path data = scratch.resolve("data-" + number(notebook));
-        copyTree(HOME.resolve("data"), data);
-        copyTree(ALTERNATIVE_DATA.resolve(number(notebook)), data);
+        FileTrees.copy(HOME.resolve("data"), data);
+        FileTrees.copy(ALTERNATIVE_DATA.resolve(number(notebook)), data);
         System.setProperty(LabSettings.DATA_DIR_VARIABLE, data.toString());
         try {
             NotebookRun run = run(notebook, "alternative-data");
@@ -183,18 +183,5 @@ class NotebooksTest {
 
     private static String number(Path notebook) {
         return notebook.getFileName().toString().substring(0, 2);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns what went wrong in a cell into the error a learner reads: the real exception with only the frames of
- * their own code, or the compiler's diagnostic with the offending line and a caret.
+ * their own code, or the compiler's diagnostic with the offending line and a caret. Names read as the learner
+ * wrote them, never as JShell's wrapper classes ({@link SyntheticNames}).
  */
 final class CellErrors {
 
@@ -45,7 +46,7 @@ final class CellErrors {
             first = false;
             current = current.getCause() == current ? null : current.getCause();
         }
-        return new CellError(classNameOf(exception), exception.getMessage(), traceback);
+        return new CellError(classNameOf(exception), messageOf(exception), traceback);
     }
 
     /** The compiler rejected a snippet: each error with its line and a caret under the offending code. */
@@ -87,8 +88,8 @@ final class CellErrors {
 
     /** The cell's value could not be shown: its {@code toString()} or {@code toMimeBundle()} threw. */
     static CellError rendering(RuntimeException exception) {
-        String ename = exception.getClass().getName();
-        String evalue = exception.getMessage() == null ? "" : exception.getMessage();
+        String ename = classNameOf(exception);
+        String evalue = exception.getMessage() == null ? "" : messageOf(exception);
         return new CellError(ename, evalue, List.of(ename + (evalue.isEmpty() ? "" : ": " + evalue),
                 "\twhile showing the value of the cell's last expression"));
     }
@@ -102,7 +103,8 @@ final class CellErrors {
         if (method.startsWith("lambda$")) {
             method = "lambda";
         }
-        String where = frame.getClassName().isEmpty() ? method : frame.getClassName() + (method.isEmpty() ? "" : "." + method);
+        String className = SyntheticNames.readable(frame.getClassName());
+        String where = className.isEmpty() ? method : className + (method.isEmpty() ? "" : "." + method);
         String snippetId = frame.getFileName().substring(1);
         String location = origins.find(snippetId)
                 .map(placement -> placement.origin().label() + ", line " + placement.originLine(frame.getLineNumber()))
@@ -111,12 +113,16 @@ final class CellErrors {
     }
 
     private static String headerOf(Throwable throwable) {
-        String message = throwable.getMessage();
+        String message = messageOf(throwable);
         return classNameOf(throwable) + (message == null ? "" : ": " + message);
     }
 
+    private static String messageOf(Throwable throwable) {
+        return SyntheticNames.readable(throwable.getMessage());
+    }
+
     private static String classNameOf(Throwable throwable) {
-        return throwable instanceof EvalException eval ? eval.getExceptionClassName() : throwable.getClass().getName();
+        return SyntheticNames.readable(throwable instanceof EvalException eval ? eval.getExceptionClassName() : throwable.getClass().getName());
     }
 
     /** The diagnostic's lines, minus javac's "location:" line, which names JShell's wrapper classes. */
@@ -124,7 +130,7 @@ final class CellErrors {
         List<String> lines = diag.getMessage(Locale.ROOT).lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("location:"))
-                .map(line -> line.replaceAll("\\s{2,}", " "))
+                .map(line -> SyntheticNames.readable(line.replaceAll("\\s{2,}", " ")))
                 .collect(Collectors.toList());
         return lines.isEmpty() ? List.of("error") : lines;
     }

@@ -11,8 +11,14 @@ public interface CellListener {
     /** Text the cell wrote to {@code System.out} or {@code System.err}. */
     void stream(StdStream stream, String text);
 
-    /** A rich output the cell sent with {@code display(...)}. */
-    void display(MimeBundle bundle);
+    /** A rich output the cell sent with {@code display(...)}; {@link #updateDisplay} may replace it later. */
+    void display(MimeBundle bundle, String displayId);
+
+    /**
+     * The cell replaced the output shown under {@code displayId}, by this cell or an earlier one
+     * ({@code updateDisplay(id, value)}); it keeps its place.
+     */
+    void updateDisplay(String displayId, MimeBundle bundle);
 
     /** The value of the cell's last expression. */
     void result(MimeBundle bundle);
@@ -27,7 +33,11 @@ public interface CellListener {
         }
 
         @Override
-        public void display(MimeBundle bundle) {
+        public void display(MimeBundle bundle, String displayId) {
+        }
+
+        @Override
+        public void updateDisplay(String displayId, MimeBundle bundle) {
         }
 
         @Override

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A cell split into what runs in order: Java code, and IJava-style magic lines ({@code %jars ...}). Offsets are
- * in the cell's own text so errors can point at the cell's lines.
+ * A cell split into what runs in order: Java code, and IJava-style magic lines ({@code %jars ...}); or, when its
+ * first line is a cell magic ({@code %%time}), that magic with the rest of the cell as its body. Offsets are in
+ * the cell's own text so errors can point at the cell's lines.
  */
 final class CellSource {
 
-    sealed interface Segment permits JavaCode, Magic {
+    sealed interface Segment permits JavaCode, LineMagic, CellMagic {
         int offset();
     }
 
@@ -19,8 +20,16 @@ final class CellSource {
     record JavaCode(String text, int offset) implements Segment {
     }
 
-    /** A line such as {@code %jars lib/*.jar}; {@code cellMagic} for the {@code %%} form. */
-    record Magic(String name, String arguments, boolean cellMagic, int offset, String line) implements Segment {
+    /**
+     * A line such as {@code %jars lib/*.jar}; {@code misplacedCellMagic} for a {@code %%} line that is not the
+     * cell's first, which cannot run.
+     */
+    record LineMagic(String name, String arguments, int offset, int argumentsOffset, boolean misplacedCellMagic)
+            implements Segment {
+    }
+
+    /** A cell that starts with {@code %%name arguments}: the magic takes the rest of the cell as its body. */
+    record CellMagic(String name, String arguments, String body, int offset, int bodyOffset) implements Segment {
     }
 
     private CellSource() {
@@ -30,19 +39,34 @@ final class CellSource {
         JavaLines lines = JavaLines.of(cell);
         List<Segment> segments = new ArrayList<>();
         int codeStart = 0;
+        boolean first = true;
         for (int i = 0; i < lines.count(); i++) {
             String line = lines.line(i);
             String trimmed = line.strip();
-            if (!lines.startsInCode(i) || !trimmed.startsWith("%")) {
+            if (trimmed.isEmpty() || !lines.startsInCode(i)) {
                 continue;
             }
-            addCode(cell, codeStart, lines.lineStart(i), segments);
+            boolean firstLine = first;
+            first = false;
+            if (!trimmed.startsWith("%")) {
+                continue;
+            }
             boolean cellMagic = trimmed.startsWith("%%");
-            String body = trimmed.substring(cellMagic ? 2 : 1);
-            int space = indexOfWhitespace(body);
-            String name = space < 0 ? body : body.substring(0, space);
-            String arguments = space < 0 ? "" : body.substring(space).strip();
-            segments.add(new Magic(name, arguments, cellMagic, lines.lineStart(i), line));
+            int nameStart = lines.lineStart(i) + line.indexOf('%') + (cellMagic ? 2 : 1);
+            int nameEnd = nameStart;
+            while (nameEnd < lines.lineStart(i) + line.length() && !Character.isWhitespace(cell.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            String name = cell.substring(nameStart, nameEnd);
+            String rest = cell.substring(nameEnd, lines.lineStart(i) + line.length());
+            String arguments = rest.strip();
+            int argumentsOffset = nameEnd + (rest.length() - rest.stripLeading().length());
+            if (cellMagic && firstLine) {
+                int bodyOffset = lines.lineEnd(i);
+                return List.of(new CellMagic(name, arguments, cell.substring(bodyOffset), lines.lineStart(i), bodyOffset));
+            }
+            addCode(cell, codeStart, lines.lineStart(i), segments);
+            segments.add(new LineMagic(name, arguments, lines.lineStart(i), argumentsOffset, cellMagic));
             codeStart = lines.lineEnd(i);
         }
         addCode(cell, codeStart, cell.length(), segments);
@@ -53,14 +77,5 @@ final class CellSource {
         if (start < end && !cell.substring(start, end).isBlank()) {
             segments.add(new JavaCode(cell.substring(start, end), start));
         }
-    }
-
-    private static int indexOfWhitespace(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -14,7 +14,9 @@ public final class DefaultImports {
             "java.io.*",
             "gluelab.lab.*",
             "gluelab.lab.display.*",
-            "static gluelab.lab.display.Display.display");
+            "static gluelab.lab.display.Display.display",
+            "static gluelab.lab.display.Display.render",
+            "static gluelab.lab.display.Display.updateDisplay");
 
     private DefaultImports() {
     }

@@ -1,16 +1,16 @@
 package gluelab.kernel.eval;
 
-import gluelab.kernel.eval.magic.LineMagics;
 import gluelab.kernel.eval.magic.MagicContext;
 import gluelab.kernel.eval.magic.MagicException;
+import gluelab.kernel.eval.magic.Magics;
 import gluelab.lab.display.Display;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 
 import java.nio.file.Path;
@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * The evaluator shared by the Jupyter kernel and the headless runner: a JShell running in this JVM, with the
- * process class path and the {@link DefaultImports} preloaded, IJava's line magics, and cell output captured
- * per cell. One session is one notebook's state.
+ * process class path and the {@link DefaultImports} preloaded, IJava's magics, and cell output captured per cell.
+ * One session is one notebook's state.
  */
 public final class JavaSession implements AutoCloseable {
 
@@ -37,7 +37,7 @@ public final class JavaSession implements AutoCloseable {
     private final JShell jshell;
     private final InProcessExecutionControl control;
     private final OutputCapture capture;
-    private final LineMagics magics = LineMagics.standard();
+    private final Magics magics = Magics.standard();
     private final SnippetOrigins origins = new SnippetOrigins();
     private final CellErrors errors = new CellErrors(origins);
     private final CodeAssistance assistance;
@@ -54,6 +54,9 @@ public final class JavaSession implements AutoCloseable {
                 .executionEngine(engine, Map.of())
                 .out(capture.processOut())
                 .err(capture.processErr())
+                // Debug information names locals and parameters in NullPointerException messages ("because "t" is
+                // null", not "<parameter1>").
+                .compilerOptions("-g")
                 .build();
         // Compiles against the process class path; snippet classes still load it through this JVM's loader.
         jshell.addToClasspath(ProcessClasspath.asString());
@@ -107,7 +110,7 @@ public final class JavaSession implements AutoCloseable {
             }
             if (error == null && value != NO_VALUE && value != null && !ResultSuppression.endsWithSemicolon(cell)) {
                 try {
-                    listener.result(Display.bundleOf(value));
+                    listener.result(Display.render(value));
                 } catch (RuntimeException renderingFailed) {
                     // toString() or toMimeBundle() of the notebook's own class threw.
                     error = CellErrors.rendering(renderingFailed);
@@ -152,29 +155,48 @@ public final class JavaSession implements AutoCloseable {
 
     @Override
     public void close() {
+        magics.close();
         jshell.close();
     }
 
     private Object evaluateCell(SourceOrigin origin) throws CellFailure {
+        return evaluateText(origin.text(), origin, 0);
+    }
+
+    /** Evaluates cell text (all of a cell, or what a magic was given of it) starting at {@code offset} in its origin. */
+    private Object evaluateText(String text, SourceOrigin origin, int offset) throws CellFailure {
         Object value = NO_VALUE;
-        for (CellSource.Segment segment : CellSource.parse(origin.text())) {
+        for (CellSource.Segment segment : CellSource.parse(text)) {
             checkInterrupted();
-            if (segment instanceof CellSource.Magic magic) {
-                runMagic(magic, origin);
-                value = NO_VALUE;
+            if (segment instanceof CellSource.LineMagic magic) {
+                value = runMagic(magic, origin, offset);
+            } else if (segment instanceof CellSource.CellMagic magic) {
+                value = runMagic(magic, origin, offset);
             } else if (segment instanceof CellSource.JavaCode code) {
-                value = evaluateJava(code.text(), origin, code.offset());
+                value = evaluateJava(code.text(), origin, offset + code.offset());
             }
         }
         return value;
     }
 
-    private void runMagic(CellSource.Magic magic, SourceOrigin origin) throws CellFailure {
+    private Object runMagic(CellSource.LineMagic magic, SourceOrigin origin, int offset) throws CellFailure {
         try {
-            if (magic.cellMagic()) {
-                throw magics.unsupportedCellMagic(magic.name());
+            if (magic.misplacedCellMagic()) {
+                throw magics.misplacedCellMagic(magic.name());
             }
-            magics.run(magic.name(), magic.arguments(), new SessionMagicContext());
+            Object value = magics.runLine(magic.name(), magic.arguments(),
+                    new SessionMagicContext(origin, offset + magic.argumentsOffset()));
+            return value == null ? NO_VALUE : value;
+        } catch (MagicException e) {
+            throw new CellFailure(CellErrors.magic(e.getMessage()));
+        }
+    }
+
+    private Object runMagic(CellSource.CellMagic magic, SourceOrigin origin, int offset) throws CellFailure {
+        try {
+            Object value = magics.runCell(magic.name(), magic.arguments(), magic.body(),
+                    new SessionMagicContext(origin, offset + magic.bodyOffset()));
+            return value == null ? NO_VALUE : value;
         } catch (MagicException e) {
             throw new CellFailure(CellErrors.magic(e.getMessage()));
         }
@@ -288,8 +310,19 @@ public final class JavaSession implements AutoCloseable {
         return line;
     }
 
-    /** How a session lets magics act on it. */
+    /**
+     * How a session lets magics act on it. {@code inputOffset} is where the magic's arguments or body start in
+     * {@code origin}, so code a magic evaluates keeps the cell's line numbers in errors.
+     */
     private final class SessionMagicContext implements MagicContext {
+
+        private final SourceOrigin origin;
+        private final int inputOffset;
+
+        SessionMagicContext(SourceOrigin origin, int inputOffset) {
+            this.origin = origin;
+            this.inputOffset = inputOffset;
+        }
 
         @Override
         public Path workingDirectory() {
@@ -304,6 +337,15 @@ public final class JavaSession implements AutoCloseable {
         @Override
         public void evaluateFile(Path file, String source) throws CellFailure {
             evaluateJava(source, new SourceOrigin(workingDirectory.relativize(file).toString(), source), 0);
+        }
+
+        @Override
+        public Object evaluate(String code) throws CellFailure {
+            int at = origin.text().indexOf(code, inputOffset);
+            Object value = at < 0
+                    ? evaluateText(code, new SourceOrigin("magic input", code), 0)
+                    : evaluateText(code, origin, at);
+            return value == NO_VALUE ? null : value;
         }
     }
 }

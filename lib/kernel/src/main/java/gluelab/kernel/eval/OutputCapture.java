@@ -1,6 +1,7 @@
 package gluelab.kernel.eval;
 
 import gluelab.lab.display.Display;
+import gluelab.lab.display.DisplaySink;
 import gluelab.lab.display.MimeBundle;
 
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ public final class OutputCapture {
             OutputCapture capture = new OutputCapture(System.out, System.err);
             System.setOut(capture.printStream(StdStream.STDOUT));
             System.setErr(capture.printStream(StdStream.STDERR));
-            Display.setSink(capture::display);
+            Display.setSink(capture.displaySink());
             installed = capture;
         }
         return installed;
@@ -86,13 +87,31 @@ public final class OutputCapture {
         buffer.write(bytes, offset, length);
     }
 
-    private synchronized void display(MimeBundle bundle) {
+    private DisplaySink displaySink() {
+        return new DisplaySink() {
+            @Override
+            public void display(MimeBundle bundle, String displayId) {
+                OutputCapture.this.display(bundle, displayId, false);
+            }
+
+            @Override
+            public void update(String displayId, MimeBundle bundle) {
+                OutputCapture.this.display(bundle, displayId, true);
+            }
+        };
+    }
+
+    private synchronized void display(MimeBundle bundle, String displayId, boolean update) {
         if (listener == null) {
             processOut.println(bundle.plainText());
             return;
         }
         emitBuffered(true);
-        listener.display(bundle);
+        if (update) {
+            listener.updateDisplay(displayId, bundle);
+        } else {
+            listener.display(bundle, displayId);
+        }
     }
 
     private void emitBuffered(boolean everything) {

@@ -24,7 +24,17 @@ public final class ProcessClasspath {
     private ProcessClasspath() {
     }
 
+    /** The JVM's class path is fixed at start, and reading every jar's manifest takes most of a second. */
+    private static volatile List<Path> entries;
+
     public static List<Path> entries() {
+        if (entries == null) {
+            entries = read();
+        }
+        return entries;
+    }
+
+    private static List<Path> read() {
         Set<Path> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.kernel.notebook.CheckSpec;
 import gluelab.kernel.run.CheckResult;
 import gluelab.kernel.run.FailedCell;
+import gluelab.kernel.run.NotebookRun;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,6 +87,8 @@ public record GradeReport(List<NotebookGrade> notebooks) {
             node.put("failed", notebook.failed());
             node.put("succeeded", notebook.succeeded());
             notebook.problem().ifPresentOrElse(problem -> node.put("problem", problem), () -> node.putNull("problem"));
+            notebook.run().flatMap(NotebookRun::timedOut)
+                    .ifPresentOrElse(limit -> node.put("timed_out", limit), () -> node.putNull("timed_out"));
             FailedCell failed = notebook.run().flatMap(run -> run.failedCell()).orElse(null);
             if (failed == null) {
                 node.putNull("failed_cell");
@@ -95,6 +98,7 @@ public record GradeReport(List<NotebookGrade> notebooks) {
                 cell.put("source", failed.firstLine());
                 cell.put("ename", failed.error().ename());
                 cell.put("evalue", failed.error().evalue());
+                cell.put("timed_out", failed.timedOut());
             }
             ArrayNode checks = node.putArray("checks");
             for (CheckResult check : notebook.checks()) {
@@ -120,7 +124,7 @@ public record GradeReport(List<NotebookGrade> notebooks) {
     }
 
     private static String pointsText(double points) {
-        return new CheckSpec("", points).pointsText();
+        return CheckSpec.pointsText(points);
     }
 
     private record Row(int cellNumber, String check, String points, String mark, String reason) {

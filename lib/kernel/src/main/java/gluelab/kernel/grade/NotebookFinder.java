@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * {@code notebooks/}; or any other directory, meaning every {@code *.ipynb} below it. Jupyter's
  * {@code .ipynb_checkpoints} copies are never graded.
  */
-final class NotebookFinder {
+public final class NotebookFinder {
 
     private NotebookFinder() {
     }
@@ -34,7 +34,11 @@ final class NotebookFinder {
         if (!Files.isDirectory(target)) {
             throw new IOException("no notebook or directory at " + target);
         }
-        Path root = LabEdition.isEdition(target) ? target.resolve("notebooks") : target;
+        return below(LabEdition.isEdition(target) ? target.resolve("notebooks") : target);
+    }
+
+    /** Every {@code *.ipynb} below {@code root}, in path order, without Jupyter's checkpoint copies. */
+    public static List<Path> below(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(Files::isRegularFile)
                     .filter(path -> path.getFileName().toString().endsWith(".ipynb"))

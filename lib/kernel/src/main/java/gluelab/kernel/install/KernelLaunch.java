@@ -4,7 +4,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,13 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 /**
  * The command line Jupyter runs to start the kernel: this JVM's {@code java}, the Spark flags from
  * {@code lib/pom.xml} (one list for tests, the worker and the kernel) plus {@code -ea}, the kernel module's
- * class path, the main class and Jupyter's {@code {connection_file}} placeholder.
+ * class path, the main class and Jupyter's {@code {connection_file}} placeholder. Other processes that run
+ * notebooks as the kernel does (the class grader's one per learner) start the same way, with another main class.
  */
-final class KernelLaunch {
+public final class KernelLaunch {
 
     static final String MAIN_CLASS = "gluelab.kernel.KernelMain";
     static final String SPARK_FLAGS_PROPERTY = "spark.jvm.flags";
@@ -27,15 +28,21 @@ final class KernelLaunch {
     }
 
     static List<String> argv(Path labHome) throws IOException {
-        List<String> argv = new ArrayList<>();
-        argv.add(javaExecutable().toString());
-        argv.addAll(sparkJvmFlags(labHome.resolve("lib").resolve("pom.xml")));
-        argv.add("-ea");
-        argv.add("-cp");
-        argv.add(String.join(File.pathSeparator, classpath(labHome)));
-        argv.add(MAIN_CLASS);
+        List<String> argv = new ArrayList<>(javaCommand(labHome, MAIN_CLASS));
         argv.add("{connection_file}");
         return argv;
+    }
+
+    /** {@code java <flags> -ea -cp <kernel class path> mainClass}: a JVM like the kernel's, running {@code mainClass}. */
+    public static List<String> javaCommand(Path labHome, String mainClass) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        command.addAll(sparkJvmFlags(labHome.resolve("lib").resolve("pom.xml")));
+        command.add("-ea");
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classpath(labHome)));
+        command.add(mainClass);
+        return command;
     }
 
     static Path javaExecutable() {

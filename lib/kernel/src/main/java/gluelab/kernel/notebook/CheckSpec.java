@@ -8,6 +8,11 @@ public record CheckSpec(String gradeId, double points) {
 
     /** Points as people write them: {@code 2}, or {@code 0.5}. */
     public String pointsText() {
+        return pointsText(points);
+    }
+
+    /** Any number of points as people write them: {@code 2}, or {@code 0.5}. */
+    public static String pointsText(double points) {
         return points == Math.rint(points) ? String.valueOf((long) points) : String.valueOf(points);
     }
 }

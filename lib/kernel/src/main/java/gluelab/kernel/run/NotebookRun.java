@@ -8,11 +8,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The outcome of running one notebook headless: the executed notebook, its checks and the cell that stopped it. */
-public record NotebookRun(Path source, Notebook executed, List<CheckResult> checks, Optional<FailedCell> failedCell) {
+/**
+ * The outcome of running one notebook headless: the executed notebook, its checks, the cell that stopped it, and
+ * which time limit was reached, if one was ({@code cell 5 timed out: the cell ran longer than 60 s}).
+ */
+public record NotebookRun(Path source, Notebook executed, List<CheckResult> checks, Optional<FailedCell> failedCell,
+                          Optional<String> timedOut) {
 
     public NotebookRun {
         checks = List.copyOf(checks);
+    }
+
+    public NotebookRun(Path source, Notebook executed, List<CheckResult> checks, Optional<FailedCell> failedCell) {
+        this(source, executed, checks, failedCell, Optional.empty());
     }
 
     public long passedCount() {
@@ -37,6 +45,7 @@ public record NotebookRun(Path source, Notebook executed, List<CheckResult> chec
         failedCell.ifPresent(failed -> lines.add(new Line(failed.cellNumber(), failed.reportLine())));
         lines.sort(Comparator.comparingInt(Line::cellNumber));
         List<String> report = new ArrayList<>(lines.stream().map(Line::text).toList());
+        timedOut.filter(limit -> limit.startsWith("the notebook")).ifPresent(limit -> report.add("✘ " + limit));
         report.add(passedCount() + " passed, " + failedCount() + " failed");
         return report;
     }

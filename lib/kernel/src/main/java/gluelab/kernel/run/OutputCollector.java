@@ -16,21 +16,24 @@ import java.util.Map;
 /**
  * Collects a cell's outputs as Jupyter stores them in an {@code .ipynb}: consecutive text on the same stream
  * is one {@code stream} output, rich outputs are {@code display_data}, the last expression is an
- * {@code execute_result}, a failure an {@code error}.
+ * {@code execute_result}, a failure an {@code error}. An update of a display replaces the content of the
+ * {@code display_data} it names, in this cell or an earlier one.
  */
 final class OutputCollector implements CellListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int executionCount;
+    private final DisplayedOutputs displayed;
     private final ArrayNode outputs = JSON.createArrayNode();
     private final StringBuilder stdout = new StringBuilder();
     private final StringBuilder stderr = new StringBuilder();
     private ObjectNode openStream;
     private String openStreamText = "";
 
-    OutputCollector(int executionCount) {
+    OutputCollector(int executionCount, DisplayedOutputs displayed) {
         this.executionCount = executionCount;
+        this.displayed = displayed;
     }
 
     @Override
@@ -48,11 +51,19 @@ final class OutputCollector implements CellListener {
     }
 
     @Override
-    public synchronized void display(MimeBundle bundle) {
+    public synchronized void display(MimeBundle bundle, String displayId) {
         openStream = null;
         ObjectNode output = outputs.addObject();
         output.put("output_type", "display_data");
         putBundle(output, bundle);
+        displayed.shown(displayId, output);
+    }
+
+    @Override
+    public synchronized void updateDisplay(String displayId, MimeBundle bundle) {
+        for (ObjectNode output : displayed.under(displayId)) {
+            putBundle(output, bundle);
+        }
     }
 
     @Override

@@ -1,8 +1,9 @@
 package gluelab.kernel.student;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gluelab.kernel.notebook.Cell;
 import gluelab.kernel.Utf8Console;
+import gluelab.kernel.notebook.Cell;
+import gluelab.kernel.notebook.NbgraderChecksum;
 import gluelab.kernel.notebook.Notebook;
 
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * {@code StudentEditionWriter <repoRoot> <outDir>}: writes the learner edition of {@code notebooks/} and
  * {@code labs/}, with the sample data of {@code data/} beside them. Solution regions in notebook code cells and in Java sources ({@code .java}, {@code .jsh})
  * become stubs that fail naming the exercise; notebooks lose their outputs, keep their nbgrader metadata, and
- * cells that held a solution are marked {@code nbgrader.solution = true}. Everything else is copied as is.
+ * cells that held a solution are marked {@code nbgrader.solution = true}. As nbgrader's release step does, grade,
+ * solution and locked cells carry their {@code checksum} and {@code cell_type}. Everything else is copied as is.
  *
  * <p>All files are prepared before any is written, so unbalanced markers anywhere leave the output untouched.
  */
@@ -114,23 +116,34 @@ public final class StudentEditionWriter {
         List<Cell> cells = notebook.cells();
         for (int index = 0; index < cells.size(); index++) {
             Cell cell = cells.get(index);
-            if (!cell.isCode()) {
-                continue;
+            if (cell.isCode()) {
+                cell.clearOutputs();
+                String source = cell.source();
+                if (SolutionRegions.hasMarkers(source)) {
+                    SolutionRegions.Result result = SolutionRegions.replace(source, SolutionRegions.Context.NOTEBOOK_CELL,
+                            relative + ", cell " + (index + 1));
+                    if (result.regions() > 0) {
+                        cell.setSource(result.text());
+                        markAsSolution(cell, index + 1);
+                        tally.regions += result.regions();
+                    }
+                }
             }
-            cell.clearOutputs();
-            String source = cell.source();
-            if (!SolutionRegions.hasMarkers(source)) {
-                continue;
-            }
-            SolutionRegions.Result result = SolutionRegions.replace(source, SolutionRegions.Context.NOTEBOOK_CELL,
-                    relative + ", cell " + (index + 1));
-            if (result.regions() > 0) {
-                cell.setSource(result.text());
-                markAsSolution(cell, index + 1);
-                tally.regions += result.regions();
-            }
+            keepChecksum(cell);
         }
         return notebook.toJson();
+    }
+
+    /**
+     * As nbgrader's release step does: a grade, solution or locked cell keeps the checksum of what the learner is
+     * given, and its cell type, so nbgrader's own tools (and ours) can tell when a learner edited a locked cell.
+     */
+    private static void keepChecksum(Cell cell) {
+        if (NbgraderChecksum.kept(cell)) {
+            ObjectNode nbgrader = cell.nbgrader().orElseThrow();
+            nbgrader.put("checksum", NbgraderChecksum.of(cell).orElseThrow());
+            nbgrader.put("cell_type", cell.type());
+        }
     }
 
     /** nbgrader v3: a cell the learner writes is a solution cell; cells without nbgrader metadata get it. */

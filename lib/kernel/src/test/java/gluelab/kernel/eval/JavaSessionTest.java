@@ -234,9 +234,98 @@ class JavaSessionTest {
 
     @Test
     void unknownMagicsAreAClearError() {
-        CellError error = run("%maven org.example:thing:1.0").error();
+        CellError error = run("%frobnicate now").error();
         assertEquals("MagicError", error.ename());
-        assertEquals("unknown line magic %maven; this kernel knows %jars, %classpath, %load", error.evalue());
+        assertEquals("unknown line magic %frobnicate; %lsmagic lists the magics this kernel knows", error.evalue());
+    }
+
+    @Test
+    void aCellMagicBelowTheFirstLineSaysItMustComeFirst() {
+        CellError error = run("int early = 1;\n%%time\nearly + 1").error();
+        assertEquals("%%time must be the first line of the cell: a cell magic runs the whole cell; for one line, write %time",
+                error.evalue());
+    }
+
+    @Test
+    void lsmagicListsEveryMagicWithItsUsageOnOneLine() {
+        String listing = runOk("%lsmagic").stdout();
+        for (String usage : List.of("%addMavenRepo <id> <url>", "%classpath <directory or jar>...", "%jars <path or glob>...",
+                "%load <file>", "%loadFromPOM <pom.xml> [scope...]", "%lsmagic",
+                "%maven <group:artifact[:type[:classifier]]:version>...", "%time <statement>", "%%loadFromPOM [scope...]", "%%time")) {
+            assertTrue(listing.lines().anyMatch(line -> line.startsWith("  " + usage + " ")), () -> usage + " missing from\n" + listing);
+        }
+        assertTrue(listing.contains("(also %addMavenDependencies, %addMavenDependency)"), listing);
+        assertTrue(listing.startsWith("Line magics:\n") && listing.contains("\nCell magics:\n"), listing);
+    }
+
+    @Test
+    void timePrintsCpuAndWallTimeAsIPythonDoesAndKeepsTheValue() {
+        RecordingListener cell = runOk("%time 6 * 7");
+        assertEquals(MimeBundle.text("42"), cell.result());
+        assertTrue(cell.stdout().matches("CPU times: user [0-9.]+ [µm]?s, sys: [0-9.]+ [µmn]?s, total: [0-9.]+ [µmn]?s\nWall time: [0-9.]+ [µmn]?s\n"),
+                cell.stdout());
+    }
+
+    @Test
+    void cellTimeRunsTheWholeCellAndItsErrorsPointAtTheCellsLines() {
+        RecordingListener cell = runOk("%%time\nint base = 20;\nbase + 22");
+        assertEquals(MimeBundle.text("42"), cell.result());
+        assertTrue(cell.stdout().contains("Wall time: "), cell.stdout());
+
+        int count = executionCount + 1;
+        CellError error = run("%%time\nint fine = 1;\nthrow new IllegalStateException(\"stop\");").error();
+        assertEquals(List.of("java.lang.IllegalStateException: stop", "\tat Cell In[" + count + "], line 3"), error.traceback());
+    }
+
+    @Test
+    void aNullPointerExceptionNamesTheVariableAsTheLearnerWroteIt() {
+        runOk("String s = null;\nint len(String text) { return text.length(); }");
+        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null", run("s.length()").error().evalue());
+        assertEquals("Cannot invoke \"String.length()\" because \"text\" is null", run("len(null)").error().evalue());
+    }
+
+    @Test
+    void aClassCastExceptionAndTheLearnersOwnExceptionsNameTheirClassesAsWritten() {
+        runOk("record Order(int id) {}\nclass OrderRejected extends RuntimeException { OrderRejected(String m) { super(m); } }");
+        CellError cast = run("Object o = new Order(1);\nString text = (String) o;").error();
+        assertEquals("java.lang.ClassCastException", cast.ename());
+        assertTrue(cast.evalue().startsWith("class Order cannot be cast to class java.lang.String (Order is in unnamed module"),
+                cast.evalue());
+        assertFalse(String.join("\n", cast.traceback()).contains("$JShell$"), cast.traceback()::toString);
+
+        CellError rejected = run("throw new OrderRejected(\"order 7 has no lines\");").error();
+        assertEquals("OrderRejected", rejected.ename());
+        assertEquals("OrderRejected: order 7 has no lines", rejected.traceback().get(0));
+    }
+
+    @Test
+    void displayAsRequestedTypesThenUpdateItUnderItsId() {
+        RecordingListener cell = runOk("""
+                String id = display("<b>3</b>", "text/html");
+                updateDisplay(id, "<b>2</b>", "text/html");
+                id
+                """);
+        RecordingListener.Displayed shown = (RecordingListener.Displayed) cell.outputs.get(0);
+        RecordingListener.Updated updated = (RecordingListener.Updated) cell.outputs.get(1);
+        assertEquals(java.util.Map.of("text/html", "<b>3</b>", "text/plain", "<b>3</b>"), shown.bundle().data());
+        assertEquals(shown.displayId(), updated.displayId());
+        assertEquals("<b>2</b>", updated.bundle().data().get("text/html"));
+        assertEquals(MimeBundle.text(shown.displayId()), cell.result());
+    }
+
+    @Test
+    void aRendererRegisteredForTheLearnersTypeShowsItsValuesAndRenderPicksTypes() {
+        RecordingListener cell = runOk("""
+                record Invoice(String customer, int cents) {}
+                Display.register(Invoice.class, invoice -> MimeBundle.of("text/markdown", "**" + invoice.customer() + "** owes "
+                        + invoice.cents() / 100.0, invoice.customer()));
+                new Invoice("Ada", 1250)
+                """);
+        assertEquals("**Ada** owes 12.5", cell.result().data().get("text/markdown"));
+        assertEquals("Ada", cell.result().plainText());
+
+        MimeBundle onlyPlain = runOk("render(new Invoice(\"Bo\", 100), \"text/html\")").result();
+        assertEquals(java.util.Map.of("text/plain", "Bo"), onlyPlain.data());
     }
 
     @Test

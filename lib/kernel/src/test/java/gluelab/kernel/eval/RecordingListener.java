@@ -10,13 +10,16 @@ import java.util.stream.Collectors;
 /** Records a cell's outputs as Jupyter would list them, merging consecutive text of the same stream. */
 final class RecordingListener implements CellListener {
 
-    sealed interface Output permits Stream, Displayed, Result, Failed {
+    sealed interface Output permits Stream, Displayed, Updated, Result, Failed {
     }
 
     record Stream(StdStream stream, String text) implements Output {
     }
 
-    record Displayed(MimeBundle bundle) implements Output {
+    record Displayed(MimeBundle bundle, String displayId) implements Output {
+    }
+
+    record Updated(String displayId, MimeBundle bundle) implements Output {
     }
 
     record Result(MimeBundle bundle) implements Output {
@@ -40,8 +43,13 @@ final class RecordingListener implements CellListener {
     }
 
     @Override
-    public synchronized void display(MimeBundle bundle) {
-        outputs.add(new Displayed(bundle));
+    public synchronized void display(MimeBundle bundle, String displayId) {
+        outputs.add(new Displayed(bundle, displayId));
+    }
+
+    @Override
+    public synchronized void updateDisplay(String displayId, MimeBundle bundle) {
+        outputs.add(new Updated(displayId, bundle));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,6 +114,35 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void aCellThatRunsPastItsTimeLimitIsStoppedAndRecordedAsTimedOut(@TempDir Path checkout) throws Exception {
+        Path notebook = inAnEdition(checkout, "stuck-cells.ipynb");
+        NotebookRun run = new NotebookRunner(Duration.ofSeconds(2)).run(notebook);
+
+        assertEquals(List.of(
+                "✔ before-the-loops (1 pt): started",
+                "✘ busy-check (1 pt): timed out: the cell ran longer than 2 s",
+                "✘ cell 4 timed out (long steps = 0;): Interrupted: execution was interrupted: timed out: the cell ran longer than 2 s",
+                "✘ after-the-loops (2 pt): not run: cell 4 timed out",
+                "1 passed, 2 failed"), run.reportLines());
+        assertEquals(java.util.Optional.of("cell 4 timed out: the cell ran longer than 2 s"), run.timedOut());
+    }
+
+    @Test
+    void aNotebookThatRunsPastItsTimeLimitStopsWhereItIsAndTheRestIsNotRun(@TempDir Path checkout) throws Exception {
+        Path notebook = inAnEdition(checkout, "stuck-cells.ipynb");
+        long started = System.nanoTime();
+        NotebookRun run = new NotebookRunner(Duration.ofMinutes(1), java.util.Optional.of(Duration.ofSeconds(3))).run(notebook);
+
+        assertEquals(List.of(
+                "✔ before-the-loops (1 pt): started",
+                "✘ busy-check (1 pt): timed out: the notebook ran longer than 3 s",
+                "✘ after-the-loops (2 pt): not run: the notebook ran out of time",
+                "1 passed, 2 failed"), run.reportLines());
+        assertEquals(java.util.Optional.of("cell 3 timed out: the notebook ran longer than 3 s"), run.timedOut());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 30, "the limit held the run to about 3 s");
+    }
+
+    @Test
     void aCheckThatWritesToStderrFailsEvenIfItPrintsASuccess() throws Exception {
         Outcome outcome = run(Fixtures.notebook("check-writes-stderr.ipynb"));
         assertEquals(List.of(
@@ -160,15 +190,7 @@ class NotebookRunnerTest {
     @Test
     void magicsLoadFilesAndExtendTheClassPathRelativeToTheNotebook(@TempDir Path checkout) throws Exception {
         java.nio.file.Files.createDirectories(checkout.resolve("labs"));
-        Path directory = Fixtures.copyDirectory("notebooks/magics", checkout.resolve("notebooks/magics"));
-        Fixtures.jar("fixture.Greeting",
-                "package fixture; public class Greeting { public static String hello(String who) { return \"hello, \" + who; } }",
-                directory.resolve("lib/greeting.jar"));
-        Fixtures.compile("fixture.Farewell",
-                "package fixture; public class Farewell { public static String bye(String who) { return \"bye, \" + who; } }",
-                directory.resolve("classes"));
-
-        Outcome outcome = run(directory.resolve("magics.ipynb"));
+        Outcome outcome = run(Fixtures.magicsNotebook(checkout.resolve("notebooks/magics")));
         assertEquals(0, outcome.exitStatus(), outcome.report()::toString);
         assertEquals("HELLO!", outcome.cell(2).path("outputs").get(0).path("data").path("text/plain").get(0).asText());
         assertEquals("hello, lab", outcome.cell(3).path("outputs").get(0).path("data").path("text/plain").get(0).asText());
@@ -190,6 +212,13 @@ class NotebookRunnerTest {
         Outcome outcome = run(executed.resolve("nowhere.ipynb"));
         assertEquals(RunNotebook.CANNOT_RUN, outcome.exitStatus());
         assertTrue(outcome.report().get(0).startsWith("✘ no notebook at"));
+    }
+
+    private static Path inAnEdition(Path checkout, String name) throws Exception {
+        Files.createDirectories(checkout.resolve("labs"));
+        Path notebook = Files.createDirectories(checkout.resolve("notebooks")).resolve(name);
+        Files.copy(Fixtures.notebook(name), notebook);
+        return notebook;
     }
 
     private static List<String> textsOf(JsonNode array) {

@@ -68,6 +68,22 @@ class StudentEditionWriterTest {
         assertEquals("cell-05", cells.get(4).path("id").asText());
     }
 
+    /**
+     * The checksums are those nbgrader's {@code compute_checksum} gives for the learner's cells (computed with a
+     * transcription of it in Python, {@code hashlib.md5}), so nbgrader's validate and autograde accept the edition.
+     */
+    @Test
+    void gradeAndSolutionCellsCarryTheChecksumNbgraderKeeps() throws Exception {
+        JsonNode cells = new ObjectMapper().readTree(learner.resolve(NOTEBOOK).toFile()).path("cells");
+        JsonNode check = cells.get(4).path("metadata").path("nbgrader");
+        assertEquals("cd9b77e8613d3102ff75edc2a42df064", check.path("checksum").asText());
+        assertEquals("code", check.path("cell_type").asText());
+        assertEquals("78c4c7c8d80620bd6ddc141b741246a5", cells.get(5).path("metadata").path("nbgrader").path("checksum").asText());
+        JsonNode solution = cells.get(2).path("metadata").path("nbgrader");
+        assertEquals("96932aa2472f4c3ac818e4edda1d98ec", solution.path("checksum").asText());
+        assertFalse(cells.get(1).path("metadata").has("nbgrader"), "a cell nbgrader does not know gets no metadata");
+    }
+
     @Test
     void labSourcesGetStubsAndStillCompile() throws Exception {
         String source = Files.readString(learner.resolve(LAB_SOURCE));

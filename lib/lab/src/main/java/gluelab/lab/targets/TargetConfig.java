@@ -17,7 +17,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * <caption>Environment variables</caption>
  * <tr><td>{@code LAB_TARGET}</td><td>{@code embedded} (default), {@code localstack} or {@code aws}</td></tr>
  * <tr><td>{@code LAB_ENDPOINT}</td><td>an AWS-compatible endpoint to use instead of the target's own</td></tr>
- * <tr><td>{@code LAB_PREFIX}</td><td>required on {@code aws}: starts every resource name</td></tr>
+ * <tr><td>{@code LAB_PREFIX}</td><td>starts every resource name: required on {@code aws} (bucket names are
+ * global), optional elsewhere (the class grader gives each learner their own on one shared Lab Cloud)</td></tr>
  * <tr><td>{@code LAB_GLUE_ROLE_ARN}</td><td>the IAM role Glue jobs run as on {@code aws}</td></tr>
  * <tr><td>{@code LOCALSTACK_ENDPOINT}</td><td>a LocalStack that is already running</td></tr>
  * <tr><td>{@code LOCALSTACK_AUTH_TOKEN}</td><td>needed to start the LocalStack image</td></tr>
@@ -30,8 +31,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  *                            container still to be started ({@code localstack})
  * @param region              the region; null means the SDK's default region chain decides
  * @param credentials         how requests are signed
- * @param namePrefix          what starts every resource name before the lab's own prefix: empty, or
- *                            {@code LAB_PREFIX} and a hyphen
+ * @param namePrefix          what starts every resource name before the lab's own prefix: {@code LAB_PREFIX}
+ *                            and a hyphen, or empty when it is not set (never on {@code aws})
  * @param pathStyle           whether S3 is addressed as {@code endpoint/bucket/key} (local endpoints)
  * @param glueRoleArn         the role Glue jobs run as; null means "make one up" off AWS, "missing" on AWS
  * @param startLabCloud       whether to start a Lab Cloud when nothing answers at the endpoint
@@ -78,7 +79,7 @@ public record TargetConfig(
             case EMBEDDED -> {
                 URI endpoint = labEndpoint != null ? labEndpoint : DEFAULT_LAB_CLOUD_ENDPOINT;
                 yield new TargetConfig(target, endpoint, LOCAL_REGION, StaticCredentialsProvider.create(LOCAL_CREDENTIALS),
-                        "", true, null, isLoopback(endpoint), null, null);
+                        optionalNamePrefix(environment.get(PREFIX_VARIABLE)), true, null, isLoopback(endpoint), null, null);
             }
             case LOCALSTACK -> {
                 URI endpoint = labEndpoint != null ? labEndpoint : endpoint(environment, LOCALSTACK_ENDPOINT_VARIABLE);
@@ -92,7 +93,8 @@ public record TargetConfig(
                             + " to a LocalStack you started yourself, or leave LAB_TARGET unset to use Lab Cloud.");
                 }
                 yield new TargetConfig(target, endpoint, orDefault(environment.get(REGION_VARIABLE), LOCAL_REGION),
-                        StaticCredentialsProvider.create(LOCAL_CREDENTIALS), "", true, null, false, image, token);
+                        StaticCredentialsProvider.create(LOCAL_CREDENTIALS), optionalNamePrefix(environment.get(PREFIX_VARIABLE)),
+                        true, null, false, image, token);
             }
             case AWS -> new TargetConfig(target, labEndpoint, blankToNull(environment.get(REGION_VARIABLE)),
                     DefaultCredentialsProvider.builder().build(), awsNamePrefix(environment.get(PREFIX_VARIABLE)),
@@ -112,12 +114,23 @@ public record TargetConfig(
     }
 
     private static String awsNamePrefix(String value) {
-        String prefix = blankToNull(value);
-        if (prefix == null) {
+        if (blankToNull(value) == null) {
             throw new LabSetupException("LAB_TARGET=aws needs " + PREFIX_VARIABLE + ": a short name of your own, like "
                     + "your initials, that starts every bucket, job and trigger this lab creates (S3 bucket names are "
                     + "global, and the lab's clean-up deletes by that prefix). For example: export " + PREFIX_VARIABLE
                     + "=jdoe");
+        }
+        return optionalNamePrefix(value);
+    }
+
+    /**
+     * {@code LAB_PREFIX} and a hyphen, or empty when it is not set. Two people (or two learners being graded) with
+     * different prefixes never share a resource name, and a reset by one prefix never reaches the other's names.
+     */
+    private static String optionalNamePrefix(String value) {
+        String prefix = blankToNull(value);
+        if (prefix == null) {
+            return "";
         }
         prefix = prefix.toLowerCase(Locale.ROOT);
         if (prefix.endsWith("-")) {

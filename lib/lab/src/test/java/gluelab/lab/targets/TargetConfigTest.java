@@ -49,6 +49,14 @@ class TargetConfigTest {
     }
 
     @Test
+    void aLabPrefixOffAwsStartsEveryNameToo() {
+        assertThat(TargetConfig.fromEnvironment(Map.of("LAB_PREFIX", "Ada")).namePrefix()).isEqualTo("ada-");
+        assertThat(TargetConfig.fromEnvironment(Map.of("LAB_TARGET", "localstack", "LOCALSTACK_ENDPOINT",
+                "http://localhost:4566", "LAB_PREFIX", "ada-")).namePrefix()).isEqualTo("ada-");
+        assertThat(TargetConfig.fromEnvironment(Map.of("LAB_PREFIX", " ")).namePrefix()).isEmpty();
+    }
+
+    @Test
     void localstackWithATokenStartsThePinnedImageInDocker() {
         TargetConfig config = TargetConfig.fromEnvironment(Map.of("LAB_TARGET", "localstack",
                 "LOCALSTACK_AUTH_TOKEN", "ls-token"));

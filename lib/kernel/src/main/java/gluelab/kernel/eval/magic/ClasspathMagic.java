@@ -7,13 +7,14 @@ import java.util.List;
 final class ClasspathMagic implements LineMagic {
 
     @Override
-    public void run(List<String> arguments, MagicContext context) throws MagicException {
-        for (String pattern : LineMagics.requireArguments("classpath", arguments, "%classpath <directory or jar>...")) {
+    public Object run(String arguments, MagicContext context) throws MagicException {
+        for (String pattern : MagicArguments.required(arguments)) {
             List<Path> entries = PathGlob.expand(context.workingDirectory(), pattern);
             if (entries.isEmpty()) {
                 throw new MagicException("%classpath: nothing at " + pattern + " (relative to " + context.workingDirectory() + ")");
             }
             entries.forEach(context::addToClasspath);
         }
+        return null;
     }
 }

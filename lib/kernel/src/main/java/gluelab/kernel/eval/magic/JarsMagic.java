@@ -7,8 +7,8 @@ import java.util.List;
 final class JarsMagic implements LineMagic {
 
     @Override
-    public void run(List<String> arguments, MagicContext context) throws MagicException {
-        for (String pattern : LineMagics.requireArguments("jars", arguments, "%jars <path or glob of jars>...")) {
+    public Object run(String arguments, MagicContext context) throws MagicException {
+        for (String pattern : MagicArguments.required(arguments)) {
             List<Path> jars = PathGlob.expand(context.workingDirectory(), pattern).stream()
                     .filter(path -> path.getFileName().toString().endsWith(".jar"))
                     .toList();
@@ -17,5 +17,6 @@ final class JarsMagic implements LineMagic {
             }
             jars.forEach(context::addToClasspath);
         }
+        return null;
     }
 }

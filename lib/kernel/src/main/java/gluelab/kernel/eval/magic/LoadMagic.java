@@ -11,7 +11,8 @@ import java.util.List;
 final class LoadMagic implements LineMagic {
 
     @Override
-    public void run(List<String> arguments, MagicContext context) throws MagicException, CellFailure {
+    public Object run(String argumentText, MagicContext context) throws MagicException, CellFailure {
+        List<String> arguments = MagicArguments.split(argumentText);
         if (arguments.size() != 1) {
             throw new MagicException("%load takes exactly one file: %load <file>");
         }
@@ -26,5 +27,6 @@ final class LoadMagic implements LineMagic {
             throw new MagicException("%load: cannot read " + file + ": " + e.getMessage());
         }
         context.evaluateFile(file, source);
+        return null;
     }
 }

@@ -9,6 +9,22 @@ final class MagicArguments {
     private MagicArguments() {
     }
 
+    /** The arguments, of which there must be at least one; the magic's usage is the error otherwise. */
+    static List<String> required(String text) throws MagicException {
+        List<String> arguments = split(text);
+        if (arguments.isEmpty()) {
+            throw new MissingArguments();
+        }
+        return arguments;
+    }
+
+    /** A magic was given no arguments; {@link Magics} answers with the magic's usage. */
+    static final class MissingArguments extends MagicException {
+        MissingArguments() {
+            super("needs arguments");
+        }
+    }
+
     static List<String> split(String text) throws MagicException {
         List<String> arguments = new ArrayList<>();
         StringBuilder current = new StringBuilder();

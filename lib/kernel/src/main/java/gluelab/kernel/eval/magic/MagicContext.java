@@ -4,7 +4,7 @@ import gluelab.kernel.eval.CellFailure;
 
 import java.nio.file.Path;
 
-/** What a line magic may do to the session it runs in. */
+/** What a magic may do to the session it runs in. */
 public interface MagicContext {
 
     /** The directory relative paths in magic arguments resolve against: the notebook's own directory. */
@@ -15,4 +15,10 @@ public interface MagicContext {
 
     /** Evaluates a file of Java snippets as if its text were part of the cell. */
     void evaluateFile(Path file, String source) throws CellFailure;
+
+    /**
+     * Evaluates cell text given to the magic (its arguments or its body: Java code, and line magics) as the cell
+     * would; errors point at the cell's own lines. Returns the value of the last expression, or null.
+     */
+    Object evaluate(String code) throws CellFailure;
 }
