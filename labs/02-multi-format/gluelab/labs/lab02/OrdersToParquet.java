@@ -19,15 +19,15 @@ public class OrdersToParquet {
 
     /**
      * The schema every format must arrive at: {source field, source type, target field, target type}. The source
-     * types are what the CSV reader infers; a JSON reader finds other types (whole numbers are bigint, the date is
-     * text) and other column order (alphabetical), and ApplyMapping casts whatever it finds to the target type.
+     * types are what Glue's readers find in these files: whole numbers are long, numbers with a fraction double,
+     * anything else (the date included) string. ApplyMapping casts what it finds to the target type.
      */
     static final String[][] ORDER_SCHEMA = {
-            {"order_id", "int", "order_id", "int"},
-            {"customer_id", "int", "customer_id", "int"},
-            {"order_date", "date", "order_date", "date"},
+            {"order_id", "long", "order_id", "int"},
+            {"customer_id", "long", "customer_id", "int"},
+            {"order_date", "string", "order_date", "date"},
             {"product", "string", "product", "string"},
-            {"quantity", "int", "quantity", "int"},
+            {"quantity", "long", "quantity", "int"},
             {"unit_price", "double", "unit_price", "decimal(10,2)"},
             {"currency", "string", "currency", "string"},
             {"status", "string", "status", "string"},
@@ -43,10 +43,12 @@ public class OrdersToParquet {
         DynamicFrame orders = glueContext.getSourceWithFormat("s3",
                 JsonOptions.of("paths", List.of(args.get("input_path"))), "orders_source",
                 args.get("input_format"), new JsonOptions(args.get("format_options"))).getDynamicFrame();
-        System.out.println("Inferred schema: " + orders.schema().simpleString());
+        System.out.println("Read:");
+        orders.printSchema();
 
         DynamicFrame typed = toOrderSchema(orders);
-        System.out.println("Written schema: " + typed.schema().simpleString());
+        System.out.println("Written:");
+        typed.printSchema();
         glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path")),
                 "orders_sink", "parquet").writeDynamicFrame(typed);
 
@@ -56,8 +58,8 @@ public class OrdersToParquet {
     /** The orders with exactly the columns of {@link #ORDER_SCHEMA}: same names, same order, same types. */
     static DynamicFrame toOrderSchema(DynamicFrame orders) {
         // BEGIN SOLUTION
-        // Map the frame to ORDER_SCHEMA with applyMapping
-        return orders.applyMapping(ORDER_SCHEMA);
+        // Settle unit_price's choice (a number in most records, text in some) as a double, then map to ORDER_SCHEMA
+        return orders.resolveChoice(new String[][] {{"unit_price", "cast:double"}}).applyMapping(ORDER_SCHEMA);
         // END SOLUTION
     }
 }

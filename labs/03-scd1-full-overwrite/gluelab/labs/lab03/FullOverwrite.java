@@ -26,14 +26,35 @@ public class FullOverwrite {
                 JsonOptions.of("paths", List.of(args.get("input_path"))),
                 "snapshot_source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
         System.out.println("Snapshot " + args.get("input_path") + ": " + snapshot.count() + " customers");
+        snapshot.printSchema();
 
-        // BEGIN SOLUTION
-        // Replace everything under output_path with the snapshot: a Parquet sink with "mode": "overwrite"
-        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path"), "mode", "overwrite"),
-                "customers_sink", "parquet").writeDynamicFrame(snapshot);
-        // END SOLUTION
+        replaceTable(glueContext, snapshot, args.get("output_path"));
         System.out.println("Replaced " + args.get("output_path"));
 
         Job.commit();
+    }
+
+    /**
+     * Makes the table under {@code outputPath} exactly {@code snapshot}, typed: customer_id an int, credit_limit a
+     * decimal(10,2), updated_on a date, every other column a string. Glue's sink only adds files, so the path is
+     * emptied first.
+     */
+    static void replaceTable(GlueContext glueContext, DynamicFrame snapshot, String outputPath) {
+        // BEGIN SOLUTION
+        // Pin the types with applyMapping, empty outputPath with purgeS3Path (retentionPeriod 0), then write Parquet
+        DynamicFrame typed = snapshot.applyMapping(new String[][] {
+                {"customer_id", "long", "customer_id", "int"},
+                {"name", "string", "name", "string"},
+                {"email", "string", "email", "string"},
+                {"city", "string", "city", "string"},
+                {"country", "string", "country", "string"},
+                {"loyalty_tier", "string", "loyalty_tier", "string"},
+                {"credit_limit", "double", "credit_limit", "decimal(10,2)"},
+                {"updated_on", "string", "updated_on", "date"}});
+        // Every object under the path, however new: the default retention period (168 hours) would keep last night's.
+        glueContext.purgeS3Path(outputPath, JsonOptions.of("retentionPeriod", 0), "purge_customers");
+        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", outputPath), "customers_sink", "parquet")
+                .writeDynamicFrame(typed);
+        // END SOLUTION
     }
 }

@@ -11,8 +11,8 @@ import org.apache.spark.SparkContext;
 
 /**
  * Lab 04, the incremental version: each run is told which newly arrived file to load ({@code --input_key}, a key
- * in {@code --raw_bucket}), reads that one object and appends its rows to {@code --output_path}. Run once per
- * file, the table grows by exactly each file's rows.
+ * in {@code --raw_bucket}), reads that one object and adds its rows to {@code --output_path}. Run once per file,
+ * the table grows by exactly each file's rows.
  */
 public class AppendOneFile {
 
@@ -22,13 +22,7 @@ public class AppendOneFile {
         GlueContext glueContext = new GlueContext(SparkContext.getOrCreate());
         Job.init(args.get("JOB_NAME"), glueContext, args);
 
-        String input = inputPath(args);
-        DynamicFrame payments = glueContext.getSourceWithFormat("s3", JsonOptions.of("paths", List.of(input)),
-                "payments_source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
-        System.out.println("Read " + payments.count() + " rows from " + input);
-
-        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path"), "mode", "append"),
-                "payments_sink", "parquet").writeDynamicFrame(payments);
+        appendFile(glueContext, inputPath(args), args.get("output_path"));
 
         Job.commit();
     }
@@ -38,6 +32,22 @@ public class AppendOneFile {
         // BEGIN SOLUTION
         // Build s3://<raw_bucket>/<input_key> from the run's arguments
         return "s3://" + args.get("raw_bucket") + "/" + args.get("input_key");
+        // END SOLUTION
+    }
+
+    /**
+     * Reads the CSV file at {@code input} (with its header line) and adds its payments to the Parquet table at
+     * {@code outputPath}, typed with {@link Payments#SCHEMA}.
+     */
+    static void appendFile(GlueContext glueContext, String input, String outputPath) {
+        // BEGIN SOLUTION
+        // Read the one file as CSV with a header, map it to Payments.SCHEMA, and add it to outputPath as Parquet
+        DynamicFrame payments = glueContext.getSourceWithFormat("s3", JsonOptions.of("paths", List.of(input)),
+                "payments_source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
+        System.out.println("Read " + payments.count() + " rows from " + input);
+        // Glue's sink only adds files: that is exactly the append this table needs.
+        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", outputPath), "payments_sink", "parquet")
+                .writeDynamicFrame(payments.applyMapping(Payments.SCHEMA));
         // END SOLUTION
     }
 }

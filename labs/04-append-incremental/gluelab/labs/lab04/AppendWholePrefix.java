@@ -11,8 +11,8 @@ import org.apache.spark.SparkContext;
 
 /**
  * Lab 04, the naive version, kept to show what goes wrong: every run reads <em>everything</em> under
- * {@code --input_path} (the whole landing prefix) and appends it to {@code --output_path}. The second run appends
- * the first day's rows again, the third run appends them a third time.
+ * {@code --input_path} (the whole landing prefix) and adds it to {@code --output_path}. Glue's sink only adds files,
+ * so the second run adds the first day's rows again, the third run a third time.
  */
 public class AppendWholePrefix {
 
@@ -27,8 +27,8 @@ public class AppendWholePrefix {
                 "payments_source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
         System.out.println("Read " + payments.count() + " rows from everything under " + args.get("input_path"));
 
-        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path"), "mode", "append"),
-                "payments_sink", "parquet").writeDynamicFrame(payments);
+        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path")), "payments_sink", "parquet")
+                .writeDynamicFrame(payments.applyMapping(Payments.SCHEMA));
 
         Job.commit();
     }

@@ -8,25 +8,19 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.to_date;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
+import gluelab.glue.DynamicFrame;
 import gluelab.glue.GlueContext;
 import gluelab.glue.util.GlueArgParser;
 import gluelab.glue.util.Job;
@@ -34,11 +28,13 @@ import gluelab.glue.util.JsonOptions;
 
 /**
  * Applies a snapshot to a type-2 slowly changing dimension, whatever the shape of its business key.
- * Arguments: {@code --input_path} (the snapshot, CSV with a header), {@code --output_path} (the dimension,
- * Parquet), {@code --business_keys} (comma-separated column names, e.g. {@code store_id,sku}) and
- * {@code --effective_date} (yyyy-MM-dd, the day the snapshot describes). Every other column is tracked: a key
- * whose tracked values changed gets its current version closed ({@code is_current=false}, {@code end_date}) and
- * a new current version ({@code start_date}); a new key gets its first version; anything else is left alone.
+ * Arguments: {@code --input_path} (the snapshot, CSV with a header), {@code --database} and {@code --table} (the
+ * dimension, a Data Catalog table of Parquet whose versions are folders, as in lab 06), {@code --versions_path},
+ * {@code --business_keys} (comma-separated column names, e.g. {@code store_id,sku}) and {@code --effective_date}
+ * (yyyy-MM-dd, the day the snapshot describes). Every other column is tracked: a key whose tracked values changed
+ * gets its current version closed ({@code is_current=false}, {@code end_date}) and a new current version
+ * ({@code start_date}); a new key gets its first version; anything else is left alone. The new version of the
+ * dimension goes to its own folder; the caller switches the table to it.
  */
 public final class Scd2Merge {
 
@@ -46,21 +42,21 @@ public final class Scd2Merge {
     static final String START_DATE = "start_date";
     static final String END_DATE = "end_date";
     static final String IS_CURRENT = "is_current";
-    /** Stands for null in the hash, so that a value becoming null (or the reverse) is a change. */
-    private static final String NULL_MARK = "\u2205";
+    /** Lab 06's recipe: values joined with ASCII's unit separator, which text data does not contain… */
+    static final String SEPARATOR = "\u001f";
+    /** …and null written as a character no value is, so that null, "" and "null" all hash differently. */
+    static final String NULL_MARKER = "\u0000";
 
     private Scd2Merge() {
     }
 
     public static void main(String[] sysArgs) {
-        Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs,
-                new String[] {"JOB_NAME", "input_path", "output_path", "business_keys", "effective_date"});
+        Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs, new String[] {"JOB_NAME", "JOB_RUN_ID",
+                "input_path", "database", "table", "versions_path", "business_keys", "effective_date"});
         GlueContext glueContext = new GlueContext(SparkContext.getOrCreate());
         Job.init(args.get("JOB_NAME"), glueContext, args);
-        SparkSession spark = glueContext.getSparkSession();
         List<String> keys = Arrays.stream(args.get("business_keys").split(",")).map(String::trim)
                 .filter(k -> !k.isEmpty()).toList();
-        String outputPath = args.get("output_path");
         Column effectiveDate = to_date(lit(args.get("effective_date")));
 
         Dataset<Row> snapshot = glueContext.getSourceWithFormat("s3",
@@ -73,24 +69,28 @@ public final class Scd2Merge {
         }
         List<String> tracked = Arrays.stream(snapshot.columns()).filter(c -> !keys.contains(c)).toList();
 
-        Dataset<Row> dimension;
-        if (!hasParquetFiles(spark, outputPath)) {
-            dimension = opened(withRowHash(snapshot, tracked), effectiveDate);
-        } else {
-            Dataset<Row> existing = glueContext.getSourceWithFormat("s3",
-                    JsonOptions.of("paths", List.of(outputPath)), "dimension_source", "parquet").getDynamicFrame().toDF();
-            Dataset<Row> incoming = withRowHash(typedLike(existing, snapshot), tracked);
-            dimension = merge(existing, incoming, keys, effectiveDate);
-        }
-        // The new dimension replaces the old one at the same path: materialize it first, since writing over the
-        // files a plan still reads from would lose them (Spark refuses to).
-        dimension = dimension.localCheckpoint(true);
-        dimension.write().mode(SaveMode.Overwrite).parquet(outputPath);
+        // The current version, wherever the catalog says it is; no columns at all before the first load.
+        Dataset<Row> existing = glueContext.getCatalogSource(args.get("database"), args.get("table"), "dimension_source")
+                .getDynamicFrame().toDF();
+        Dataset<Row> dimension = existing.columns().length == 0
+                ? opened(withRowHash(snapshot, tracked), effectiveDate)
+                : merge(existing, withRowHash(typedLike(existing, snapshot), tracked), keys, effectiveDate);
+
+        String version = args.get("versions_path") + "run=" + args.get("JOB_RUN_ID") + "/";
+        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", version), "dimension_sink", "parquet")
+                .writeDynamicFrame(DynamicFrame.fromDF(dimension.coalesce(1), glueContext, "dimension"));
+        System.out.println("New version: " + version);
         Job.commit();
     }
 
-    /** The SCD-2 merge of an incoming snapshot (with row hashes) into the existing dimension. */
+    /**
+     * The SCD-2 merge of an incoming snapshot (with row hashes) into the existing dimension: the rows of history
+     * stay, the current rows of unchanged or absent keys stay, the current rows of changed keys are closed, and the
+     * changed keys' new rows and the new keys' rows are opened.
+     */
     static Dataset<Row> merge(Dataset<Row> existing, Dataset<Row> incoming, List<String> keys, Column effectiveDate) {
+        // BEGIN SOLUTION
+        // Join on sameBusinessKey: close the changed current rows, keep the rest, open the changed and the new keys
         Dataset<Row> history = existing.filter(not(col(IS_CURRENT)));
         Dataset<Row> current = existing.filter(col(IS_CURRENT)).alias("dim");
         Dataset<Row> snapshot = incoming.alias("src");
@@ -107,6 +107,7 @@ public final class Scd2Merge {
 
         return history.unionByName(untouched).unionByName(closed)
                 .unionByName(opened(newVersions.unionByName(newKeys), effectiveDate));
+        // END SOLUTION
     }
 
     /**
@@ -125,12 +126,12 @@ public final class Scd2Merge {
         // END SOLUTION
     }
 
-    /** SHA-256 over the tracked columns' values, in order; a change to any of them changes the hash. */
+    /** SHA-256 over the tracked columns' values, in order, with lab 06's recipe: a change to any of them changes the hash. */
     static Dataset<Row> withRowHash(Dataset<Row> rows, List<String> tracked) {
         Column[] values = tracked.stream()
-                .map(c -> coalesce(col(c).cast(DataTypes.StringType), lit(NULL_MARK)))
+                .map(c -> coalesce(col(c).cast(DataTypes.StringType), lit(NULL_MARKER)))
                 .toArray(Column[]::new);
-        return rows.withColumn(ROW_HASH, sha2(concat_ws("||", values), 256));
+        return rows.withColumn(ROW_HASH, sha2(concat_ws(SEPARATOR, values), 256));
     }
 
     /** New current versions, valid from the effective date. */
@@ -160,16 +161,5 @@ public final class Scd2Merge {
             }
         }
         throw new IllegalArgumentException("no column " + column);
-    }
-
-    private static boolean hasParquetFiles(SparkSession spark, String path) {
-        try {
-            Path root = new Path(path);
-            FileSystem fs = root.getFileSystem(spark.sessionState().newHadoopConf());
-            FileStatus[] files = fs.globStatus(new Path(root, "*.parquet"));
-            return files != null && files.length > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + path, e);
-        }
     }
 }

@@ -43,8 +43,10 @@ public final class SchemaGuard {
         // The file keeps the contract: every column converts, so it is written typed, in the contract's order.
         Column[] typed = contract.columns().stream()
                 .map(c -> functions.col("`" + c.name() + "`").cast(c.type()).as(c.name())).toArray(Column[]::new);
-        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path"), "mode", "overwrite"),
-                "refined_sink", "parquet").writeDynamicFrame(DynamicFrame.fromDF(incoming.select(typed), glueContext, "typed"));
+        // The day's export replaces yesterday's: Glue's sink only adds files, so the path is emptied first.
+        glueContext.purgeS3Path(args.get("output_path"), JsonOptions.of("retentionPeriod", 0), "purge_payments");
+        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path")), "refined_sink", "parquet")
+                .writeDynamicFrame(DynamicFrame.fromDF(incoming.select(typed), glueContext, "typed"));
         System.out.println("Loaded " + contract.dataset() + ": " + contract.columns().stream()
                 .map(c -> c.name() + " " + c.type()).toList());
         Job.commit();

@@ -48,8 +48,10 @@ public final class ExcelToParquet {
 
         // A sheet is small: one Parquet file rather than one per core.
         Dataset<Row> prices = spark.createDataFrame(table.rows(), table.schema()).coalesce(1);
-        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path"), "mode", "overwrite"),
-                "prices_sink", "parquet").writeDynamicFrame(DynamicFrame.fromDF(prices, glueContext, "prices"));
+        // This month's list replaces last month's: Glue's sink only adds files, so the path is emptied first.
+        glueContext.purgeS3Path(args.get("output_path"), JsonOptions.of("retentionPeriod", 0), "purge_prices");
+        glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path")), "prices_sink", "parquet")
+                .writeDynamicFrame(DynamicFrame.fromDF(prices, glueContext, "prices"));
         Job.commit();
     }
 }

@@ -34,29 +34,38 @@ public final class RentalsToParquet {
         GlueContext glueContext = new GlueContext(SparkContext.getOrCreate());
         Job.init(args.get("JOB_NAME"), glueContext, args);
 
-        DynamicFrame raw = glueContext.getSourceWithFormat("s3",
-                JsonOptions.of("paths", List.of(args.get("input_path")), "recurse", true),
-                "rentals_source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
-        // The Parquet schema the crawler will find: one explicit type per column.
-        Dataset<Row> rentals = raw.applyMapping(new String[][] {
-                {"rental_id", "int", "rental_id", "int"},
-                {"rental_date", "string", "rental_date", "date"},
-                {"station", "string", "station", "string"},
-                {"rider", "string", "rider", "string"},
-                {"minutes", "int", "minutes", "int"},
-                {"distance_km", "double", "distance_km", "double"},
-                {"fare", "double", "fare", "decimal(8,2)"},
-                {"member", "boolean", "member", "boolean"},
-                {"note", "string", "note", "string"}}).toDF()
-                // Partition values as text with two-digit months, as they appear in the folder names: year=2026/month=01.
-                .withColumn("year", date_format(col("rental_date"), "yyyy"))
-                .withColumn("month", date_format(col("rental_date"), "MM"));
-
+        Dataset<Row> rentals = typedRentals(glueContext, args.get("input_path"));
         rentals.write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")
                 .partitionBy("year", "month")
                 .parquet(args.get("output_path"));
         Job.commit();
+    }
+
+    /**
+     * The rentals of the CSV at {@code inputPath} (an object or a prefix), typed, with {@code year} and {@code month}
+     * (two digits) of each rental's date for the partition folders.
+     */
+    static Dataset<Row> typedRentals(GlueContext glueContext, String inputPath) {
+        DynamicFrame raw = glueContext.getSourceWithFormat("s3",
+                JsonOptions.of("paths", List.of(inputPath), "recurse", true),
+                "rentals_source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
+        // The Parquet schema the crawler will find: one explicit type per column. A mapping whose source field a
+        // file lacks is skipped: bike_type, which the app exports since March, is written when it is there.
+        return raw.applyMapping(new String[][] {
+                {"rental_id", "long", "rental_id", "int"},
+                {"rental_date", "string", "rental_date", "date"},
+                {"station", "string", "station", "string"},
+                {"rider", "string", "rider", "string"},
+                {"minutes", "long", "minutes", "int"},
+                {"distance_km", "double", "distance_km", "double"},
+                {"fare", "double", "fare", "decimal(8,2)"},
+                {"member", "string", "member", "boolean"},
+                {"note", "string", "note", "string"},
+                {"bike_type", "string", "bike_type", "string"}}).toDF()
+                // Partition values as text with two-digit months, as they appear in the folder names: year=2026/month=01.
+                .withColumn("year", date_format(col("rental_date"), "yyyy"))
+                .withColumn("month", date_format(col("rental_date"), "MM"));
     }
 }

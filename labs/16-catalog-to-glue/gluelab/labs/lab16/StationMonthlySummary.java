@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
 
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.types.DataTypes;
 
 import gluelab.glue.DynamicFrame;
 import gluelab.glue.GlueContext;
@@ -36,16 +34,11 @@ public final class StationMonthlySummary {
         Job.init(args.get("JOB_NAME"), glueContext, args);
 
         DynamicFrame rentals = readRentals(glueContext, args.get("database"), args.get("table"));
+        System.out.println("Read through the catalog:");
+        rentals.printSchema();
+        Dataset<Row> summary = summarise(rentals);
 
-        // Casts make the summary independent of the types the crawler inferred (a CSV crawl may say bigint, double
-        // or string): dates and money are computed exactly.
-        Dataset<Row> summary = rentals.toDF()
-                .withColumn("month", date_format(to_date(col("rental_date").cast("string")), "yyyy-MM"))
-                .groupBy("station", "month")
-                .agg(count("*").cast(DataTypes.IntegerType).as("rides"),
-                        sum(col("minutes").cast(DataTypes.LongType)).as("minutes"),
-                        sum(col("fare").cast(DataTypes.createDecimalType(10, 2))).cast(DataTypes.createDecimalType(12, 2)).as("revenue"));
-
+        // The summary is recomputed in full on every run: Spark's writer replaces it (Glue's sink would only add).
         summary.write().mode(SaveMode.Overwrite).parquet(args.get("output_path"));
         Job.commit();
     }
@@ -55,6 +48,25 @@ public final class StationMonthlySummary {
         // BEGIN SOLUTION
         // Read the table through the Data Catalog (from_catalog)
         return glueContext.getCatalogSource(database, table, "rentals_source").getDynamicFrame();
+        // END SOLUTION
+    }
+
+    /**
+     * Per station and month ({@code yyyy-MM}): {@code rides} (int), {@code minutes} (bigint) and {@code revenue}
+     * (decimal(12,2), the exact sum of the fares). The types come from one applyMapping at the start, so the
+     * aggregation needs no casts.
+     */
+    static Dataset<Row> summarise(DynamicFrame rentals) {
+        // BEGIN SOLUTION
+        // Pin the columns the summary needs with applyMapping, then group by station and month
+        Dataset<Row> typed = rentals.applyMapping(new String[][] {
+                {"station", "string", "station", "string"},
+                {"rental_date", "string", "rental_date", "date"},
+                {"minutes", "long", "minutes", "long"},
+                {"fare", "double", "fare", "decimal(10,2)"}}).toDF();
+        return typed.withColumn("month", date_format(col("rental_date"), "yyyy-MM"))
+                .groupBy("station", "month")
+                .agg(count("*").cast("int").as("rides"), sum("minutes").as("minutes"), sum("fare").as("revenue"));
         // END SOLUTION
     }
 }

@@ -41,16 +41,10 @@ public final class IcebergOrders {
             case "merge" -> {
                 readCsv(spark, all.get("changes_path")).createOrReplaceTempView("changes");
                 mergeChanges(spark, table);
-                spark.sql("SELECT snapshot_id, parent_id, committed_at, operation, "
-                                + "CAST(summary['added-records'] AS INT) AS added_records, "
-                                + "CAST(summary['deleted-records'] AS INT) AS deleted_records, "
-                                + "CAST(summary['total-records'] AS INT) AS total_records "
-                                + "FROM " + table + ".snapshots ORDER BY committed_at")
-                        .coalesce(1).write().mode("overwrite").parquet(all.get("report_path") + "snapshots/");
+                snapshotHistory(spark, table).coalesce(1).write().mode("overwrite").parquet(all.get("report_path") + "snapshots/");
             }
             case "read" -> {
-                // Time travel: the table as it was when the snapshot was current.
-                spark.sql("SELECT * FROM " + table + " VERSION AS OF " + Long.parseLong(all.get("snapshot_id")))
+                asOf(spark, table, Long.parseLong(all.get("snapshot_id")))
                         .coalesce(1).write().mode("overwrite").parquet(all.get("report_path") + "as_of/");
                 spark.table(table).coalesce(1).write().mode("overwrite").parquet(all.get("report_path") + "current/");
             }
@@ -71,9 +65,33 @@ public final class IcebergOrders {
      */
     static void mergeChanges(SparkSession spark, String table) {
         // BEGIN SOLUTION
+        // One MERGE INTO of the view changes into the table, matching on order_id
         spark.sql("MERGE INTO " + table + " t USING changes c ON t.order_id = c.order_id "
                 + "WHEN MATCHED THEN UPDATE SET * "
                 + "WHEN NOT MATCHED THEN INSERT *");
+        // END SOLUTION
+    }
+
+    /**
+     * The table's snapshots, oldest first, from Iceberg's {@code <table>.snapshots} metadata table: snapshot_id,
+     * parent_id, committed_at, operation, and from its summary the added, deleted and total records (as ints).
+     */
+    static Dataset<Row> snapshotHistory(SparkSession spark, String table) {
+        // BEGIN SOLUTION
+        // Query the snapshots metadata table, with the record counts taken from its summary map
+        return spark.sql("SELECT snapshot_id, parent_id, committed_at, operation, "
+                + "CAST(summary['added-records'] AS INT) AS added_records, "
+                + "CAST(summary['deleted-records'] AS INT) AS deleted_records, "
+                + "CAST(summary['total-records'] AS INT) AS total_records "
+                + "FROM " + table + ".snapshots ORDER BY committed_at");
+        // END SOLUTION
+    }
+
+    /** The table as it was when snapshot {@code snapshotId} was current: time travel. */
+    static Dataset<Row> asOf(SparkSession spark, String table, long snapshotId) {
+        // BEGIN SOLUTION
+        // Read the table VERSION AS OF the snapshot
+        return spark.sql("SELECT * FROM " + table + " VERSION AS OF " + snapshotId);
         // END SOLUTION
     }
 }

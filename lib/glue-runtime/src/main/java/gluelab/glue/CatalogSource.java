@@ -18,11 +18,11 @@ import org.apache.spark.sql.types.StructType;
 import gluelab.glue.source.FileListing;
 import gluelab.glue.source.Formats;
 import gluelab.glue.source.SourceFile;
+import gluelab.glue.spi.AwsClients;
 import gluelab.glue.spi.RunEnvironment;
+import gluelab.glue.types.GlueTypes;
 import gluelab.glue.util.JsonOptions;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.GlueClientBuilder;
 import software.amazon.awssdk.services.glue.model.GetPartitionsRequest;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.StorageDescriptor;
@@ -61,10 +61,17 @@ final class CatalogSource implements DataSource {
 
     @Override
     public DynamicFrame getDynamicFrame() {
+        if (glueContext.awsGlue().isPresent()) {
+            // On AWS Glue the catalog read, and its job bookmark, are Glue's own.
+            Dataset<Row> df = glueContext.awsGlue().get().readCatalogTable(glueContext.awsGlueContext().orElseThrow(), database, tableName, "",
+                    transformationContext, pushDownPredicate, additionalOptions, catalogId);
+            glueContext.run().metrics().registerSource(transformationContext, List.of());
+            return new DynamicFrame(df, glueContext, transformationContext);
+        }
         RunEnvironment environment = glueContext.run().environment();
         Table table;
         List<Location> locations = new ArrayList<>();
-        try (GlueClient glue = client(environment)) {
+        try (GlueClient glue = AwsClients.glue(environment)) {
             table = glue.getTable(r -> r.databaseName(database).name(tableName).catalogId(catalogId)).table();
             if (table.partitionKeys().isEmpty()) {
                 locations.add(new Location(table.storageDescriptor().location(), List.of()));
@@ -104,7 +111,7 @@ final class CatalogSource implements DataSource {
             for (int i = 0; i < keys.size(); i++) {
                 // when(true, …) rather than a bare literal: a table's partition column is nullable, as Spark reads it
                 part = part.withColumn(keys.get(i).name(), functions.when(functions.lit(true),
-                        functions.lit(location.values().get(i))).cast(DynamicFrame.glueType(keys.get(i).type())));
+                        functions.lit(location.values().get(i))).cast(GlueTypes.parse(keys.get(i).type())));
             }
             result = result == null ? part : result.unionByName(part, true);
         }
@@ -131,7 +138,7 @@ final class CatalogSource implements DataSource {
         }
         List<org.apache.spark.sql.Column> typed = new ArrayList<>();
         typed.add(functions.col("__partition_index"));
-        keys.forEach(k -> typed.add(functions.col("`" + k.name() + "`").cast(DynamicFrame.glueType(k.type())).as(k.name())));
+        keys.forEach(k -> typed.add(functions.col("`" + k.name() + "`").cast(GlueTypes.parse(k.type())).as(k.name())));
         List<Row> kept = session.createDataFrame(rows, DataTypes.createStructType(raw))
                 .select(typed.toArray(org.apache.spark.sql.Column[]::new))
                 .filter(pushDownPredicate)
@@ -185,15 +192,7 @@ final class CatalogSource implements DataSource {
             return null;
         }
         List<StructField> fields = new ArrayList<>();
-        sd.columns().forEach(c -> fields.add(DataTypes.createStructField(c.name(), DynamicFrame.glueType(c.type()), true)));
+        sd.columns().forEach(c -> fields.add(DataTypes.createStructField(c.name(), GlueTypes.parse(c.type()), true)));
         return DataTypes.createStructType(fields);
-    }
-
-    private static GlueClient client(RunEnvironment environment) {
-        GlueClientBuilder builder = GlueClient.builder()
-                .region(Region.of(environment.region()))
-                .credentialsProvider(environment.credentials());
-        environment.endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 }

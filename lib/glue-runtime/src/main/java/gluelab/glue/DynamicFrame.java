@@ -2,8 +2,9 @@ package gluelab.glue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.spark.api.java.function.FilterFunction;
@@ -15,6 +16,9 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+
+import gluelab.glue.types.Choices;
+import gluelab.glue.types.GlueTypes;
 
 /**
  * Glue's DynamicFrame, here a thin layer over a Spark {@code Dataset<Row>}: the transforms Glue
@@ -72,8 +76,14 @@ public final class DynamicFrame {
         return df.schema();
     }
 
+    /** Prints the schema as Glue does: its type names ({@code long}, not bigint), and choices with their members. */
     public void printSchema() {
-        df.printSchema();
+        System.out.print(schemaString());
+    }
+
+    /** The schema as {@link #printSchema()} prints it. */
+    public String schemaString() {
+        return Choices.printSchema(df.schema());
     }
 
     public void show(int numRows) {
@@ -82,6 +92,14 @@ public final class DynamicFrame {
 
     public void show() {
         show(20);
+    }
+
+    private Map<String, StructField> fieldsByName() {
+        Map<String, StructField> fields = new LinkedHashMap<>();
+        for (StructField field : df.schema().fields()) {
+            fields.put(field.name(), field);
+        }
+        return fields;
     }
 
     private DynamicFrame with(Dataset<Row> next) {
@@ -109,50 +127,101 @@ public final class DynamicFrame {
     }
 
     public DynamicFrame applyMapping(List<Mapping> mappings) {
-        Set<String> present = new LinkedHashSet<>(Arrays.asList(df.columns()));
+        Map<String, StructField> present = fieldsByName();
         if (present.isEmpty()) {
             // An empty frame (nothing new under a bookmark) still has the mapped schema.
             List<StructField> fields = new ArrayList<>();
-            mappings.forEach(m -> fields.add(DataTypes.createStructField(m.targetField(), glueType(m.targetType()), true)));
+            mappings.forEach(m -> fields.add(DataTypes.createStructField(m.targetField(), GlueTypes.parse(m.targetType()), true)));
             return with(df.sparkSession().createDataFrame(new ArrayList<Row>(), DataTypes.createStructType(fields)));
         }
         List<Column> columns = new ArrayList<>();
         for (Mapping m : mappings) {
             String top = m.sourceField().split("\\.")[0];
-            if (!present.contains(top)) {
+            StructField field = present.get(top);
+            if (field == null) {
                 continue;
             }
-            columns.add(functions.col(quote(m.sourceField())).cast(glueType(m.targetType())).as(m.targetField()));
+            if (Choices.isChoice(field)) {
+                throw new IllegalArgumentException("applyMapping cannot map " + top + ": its values have several types, "
+                        + Choices.members(field) + ". Settle the choice first, e.g. resolveChoice(new String[][] {{\"" + top
+                        + "\", \"cast:" + GlueTypes.nameOf(GlueTypes.parse(m.targetType())) + "\"}})");
+            }
+            columns.add(functions.col(quote(m.sourceField())).cast(GlueTypes.parse(m.targetType())).as(m.targetField()));
         }
         return with(df.select(columns.toArray(Column[]::new)));
     }
 
     /**
-     * Resolves choice types, lite: Spark's frames have one type per column, so the actions that
-     * change data are {@code cast:TYPE} and {@code project:TYPE} (both cast the column);
-     * {@code make_cols} and {@code make_struct} leave it as it is.
+     * Resolves choice types, field by field: {@code {"amount", "cast:double"}}. The actions are Glue's:
+     * <ul>
+     * <li>{@code cast:TYPE}: every value cast to the type (one that does not convert becomes null);</li>
+     * <li>{@code project:TYPE}: only the values that already have that type, the others null;</li>
+     * <li>{@code make_cols}: one column per type, {@code amount_double}, {@code amount_string};</li>
+     * <li>{@code make_struct}: one struct column with a member per type.</li>
+     * </ul>
+     * A field that is not a choice is cast by {@code cast:} and left alone by the others. Top-level fields only.
      */
     public DynamicFrame resolveChoice(String[][] specs) {
-        Dataset<Row> next = df;
-        Set<String> present = Set.of(df.columns());
+        Map<String, String> actions = new LinkedHashMap<>();
         for (String[] spec : specs) {
             if (spec.length != 2) {
                 throw new IllegalArgumentException("resolveChoice takes {field, action}: " + Arrays.toString(spec));
             }
-            String field = spec[0];
-            String action = spec[1];
-            if (!present.contains(field)) {
-                continue;
-            }
-            if (action.startsWith("cast:") || action.startsWith("project:")) {
-                String type = action.substring(action.indexOf(':') + 1);
-                next = next.withColumn(field, functions.col(quote(field)).cast(glueType(type)));
-            } else if (!action.equals("make_cols") && !action.equals("make_struct")) {
+            String action = spec[1].trim();
+            if (!action.startsWith("cast:") && !action.startsWith("project:") && !action.equals("make_cols")
+                    && !action.equals("make_struct")) {
                 throw new IllegalArgumentException("Unknown resolveChoice action '" + action
                         + "': use cast:TYPE, project:TYPE, make_cols or make_struct");
             }
+            actions.put(spec[0], action);
         }
-        return with(next);
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : df.schema().fields()) {
+            String action = actions.get(field.name());
+            Column same = functions.col(quote(field.name()));
+            if (action == null) {
+                columns.add(same);
+            } else if (action.startsWith("cast:")) {
+                DataType target = GlueTypes.parse(action.substring(5));
+                columns.add((Choices.isChoice(field) ? Choices.cast(field, target) : same.cast(target)).as(field.name()));
+            } else if (!Choices.isChoice(field)) {
+                columns.add(same);
+            } else if (action.startsWith("project:")) {
+                columns.add(Choices.project(field, action.substring(8).trim()).as(field.name()));
+            } else if (action.equals("make_cols")) {
+                Choices.members(field).forEach(type -> columns.add(Choices.member(field, type).as(field.name() + "_" + type)));
+            } else {
+                columns.add(Choices.asStruct(field));
+            }
+        }
+        return with(df.select(columns.toArray(Column[]::new)));
+    }
+
+    /** The choice fields of this frame, by name, with their member types: what {@code resolveChoice} has to settle. */
+    public Map<String, List<String>> choices() {
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        for (StructField field : df.schema().fields()) {
+            if (Choices.isChoice(field)) {
+                choices.put(field.name(), Choices.members(field));
+            }
+        }
+        return choices;
+    }
+
+    /**
+     * Glue's Relationalize: this frame as flat frames a relational database can hold. The first is the root,
+     * {@code rootTableName}, one row per record, structs flattened to columns named by their path
+     * ({@code customer.city}), each array column holding an id; then one frame per array,
+     * {@code rootTableName_<array>}, with that {@code id}, the element's {@code index} and its value(s)
+     * ({@code <array>.val}, or {@code <array>.val.<field>}). Glue stages the work in {@code stagingPath}; the lab's
+     * runtime keeps it in memory. Frame names are {@link #getName()}.
+     */
+    public List<DynamicFrame> relationalize(String rootTableName, String stagingPath) {
+        return Relationalize.apply(this, rootTableName);
+    }
+
+    public List<DynamicFrame> relationalize(String rootTableName, String stagingPath, gluelab.glue.util.JsonOptions options) {
+        return relationalize(rootTableName, stagingPath);
     }
 
     public DynamicFrame selectFields(String... fields) {
@@ -209,18 +278,5 @@ public final class DynamicFrame {
             return field; // a nested path
         }
         return "`" + field.replace("`", "``") + "`";
-    }
-
-    /** Glue's type names (string, int, long, double, decimal(p,s), date, timestamp, …) as Spark types. */
-    static DataType glueType(String type) {
-        String t = type.trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (t) {
-            case "long" -> DataTypes.LongType;
-            case "integer" -> DataTypes.IntegerType;
-            case "short" -> DataTypes.ShortType;
-            case "byte" -> DataTypes.ByteType;
-            case "decimal" -> DataTypes.createDecimalType(10, 2);
-            default -> DataType.fromDDL(t);
-        };
     }
 }

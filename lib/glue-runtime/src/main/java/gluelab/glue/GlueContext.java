@@ -1,13 +1,17 @@
 package gluelab.glue;
 
+import java.util.Optional;
+
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
+import gluelab.glue.aws.AwsGlue;
 import gluelab.glue.util.JsonOptions;
 
 /**
  * The entry point of a Glue job: wraps the SparkSession and makes sources and sinks, as Glue's
- * {@code com.amazonaws.services.glue.GlueContext} does.
+ * {@code com.amazonaws.services.glue.GlueContext} does. On AWS Glue it wraps Glue's own GlueContext too, and
+ * hands it the job's S3 and catalog sources ({@link AwsGlue}), so that Glue keeps their job bookmarks.
  * <pre>
  * GlueContext glueContext = new GlueContext(SparkContext.getOrCreate());
  * DynamicFrame orders = glueContext.getSourceWithFormat("s3",
@@ -19,6 +23,8 @@ public class GlueContext {
 
     private final SparkSession sparkSession;
     private final GlueRun run;
+    private final Optional<AwsGlue> awsGlue;
+    private final Object awsGlueContext;
 
     public GlueContext(SparkContext sparkContext) {
         this(sessionFor(sparkContext));
@@ -28,6 +34,8 @@ public class GlueContext {
         this.sparkSession = sparkSession;
         this.run = GlueRun.current();
         run.attach(sparkSession);
+        this.awsGlue = AwsGlue.detect();
+        this.awsGlueContext = awsGlue.map(glue -> glue.newGlueContext(sparkSession.sparkContext())).orElse(null);
     }
 
     /** A GlueContext over the active SparkSession (the run's session in Lab Cloud). */
@@ -56,12 +64,26 @@ public class GlueContext {
         return run;
     }
 
+    /** AWS Glue's own classes, and its GlueContext, when the job runs on AWS Glue. */
+    Optional<AwsGlue> awsGlue() {
+        return awsGlue;
+    }
+
+    /**
+     * AWS Glue's own {@code com.amazonaws.services.glue.GlueContext} when the job runs on AWS Glue; empty in Lab
+     * Cloud and in a local run.
+     */
+    public Optional<Object> awsGlueContext() {
+        return Optional.ofNullable(awsGlueContext);
+    }
+
     // ---- sources from options ------------------------------------------------------------
 
     /**
      * A source over S3 (or any Hadoop file system) objects. Connection options: {@code paths}
-     * (list), {@code recurse}, {@code exclusions} (JSON list of globs), {@code groupFiles} and
-     * {@code groupSize} (accepted; Spark already packs small files into partitions).
+     * (list), {@code recurse}, {@code exclusions} (JSON list of globs), {@code groupFiles}
+     * ({@code inPartition}) with {@code groupSize} (bytes per group), and {@code maxBand},
+     * {@code maxFilesInBand} (bookmark tuning, accepted). See {@link FileSource}.
      */
     public DataSource getSourceWithFormat(String connectionType, JsonOptions options, String transformationContext,
                                           String format, JsonOptions formatOptions) {
@@ -103,10 +125,9 @@ public class GlueContext {
     // ---- sinks -------------------------------------------------------------------------
 
     /**
-     * A sink writing files. Connection options: {@code path}, {@code partitionKeys} (list), and,
-     * beyond Glue's own S3 sink (which always appends), {@code mode} ({@code append} or
-     * {@code overwrite}) and {@code partitionOverwriteMode} ({@code dynamic} replaces only the
-     * partitions the frame has rows for).
+     * A sink writing files (see {@link DataSink}): connection options {@code path}, {@code partitionKeys},
+     * {@code compression}, {@code enableUpdateCatalog}, {@code updateBehavior}. Glue's S3 sink only adds files;
+     * an option it does not have (Spark's {@code mode}) is refused.
      */
     public DataSink getSinkWithFormat(String connectionType, JsonOptions options, String transformationContext,
                                       String format, JsonOptions formatOptions) {
@@ -115,5 +136,31 @@ public class GlueContext {
 
     public DataSink getSinkWithFormat(String connectionType, JsonOptions options, String transformationContext, String format) {
         return getSinkWithFormat(connectionType, options, transformationContext, format, JsonOptions.empty());
+    }
+
+    /** Glue's {@code getSink}: a sink whose format is set next with {@code setFormat}, as in Glue's catalog-updating writes. */
+    public DataSink getSink(String connectionType, JsonOptions options, String transformationContext) {
+        return new DataSink(this, connectionType, options, transformationContext, null, null);
+    }
+
+    public DataSink getSink(String connectionType, JsonOptions options) {
+        return getSink(connectionType, options, "");
+    }
+
+    // ---- S3 housekeeping ---------------------------------------------------------------
+
+    /**
+     * Glue's {@code purgeS3Path}: deletes the objects under {@code s3Path} that are older than
+     * {@code retentionPeriod} hours (default 168, a week: pass 0 to delete everything). Options:
+     * {@code retentionPeriod}, {@code excludeStorageClasses} (accepted; Lab Cloud has one storage class) and
+     * {@code manifestFilePath} (a file listing what was deleted). Not atomic: a reader between the purge and the
+     * next write sees no data.
+     */
+    public void purgeS3Path(String s3Path, JsonOptions options, String transformationContext) {
+        S3Purge.purge(sparkSession.sessionState().newHadoopConf(), s3Path, options == null ? JsonOptions.empty() : options, System.out);
+    }
+
+    public void purgeS3Path(String s3Path, JsonOptions options) {
+        purgeS3Path(s3Path, options, "");
     }
 }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A small table of values: column names and types, and rows. Job output read from S3 and input files read
@@ -123,6 +125,110 @@ public final class DataTable implements Renderable {
             projected.add(values);
         }
         return new DataTable(selected, projected, source);
+    }
+
+    /** The rows for which {@code keep} holds, given each row as a map from column name to value. */
+    public DataTable where(Predicate<Map<String, Object>> keep) {
+        List<List<Object>> kept = new ArrayList<>();
+        List<Map<String, Object>> maps = asMaps();
+        for (int i = 0; i < rows.size(); i++) {
+            if (keep.test(maps.get(i))) {
+                kept.add(rows.get(i));
+            }
+        }
+        return new DataTable(columns, kept, source);
+    }
+
+    /** The rows whose {@code column} has the value {@code value}, compared by meaning ({@code 1001} = {@code "1001"}). */
+    public DataTable where(String column, Object value) {
+        int index = indexOf(column);
+        String wanted = Values.canonical(value);
+        List<List<Object>> kept = rows.stream().filter(row -> Objects.equals(Values.canonical(row.get(index)), wanted)).toList();
+        return new DataTable(columns, kept, source);
+    }
+
+    /** The rows sorted by {@code names}, the first one first, each by meaning ({@link Values#compare}: 9 before 10). */
+    public DataTable sortBy(String... names) {
+        int[] indexes = Arrays.stream(names).mapToInt(this::indexOf).toArray();
+        List<List<Object>> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> {
+            for (int index : indexes) {
+                int order = Values.compare(a.get(index), b.get(index));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return 0;
+        });
+        return new DataTable(columns, sorted, source);
+    }
+
+    /**
+     * How many rows have each combination of values in {@code names}: those columns and a {@code count} column, one row
+     * per combination, sorted. Values are grouped by meaning.
+     */
+    public DataTable countBy(String... names) {
+        DataTable keys = select(names);
+        Map<List<String>, List<Object>> firstSeen = new LinkedHashMap<>();
+        Map<List<String>, Long> counts = new LinkedHashMap<>();
+        for (List<Object> row : keys.rows) {
+            List<String> key = row.stream().map(Values::canonical).toList();
+            firstSeen.putIfAbsent(key, row);
+            counts.merge(key, 1L, Long::sum);
+        }
+        List<Column> counted = new ArrayList<>(keys.columns);
+        counted.add(new Column("count", ColumnType.LONG));
+        List<List<Object>> result = new ArrayList<>();
+        counts.forEach((key, count) -> {
+            List<Object> row = new ArrayList<>(firstSeen.get(key));
+            row.add(count);
+            result.add(row);
+        });
+        return new DataTable(counted, result, source).sortBy(names);
+    }
+
+    /**
+     * A table built row by row: {@code DataTable.builder("file", "rows:int", "size:long").row("a.csv", 10, 2048L).build()}.
+     * A column is {@code name} (text) or {@code name:type} with a {@link ColumnType} name ({@code int}, {@code long},
+     * {@code decimal}, {@code date}, {@code boolean} …).
+     */
+    public static Builder builder(String... columns) {
+        return new Builder(Arrays.stream(columns).map(DataTable::columnOf).toList());
+    }
+
+    private static Column columnOf(String spec) {
+        int colon = spec.lastIndexOf(':');
+        if (colon < 0) {
+            return new Column(spec, ColumnType.STRING);
+        }
+        String type = spec.substring(colon + 1).trim().toUpperCase(Locale.ROOT);
+        return new Column(spec.substring(0, colon), ColumnType.valueOf(type.equals("BIGINT") ? "LONG" : type));
+    }
+
+    /** Rows added one at a time; see {@link DataTable#builder}. */
+    public static final class Builder {
+        private final List<Column> columns;
+        private final List<List<Object>> rows = new ArrayList<>();
+
+        private Builder(List<Column> columns) {
+            this.columns = columns;
+        }
+
+        /** One row: a value per column, null for none. */
+        public Builder row(Object... values) {
+            rows.add(Arrays.asList(values));
+            return this;
+        }
+
+        /** Many rows at once: {@code DataTable.builder("file", "rows:int").rows(listOfRows).build()}. */
+        public Builder rows(List<? extends List<?>> more) {
+            more.forEach(row -> rows.add(new ArrayList<Object>(row)));
+            return this;
+        }
+
+        public DataTable build() {
+            return DataTable.of(columns, rows);
+        }
     }
 
     /**

@@ -40,9 +40,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.CreateJobRequest;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.LastCrawlInfo;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.TableInput;
+import software.amazon.awssdk.services.glue.model.WorkerType;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -430,6 +434,27 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * A {@code CreateJob} request for a Java job of this lab, with what every one of them has: the lab's
+     * {@link #glueRole() role}, {@code GlueVersion} 5.0, a {@code glueetl} command whose {@code ScriptLocation} is the
+     * launcher stub (uploaded to {@code scriptBucket}), and the smallest cluster Glue 5.0 runs Spark on:
+     * {@code WorkerType} G.1X and {@code NumberOfWorkers} 2 (2 DPU; a job created without them gets AWS's default of
+     * 10 DPU). Add the job's {@code defaultArguments}, then {@code build()}:
+     * <pre>
+     * glue.createJob(lab.javaJob(job, raw).defaultArguments(arguments).build());
+     * </pre>
+     */
+    public CreateJobRequest.Builder javaJob(String jobName, String scriptBucket) {
+        return CreateJobRequest.builder().name(jobName).role(glueRole()).glueVersion("5.0")
+                .command(c -> c.name("glueetl").scriptLocation(uploadLauncherScript(scriptBucket)))
+                .workerType(WorkerType.G_1_X).numberOfWorkers(2);
+    }
+
+    /** A job's definition as {@code GetJob} returns it, shown as a table: version, workers, role, class and arguments. */
+    public JobView describeJob(String jobName) {
+        return JobView.of(glue().getJob(r -> r.jobName(jobName)).job());
+    }
+
+    /**
      * The {@code DefaultArguments} of a Java Glue job: {@code --job-language scala}, {@code --class className} and
      * {@code --extra-jars jarUri}, the same on every target. Add the job's own arguments to the map.
      */
@@ -522,6 +547,42 @@ public final class Lab implements AutoCloseable {
 
     public DataTable readJsonLines(String s3Uri) {
         return new S3TableReader(s3()).read(s3Uri, DataFormat.JSON_LINES);
+    }
+
+    // ---- tables whose versions are folders ----
+
+    /**
+     * Creates the Parquet table {@code database.table} at {@code location}, typically an empty first folder: a
+     * table whose versions are folders (notebook 06) gets its columns from its first version, in {@link #switchTable}.
+     */
+    public void createParquetTable(String database, String table, String location) {
+        glue().createTable(r -> r.databaseName(database).tableInput(t -> t.name(table).tableType("EXTERNAL_TABLE")
+                .parameters(Map.of("classification", "parquet"))
+                .storageDescriptor(sd -> sd.location(location)
+                        .inputFormat("org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat")
+                        .outputFormat("org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat")
+                        .serdeInfo(serde -> serde.serializationLibrary("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe")))));
+    }
+
+    /** The folder the catalog table {@code database.table} reads: its {@code Location}. */
+    public String tableLocation(String database, String table) {
+        return glue().getTable(r -> r.databaseName(database).name(table)).table().storageDescriptor().location();
+    }
+
+    /**
+     * Points {@code database.table} at another version of its data, {@code location}: {@code UpdateTable} with the
+     * table as it is, but that {@code Location}, and the columns of the Parquet files there. Readers of the table by
+     * name see the old version or the new one, never half of one.
+     */
+    public void switchTable(String database, String table, String location) {
+        Table current = glue().getTable(r -> r.databaseName(database).name(table)).table();
+        List<software.amazon.awssdk.services.glue.model.Column> columns = readParquet(location).columns().stream()
+                .map(c -> software.amazon.awssdk.services.glue.model.Column.builder().name(c.name()).type(c.typeName()).build())
+                .toList();
+        glue().updateTable(r -> r.databaseName(database).tableInput(TableInput.builder()
+                .name(table).tableType(current.tableType()).parameters(current.parameters()).partitionKeys(current.partitionKeys())
+                .storageDescriptor(current.storageDescriptor().toBuilder().location(location).columns(columns).build()).build()));
+        System.out.println(database + "." + table + " now reads " + location);
     }
 
     // ---- the lab clock and the timeline ----

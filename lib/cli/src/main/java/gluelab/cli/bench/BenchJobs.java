@@ -39,8 +39,9 @@ final class BenchJobs {
                     GlueContext glue = GlueContext.getOrCreate();
                     DynamicFrame rows = glue.getSourceWithFormat("s3", JsonOptions.of("paths", List.of(args.get("input"))),
                             "source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
-                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output"), "mode", "overwrite"), "sink",
-                            "parquet").writeDynamicFrame(rows);
+                    glue.purgeS3Path(args.get("output"), JsonOptions.of("retentionPeriod", 0), "purge");
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output")), "sink", "parquet")
+                            .writeDynamicFrame(rows);
                 }
             }
             """;

@@ -39,8 +39,8 @@ public final class LabJobs {
                     DynamicFrame frame = glue.getSourceWithFormat("s3", JsonOptions.of("paths", List.of(args.get("input"))),
                             "source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
                     System.out.println("read " + frame.count() + " rows");
-                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output"), "mode", "append"), "sink",
-                            "parquet").writeDynamicFrame(frame);
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output")), "sink", "parquet")
+                            .writeDynamicFrame(frame);
                     if ("true".equals(GlueArgParser.parse(sysArgs).get("fail"))) {
                         throw new IllegalStateException("failing on purpose after reading the input");
                     }
@@ -145,6 +145,38 @@ public final class LabJobs {
                             JsonOptions.of("catalogPartitionPredicate", args.get("catalog_predicate"))).getDynamicFrame();
                     sales.toDF().orderBy("id").toJSON().collectAsList().forEach(row -> System.out.println("row " + row));
                     glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output")), "sales_sink", "parquet")
+                            .writeDynamicFrame(sales);
+                }
+            }
+            """;
+
+    /**
+     * Reads the CSV files under --input (id, month, amount, and any other column) and adds them, partitioned by month,
+     * as --format (glueparquet by default) under --output with Glue's catalog-updating sink: enableUpdateCatalog,
+     * updateBehavior --update_behavior, and the table --database.--table given with setCatalogInfo.
+     */
+    static final String CATALOG_UPDATING_SINK = """
+            package labtest;
+
+            import gluelab.glue.DynamicFrame;
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.util.GlueArgParser;
+            import gluelab.glue.util.JsonOptions;
+            import java.util.List;
+            import java.util.Map;
+
+            public class CatalogUpdatingSink {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs,
+                            new String[] {"input", "output", "database", "table", "update_behavior"});
+                    Map<String, String> all = GlueArgParser.parse(sysArgs);
+                    GlueContext glue = GlueContext.getOrCreate();
+                    DynamicFrame sales = glue.getSourceWithFormat("s3", JsonOptions.of("paths", List.of(args.get("input"))),
+                            "sales_source", "csv", JsonOptions.of("withHeader", true)).getDynamicFrame();
+                    glue.getSink("s3", JsonOptions.of("path", args.get("output"), "partitionKeys", List.of("month"),
+                                    "enableUpdateCatalog", true, "updateBehavior", args.get("update_behavior")), "sales_sink")
+                            .setFormat(all.getOrDefault("format", "glueparquet"), JsonOptions.empty())
+                            .setCatalogInfo(args.get("database"), args.get("table"))
                             .writeDynamicFrame(sales);
                 }
             }
@@ -255,6 +287,7 @@ public final class LabJobs {
                 "labtest.IcebergMerge", ICEBERG_MERGE,
                 "labtest.CsvToParquet", CSV_TO_PARQUET,
                 "labtest.CatalogToParquet", CATALOG_TO_PARQUET,
+                "labtest.CatalogUpdatingSink", CATALOG_UPDATING_SINK,
                 "labtest.StrictCsvToParquet", STRICT_CSV_TO_PARQUET,
                 "labtest.SparkParquetWriter", SPARK_PARQUET_WRITER,
                 "labtest.Sleeps", SLEEPS,

@@ -62,8 +62,9 @@ class LabPackagedJobTest {
                             {"name", "string", "name", "string"},
                             {"amount", "double", "amount", "decimal(10,2)"},
                             {"signup_date", "string", "signup_date", "date"}});
-                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path"), "mode", "overwrite"),
-                            "customers_sink", "parquet").writeDynamicFrame(typed);
+                    glue.purgeS3Path(args.get("output_path"), JsonOptions.of("retentionPeriod", 0), "purge");
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path")), "customers_sink", "parquet")
+                            .writeDynamicFrame(typed);
                     System.out.println("wrote " + typed.count() + " customers");
                     Job.commit();
                 }

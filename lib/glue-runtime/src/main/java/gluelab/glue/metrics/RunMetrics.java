@@ -52,11 +52,14 @@ public final class RunMetrics {
         final Set<String> fileSet;
         /** Per query that read this source, the scans of it in that query. */
         final List<List<PlanMetrics.Scan>> queries = new ArrayList<>();
+        /** Rows counted by the source itself (on AWS Glue, whose reads are not file scans Spark reports); -1 if not. */
+        final long countedRows;
 
-        SourceRecord(String transformationContext, List<String> files) {
+        SourceRecord(String transformationContext, List<String> files, long countedRows) {
             this.transformationContext = transformationContext;
             this.files = List.copyOf(files);
             this.fileSet = new HashSet<>(files);
+            this.countedRows = countedRows;
         }
     }
 
@@ -77,8 +80,13 @@ public final class RunMetrics {
 
     /** Records a source and the files it reads; returns its id. */
     public synchronized int registerSource(String transformationContext, List<String> files) {
+        return registerSource(transformationContext, files, -1);
+    }
+
+    /** Records a source whose rows it counted itself ({@code rows}), and the files it read; returns its id. */
+    public synchronized int registerSource(String transformationContext, List<String> files, long rows) {
         int id = sources.size();
-        sources.put(id, new SourceRecord(transformationContext, files));
+        sources.put(id, new SourceRecord(transformationContext, files, rows));
         return id;
     }
 
@@ -163,7 +171,7 @@ public final class RunMetrics {
 
     /** The most rows one query read from the source: its scans' rows, each partition counted once. */
     private long rowsRead(SourceRecord source) {
-        long most = 0;
+        long most = Math.max(0, source.countedRows);
         for (List<PlanMetrics.Scan> scans : source.queries) {
             long rows = 0;
             for (PlanMetrics.Scan scan : scans) {

@@ -88,8 +88,9 @@ class CatalogSourceTest {
                     Duration.ofMinutes(2));
 
             assertThat(run.state()).as(run.describe()).isEqualTo("SUCCEEDED");
+            // The catalog says id is an int, but Glue types CSV values record by record: a whole number is a long.
             assertThat(run.output().stream().filter(l -> l.startsWith("SCHEMA") || l.startsWith("ROW")).toList()).containsExactly(
-                    "SCHEMA id INT,amount BIGINT,year STRING,month INT",
+                    "SCHEMA id BIGINT,amount BIGINT,year STRING,month INT",
                     "ROW {\"id\":21,\"amount\":10,\"year\":\"2024\",\"month\":2}",
                     "ROW {\"id\":22,\"amount\":20,\"year\":\"2024\",\"month\":2}");
             List<String> files = new ArrayList<>();

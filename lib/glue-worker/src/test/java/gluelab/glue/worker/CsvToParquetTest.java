@@ -33,7 +33,7 @@ class CsvToParquetTest {
     }
 
     @Test
-    void aCsvFileBecomesParquetWithInferredTypesAndTheSameRows() throws IOException {
+    void aCsvFileBecomesParquetTypedAsGlueTypesEachValueAndWithTheSameRows() throws IOException {
         Path input = Files.createDirectories(work.resolve("raw"));
         Files.writeString(input.resolve("customers.csv"), """
                 id,name,amount,signup_date
@@ -54,7 +54,8 @@ class CsvToParquetTest {
         RunResult back = worker.run(RunSpec.of("jobs.ReadBack", jar).args("--path", output.toString(), "--format", "parquet"),
                 Duration.ofMinutes(1));
         assertEquals("SUCCEEDED", back.state(), back::describe);
-        assertEquals("SCHEMA id INT,name STRING,amount DOUBLE,signup_date DATE", back.output().get(0));
+        // Glue types each value on its own: whole numbers are long, ISO dates stay text (Spark's inferSchema would say int and date).
+        assertEquals("SCHEMA id BIGINT,name STRING,amount DOUBLE,signup_date STRING", back.output().get(0));
         assertEquals(List.of(
                 "ROW {\"id\":1,\"name\":\"Ann\",\"amount\":10.5,\"signup_date\":\"2024-01-02\"}",
                 "ROW {\"id\":2,\"name\":\"Bob\",\"amount\":20.25,\"signup_date\":\"2024-02-03\"}",

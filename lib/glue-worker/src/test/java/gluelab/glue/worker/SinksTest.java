@@ -22,7 +22,7 @@ import gluelab.glue.worker.harness.RunSpec;
 import gluelab.glue.worker.harness.TestJobs;
 import gluelab.glue.worker.harness.WorkerProcess;
 
-/** getSinkWithFormat: formats, partitionKeys, append and overwrite, dynamic partition overwrite. */
+/** getSinkWithFormat: formats, partitionKeys, a sink that only adds files, purgeS3Path, and the options Glue does not have. */
 class SinksTest {
 
     @TempDir
@@ -79,37 +79,32 @@ class SinksTest {
     }
 
     @Test
-    void appendAddsRowsAndOverwriteReplacesThem() throws IOException {
+    void theSinkOnlyAddsFilesAndPurgeS3PathFirstReplacesThem() throws IOException {
         Path v1 = csv("v1", "id,name\n1,a\n2,b\n");
         Path v2 = csv("v2", "id,name\n2,B\n3,c\n");
         Path output = work.resolve("customers");
 
         write(v1, output, "parquet", "{}");
-        write(v2, output, "parquet", "{\"mode\": \"append\"}");
+        write(v2, output, "parquet", "{}");
         assertEquals(4, rows(output, "parquet").size());
 
-        write(v2, output, "parquet", "{\"mode\": \"overwrite\"}");
+        RunResult replaced = worker.run(RunSpec.of("jobs.Convert", jar).args("--input", v2.toString(), "--output", output.toString(),
+                "--format_options", "{\"withHeader\": true}", "--purge_first", "true"), Duration.ofMinutes(2));
+        assertEquals("SUCCEEDED", replaced.state(), replaced::describe);
         assertEquals(List.of("{\"id\":2,\"name\":\"B\"}", "{\"id\":3,\"name\":\"c\"}"), rows(output, "parquet"));
     }
 
     @Test
-    void dynamicPartitionOverwriteReplacesOnlyThePartitionsWritten() throws IOException {
-        Path janFeb = csv("janfeb", "id,month,amount\n1,1,10\n2,2,20\n");
-        Path febFix = csv("febfix", "id,month,amount\n2,2,25\n");
-        Path output = work.resolve("monthly");
-        write(janFeb, output, "parquet", "{\"partitionKeys\": [\"month\"]}");
-        Map<String, Long> before = files(output);
+    void aSinkOptionGlueDoesNotHaveFailsTheRunAndSaysWhatToDoInstead() throws IOException {
+        Path input = csv("sales", "id\n1\n");
 
-        write(febFix, output, "parquet",
-                "{\"partitionKeys\": [\"month\"], \"mode\": \"overwrite\", \"partitionOverwriteMode\": \"dynamic\"}");
+        RunResult run = worker.run(RunSpec.of("jobs.Convert", jar).args("--input", input.toString(), "--output",
+                work.resolve("out").toString(), "--format_options", "{\"withHeader\": true}", "--sink_options",
+                "{\"mode\": \"overwrite\"}"), Duration.ofMinutes(2));
 
-        Map<String, Long> after = files(output);
-        Map<String, Long> januaryBefore = new TreeMap<>(before);
-        januaryBefore.keySet().removeIf(k -> !k.startsWith("month=1/"));
-        Map<String, Long> januaryAfter = new TreeMap<>(after);
-        januaryAfter.keySet().removeIf(k -> !k.startsWith("month=1/"));
-        assertEquals(januaryBefore, januaryAfter, "January's files are untouched");
-        assertEquals(List.of("{\"id\":1,\"amount\":10,\"month\":1}", "{\"id\":2,\"amount\":25,\"month\":2}"), rows(output, "parquet"));
+        assertEquals("FAILED", run.state(), run::describe);
+        assertTrue(run.errorMessage().contains("AWS Glue's S3 sink has no option mode"), run::describe);
+        assertTrue(run.errorMessage().contains("purgeS3Path"), run::describe);
     }
 
     @Test

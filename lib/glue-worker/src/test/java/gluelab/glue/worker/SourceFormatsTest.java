@@ -56,7 +56,7 @@ class SourceFormatsTest {
                 2|ink|'x'
                 """);
 
-        assertEquals(List.of("SCHEMA id INT,item STRING,note STRING",
+        assertEquals(List.of("SCHEMA id BIGINT,item STRING,note STRING",
                         "ROW {\"id\":1,\"item\":\"pen|blue\",\"note\":\"ok\"}",
                         "ROW {\"id\":2,\"item\":\"ink\",\"note\":\"x\"}"),
                 convert(input, "csv", "{\"withHeader\": true, \"separator\": \"|\", \"quoteChar\": \"'\"}", "{}"));
@@ -67,7 +67,7 @@ class SourceFormatsTest {
         Path input = Files.createDirectories(work.resolve("noheader"));
         Files.writeString(input.resolve("a.csv"), "1,x\n2,y\n");
 
-        assertEquals(List.of("SCHEMA _c0 INT,_c1 STRING", "ROW {\"_c0\":1,\"_c1\":\"x\"}", "ROW {\"_c0\":2,\"_c1\":\"y\"}"),
+        assertEquals(List.of("SCHEMA col0 BIGINT,col1 STRING", "ROW {\"col0\":1,\"col1\":\"x\"}", "ROW {\"col0\":2,\"col1\":\"y\"}"),
                 convert(input, "csv", "{}", "{}"));
     }
 
@@ -97,7 +97,7 @@ class SourceFormatsTest {
         worker.run(RunSpec.of("jobs.Convert", jar).args("--input", csv.toString(), "--output", parquet.toString(),
                 "--format_options", "{\"withHeader\": true}"), Duration.ofMinutes(1));
 
-        assertEquals(List.of("SCHEMA id INT,name STRING", "ROW {\"id\":7,\"name\":\"Gus\"}"),
+        assertEquals(List.of("SCHEMA id BIGINT,name STRING", "ROW {\"id\":7,\"name\":\"Gus\"}"),
                 convert(parquet, "parquet", "{}", "{}"));
     }
 
@@ -114,12 +114,12 @@ class SourceFormatsTest {
         Files.writeString(input.resolve("staging/keep.csv"), "id\n5\n");
 
         String header = "{\"withHeader\": true}";
-        assertEquals(List.of("SCHEMA id INT", "ROW {\"id\":1}"), convert(input, "csv", header, "{}"));
-        assertEquals(List.of("SCHEMA id INT", "ROW {\"id\":1}", "ROW {\"id\":2}", "ROW {\"id\":4}", "ROW {\"id\":5}"),
+        assertEquals(List.of("SCHEMA id BIGINT", "ROW {\"id\":1}"), convert(input, "csv", header, "{}"));
+        assertEquals(List.of("SCHEMA id BIGINT", "ROW {\"id\":1}", "ROW {\"id\":2}", "ROW {\"id\":4}", "ROW {\"id\":5}"),
                 convert(input, "csv", header, "{\"recurse\": true, \"groupFiles\": \"inPartition\"}"));
-        assertEquals(List.of("SCHEMA id INT", "ROW {\"id\":1}", "ROW {\"id\":2}", "ROW {\"id\":5}"),
+        assertEquals(List.of("SCHEMA id BIGINT", "ROW {\"id\":1}", "ROW {\"id\":2}", "ROW {\"id\":5}"),
                 convert(input, "csv", header, "{\"recurse\": true, \"exclusions\": \"[\\\"**.json\\\"]\"}"));
-        assertEquals(List.of("SCHEMA id INT", "ROW {\"id\":1}", "ROW {\"id\":2}"),
+        assertEquals(List.of("SCHEMA id BIGINT", "ROW {\"id\":1}", "ROW {\"id\":2}"),
                 convert(input, "csv", header, "{\"recurse\": true, \"exclusions\": [\"**.json\", \"staging/**\"]}"));
     }
 }

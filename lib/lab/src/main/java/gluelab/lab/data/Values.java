@@ -86,6 +86,25 @@ public final class Values {
     }
 
     /**
+     * Orders two values by meaning: null first, numbers by size whatever their type or text ({@code 9} before
+     * {@code 10}, {@code "12.5"} equal to {@code 12.50}), everything else by its {@link #canonical} text (ISO dates
+     * and timestamps sort in time order).
+     */
+    public static int compare(Object a, Object b) {
+        String left = canonical(a);
+        String right = canonical(b);
+        if (left == null || right == null) {
+            return left == null ? (right == null ? 0 : -1) : 1;
+        }
+        boolean leftNumber = INTEGER.matcher(left).matches() || DECIMAL.matcher(left).matches();
+        boolean rightNumber = INTEGER.matcher(right).matches() || DECIMAL.matcher(right).matches();
+        if (leftNumber && rightNumber) {
+            return new BigDecimal(left).compareTo(new BigDecimal(right));
+        }
+        return left.compareTo(right);
+    }
+
+    /**
      * What {@code value} means, as text that equal meanings share: numbers without trailing zeros, dates and
      * timestamps in ISO form (timestamps in UTC), booleans in lower case, other text as it is. Null stays null.
      */

@@ -14,7 +14,8 @@ public final class TestJobs {
      * Reads {@code --input} (a path or prefix) in {@code --format} with {@code --format_options}
      * and extra {@code --connection_options}, and writes it to {@code --output} as
      * {@code --sink_format} with {@code --sink_options}; bookmarks through transformation_ctx
-     * {@code source}; {@code --fail_after_read true} throws before Job.commit, and
+     * {@code source}; {@code --purge_first true} empties {@code --output} with purgeS3Path before writing;
+     * {@code --fail_after_read true} throws before Job.commit, and
      * {@code --fail_after_commit true} throws after it.
      */
     public static final String CONVERT = """
@@ -43,6 +44,9 @@ public final class TestJobs {
                             .getDynamicFrame();
                     if ("true".equals(all.get("fail_after_read"))) {
                         throw new IllegalStateException("failing on purpose after reading " + frame.count() + " rows");
+                    }
+                    if ("true".equals(all.get("purge_first"))) {
+                        glueContext.purgeS3Path(args.get("output"), JsonOptions.of("retentionPeriod", 0), "purge");
                     }
                     JsonOptions sink = new JsonOptions(all.getOrDefault("sink_options", "{}")).with("path", args.get("output"));
                     glueContext.getSinkWithFormat("s3", sink, "sink", all.getOrDefault("sink_format", "parquet"),

@@ -1,0 +1,7 @@
+package com.amazonaws.services.glue;
+
+/** Stand-in for {@code trait DataSource { def getDynamicFrame: DynamicFrame … }}. */
+public interface DataSource {
+
+    DynamicFrame getDynamicFrame();
+}
