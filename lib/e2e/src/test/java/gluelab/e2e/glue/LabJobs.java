@@ -283,17 +283,17 @@ public final class LabJobs {
             """;
 
     static Map<String, String> all() {
-        return Map.of(
-                "labtest.IcebergMerge", ICEBERG_MERGE,
-                "labtest.CsvToParquet", CSV_TO_PARQUET,
-                "labtest.CatalogToParquet", CATALOG_TO_PARQUET,
-                "labtest.CatalogUpdatingSink", CATALOG_UPDATING_SINK,
-                "labtest.StrictCsvToParquet", STRICT_CSV_TO_PARQUET,
-                "labtest.SparkParquetWriter", SPARK_PARQUET_WRITER,
-                "labtest.Sleeps", SLEEPS,
-                "labtest.NamesItsWorker", NAMES_ITS_WORKER,
-                "labtest.Throws", THROWS,
-                "labtest.Exits", EXITS,
-                "labtest.RunsOutOfMemory", RUNS_OUT_OF_MEMORY);
+        return Map.ofEntries(
+                Map.entry("labtest.IcebergMerge", ICEBERG_MERGE),
+                Map.entry("labtest.CsvToParquet", CSV_TO_PARQUET),
+                Map.entry("labtest.CatalogToParquet", CATALOG_TO_PARQUET),
+                Map.entry("labtest.CatalogUpdatingSink", CATALOG_UPDATING_SINK),
+                Map.entry("labtest.StrictCsvToParquet", STRICT_CSV_TO_PARQUET),
+                Map.entry("labtest.SparkParquetWriter", SPARK_PARQUET_WRITER),
+                Map.entry("labtest.Sleeps", SLEEPS),
+                Map.entry("labtest.NamesItsWorker", NAMES_ITS_WORKER),
+                Map.entry("labtest.Throws", THROWS),
+                Map.entry("labtest.Exits", EXITS),
+                Map.entry("labtest.RunsOutOfMemory", RUNS_OUT_OF_MEMORY));
     }
 }
