@@ -109,7 +109,7 @@ public final class XmlShapeCodec {
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                     w.writeStartElement(map.isFlattened() ? name : "entry");
                     w.writeStartElement(keyName);
-                    w.writeCharacters(String.valueOf(entry.getKey()));
+                    writeText(w, String.valueOf(entry.getKey()));
                     w.writeEndElement();
                     writeField(w, valueName, entry.getValue(), map.valueFieldInfo());
                     w.writeEndElement();
@@ -125,10 +125,24 @@ public final class XmlShapeCodec {
             }
             default -> {
                 w.writeStartElement(name);
-                w.writeCharacters(scalarText(value, field));
+                writeText(w, scalarText(value, field));
                 w.writeEndElement();
             }
         }
+    }
+
+    /**
+     * Text as XML that reads back exactly: a parser turns a raw carriage return into a line feed (XML's end-of-line
+     * handling), so one is written as the character reference {@code &#13;}, as S3 writes it in keys.
+     */
+    public static void writeText(XMLStreamWriter w, String text) throws XMLStreamException {
+        int start = 0;
+        for (int i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', start)) {
+            w.writeCharacters(text.substring(start, i));
+            w.writeEntityRef("#13");
+            start = i + 1;
+        }
+        w.writeCharacters(text.substring(start));
     }
 
     /** A scalar as text, with XML's default ISO-8601 timestamps. */
@@ -230,7 +244,9 @@ public final class XmlShapeCodec {
                 readInto(element, nested, f -> true);
                 yield Shapes.build(nested);
             }
-            default -> ScalarText.read(element.getTextContent().trim(), field, Shapes.wireName(field));
+            // Text exactly as sent: S3 keys are byte strings, and " " or "_ " must stay what they are. ScalarText
+            // trims what is not a string (numbers, booleans, timestamps).
+            default -> ScalarText.read(element.getTextContent(), field, Shapes.wireName(field));
         };
     }
 

@@ -227,7 +227,7 @@ public final class S3ProtocolCodec implements ProtocolCodec {
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(name);
-        w.writeCharacters(text == null ? "" : text);
+        XmlShapeCodec.writeText(w, text == null ? "" : text);
         w.writeEndElement();
     }
 
