@@ -37,7 +37,10 @@ final class FuzzRequests {
     private static final List<String> S3_SUBRESOURCES = List.of("", "uploads", "uploadId=abc", "list-type=2",
             "delete", "location", "notification", "acl", "versioning", "tagging", "partNumber=1&uploadId=x",
             "max-keys=-1", "list-type=2&continuation-token=%FF%FE", "prefix=%00&delimiter=%2F", "x-id=PutObject",
-            "list-type=2&max-keys=99999999999999999999", "marker=", "encoding-type=bogus");
+            "list-type=2&max-keys=99999999999999999999", "marker=", "encoding-type=bogus", "versions",
+            "versions&key-marker=a&version-id-marker=%00", "versions&version-id-marker=null", "versions&max-keys=-5",
+            "versions&encoding-type=url&prefix=%0A", "versionId=null", "versionId=", "versionId=%FF%FE",
+            "versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrH");
     private static final List<String> S3_METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD", "PATCH", "OPTIONS");
 
     private static final String PUNCTUATION = "-_.~ /:%\"'\\{}[]";
@@ -208,8 +211,12 @@ final class FuzzRequests {
             case 7 -> headers.put("x-amz-meta-" + randomText(4).toLowerCase().replaceAll("[^a-z]", "m"), headerText(30));
             default -> { }
         }
-        byte[] body = switch (random.nextInt(5)) {
+        byte[] body = switch (random.nextInt(7)) {
             case 0 -> new byte[0];
+            case 5 -> ("<VersioningConfiguration><Status>" + pick(List.of("Enabled", "Suspended", randomText(5)))
+                    + "</Status></VersioningConfiguration>").getBytes(StandardCharsets.UTF_8);
+            case 6 -> ("<Delete><Object><Key> " + randomText(3) + "</Key><VersionId>" + randomText(32)
+                    + "</VersionId></Object></Delete>").getBytes(StandardCharsets.UTF_8);
             case 1 -> randomBytes(random.nextInt(5000));
             case 2 -> "<Delete><Object><Key>a</Key></Object></Delete>".getBytes(StandardCharsets.UTF_8);
             case 3 -> ("<CompleteMultipartUpload><Part><PartNumber>" + randomText(3)

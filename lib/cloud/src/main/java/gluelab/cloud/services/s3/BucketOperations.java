@@ -43,8 +43,8 @@ public final class BucketOperations {
             throw S3Errors.invalidBucketName(name);
         }
         String region = region(context, request);
-        BucketRecord existing = store.createBucket(new BucketRecord(name, context.accountId(), region,
-                ObjectOperations.lastModified(context))).orElse(null);
+        BucketRecord existing = store.createBucket(BucketRecord.created(name, context.accountId(), region,
+                ObjectOperations.lastModified(context), null)).orElse(null);
         if (existing != null && !existing.ownerAccount().equals(context.accountId())) {
             throw S3Errors.bucketAlreadyExists(name);
         }

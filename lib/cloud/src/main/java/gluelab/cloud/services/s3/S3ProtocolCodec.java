@@ -51,7 +51,9 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             Map.entry("ListParts", "ListPartsResult"),
             Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
             Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
-            Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"));
+            Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"),
+            Map.entry("GetBucketVersioning", "VersioningConfiguration"),
+            Map.entry("ListObjectVersions", "ListVersionsResult"));
 
     /** Operations whose body S3 refuses without a Content-MD5 or flexible checksum. */
     private static final java.util.Set<String> CHECKSUM_REQUIRED = java.util.Set.of("DeleteObjects");
@@ -208,6 +210,7 @@ public final class S3ProtocolCodec implements ProtocolCodec {
     @Override
     public HttpResponse error(RequestContext context, ServiceDescriptor service, AwsServiceException error) {
         HttpResponse out = withIds(new HttpResponse(error.status()), context);
+        error.headers().forEach(out::header);
         if (context.exchange() != null && context.exchange().isHead() || error.status() == 304) {
             return out;
         }

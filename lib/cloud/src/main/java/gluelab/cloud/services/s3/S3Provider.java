@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Amazon S3 on Lab Cloud's own storage engine ({@link FileObjectStore}) wrapped by the event notifier: buckets
- * ({@link BucketOperations}), objects ({@link ObjectOperations}), listings ({@link ObjectListingOperations}),
+ * ({@link BucketOperations}) and their versioning ({@link BucketVersioningOperations}), objects ({@link ObjectOperations}), listings ({@link ObjectListingOperations}),
  * multipart uploads ({@link MultipartUploadOperations}) and notification configuration
  * ({@link BucketNotificationOperations}). S3's REST-XML needs a codec of its own ({@link S3ProtocolCodec}).
  *
@@ -41,6 +41,7 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
         BucketAccess access = new BucketAccess(store);
         this.operations = List.of(
                 new BucketOperations(store, access),
+                new BucketVersioningOperations(store, access),
                 new ObjectOperations(store, access),
                 new ObjectListingOperations(store, access),
                 new MultipartUploadOperations(store, access),
