@@ -211,8 +211,10 @@ final class FuzzRequests {
             case 7 -> headers.put("x-amz-meta-" + randomText(4).toLowerCase().replaceAll("[^a-z]", "m"), headerText(30));
             default -> { }
         }
-        byte[] body = switch (random.nextInt(7)) {
+        byte[] body = switch (random.nextInt(8)) {
             case 0 -> new byte[0];
+            case 7 -> ("<Tagging><TagSet><Tag><Key>" + randomText(4) + "</Key><Value>" + randomText(300)
+                    + "</Value></Tag></TagSet></Tagging>").getBytes(StandardCharsets.UTF_8);
             case 5 -> ("<VersioningConfiguration><Status>" + pick(List.of("Enabled", "Suspended", randomText(5)))
                     + "</Status></VersioningConfiguration>").getBytes(StandardCharsets.UTF_8);
             case 6 -> ("<Delete><Object><Key> " + randomText(3) + "</Key><VersionId>" + randomText(32)

@@ -37,6 +37,7 @@ final class ObjectHeaders {
         values.put("Metadata", object.userMetadata().isEmpty() ? null : object.userMetadata());
         values.put("AcceptRanges", "bytes");
         values.put("VersionId", versionId);
+        values.put("TagCount", object.tags().isEmpty() ? null : object.tags().size());
         // S3 leaves the storage class out for STANDARD objects.
         values.put("StorageClass", "STANDARD".equals(object.storageClass()) ? null : object.storageClass());
         values.putAll(overrides);

@@ -127,6 +127,7 @@ public final class ObjectOperations {
                 request.contentDisposition(), request.contentLanguage(), request.cacheControl(), request.expires());
         Instant now = lastModified(context);
         String versionId = ObjectVersions.forNewVersion(bucket);
+        Map<String, String> tags = TagSets.fromHeader(request.tagging());
         ObjectRecord stored;
         try {
             stored = store.putObject(BucketAccess.requester(context), bucket.name(), key, body,
@@ -135,7 +136,8 @@ public final class ObjectOperations {
                         declared.verify(staged, body);
                         return new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(), headers,
                                 request.metadata(), fullObject(declared.algorithm(), staged), storageClass, null,
-                                List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId);
+                                List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId)
+                                .withTags(tags);
                     }, condition);
         } catch (UnreadableBodyException e) {
             throw unreadable(context, e);
@@ -309,6 +311,12 @@ public final class ObjectOperations {
             throw S3Errors.invalidArgument("Unknown metadata directive.", "x-amz-metadata-directive", directive);
         }
         boolean replace = "REPLACE".equals(directive);
+        String taggingDirective = request.taggingDirectiveAsString();
+        if (taggingDirective != null && !taggingDirective.equals("COPY") && !taggingDirective.equals("REPLACE")) {
+            throw S3Errors.invalidArgument("Unknown tagging directive.", "x-amz-tagging-directive", taggingDirective);
+        }
+        Map<String, String> replacedTags = "REPLACE".equals(taggingDirective) ? TagSets.fromHeader(request.tagging())
+                : null;
         // Copying an older version over its own key restores it: only the latest copied onto itself is refused.
         boolean sameObject = sourceBucket.name().equals(target.name()) && copySource.key().equals(key)
                 && copySource.versionId() == null;
@@ -343,7 +351,8 @@ public final class ObjectOperations {
                         chosen == null ? Set.of() : Set.of(chosen),
                         staged -> new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(),
                                 headers, metadata, fullObject(chosen, staged), storageClass, null,
-                                List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId),
+                                List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId)
+                                .withTags(replacedTags != null ? replacedTags : source.tags()),
                         WriteCondition.NONE);
                 CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.quotedEtag())
                         .lastModified(copy.lastModified());

@@ -53,7 +53,9 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
             Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"),
             Map.entry("GetBucketVersioning", "VersioningConfiguration"),
-            Map.entry("ListObjectVersions", "ListVersionsResult"));
+            Map.entry("ListObjectVersions", "ListVersionsResult"),
+            Map.entry("GetObjectTagging", "Tagging"),
+            Map.entry("GetBucketTagging", "Tagging"));
 
     /** Operations whose body S3 refuses without a Content-MD5 or flexible checksum. */
     private static final java.util.Set<String> CHECKSUM_REQUIRED = java.util.Set.of("DeleteObjects");
