@@ -120,6 +120,7 @@ public final class XmlShapeCodec {
             }
             case SDK_POJO -> {
                 w.writeStartElement(name);
+                writeAttributes(w, (SdkPojo) value);
                 writeMembers(w, (SdkPojo) value, f -> true);
                 w.writeEndElement();
             }
@@ -144,6 +145,28 @@ public final class XmlShapeCodec {
         }
         w.writeCharacters(text.substring(start));
     }
+
+    /**
+     * A shape's members that are XML attributes, such as S3's {@code <Grantee xsi:type="CanonicalUser">}; the
+     * {@code xsi} prefix is XML Schema's instance namespace, declared where it is used.
+     */
+    private static void writeAttributes(XMLStreamWriter w, SdkPojo shape) throws XMLStreamException {
+        for (SdkField<?> field : shape.sdkFields()) {
+            Object value = field.containsTrait(XmlAttributeTrait.class) ? field.getValueOrDefault(shape) : null;
+            if (Shapes.isUnset(value)) {
+                continue;
+            }
+            String name = field.locationName();
+            if (name.startsWith("xsi:")) {
+                w.writeNamespace("xsi", XSI);
+                w.writeAttribute("xsi", XSI, name.substring(4), scalarText(value, field));
+            } else {
+                w.writeAttribute(name, scalarText(value, field));
+            }
+        }
+    }
+
+    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     /** A scalar as text, with XML's default ISO-8601 timestamps. */
     public static String scalarText(Object value, SdkField<?> field) {
@@ -213,6 +236,16 @@ public final class XmlShapeCodec {
             }
         }
         flattened.forEach((field, items) -> field.set(builder, items));
+        for (SdkField<?> field : builder.sdkFields()) {
+            if (include.test(field) && field.containsTrait(XmlAttributeTrait.class)) {
+                String name = field.locationName();
+                String text = name.startsWith("xsi:") ? element.getAttributeNS(XSI, name.substring(4))
+                        : element.getAttribute(name);
+                if (!text.isEmpty()) {
+                    field.set(builder, ScalarText.read(text, field, name));
+                }
+            }
+        }
     }
 
     static Object readValue(Element element, SdkField<?> field) {

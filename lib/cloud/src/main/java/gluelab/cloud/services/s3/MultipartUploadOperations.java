@@ -88,8 +88,10 @@ public final class MultipartUploadOperations {
                 new ContentHeaders(request.contentType(), ObjectOperations.storedEncoding(request.contentEncoding()),
                         request.contentDisposition(),
                         request.contentLanguage(), request.cacheControl(), request.expires()),
-                request.metadata(), algorithm == null ? null : algorithm.name(), type, storageClass, null,
-                TagSets.fromHeader(request.tagging()), null);
+                request.metadata(), algorithm == null ? null : algorithm.name(), type, storageClass,
+                context.accountId(), TagSets.fromHeader(request.tagging()),
+                AccessControlLists.requested(bucket, context.accountId(), request.aclAsString(),
+                        AccessControlLists.GrantHeaders.of(request)));
         store.createUpload(upload);
         return CreateMultipartUploadResponse.builder().bucket(bucket.name()).key(key).uploadId(uploadId)
                 .checksumAlgorithm(upload.checksumAlgorithm()).checksumType(type).build();
@@ -277,7 +279,8 @@ public final class MultipartUploadOperations {
         ObjectRecord object = new ObjectRecord(upload.key(), size, multipartEtag(chosen),
                 ObjectOperations.lastModified(context), upload.ownerAccount(), upload.headers(), upload.userMetadata(),
                 checksum, upload.storageClass(), chosen.size(), segments)
-                .withVersion(ObjectVersions.forNewVersion(bucket)).withTags(upload.tags());
+                .withVersion(ObjectVersions.forNewVersion(bucket)).withTags(upload.tags())
+                .withAcl(upload.objectOwner(), upload.grants());
         ObjectRecord completed = store.completeUpload(BucketAccess.requester(context), upload, chosen, object, condition)
                 .orElseThrow(() -> S3Errors.noSuchUpload(upload.uploadId()));
         CompleteMultipartUploadResponse.Builder response = CompleteMultipartUploadResponse.builder()

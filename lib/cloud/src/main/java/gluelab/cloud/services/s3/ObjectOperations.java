@@ -5,9 +5,11 @@ import gluelab.cloud.http.QueryString;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.provider.StreamingResponse;
+import gluelab.cloud.services.s3.AccessControlLists.GrantHeaders;
 import gluelab.cloud.services.s3.checksum.ChecksumAlgorithm;
 import gluelab.cloud.services.s3.storage.BucketRecord;
 import gluelab.cloud.services.s3.storage.ContentHeaders;
+import gluelab.cloud.services.s3.storage.Grant;
 import gluelab.cloud.services.s3.storage.ObjectChangedException;
 import gluelab.cloud.services.s3.storage.ObjectRecord;
 import gluelab.cloud.services.s3.storage.ObjectStore;
@@ -128,6 +130,8 @@ public final class ObjectOperations {
         Instant now = lastModified(context);
         String versionId = ObjectVersions.forNewVersion(bucket);
         Map<String, String> tags = TagSets.fromHeader(request.tagging());
+        List<Grant> grants = AccessControlLists.requested(bucket, context.accountId(), request.aclAsString(),
+                GrantHeaders.of(request));
         ObjectRecord stored;
         try {
             stored = store.putObject(BucketAccess.requester(context), bucket.name(), key, body,
@@ -137,7 +141,7 @@ public final class ObjectOperations {
                         return new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(), headers,
                                 request.metadata(), fullObject(declared.algorithm(), staged), storageClass, null,
                                 List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId)
-                                .withTags(tags);
+                                .withTags(tags).withAcl(context.accountId(), grants);
                     }, condition);
         } catch (UnreadableBodyException e) {
             throw unreadable(context, e);
@@ -317,6 +321,8 @@ public final class ObjectOperations {
         }
         Map<String, String> replacedTags = "REPLACE".equals(taggingDirective) ? TagSets.fromHeader(request.tagging())
                 : null;
+        List<Grant> grants = AccessControlLists.requested(target, context.accountId(), request.aclAsString(),
+                GrantHeaders.of(request));
         // Copying an older version over its own key restores it: only the latest copied onto itself is refused.
         boolean sameObject = sourceBucket.name().equals(target.name()) && copySource.key().equals(key)
                 && copySource.versionId() == null;
@@ -352,7 +358,8 @@ public final class ObjectOperations {
                         staged -> new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(),
                                 headers, metadata, fullObject(chosen, staged), storageClass, null,
                                 List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId)
-                                .withTags(replacedTags != null ? replacedTags : source.tags()),
+                                .withTags(replacedTags != null ? replacedTags : source.tags())
+                                .withAcl(context.accountId(), grants),
                         WriteCondition.NONE);
                 CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.quotedEtag())
                         .lastModified(copy.lastModified());

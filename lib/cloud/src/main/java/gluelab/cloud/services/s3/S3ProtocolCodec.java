@@ -55,7 +55,9 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             Map.entry("GetBucketVersioning", "VersioningConfiguration"),
             Map.entry("ListObjectVersions", "ListVersionsResult"),
             Map.entry("GetObjectTagging", "Tagging"),
-            Map.entry("GetBucketTagging", "Tagging"));
+            Map.entry("GetBucketTagging", "Tagging"),
+            Map.entry("GetBucketAcl", "AccessControlPolicy"),
+            Map.entry("GetObjectAcl", "AccessControlPolicy"));
 
     /** Operations whose body S3 refuses without a Content-MD5 or flexible checksum. */
     private static final java.util.Set<String> CHECKSUM_REQUIRED = java.util.Set.of("DeleteObjects");

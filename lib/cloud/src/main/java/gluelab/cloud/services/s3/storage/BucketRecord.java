@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * @param versioning        null for a bucket that never had versioning, else {@code Enabled} or {@code Suspended}
  * @param objectOwnership   {@code BucketOwnerEnforced} (ACLs disabled, the default since April 2023),
- *                          {@code BucketOwnerPreferred} or {@code ObjectWriter}; null reads as the default
+ *                          {@code BucketOwnerPreferred}, {@code ObjectWriter}, or {@link #NO_OWNERSHIP_CONTROLS}
+ *                          once they are deleted (ACLs enabled, objects owned by their writers); null reads as the
+ *                          default
  * @param publicAccessBlock the bucket's Block Public Access settings, or null when it has none
  * @param policy            the bucket policy's text as it was put, or null
  * @param tags              the bucket's tag set, in the order it was given
@@ -26,6 +28,8 @@ public record BucketRecord(String name, String ownerAccount, String region, Inst
     public static final String BUCKET_OWNER_ENFORCED = "BucketOwnerEnforced";
     public static final String ENABLED = "Enabled";
     public static final String SUSPENDED = "Suspended";
+    /** What a bucket whose ownership controls were deleted has: ACLs enabled, as ObjectWriter. */
+    public static final String NO_OWNERSHIP_CONTROLS = "None";
 
     public BucketRecord {
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
@@ -43,6 +47,10 @@ public record BucketRecord(String name, String ownerAccount, String region, Inst
     @Override
     public String objectOwnership() {
         return objectOwnership == null ? BUCKET_OWNER_ENFORCED : objectOwnership;
+    }
+
+    public boolean hasOwnershipControls() {
+        return !objectOwnership().equals(NO_OWNERSHIP_CONTROLS);
     }
 
     public boolean aclsEnabled() {
