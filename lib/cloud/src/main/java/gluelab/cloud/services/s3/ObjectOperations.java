@@ -86,16 +86,18 @@ public final class ObjectOperations {
         return requested;
     }
 
-    /** S3 drops {@code aws-chunked}, the upload's transfer framing, from the Content-Encoding it keeps. */
+    /**
+     * S3 drops {@code aws-chunked}, the upload's transfer framing, from the Content-Encoding it keeps, and keeps the
+     * rest exactly as sent ({@code deflate, gzip} stays with its space).
+     */
     static String storedEncoding(String contentEncoding) {
         if (contentEncoding == null) {
             return null;
         }
-        String kept = java.util.Arrays.stream(contentEncoding.split(","))
-                .map(String::trim)
-                .filter(e -> !e.isEmpty() && !e.equalsIgnoreCase("aws-chunked"))
+        String kept = java.util.Arrays.stream(contentEncoding.split(",", -1))
+                .filter(e -> !e.trim().equalsIgnoreCase("aws-chunked"))
                 .collect(java.util.stream.Collectors.joining(","));
-        return kept.isEmpty() ? null : kept;
+        return kept.isBlank() ? null : kept.equals(contentEncoding) ? kept : kept.strip();
     }
 
     static StoredChecksum fullObject(ChecksumAlgorithm algorithm, StagedPayload staged) {
