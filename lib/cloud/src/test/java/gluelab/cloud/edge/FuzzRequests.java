@@ -40,7 +40,7 @@ final class FuzzRequests {
             "list-type=2&max-keys=99999999999999999999", "marker=", "encoding-type=bogus", "versions",
             "versions&key-marker=a&version-id-marker=%00", "versions&version-id-marker=null", "versions&max-keys=-5",
             "versions&encoding-type=url&prefix=%0A", "versionId=null", "versionId=", "versionId=%FF%FE",
-            "versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrH", "ownershipControls", "publicAccessBlock");
+            "versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrH", "ownershipControls", "publicAccessBlock", "cors");
     private static final List<String> S3_METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD", "PATCH", "OPTIONS");
 
     private static final String PUNCTUATION = "-_.~ /:%\"'\\{}[]";
@@ -213,12 +213,15 @@ final class FuzzRequests {
             case 7 -> headers.put("x-amz-meta-" + randomText(4).toLowerCase().replaceAll("[^a-z]", "m"), headerText(30));
             default -> { }
         }
-        byte[] body = switch (random.nextInt(10)) {
+        byte[] body = switch (random.nextInt(11)) {
             case 0 -> new byte[0];
             case 8 -> ("<AccessControlPolicy><AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/"
                     + "XMLSchema-instance\" xsi:type=\"" + pick(List.of("CanonicalUser", "Group", "Bogus", ""))
                     + "\"><ID>" + randomText(8) + "</ID></Grantee><Permission>" + randomText(4)
                     + "</Permission></Grant></AccessControlList></AccessControlPolicy>").getBytes(StandardCharsets.UTF_8);
+            case 10 -> ("<CORSConfiguration><CORSRule><AllowedMethod>" + pick(List.of("GET", "PATCH", randomText(3)))
+                    + "</AllowedMethod><AllowedOrigin>" + randomText(6) + "</AllowedOrigin><MaxAgeSeconds>"
+                    + randomText(3) + "</MaxAgeSeconds></CORSRule></CORSConfiguration>").getBytes(StandardCharsets.UTF_8);
             case 9 -> ("<OwnershipControls><Rule><ObjectOwnership>" + pick(List.of("ObjectWriter",
                     "BucketOwnerEnforced", randomText(6))) + "</ObjectOwnership></Rule></OwnershipControls>")
                     .getBytes(StandardCharsets.UTF_8);

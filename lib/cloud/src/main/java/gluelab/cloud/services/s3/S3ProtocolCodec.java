@@ -57,14 +57,16 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             Map.entry("GetObjectTagging", "Tagging"),
             Map.entry("GetBucketTagging", "Tagging"),
             Map.entry("GetBucketAcl", "AccessControlPolicy"),
-            Map.entry("GetObjectAcl", "AccessControlPolicy"));
+            Map.entry("GetObjectAcl", "AccessControlPolicy"),
+            Map.entry("GetBucketCors", "CORSConfiguration"));
 
     /** Operations whose body S3 refuses without a Content-MD5 or flexible checksum. */
     private static final java.util.Set<String> CHECKSUM_REQUIRED = java.util.Set.of("DeleteObjects");
 
     /** Operations S3 answers with 204 No Content. */
     private static final java.util.Set<String> NO_CONTENT = java.util.Set.of(
-            "DeleteBucket", "DeleteObject", "AbortMultipartUpload");
+            "DeleteBucket", "DeleteObject", "AbortMultipartUpload", "DeleteBucketCors", "DeleteBucketTagging",
+            "DeleteObjectTagging", "DeleteBucketOwnershipControls", "DeletePublicAccessBlock");
 
     @Override
     public boolean buffersBody() {

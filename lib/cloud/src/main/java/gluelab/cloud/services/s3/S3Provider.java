@@ -16,7 +16,8 @@ import java.util.List;
  * Amazon S3 on Lab Cloud's own storage engine ({@link FileObjectStore}) wrapped by the event notifier: buckets
  * ({@link BucketOperations}), their versioning ({@link BucketVersioningOperations}) and tags
  * ({@link BucketTaggingOperations}), Object Ownership ({@link BucketOwnershipControlsOperations}), Block Public Access
- * ({@link BucketPublicAccessBlockOperations}), ACLs ({@link AccessControlListOperations}), objects ({@link ObjectOperations}) and their tags
+ * ({@link BucketPublicAccessBlockOperations}), ACLs ({@link AccessControlListOperations}), CORS
+ * ({@link BucketCorsOperations}), objects ({@link ObjectOperations}) and their tags
  * ({@link ObjectTaggingOperations}), listings ({@link ObjectListingOperations}),
  * multipart uploads ({@link MultipartUploadOperations}) and notification configuration
  * ({@link BucketNotificationOperations}). S3's REST-XML needs a codec of its own ({@link S3ProtocolCodec}).
@@ -49,6 +50,7 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
                 new BucketOwnershipControlsOperations(store, access),
                 new BucketPublicAccessBlockOperations(store, access),
                 new AccessControlListOperations(store, access),
+                new BucketCorsOperations(store, access),
                 new ObjectOperations(store, access),
                 new ObjectTaggingOperations(store, access),
                 new ObjectListingOperations(store, access),
