@@ -17,6 +17,7 @@ public final class Bench {
     private static final List<Benchmark> ALL = List.of(
             new LabCloudStartupBench(),
             new S3Bench(),
+            new S3VersioningBench(),
             new LogsBench(),
             new EventsBench(),
             new GlueRunBench(),

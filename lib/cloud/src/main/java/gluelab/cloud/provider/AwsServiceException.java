@@ -1,5 +1,6 @@
 package gluelab.cloud.provider;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,17 +15,24 @@ public class AwsServiceException extends RuntimeException {
     private final int status;
     private final boolean senderFault;
     private final Map<String, String> fields;
+    private final Map<String, String> headers;
 
     public AwsServiceException(String code, String message, int status) {
         this(code, message, status, status < 500, Map.of());
     }
 
     public AwsServiceException(String code, String message, int status, boolean senderFault, Map<String, String> fields) {
+        this(code, message, status, senderFault, fields, Map.of());
+    }
+
+    private AwsServiceException(String code, String message, int status, boolean senderFault, Map<String, String> fields,
+                                Map<String, String> headers) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.senderFault = senderFault;
-        this.fields = Map.copyOf(fields);
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     public String code() {
@@ -47,7 +55,21 @@ public class AwsServiceException extends RuntimeException {
     public AwsServiceException with(String field, String value) {
         Map<String, String> more = new LinkedHashMap<>(fields);
         more.put(field, value);
-        return new AwsServiceException(code, getMessage(), status, senderFault, more);
+        return new AwsServiceException(code, getMessage(), status, senderFault, more, headers);
+    }
+
+    /**
+     * Response headers the error answers with besides its document, where the protocol has headers: S3 says so of a
+     * delete marker ({@code x-amz-delete-marker: true}) even in a 404.
+     */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public AwsServiceException withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new AwsServiceException(code, getMessage(), status, senderFault, fields, more);
     }
 
     public static AwsServiceException client(String code, String message) {

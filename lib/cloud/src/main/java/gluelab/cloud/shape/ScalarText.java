@@ -23,7 +23,7 @@ public final class ScalarText {
                 case DOUBLE -> Double.parseDouble(text.trim());
                 case BIG_DECIMAL -> new BigDecimal(text.trim());
                 case BOOLEAN -> parseBoolean(text.trim(), name);
-                case INSTANT -> TimestampFormats.parse(text);
+                case INSTANT -> TimestampFormats.parse(text.trim());
                 case SDK_BYTES -> SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(text.trim()));
                 default -> throw new ShapeReadException("'" + name + "' cannot be given as text");
             };

@@ -109,7 +109,7 @@ public final class XmlShapeCodec {
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                     w.writeStartElement(map.isFlattened() ? name : "entry");
                     w.writeStartElement(keyName);
-                    w.writeCharacters(String.valueOf(entry.getKey()));
+                    writeText(w, String.valueOf(entry.getKey()));
                     w.writeEndElement();
                     writeField(w, valueName, entry.getValue(), map.valueFieldInfo());
                     w.writeEndElement();
@@ -120,16 +120,53 @@ public final class XmlShapeCodec {
             }
             case SDK_POJO -> {
                 w.writeStartElement(name);
+                writeAttributes(w, (SdkPojo) value);
                 writeMembers(w, (SdkPojo) value, f -> true);
                 w.writeEndElement();
             }
             default -> {
                 w.writeStartElement(name);
-                w.writeCharacters(scalarText(value, field));
+                writeText(w, scalarText(value, field));
                 w.writeEndElement();
             }
         }
     }
+
+    /**
+     * Text as XML that reads back exactly: a parser turns a raw carriage return into a line feed (XML's end-of-line
+     * handling), so one is written as the character reference {@code &#13;}, as S3 writes it in keys.
+     */
+    public static void writeText(XMLStreamWriter w, String text) throws XMLStreamException {
+        int start = 0;
+        for (int i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', start)) {
+            w.writeCharacters(text.substring(start, i));
+            w.writeEntityRef("#13");
+            start = i + 1;
+        }
+        w.writeCharacters(text.substring(start));
+    }
+
+    /**
+     * A shape's members that are XML attributes, such as S3's {@code <Grantee xsi:type="CanonicalUser">}; the
+     * {@code xsi} prefix is XML Schema's instance namespace, declared where it is used.
+     */
+    private static void writeAttributes(XMLStreamWriter w, SdkPojo shape) throws XMLStreamException {
+        for (SdkField<?> field : shape.sdkFields()) {
+            Object value = field.containsTrait(XmlAttributeTrait.class) ? field.getValueOrDefault(shape) : null;
+            if (Shapes.isUnset(value)) {
+                continue;
+            }
+            String name = field.locationName();
+            if (name.startsWith("xsi:")) {
+                w.writeNamespace("xsi", XSI);
+                w.writeAttribute("xsi", XSI, name.substring(4), scalarText(value, field));
+            } else {
+                w.writeAttribute(name, scalarText(value, field));
+            }
+        }
+    }
+
+    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     /** A scalar as text, with XML's default ISO-8601 timestamps. */
     public static String scalarText(Object value, SdkField<?> field) {
@@ -199,6 +236,16 @@ public final class XmlShapeCodec {
             }
         }
         flattened.forEach((field, items) -> field.set(builder, items));
+        for (SdkField<?> field : builder.sdkFields()) {
+            if (include.test(field) && field.containsTrait(XmlAttributeTrait.class)) {
+                String name = field.locationName();
+                String text = name.startsWith("xsi:") ? element.getAttributeNS(XSI, name.substring(4))
+                        : element.getAttribute(name);
+                if (!text.isEmpty()) {
+                    field.set(builder, ScalarText.read(text, field, name));
+                }
+            }
+        }
     }
 
     static Object readValue(Element element, SdkField<?> field) {
@@ -230,7 +277,9 @@ public final class XmlShapeCodec {
                 readInto(element, nested, f -> true);
                 yield Shapes.build(nested);
             }
-            default -> ScalarText.read(element.getTextContent().trim(), field, Shapes.wireName(field));
+            // Text exactly as sent: S3 keys are byte strings, and " " or "_ " must stay what they are. ScalarText
+            // trims what is not a string (numbers, booleans, timestamps).
+            default -> ScalarText.read(element.getTextContent(), field, Shapes.wireName(field));
         };
     }
 

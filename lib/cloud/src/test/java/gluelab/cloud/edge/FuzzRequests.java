@@ -50,7 +50,10 @@ final class FuzzRequests {
     private static final List<String> S3_SUBRESOURCES = List.of("", "uploads", "uploadId=abc", "list-type=2",
             "delete", "location", "notification", "acl", "versioning", "tagging", "partNumber=1&uploadId=x",
             "max-keys=-1", "list-type=2&continuation-token=%FF%FE", "prefix=%00&delimiter=%2F", "x-id=PutObject",
-            "list-type=2&max-keys=99999999999999999999", "marker=", "encoding-type=bogus");
+            "list-type=2&max-keys=99999999999999999999", "marker=", "encoding-type=bogus", "versions",
+            "versions&key-marker=a&version-id-marker=%00", "versions&version-id-marker=null", "versions&max-keys=-5",
+            "versions&encoding-type=url&prefix=%0A", "versionId=null", "versionId=", "versionId=%FF%FE",
+            "versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrH", "ownershipControls", "publicAccessBlock", "cors");
     private static final List<String> S3_METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD", "PATCH", "OPTIONS");
 
     private static final String PUNCTUATION = "-_.~ /:%\"'\\{}[]";
@@ -255,7 +258,7 @@ final class FuzzRequests {
         String path = "/" + bucket + (key.isEmpty() && random.nextBoolean() ? "" : "/" + key) + (sub.isEmpty() ? "" : "?" + sub);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(10)) {
             case 0 -> headers.put("Range", pick(List.of("bytes=5-1", "bytes=-0", "bytes=abc", "bytes=0-", "items=1-2",
                     "bytes=99999999999999999999-")));
             case 1 -> headers.put("If-Match", headerText(10));
@@ -266,11 +269,29 @@ final class FuzzRequests {
                     "STREAMING-UNSIGNED-PAYLOAD-TRAILER", "deadbeef", "STREAMING-NOPE")));
             case 5 -> headers.put("x-amz-checksum-crc32", headerText(6));
             case 6 -> headers.put("If-Modified-Since", headerText(12));
+            case 8 -> headers.put(pick(List.of("x-amz-acl", "x-amz-grant-read", "x-amz-object-ownership",
+                    "x-amz-tagging")), headerText(12));
             case 7 -> headers.put("x-amz-meta-" + randomText(4).toLowerCase().replaceAll("[^a-z]", "m"), headerText(30));
             default -> { }
         }
-        byte[] body = switch (random.nextInt(5)) {
+        byte[] body = switch (random.nextInt(11)) {
             case 0 -> new byte[0];
+            case 8 -> ("<AccessControlPolicy><AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/"
+                    + "XMLSchema-instance\" xsi:type=\"" + pick(List.of("CanonicalUser", "Group", "Bogus", ""))
+                    + "\"><ID>" + randomText(8) + "</ID></Grantee><Permission>" + randomText(4)
+                    + "</Permission></Grant></AccessControlList></AccessControlPolicy>").getBytes(StandardCharsets.UTF_8);
+            case 10 -> ("<CORSConfiguration><CORSRule><AllowedMethod>" + pick(List.of("GET", "PATCH", randomText(3)))
+                    + "</AllowedMethod><AllowedOrigin>" + randomText(6) + "</AllowedOrigin><MaxAgeSeconds>"
+                    + randomText(3) + "</MaxAgeSeconds></CORSRule></CORSConfiguration>").getBytes(StandardCharsets.UTF_8);
+            case 9 -> ("<OwnershipControls><Rule><ObjectOwnership>" + pick(List.of("ObjectWriter",
+                    "BucketOwnerEnforced", randomText(6))) + "</ObjectOwnership></Rule></OwnershipControls>")
+                    .getBytes(StandardCharsets.UTF_8);
+            case 7 -> ("<Tagging><TagSet><Tag><Key>" + randomText(4) + "</Key><Value>" + randomText(300)
+                    + "</Value></Tag></TagSet></Tagging>").getBytes(StandardCharsets.UTF_8);
+            case 5 -> ("<VersioningConfiguration><Status>" + pick(List.of("Enabled", "Suspended", randomText(5)))
+                    + "</Status></VersioningConfiguration>").getBytes(StandardCharsets.UTF_8);
+            case 6 -> ("<Delete><Object><Key> " + randomText(3) + "</Key><VersionId>" + randomText(32)
+                    + "</VersionId></Object></Delete>").getBytes(StandardCharsets.UTF_8);
             case 1 -> randomBytes(random.nextInt(5000));
             case 2 -> "<Delete><Object><Key>a</Key></Object></Delete>".getBytes(StandardCharsets.UTF_8);
             case 3 -> ("<CompleteMultipartUpload><Part><PartNumber>" + randomText(3)

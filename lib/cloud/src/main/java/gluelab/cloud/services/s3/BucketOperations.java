@@ -43,8 +43,10 @@ public final class BucketOperations {
             throw S3Errors.invalidBucketName(name);
         }
         String region = region(context, request);
-        BucketRecord existing = store.createBucket(new BucketRecord(name, context.accountId(), region,
-                ObjectOperations.lastModified(context))).orElse(null);
+        BucketRecord created = BucketRecord.created(name, context.accountId(), region,
+                ObjectOperations.lastModified(context), ownership(request));
+        BucketRecord existing = store.createBucket(created.withGrants(AccessControlLists.requested(created,
+                context.accountId(), request.aclAsString(), AccessControlLists.GrantHeaders.of(request)))).orElse(null);
         if (existing != null && !existing.ownerAccount().equals(context.accountId())) {
             throw S3Errors.bucketAlreadyExists(name);
         }
@@ -53,6 +55,25 @@ public final class BucketOperations {
             throw S3Errors.bucketAlreadyOwnedByYou(name);
         }
         return CreateBucketResponse.builder().location("/" + name).build();
+    }
+
+    /**
+     * The bucket's Object Ownership: BucketOwnerEnforced unless asked otherwise, as on AWS since April 2023. An ACL
+     * other than {@code private} cannot come with it.
+     */
+    private static String ownership(CreateBucketRequest request) {
+        String ownership = request.objectOwnershipAsString() == null ? BucketRecord.BUCKET_OWNER_ENFORCED
+                : request.objectOwnershipAsString();
+        if (!BucketOwnershipControlsOperations.OWNERSHIPS.contains(ownership)) {
+            throw S3Errors.invalidArgument("Invalid x-amz-object-ownership header: " + ownership,
+                    "x-amz-object-ownership", ownership);
+        }
+        boolean grants = AccessControlLists.GrantHeaders.of(request).any();
+        if (ownership.equals(BucketRecord.BUCKET_OWNER_ENFORCED)
+                && (grants || (request.aclAsString() != null && !request.aclAsString().equals("private")))) {
+            throw S3Errors.invalidBucketAclWithObjectOwnership();
+        }
+        return ownership;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One page of S3's key listing: keys under a prefix, after a marker, with keys that share the part up to
@@ -23,6 +24,12 @@ record KeyListing<V>(List<V> contents, List<String> commonPrefixes, boolean trun
      */
     static <V> KeyListing<V> of(NavigableMap<String, V> entries, Function<V, String> nameOf, String prefix,
                                 String delimiter, String after, int maxEntries) {
+        return of(entries, v -> true, nameOf, prefix, delimiter, after, maxEntries);
+    }
+
+    /** @param listed which entries are listed: the others are passed over as if absent (delete markers) */
+    static <V> KeyListing<V> of(NavigableMap<String, V> entries, Predicate<V> listed, Function<V, String> nameOf,
+                                String prefix, String delimiter, String after, int maxEntries) {
         String from = prefix == null ? "" : prefix;
         boolean hasDelimiter = delimiter != null && !delimiter.isEmpty();
         NavigableMap<String, V> tail = entries.tailMap(from, true);
@@ -37,6 +44,9 @@ record KeyListing<V>(List<V> contents, List<String> commonPrefixes, boolean trun
             String key = nameOf.apply(entry.getValue());
             if (!key.startsWith(from)) {
                 break;
+            }
+            if (!listed.test(entry.getValue())) {
+                continue;
             }
             if (hasDelimiter) {
                 int at = key.indexOf(delimiter, from.length());

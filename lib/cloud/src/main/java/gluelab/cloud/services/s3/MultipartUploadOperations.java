@@ -88,7 +88,10 @@ public final class MultipartUploadOperations {
                 new ContentHeaders(request.contentType(), ObjectOperations.storedEncoding(request.contentEncoding()),
                         request.contentDisposition(),
                         request.contentLanguage(), request.cacheControl(), request.expires()),
-                request.metadata(), algorithm == null ? null : algorithm.name(), type, storageClass);
+                request.metadata(), algorithm == null ? null : algorithm.name(), type, storageClass,
+                context.accountId(), TagSets.fromHeader(request.tagging()),
+                AccessControlLists.requested(bucket, context.accountId(), request.aclAsString(),
+                        AccessControlLists.GrantHeaders.of(request)));
         store.createUpload(upload);
         return CreateMultipartUploadResponse.builder().bucket(bucket.name()).key(key).uploadId(uploadId)
                 .checksumAlgorithm(upload.checksumAlgorithm()).checksumType(type).build();
@@ -182,8 +185,8 @@ public final class MultipartUploadOperations {
         BucketRecord sourceBucket = access.owned(context, copySource.bucket());
         Instant now = ObjectOperations.lastModified(context);
         for (int attempt = 0; ; attempt++) {
-            ObjectRecord source = store.object(sourceBucket.name(), copySource.key())
-                    .orElseThrow(() -> S3Errors.noSuchKey(copySource.key()));
+            ObjectRecord source = ObjectVersions.copySource(store, sourceBucket, copySource.key(),
+                    copySource.versionId());
             ObjectConditions.checkCopySource(source, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
                     request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince(), context.now());
             long first = 0;
@@ -202,7 +205,8 @@ public final class MultipartUploadOperations {
                 CopyPartResult.Builder result = CopyPartResult.builder().eTag(part.quotedEtag())
                         .lastModified(part.lastModified());
                 ChecksumMembers.set(result, part.checksum(), false);
-                return UploadPartCopyResponse.builder().copyPartResult(result.build()).build();
+                return UploadPartCopyResponse.builder().copyPartResult(result.build())
+                        .copySourceVersionId(ObjectVersions.header(sourceBucket, source)).build();
             } catch (ObjectChangedException changed) {
                 if (attempt >= 3) {
                     throw S3Errors.noSuchKey(copySource.key());
@@ -230,6 +234,7 @@ public final class MultipartUploadOperations {
 
     public CompleteMultipartUploadResponse completeMultipartUpload(RequestContext context,
                                                                    CompleteMultipartUploadRequest request) {
+        BucketRecord bucket = access.owned(context, request.bucket());
         UploadRecord upload = upload(context, request.bucket(), request.key(), request.uploadId());
         WriteCondition condition = ObjectConditions.forWrite(upload.key(), request.ifMatch(), request.ifNoneMatch());
         if (request.multipartUpload() == null || !request.multipartUpload().hasParts()) {
@@ -273,12 +278,15 @@ public final class MultipartUploadOperations {
         StoredChecksum checksum = objectChecksum(context, upload, chosen, segments, size);
         ObjectRecord object = new ObjectRecord(upload.key(), size, multipartEtag(chosen),
                 ObjectOperations.lastModified(context), upload.ownerAccount(), upload.headers(), upload.userMetadata(),
-                checksum, upload.storageClass(), chosen.size(), segments);
+                checksum, upload.storageClass(), chosen.size(), segments)
+                .withVersion(ObjectVersions.forNewVersion(bucket)).withTags(upload.tags())
+                .withAcl(upload.objectOwner(), upload.grants());
         ObjectRecord completed = store.completeUpload(BucketAccess.requester(context), upload, chosen, object, condition)
                 .orElseThrow(() -> S3Errors.noSuchUpload(upload.uploadId()));
         CompleteMultipartUploadResponse.Builder response = CompleteMultipartUploadResponse.builder()
                 .location(location(context, upload))
-                .bucket(upload.bucket()).key(upload.key()).eTag(completed.quotedEtag());
+                .bucket(upload.bucket()).key(upload.key()).eTag(completed.quotedEtag())
+                .versionId(ObjectVersions.header(bucket, completed));
         ChecksumMembers.set(response, completed.checksum(), true);
         return response.build();
     }

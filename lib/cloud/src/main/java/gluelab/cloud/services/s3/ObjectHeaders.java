@@ -17,10 +17,12 @@ final class ObjectHeaders {
     }
 
     /**
+     * @param versionId the {@code x-amz-version-id} to answer with, or null for none
      * @param length    the bytes this answer carries (the whole object, a range or a part)
      * @param overrides GetObject's {@code response-content-type}, … query overrides, by member name
      */
-    static void fill(SdkPojo builder, ObjectRecord object, long length, Map<String, Object> overrides) {
+    static void fill(SdkPojo builder, ObjectRecord object, String versionId, long length,
+                     Map<String, Object> overrides) {
         ContentHeaders headers = object.headers();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("ETag", object.quotedEtag());
@@ -34,6 +36,8 @@ final class ObjectHeaders {
         values.put("Expires", headers.expires());
         values.put("Metadata", object.userMetadata().isEmpty() ? null : object.userMetadata());
         values.put("AcceptRanges", "bytes");
+        values.put("VersionId", versionId);
+        values.put("TagCount", object.tags().isEmpty() ? null : object.tags().size());
         // S3 leaves the storage class out for STANDARD objects.
         values.put("StorageClass", "STANDARD".equals(object.storageClass()) ? null : object.storageClass());
         values.putAll(overrides);

@@ -5,19 +5,27 @@ import gluelab.cloud.services.s3.storage.BucketRecord;
 import gluelab.cloud.services.s3.storage.ObjectRecord;
 import gluelab.cloud.services.s3.storage.ObjectStore;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** ListObjects (v1, with markers) and ListObjectsV2 (with continuation tokens). */
+/** ListObjects (v1, with markers), ListObjectsV2 (with continuation tokens) and ListObjectVersions. */
 public final class ObjectListingOperations {
 
     private static final int MAX_KEYS = 1000;
+    /** A key whose latest version is a delete marker is absent from the listings. */
+    private static final Predicate<ObjectRecord> LISTED = o -> !o.deleteMarker();
 
     private final ObjectStore store;
     private final BucketAccess access;
@@ -31,8 +39,8 @@ public final class ObjectListingOperations {
         BucketRecord bucket = access.owned(context, request.bucket());
         ListingEncoding encoding = ListingEncoding.of(request.encodingTypeAsString());
         int max = maxKeys(request.maxKeys());
-        KeyListing<ObjectRecord> page = KeyListing.of(store.objects(bucket.name()), ObjectRecord::key, request.prefix(),
-                request.delimiter(), emptyToNull(request.marker()), max);
+        KeyListing<ObjectRecord> page = KeyListing.of(store.objects(bucket.name()), LISTED, ObjectRecord::key,
+                request.prefix(), request.delimiter(), emptyToNull(request.marker()), max);
         boolean delimited = request.delimiter() != null && !request.delimiter().isEmpty();
         return ListObjectsResponse.builder()
                 .name(bucket.name())
@@ -55,8 +63,8 @@ public final class ObjectListingOperations {
         int max = maxKeys(request.maxKeys());
         String after = request.continuationToken() != null ? decodeToken(request.continuationToken())
                 : emptyToNull(request.startAfter());
-        KeyListing<ObjectRecord> page = KeyListing.of(store.objects(bucket.name()), ObjectRecord::key, request.prefix(),
-                request.delimiter(), after, max);
+        KeyListing<ObjectRecord> page = KeyListing.of(store.objects(bucket.name()), LISTED, ObjectRecord::key,
+                request.prefix(), request.delimiter(), after, max);
         return ListObjectsV2Response.builder()
                 .name(bucket.name())
                 .prefix(encoding.apply(nullToEmpty(request.prefix())))
@@ -70,6 +78,63 @@ public final class ObjectListingOperations {
                 .startAfter(encoding.apply(request.startAfter()))
                 .contents(page.contents().isEmpty() ? null
                         : contents(page.contents(), encoding, Boolean.TRUE.equals(request.fetchOwner())))
+                .commonPrefixes(page.commonPrefixes().isEmpty() ? null : prefixes(page.commonPrefixes(), encoding))
+                .build();
+    }
+
+    /**
+     * Every version of the keys asked for, a key's newest first, delete markers among them; a bucket that never had
+     * versioning lists each object once, as its {@code null} version. A page resumes after {@code KeyMarker} or,
+     * with a {@code VersionIdMarker}, after that version of the key.
+     */
+    public ListObjectVersionsResponse listObjectVersions(RequestContext context, ListObjectVersionsRequest request) {
+        BucketRecord bucket = access.owned(context, request.bucket());
+        ListingEncoding encoding = ListingEncoding.of(request.encodingTypeAsString());
+        int max = maxKeys(request.maxKeys());
+        String keyMarker = emptyToNull(request.keyMarker());
+        String versionIdMarker = emptyToNull(request.versionIdMarker());
+        if (versionIdMarker != null && keyMarker == null) {
+            throw S3Errors.invalidArgument("A version-id marker cannot be specified without a key marker.",
+                    "version-id-marker", versionIdMarker);
+        }
+        if (versionIdMarker != null) {
+            ObjectVersions.requested(bucket, versionIdMarker);
+        }
+        VersionListing page = VersionListing.of(store.objects(bucket.name()),
+                key -> store.versions(bucket.name(), key), request.prefix(), request.delimiter(), keyMarker,
+                versionIdMarker, max);
+        List<ObjectVersion> versions = new ArrayList<>();
+        List<DeleteMarkerEntry> markers = new ArrayList<>();
+        for (VersionListing.Entry entry : page.versions()) {
+            ObjectRecord v = entry.version();
+            if (v.deleteMarker()) {
+                markers.add(DeleteMarkerEntry.builder().key(encoding.apply(v.key())).versionId(ObjectVersions.wire(v))
+                        .isLatest(entry.latest()).lastModified(v.lastModified())
+                        .owner(S3Owners.owner(v.ownerAccount())).build());
+                continue;
+            }
+            ObjectVersion.Builder item = ObjectVersion.builder().key(encoding.apply(v.key()))
+                    .versionId(ObjectVersions.wire(v)).isLatest(entry.latest()).lastModified(v.lastModified())
+                    .eTag(v.quotedEtag()).size(v.size()).storageClass(v.storageClass())
+                    .owner(S3Owners.owner(v.ownerAccount()));
+            if (v.checksum() != null) {
+                item.checksumAlgorithmWithStrings(v.checksum().algorithm()).checksumType(v.checksum().type());
+            }
+            versions.add(item.build());
+        }
+        return ListObjectVersionsResponse.builder()
+                .name(bucket.name())
+                .prefix(encoding.apply(nullToEmpty(request.prefix())))
+                .keyMarker(encoding.apply(nullToEmpty(request.keyMarker())))
+                .versionIdMarker(nullToEmpty(request.versionIdMarker()))
+                .delimiter(encoding.apply(request.delimiter()))
+                .maxKeys(max)
+                .encodingType(encoding.type())
+                .isTruncated(page.truncated())
+                .nextKeyMarker(page.truncated() ? encoding.apply(page.nextKey()) : null)
+                .nextVersionIdMarker(page.truncated() ? page.nextVersionId() : null)
+                .versions(versions.isEmpty() ? null : versions)
+                .deleteMarkers(markers.isEmpty() ? null : markers)
                 .commonPrefixes(page.commonPrefixes().isEmpty() ? null : prefixes(page.commonPrefixes(), encoding))
                 .build();
     }

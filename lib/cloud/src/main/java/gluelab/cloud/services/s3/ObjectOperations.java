@@ -5,12 +5,15 @@ import gluelab.cloud.http.QueryString;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.provider.StreamingResponse;
+import gluelab.cloud.services.s3.AccessControlLists.GrantHeaders;
 import gluelab.cloud.services.s3.checksum.ChecksumAlgorithm;
 import gluelab.cloud.services.s3.storage.BucketRecord;
 import gluelab.cloud.services.s3.storage.ContentHeaders;
+import gluelab.cloud.services.s3.storage.Grant;
 import gluelab.cloud.services.s3.storage.ObjectChangedException;
 import gluelab.cloud.services.s3.storage.ObjectRecord;
 import gluelab.cloud.services.s3.storage.ObjectStore;
+import gluelab.cloud.services.s3.storage.Requester;
 import gluelab.cloud.services.s3.storage.Segment;
 import gluelab.cloud.services.s3.storage.StagedPayload;
 import gluelab.cloud.services.s3.storage.StoredChecksum;
@@ -83,16 +86,18 @@ public final class ObjectOperations {
         return requested;
     }
 
-    /** S3 drops {@code aws-chunked}, the upload's transfer framing, from the Content-Encoding it keeps. */
+    /**
+     * S3 drops {@code aws-chunked}, the upload's transfer framing, from the Content-Encoding it keeps, and keeps the
+     * rest exactly as sent ({@code deflate, gzip} stays with its space).
+     */
     static String storedEncoding(String contentEncoding) {
         if (contentEncoding == null) {
             return null;
         }
-        String kept = java.util.Arrays.stream(contentEncoding.split(","))
-                .map(String::trim)
-                .filter(e -> !e.isEmpty() && !e.equalsIgnoreCase("aws-chunked"))
+        String kept = java.util.Arrays.stream(contentEncoding.split(",", -1))
+                .filter(e -> !e.trim().equalsIgnoreCase("aws-chunked"))
                 .collect(java.util.stream.Collectors.joining(","));
-        return kept.isEmpty() ? null : kept;
+        return kept.isBlank() ? null : kept.equals(contentEncoding) ? kept : kept.strip();
     }
 
     static StoredChecksum fullObject(ChecksumAlgorithm algorithm, StagedPayload staged) {
@@ -125,6 +130,10 @@ public final class ObjectOperations {
         ContentHeaders headers = new ContentHeaders(request.contentType(), storedEncoding(request.contentEncoding()),
                 request.contentDisposition(), request.contentLanguage(), request.cacheControl(), request.expires());
         Instant now = lastModified(context);
+        String versionId = ObjectVersions.forNewVersion(bucket);
+        Map<String, String> tags = TagSets.fromHeader(request.tagging());
+        List<Grant> grants = AccessControlLists.requested(bucket, context.accountId(), request.aclAsString(),
+                GrantHeaders.of(request));
         ObjectRecord stored;
         try {
             stored = store.putObject(BucketAccess.requester(context), bucket.name(), key, body,
@@ -133,27 +142,28 @@ public final class ObjectOperations {
                         declared.verify(staged, body);
                         return new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(), headers,
                                 request.metadata(), fullObject(declared.algorithm(), staged), storageClass, null,
-                                List.of(new Segment(staged.fileId(), staged.size(), null)));
+                                List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId)
+                                .withTags(tags).withAcl(context.accountId(), grants);
                     }, condition);
         } catch (UnreadableBodyException e) {
             throw unreadable(context, e);
         }
-        PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(stored.quotedEtag()).size(stored.size());
+        PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(stored.quotedEtag()).size(stored.size())
+                .versionId(ObjectVersions.header(bucket, stored));
         ChecksumMembers.set(response, stored.checksum(), true);
         return response.build();
     }
 
     public StreamingResponse<GetObjectResponse> getObject(RequestContext context, GetObjectRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
-        ObjectVersions.requireCurrent(request.versionId());
         for (int attempt = 0; ; attempt++) {
-            ObjectRecord object = store.object(bucket.name(), request.key())
-                    .orElseThrow(() -> S3Errors.noSuchKey(request.key()));
+            ObjectRecord object = ObjectVersions.read(store, bucket, request.key(), request.versionId(), "GET");
             ObjectConditions.checkRead(object, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(),
                     request.ifUnmodifiedSince(), context.now());
             Selection selection = Selection.of(object, request.range(), request.partNumber());
             GetObjectResponse.Builder response = GetObjectResponse.builder();
-            ObjectHeaders.fill(response, object, selection.length(), overrides(request));
+            ObjectHeaders.fill(response, object, ObjectVersions.header(bucket, object), selection.length(),
+                    overrides(request));
             selection.describe(response, object, request.checksumMode() == ChecksumMode.ENABLED);
             try {
                 InputStream in = store.open(object.segments(), selection.first(), selection.length());
@@ -186,14 +196,12 @@ public final class ObjectOperations {
 
     public HeadObjectResponse headObject(RequestContext context, HeadObjectRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
-        ObjectVersions.requireCurrent(request.versionId());
-        ObjectRecord object = store.object(bucket.name(), request.key())
-                .orElseThrow(() -> S3Errors.noSuchKey(request.key()));
+        ObjectRecord object = ObjectVersions.read(store, bucket, request.key(), request.versionId(), "HEAD");
         ObjectConditions.checkRead(object, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(),
                 request.ifUnmodifiedSince(), context.now());
         Selection selection = Selection.of(object, null, request.partNumber());
         HeadObjectResponse.Builder response = HeadObjectResponse.builder();
-        ObjectHeaders.fill(response, object, selection.length(), Map.of());
+        ObjectHeaders.fill(response, object, ObjectVersions.header(bucket, object), selection.length(), Map.of());
         selection.describe(response, object, request.checksumMode() == ChecksumMode.ENABLED);
         return response.build();
     }
@@ -207,11 +215,9 @@ public final class ObjectOperations {
     public GetObjectAttributesResponse getObjectAttributes(RequestContext context, GetObjectAttributesRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
         Set<String> wanted = requestedAttributes(request.objectAttributesAsStrings());
-        ObjectVersions.requireCurrent(request.versionId());
-        ObjectRecord object = store.object(bucket.name(), request.key())
-                .orElseThrow(() -> S3Errors.noSuchKey(request.key()));
+        ObjectRecord object = ObjectVersions.read(store, bucket, request.key(), request.versionId(), "GET");
         GetObjectAttributesResponse.Builder response = GetObjectAttributesResponse.builder()
-                .lastModified(object.lastModified());
+                .lastModified(object.lastModified()).versionId(ObjectVersions.header(bucket, object));
         if (wanted.contains("ETag")) {
             response.eTag(object.etag());
         }
@@ -251,9 +257,30 @@ public final class ObjectOperations {
 
     public DeleteObjectResponse deleteObject(RequestContext context, DeleteObjectRequest request) {
         BucketRecord bucket = access.owned(context, request.bucket());
-        ObjectKeys.require(request.key());
-        store.deleteObject(BucketAccess.requester(context), bucket.name(), request.key());
-        return DeleteObjectResponse.builder().build();
+        DeletedObject deleted = delete(context, bucket, ObjectKeys.require(request.key()), request.versionId());
+        return DeleteObjectResponse.builder().deleteMarker(deleted.deleteMarker()).versionId(
+                deleted.deleteMarkerVersionId() != null ? deleted.deleteMarkerVersionId() : deleted.versionId()).build();
+    }
+
+    /**
+     * Deletes as S3 does: a key alone removes the null version of a bucket that never had versioning, and otherwise
+     * leaves a delete marker (with a new id where versioning is enabled, as the null version where suspended); a
+     * version id removes that version for good, and succeeds even where there is no such version.
+     */
+    private DeletedObject delete(RequestContext context, BucketRecord bucket, String key, String versionId) {
+        Requester requester = BucketAccess.requester(context);
+        if (versionId == null && bucket.versioningConfigured()) {
+            ObjectRecord marker = store.putDeleteMarker(requester, bucket.name(), ObjectRecord.deleteMarker(key,
+                    ObjectVersions.forNewVersion(bucket), lastModified(context), context.accountId()));
+            return DeletedObject.builder().key(key).deleteMarker(true)
+                    .deleteMarkerVersionId(ObjectVersions.wire(marker)).build();
+        }
+        String wanted = versionId == null ? null : ObjectVersions.requested(bucket, versionId);
+        Optional<ObjectRecord> removed = store.deleteObject(requester, bucket.name(), key, wanted);
+        boolean marker = removed.map(ObjectRecord::deleteMarker).orElse(false);
+        return DeletedObject.builder().key(key).versionId(versionId)
+                .deleteMarker(marker ? Boolean.TRUE : null)
+                .deleteMarkerVersionId(marker ? versionId : null).build();
     }
 
     public DeleteObjectsResponse deleteObjects(RequestContext context, DeleteObjectsRequest request) {
@@ -267,13 +294,13 @@ public final class ObjectOperations {
         List<S3Error> errors = new ArrayList<>();
         for (ObjectIdentifier id : request.delete().objects()) {
             try {
-                ObjectKeys.require(id.key());
-                store.deleteObject(BucketAccess.requester(context), bucket.name(), id.key());
+                DeletedObject done = delete(context, bucket, ObjectKeys.require(id.key()), id.versionId());
                 if (!quiet) {
-                    deleted.add(DeletedObject.builder().key(id.key()).build());
+                    deleted.add(done);
                 }
             } catch (AwsServiceException e) {
-                errors.add(S3Error.builder().key(id.key()).code(e.code()).message(e.getMessage()).build());
+                errors.add(S3Error.builder().key(id.key()).versionId(id.versionId()).code(e.code())
+                        .message(e.getMessage()).build());
             }
         }
         return DeleteObjectsResponse.builder().deleted(deleted.isEmpty() ? null : deleted)
@@ -290,7 +317,17 @@ public final class ObjectOperations {
             throw S3Errors.invalidArgument("Unknown metadata directive.", "x-amz-metadata-directive", directive);
         }
         boolean replace = "REPLACE".equals(directive);
-        boolean sameObject = sourceBucket.name().equals(target.name()) && copySource.key().equals(key);
+        String taggingDirective = request.taggingDirectiveAsString();
+        if (taggingDirective != null && !taggingDirective.equals("COPY") && !taggingDirective.equals("REPLACE")) {
+            throw S3Errors.invalidArgument("Unknown tagging directive.", "x-amz-tagging-directive", taggingDirective);
+        }
+        Map<String, String> replacedTags = "REPLACE".equals(taggingDirective) ? TagSets.fromHeader(request.tagging())
+                : null;
+        List<Grant> grants = AccessControlLists.requested(target, context.accountId(), request.aclAsString(),
+                GrantHeaders.of(request));
+        // Copying an older version over its own key restores it: only the latest copied onto itself is refused.
+        boolean sameObject = sourceBucket.name().equals(target.name()) && copySource.key().equals(key)
+                && copySource.versionId() == null;
         if (sameObject && !replace && request.storageClass() == null && request.websiteRedirectLocation() == null
                 && request.serverSideEncryption() == null) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to "
@@ -304,9 +341,10 @@ public final class ObjectOperations {
                     .orElseThrow(() -> S3Errors.invalidRequest("Checksum algorithm provided is unsupported."));
         }
         Instant now = lastModified(context);
+        String versionId = ObjectVersions.forNewVersion(target);
         for (int attempt = 0; ; attempt++) {
-            ObjectRecord source = store.object(sourceBucket.name(), copySource.key())
-                    .orElseThrow(() -> S3Errors.noSuchKey(copySource.key()));
+            ObjectRecord source = ObjectVersions.copySource(store, sourceBucket, copySource.key(),
+                    copySource.versionId());
             ObjectConditions.checkCopySource(source, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
                     request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince(), context.now());
             ChecksumAlgorithm algorithm = requestedAlgorithm != null ? requestedAlgorithm
@@ -321,12 +359,16 @@ public final class ObjectOperations {
                         chosen == null ? Set.of() : Set.of(chosen),
                         staged -> new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(),
                                 headers, metadata, fullObject(chosen, staged), storageClass, null,
-                                List.of(new Segment(staged.fileId(), staged.size(), null))),
+                                List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId)
+                                .withTags(replacedTags != null ? replacedTags : source.tags())
+                                .withAcl(context.accountId(), grants),
                         WriteCondition.NONE);
                 CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.quotedEtag())
                         .lastModified(copy.lastModified());
                 ChecksumMembers.set(result, copy.checksum(), true);
-                return CopyObjectResponse.builder().copyObjectResult(result.build()).build();
+                return CopyObjectResponse.builder().copyObjectResult(result.build())
+                        .versionId(ObjectVersions.header(target, copy))
+                        .copySourceVersionId(ObjectVersions.header(sourceBucket, source)).build();
             } catch (ObjectChangedException changed) {
                 if (attempt >= 3) {
                     throw S3Errors.noSuchKey(copySource.key());
@@ -338,8 +380,10 @@ public final class ObjectOperations {
     /**
      * The {@code x-amz-copy-source} of a copy: {@code [/]bucket/key[?versionId=…]}, URL-encoded. The
      * version suffix is found before decoding, so a key that contains an encoded {@code ?} stays whole.
+     *
+     * @param versionId the source version named, or null for the key's latest
      */
-    record CopySource(String bucket, String key) {
+    record CopySource(String bucket, String key, String versionId) {
 
         static CopySource parse(String header) {
             if (header == null || header.isEmpty()) {
@@ -348,7 +392,9 @@ public final class ObjectOperations {
             }
             String raw = header.startsWith("/") ? header.substring(1) : header;
             int version = raw.indexOf("?versionId=");
+            String versionId = null;
             if (version >= 0) {
+                versionId = QueryString.decode(raw.substring(version + "?versionId=".length()), false);
                 raw = raw.substring(0, version);
             }
             String decoded = QueryString.decode(raw, false);
@@ -357,7 +403,7 @@ public final class ObjectOperations {
                 throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: "
                         + "sourcebucket/sourcekey", "x-amz-copy-source", header);
             }
-            return new CopySource(decoded.substring(0, slash), decoded.substring(slash + 1));
+            return new CopySource(decoded.substring(0, slash), decoded.substring(slash + 1), versionId);
         }
     }
 

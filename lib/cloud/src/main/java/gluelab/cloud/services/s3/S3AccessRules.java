@@ -42,6 +42,14 @@ final class S3AccessRules implements AccessRules {
             case "ListParts" -> List.of(Access.of("s3:ListMultipartUploadParts", objectArn(bucket, key)));
             case "DeleteObject" -> List.of(Access.of(versioned("s3:DeleteObject", request), objectArn(bucket, key)));
             case "DeleteObjects" -> deleteEach(bucket, (DeleteObjectsRequest) request);
+            case "GetObjectAcl", "PutObjectAcl", "GetObjectTagging", "PutObjectTagging", "DeleteObjectTagging" ->
+                    List.of(Access.of(versionedSubresource(operation, request), objectArn(bucket, key)));
+            case "GetPublicAccessBlock" -> List.of(Access.of("s3:GetBucketPublicAccessBlock", bucketArn(bucket)));
+            case "PutPublicAccessBlock", "DeletePublicAccessBlock" ->
+                    List.of(Access.of("s3:PutBucketPublicAccessBlock", bucketArn(bucket)));
+            case "DeleteBucketTagging" -> List.of(Access.of("s3:PutBucketTagging", bucketArn(bucket)));
+            case "DeleteBucketOwnershipControls" ->
+                    List.of(Access.of("s3:PutBucketOwnershipControls", bucketArn(bucket)));
             case "CopyObject" -> copy(bucket, key, ((CopyObjectRequest) request).copySource());
             case "UploadPartCopy" -> copy(bucket, key, ((UploadPartCopyRequest) request).copySource());
             default -> bucket == null ? List.of(Access.of("s3:" + operation, "*"))
@@ -66,6 +74,15 @@ final class S3AccessRules implements AccessRules {
         String versionId = request instanceof GetObjectRequest get ? get.versionId()
                 : request instanceof HeadObjectRequest head ? head.versionId() : Members.string(request, "VersionId");
         return versionId == null || versionId.equals("null") ? action : action + "Version";
+    }
+
+    /** An object's ACL or tags named by version need {@code s3:GetObjectVersionAcl}, {@code s3:PutObjectVersionTagging}… */
+    private static String versionedSubresource(String operation, Object request) {
+        String versionId = Members.string(request, "VersionId");
+        if (versionId == null || versionId.equals("null")) {
+            return "s3:" + operation;
+        }
+        return "s3:" + operation.replace("Object", "ObjectVersion");
     }
 
     private static List<Access> deleteEach(String bucket, DeleteObjectsRequest request) {

@@ -115,4 +115,56 @@ public final class S3Errors {
         return new AwsServiceException("MalformedXML", "The XML you provided was not well-formed or did not validate "
                 + "against our published schema", 400);
     }
+
+    public static AwsServiceException noSuchVersion(String key, String versionId) {
+        return new AwsServiceException("NoSuchVersion", "The specified version does not exist.", 404)
+                .with("Key", key).with("VersionId", versionId);
+    }
+
+    /** @param resourceType OBJECT, BUCKET, SERVICE or DeleteMarker */
+    public static AwsServiceException methodNotAllowed(String method, String resourceType) {
+        return new AwsServiceException("MethodNotAllowed", "The specified method is not allowed against this resource.",
+                405).with("Method", method).with("ResourceType", resourceType);
+    }
+
+    public static AwsServiceException accessControlListNotSupported() {
+        return new AwsServiceException("AccessControlListNotSupported", "The bucket does not allow ACLs", 400);
+    }
+
+    public static AwsServiceException invalidBucketAclWithObjectOwnership() {
+        return new AwsServiceException("InvalidBucketAclWithObjectOwnership",
+                "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting", 400);
+    }
+
+    public static AwsServiceException ownershipControlsNotFound(String bucket) {
+        return new AwsServiceException("OwnershipControlsNotFoundError",
+                "The bucket ownership controls were not found", 404).with("BucketName", bucket);
+    }
+
+    public static AwsServiceException noSuchTagSet(String bucket) {
+        return new AwsServiceException("NoSuchTagSet", "The TagSet does not exist", 404).with("BucketName", bucket);
+    }
+
+    public static AwsServiceException invalidTag(String message) {
+        return new AwsServiceException("InvalidTag", message, 400);
+    }
+
+    public static AwsServiceException noSuchBucketPolicy(String bucket) {
+        return new AwsServiceException("NoSuchBucketPolicy", "The bucket policy does not exist", 404)
+                .with("BucketName", bucket);
+    }
+
+    public static AwsServiceException malformedPolicy(String message) {
+        return new AwsServiceException("MalformedPolicy", message, 400);
+    }
+
+    public static AwsServiceException noSuchPublicAccessBlock(String bucket) {
+        return new AwsServiceException("NoSuchPublicAccessBlockConfiguration",
+                "The public access block configuration was not found", 404).with("BucketName", bucket);
+    }
+
+    public static AwsServiceException noSuchCorsConfiguration(String bucket) {
+        return new AwsServiceException("NoSuchCORSConfiguration", "The CORS configuration does not exist", 404)
+                .with("BucketName", bucket);
+    }
 }

@@ -51,14 +51,22 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             Map.entry("ListParts", "ListPartsResult"),
             Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
             Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
-            Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"));
+            Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"),
+            Map.entry("GetBucketVersioning", "VersioningConfiguration"),
+            Map.entry("ListObjectVersions", "ListVersionsResult"),
+            Map.entry("GetObjectTagging", "Tagging"),
+            Map.entry("GetBucketTagging", "Tagging"),
+            Map.entry("GetBucketAcl", "AccessControlPolicy"),
+            Map.entry("GetObjectAcl", "AccessControlPolicy"),
+            Map.entry("GetBucketCors", "CORSConfiguration"));
 
     /** Operations whose body S3 refuses without a Content-MD5 or flexible checksum. */
     private static final java.util.Set<String> CHECKSUM_REQUIRED = java.util.Set.of("DeleteObjects");
 
     /** Operations S3 answers with 204 No Content. */
     private static final java.util.Set<String> NO_CONTENT = java.util.Set.of(
-            "DeleteBucket", "DeleteObject", "AbortMultipartUpload");
+            "DeleteBucket", "DeleteObject", "AbortMultipartUpload", "DeleteBucketCors", "DeleteBucketTagging",
+            "DeleteObjectTagging", "DeleteBucketOwnershipControls", "DeletePublicAccessBlock");
 
     @Override
     public boolean buffersBody() {
@@ -208,6 +216,7 @@ public final class S3ProtocolCodec implements ProtocolCodec {
     @Override
     public HttpResponse error(RequestContext context, ServiceDescriptor service, AwsServiceException error) {
         HttpResponse out = withIds(new HttpResponse(error.status()), context);
+        error.headers().forEach(out::header);
         if (context.exchange() != null && context.exchange().isHead() || error.status() == 304) {
             return out;
         }
@@ -227,7 +236,7 @@ public final class S3ProtocolCodec implements ProtocolCodec {
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(name);
-        w.writeCharacters(text == null ? "" : text);
+        XmlShapeCodec.writeText(w, text == null ? "" : text);
         w.writeEndElement();
     }
 

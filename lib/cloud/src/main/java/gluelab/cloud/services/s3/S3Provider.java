@@ -14,7 +14,11 @@ import java.util.List;
 
 /**
  * Amazon S3 on Lab Cloud's own storage engine ({@link FileObjectStore}) wrapped by the event notifier: buckets
- * ({@link BucketOperations}), objects ({@link ObjectOperations}), listings ({@link ObjectListingOperations}),
+ * ({@link BucketOperations}), their versioning ({@link BucketVersioningOperations}) and tags
+ * ({@link BucketTaggingOperations}), Object Ownership ({@link BucketOwnershipControlsOperations}), Block Public Access
+ * ({@link BucketPublicAccessBlockOperations}), ACLs ({@link AccessControlListOperations}), CORS
+ * ({@link BucketCorsOperations}), objects ({@link ObjectOperations}) and their tags
+ * ({@link ObjectTaggingOperations}), listings ({@link ObjectListingOperations}),
  * multipart uploads ({@link MultipartUploadOperations}) and notification configuration
  * ({@link BucketNotificationOperations}). S3's REST-XML needs a codec of its own ({@link S3ProtocolCodec}).
  *
@@ -41,7 +45,14 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
         BucketAccess access = new BucketAccess(store);
         this.operations = List.of(
                 new BucketOperations(store, access),
+                new BucketVersioningOperations(store, access),
+                new BucketTaggingOperations(store, access),
+                new BucketOwnershipControlsOperations(store, access),
+                new BucketPublicAccessBlockOperations(store, access),
+                new AccessControlListOperations(store, access),
+                new BucketCorsOperations(store, access),
                 new ObjectOperations(store, access),
+                new ObjectTaggingOperations(store, access),
                 new ObjectListingOperations(store, access),
                 new MultipartUploadOperations(store, access),
                 new BucketNotificationOperations(store, access));

@@ -164,8 +164,8 @@ class S3AddressingTest {
     @Test
     void anUnimplementedSubResourceIsAnsweredAsNotImplementedNotAsAPlainGet() {
         try {
-            pathStyle.getBucketAcl(b -> b.bucket("addressing"));
-            throw new AssertionError("GetBucketAcl is not implemented yet");
+            pathStyle.getBucketLogging(b -> b.bucket("addressing"));
+            throw new AssertionError("GetBucketLogging is not implemented yet");
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
             // 400 rather than S3's 501, so the SDK fails at once instead of retrying (CommonErrors.notImplemented).
             assertThat(e.statusCode()).isEqualTo(400);

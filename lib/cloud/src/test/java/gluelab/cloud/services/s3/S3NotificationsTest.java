@@ -176,6 +176,23 @@ class S3NotificationsTest {
     }
 
     @Test
+    void versionedWritesAndDeletesNameTheirVersionAndADeleteMarkerIsSaidToBeOne() throws Exception {
+        s3.createBucket(b -> b.bucket("notified-versions"));
+        s3.putBucketVersioning(b -> b.bucket("notified-versions").versioningConfiguration(v -> v.status("Enabled")));
+        long since = timelineEnd();
+        String created = s3.putObject(b -> b.bucket("notified-versions").key("v"), RequestBody.fromString("1"))
+                .versionId();
+        String marker = s3.deleteObject(b -> b.bucket("notified-versions").key("v")).versionId();
+        s3.deleteObject(b -> b.bucket("notified-versions").key("v").versionId(created));
+
+        List<JsonNode> events = s3Events(since);
+        assertThat(events).extracting(e -> e.get("name").asText() + " " + e.get("detail").get("object")
+                        .get("version-id").asText() + " " + e.get("detail").path("deletion-type").asText())
+                .containsExactly("Object Created " + created + " ", "Object Deleted " + marker + " Delete Marker Created",
+                        "Object Deleted " + created + " Permanently Deleted");
+    }
+
+    @Test
     void refusedWritesPublishNothing() throws Exception {
         s3.createBucket(b -> b.bucket("notified-refused"));
         s3.putObject(b -> b.bucket("notified-refused").key("once"), RequestBody.fromString("1"));

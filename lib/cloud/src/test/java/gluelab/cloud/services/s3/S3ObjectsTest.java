@@ -76,6 +76,22 @@ class S3ObjectsTest {
     }
 
     @Test
+    void storedHeaderValuesComeBackExactlyAsSentLessTheAwsChunkedFraming() {
+        s3.putObject(b -> b.bucket(BUCKET).key("encoded").contentEncoding("deflate, gzip")
+                .contentType("text/plain;  charset=UTF-8").cacheControl("no-cache,  no-store")
+                .metadata(Map.of("spaced", "a,  b ,c")), RequestBody.fromString("x"));
+        s3.putObject(b -> b.bucket(BUCKET).key("chunked").contentEncoding("aws-chunked, gzip"),
+                RequestBody.fromString("x"));
+
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key("encoded"));
+        assertThat(head.contentEncoding()).isEqualTo("deflate, gzip");
+        assertThat(head.contentType()).isEqualTo("text/plain;  charset=UTF-8");
+        assertThat(head.cacheControl()).isEqualTo("no-cache,  no-store");
+        assertThat(head.metadata()).containsEntry("spaced", "a,  b ,c");
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key("chunked")).contentEncoding()).isEqualTo("gzip");
+    }
+
+    @Test
     void userMetadataAndContentHeadersComeBackOnGetAndHead() {
         Instant expires = Instant.parse("2030-01-01T00:00:00Z");
         s3.putObject(b -> b.bucket(BUCKET).key("report.csv").contentType("text/csv").contentEncoding("identity")

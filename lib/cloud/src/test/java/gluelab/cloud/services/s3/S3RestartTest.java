@@ -28,12 +28,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * With {@code --state-dir}, everything S3 acknowledged survives {@code kill -9}, and nothing that was
- * still in flight shows up half-written.
+ * With {@code --state-dir}, everything S3 acknowledged survives {@code kill -9} (object versions and delete
+ * markers included), and nothing that was still in flight shows up half-written.
  */
 class S3RestartTest {
 
     static final String BUCKET = "durable";
+    static final String VERSIONED = "durable-versions";
 
     static byte[] bytes(int size, int seed) {
         byte[] data = new byte[size];
@@ -79,6 +80,8 @@ class S3RestartTest {
     @Test
     void acknowledgedObjectsSurviveKillNineAndInFlightUploadsLeaveNoTrace(@TempDir Path stateDir) throws Exception {
         Map<String, String> acknowledged = new LinkedHashMap<>();
+        Map<String, String> versionBodies = new LinkedHashMap<>();
+        List<String> versionsBefore;
         String pendingUpload;
         String pendingPartEtag;
         byte[] pendingPart = bytes(5 * 1024 * 1024, 99);
@@ -112,6 +115,15 @@ class S3RestartTest {
                         .partNumber(1), RequestBody.fromBytes(pendingPart)).eTag();
                 s3.deleteObject(b -> b.bucket(BUCKET).key("acked/object-39"));
                 acknowledged.remove("acked/object-39");
+                s3.createBucket(b -> b.bucket(VERSIONED));
+                s3.putBucketVersioning(b -> b.bucket(VERSIONED).versioningConfiguration(v -> v.status("Enabled")));
+                for (String key : List.of("kept", "kept", "kept", "deleted", "deleted")) {
+                    String body = key + " " + versionBodies.size();
+                    versionBodies.put(s3.putObject(b -> b.bucket(VERSIONED).key(key), RequestBody.fromString(body))
+                            .versionId(), body);
+                }
+                s3.deleteObject(b -> b.bucket(VERSIONED).key("deleted"));
+                versionsBefore = versionsOf(s3);
             }
             S3Client slow = first.client(S3Client.builder());
             for (String key : List.of("inflight/new-object", "acked/object-1", "inflight/another")) {
@@ -150,7 +162,18 @@ class S3RestartTest {
             }
             assertThat(countFiles(stateDir.resolve("payload/s3/staging"))).as("staged files swept").isZero();
             // One file per stored object segment and per pending part: nothing orphaned.
-            assertThat(countFiles(stateDir.resolve("payload/s3/data"))).isEqualTo(acknowledged.size() + 1 + 1);
+            assertThat(countFiles(stateDir.resolve("payload/s3/data")))
+                    .isEqualTo(acknowledged.size() + 1 + 1 + versionBodies.size());
+
+            assertThat(versionsOf(s3)).isEqualTo(versionsBefore);
+            for (Map.Entry<String, String> version : versionBodies.entrySet()) {
+                String key = version.getValue().split(" ")[0];
+                assertThat(s3.getObjectAsBytes(b -> b.bucket(VERSIONED).key(key).versionId(version.getKey()))
+                        .asUtf8String()).isEqualTo(version.getValue());
+            }
+            assertThat(s3.listObjectsV2(b -> b.bucket(VERSIONED)).contents()).map(S3Object::key).containsExactly("kept");
+            String after = s3.putObject(b -> b.bucket(VERSIONED).key("kept"), RequestBody.fromString("after")).versionId();
+            assertThat(versionsOf(s3)).hasSize(versionsBefore.size() + 1).contains("kept@" + after + " latest=true");
 
             var parts = s3.listParts(b -> b.bucket(BUCKET).key("pending/upload").uploadId(pendingUpload));
             assertThat(parts.parts()).singleElement().satisfies(p -> assertThat(p.eTag()).isEqualTo(pendingPartEtag));
@@ -159,6 +182,15 @@ class S3RestartTest {
             assertThat(sha256(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("pending/upload")).asByteArray()))
                     .isEqualTo(sha256(pendingPart));
         }
+    }
+
+    /** Every version and delete marker of the versioned bucket, in listing order, with whether it is the latest. */
+    static List<String> versionsOf(S3Client s3) {
+        var listing = s3.listObjectVersions(b -> b.bucket(VERSIONED));
+        List<String> out = new java.util.ArrayList<>();
+        listing.versions().forEach(v -> out.add(v.key() + "@" + v.versionId() + " latest=" + v.isLatest()));
+        listing.deleteMarkers().forEach(m -> out.add(m.key() + "@" + m.versionId() + " marker latest=" + m.isLatest()));
+        return out;
     }
 
     static long countFiles(Path dir) throws IOException {

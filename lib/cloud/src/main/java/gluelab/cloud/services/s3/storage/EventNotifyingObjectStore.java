@@ -62,13 +62,32 @@ public final class EventNotifyingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public Optional<ObjectRecord> deleteObject(Requester requester, String bucket, String key) {
-        Optional<ObjectRecord> deleted = super.deleteObject(requester, bucket, key);
-        deleted.ifPresent(o -> publish(requester, bucket, OBJECT_DELETED, key, detail(requester, bucket, "DeleteObject", object -> {
-            object.put("key", key);
-            object.put("sequencer", nextSequencer());
-        }).put("deletion-type", "Permanently Deleted")));
+    public Optional<ObjectRecord> deleteObject(Requester requester, String bucket, String key, String versionId) {
+        Optional<ObjectRecord> deleted = super.deleteObject(requester, bucket, key, versionId);
+        deleted.ifPresent(o -> deleted(requester, bucket, o, "Permanently Deleted"));
         return deleted;
+    }
+
+    @Override
+    public ObjectRecord putDeleteMarker(Requester requester, String bucket, ObjectRecord marker) {
+        ObjectRecord created = super.putDeleteMarker(requester, bucket, marker);
+        deleted(requester, bucket, created, "Delete Marker Created");
+        return created;
+    }
+
+    private void deleted(Requester requester, String bucket, ObjectRecord version, String deletionType) {
+        publish(requester, bucket, OBJECT_DELETED, version.key(), detail(requester, bucket, "DeleteObject", object -> {
+            object.put("key", version.key());
+            putVersionId(object, version);
+            object.put("sequencer", nextSequencer());
+        }).put("deletion-type", deletionType));
+    }
+
+    /** S3 names the version of a versioned object; an object of a bucket without versioning has none to name. */
+    private static void putVersionId(ObjectNode object, ObjectRecord version) {
+        if (version.versionId() != null) {
+            object.put("version-id", version.versionId());
+        }
     }
 
     private void created(Requester requester, String bucket, ObjectRecord created, String reason) {
@@ -76,6 +95,7 @@ public final class EventNotifyingObjectStore extends ForwardingObjectStore {
             object.put("key", created.key());
             object.put("size", created.size());
             object.put("etag", created.etag());
+            putVersionId(object, created);
             object.put("sequencer", nextSequencer());
         }));
     }

@@ -10,18 +10,22 @@ import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.StateStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 
 /**
@@ -31,7 +35,11 @@ import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
  * Whatever a crash interrupts before that is swept away at the next start.
  *
  * <p>Buckets are one global registry, as bucket names are global; each bucket's objects, uploads and
- * parts are maps in its owner's account and region.
+ * parts are maps in its owner's account and region. A bucket keeps the latest version of each key in one map
+ * (what GET and the listings read, at no cost to buckets without versioning) and its older versions in another.
+ * A change of versions journals the older map first and the latest map last, which is the moment it happens: a
+ * crash in between leaves at most an older copy of the latest version (or of the null version it replaced), which
+ * readers never see and the next start removes.
  */
 public final class FileObjectStore implements ObjectStore {
 
@@ -53,23 +61,35 @@ public final class FileObjectStore implements ObjectStore {
     private final DurableMap<BucketRecord> buckets;
     private final DurableMap<NotificationConfiguration> notifications;
     private final Map<String, BucketState> bucketStates = new ConcurrentHashMap<>();
+    /** The order versions are made in, across restarts: it continues above every version already kept. */
+    private final AtomicLong sequence = new AtomicLong();
 
     /** One bucket's maps, and the lock that keeps writes out while the bucket is deleted. */
     private static final class BucketState {
+        /** The latest version of each key, delete markers included. */
         final DurableMap<ObjectRecord> objects;
+        /** Every other version, by {@link #versionKey}: a key's versions together, newest first. */
+        final DurableMap<ObjectRecord> older;
         final DurableMap<UploadRecord> uploads;
         final DurableMap<PartRecord> parts;
         final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
         final Object multipart = new Object();
+        /** Serializes changes to versions, which touch both version maps. */
+        final Object versions = new Object();
         boolean deleted;
 
         BucketState(StateStore state, BucketRecord bucket) {
             Scope scope = new Scope(bucket.ownerAccount(), bucket.region());
             this.objects = state.map(scope.mapName(SERVICE, "objects/" + bucket.name()),
                     Codec.of(ObjectRecord.class), Utf8BinaryOrder.INSTANCE);
+            this.older = state.map(scope.mapName(SERVICE, "versions/" + bucket.name()), Codec.of(ObjectRecord.class));
             this.uploads = state.map(scope.mapName(SERVICE, "uploads/" + bucket.name()), Codec.of(UploadRecord.class));
             this.parts = state.map(scope.mapName(SERVICE, "parts/" + bucket.name()), Codec.of(PartRecord.class));
         }
+    }
+
+    /** A version just published, and the payload files of the version it replaced for good, if any. */
+    private record Published(ObjectRecord version, List<String> released) {
     }
 
     public FileObjectStore(StateStore state) {
@@ -79,12 +99,36 @@ public final class FileObjectStore implements ObjectStore {
         this.notifications = state.map(new Scope("global", "global").mapName(SERVICE, "notifications"),
                 NOTIFICATION_CODEC);
         Set<String> referenced = new HashSet<>();
+        long newest = 0;
         for (BucketRecord bucket : buckets.values()) {
             BucketState bucketState = stateOf(bucket);
-            bucketState.objects.values().forEach(o -> o.segments().forEach(s -> referenced.add(s.fileId())));
+            removeInterruptedCopies(bucketState);
+            for (DurableMap<ObjectRecord> versions : List.of(bucketState.objects, bucketState.older)) {
+                for (ObjectRecord version : versions.values()) {
+                    version.segments().forEach(s -> referenced.add(s.fileId()));
+                    newest = Math.max(newest, version.sequence());
+                }
+            }
             bucketState.parts.values().forEach(p -> referenced.add(p.fileId()));
         }
+        sequence.set(newest);
         files.sweep(referenced);
+    }
+
+    /**
+     * Older copies a crash left between the two journal writes of a change of versions: a copy of a latest version
+     * (or of a null version the latest replaced) among the older versions, or older versions left without a latest.
+     */
+    private static void removeInterruptedCopies(BucketState bucket) {
+        for (Map.Entry<String, ObjectRecord> entry : List.copyOf(bucket.older.view().entrySet())) {
+            ObjectRecord latest = bucket.objects.get(entry.getValue().key());
+            if (latest == null) {
+                bucket.objects.put(entry.getValue().key(), entry.getValue());
+                bucket.older.remove(entry.getKey());
+            } else if (latest.isVersion(entry.getValue().versionId())) {
+                bucket.older.remove(entry.getKey());
+            }
+        }
     }
 
     /** Where the payload files are, for tests that check no key escaped them. */
@@ -142,6 +186,17 @@ public final class FileObjectStore implements ObjectStore {
     }
 
     @Override
+    public BucketRecord updateBucket(String name, UnaryOperator<BucketRecord> change) {
+        BucketState target = require(name);
+        return writeIn(name, target, () -> buckets.update(name, current -> {
+            if (current == null) {
+                throw S3Errors.noSuchBucket(name);
+            }
+            return change.apply(current);
+        }));
+    }
+
+    @Override
     public boolean deleteBucket(String name) {
         BucketState target = require(name);
         return removeBucket(name, target, false) >= 0;
@@ -164,6 +219,12 @@ public final class FileObjectStore implements ObjectStore {
                 if (gone != null) {
                     gone.segments().forEach(s -> released.add(s.fileId()));
                     removed++;
+                }
+            }
+            for (String key : List.copyOf(target.older.keys())) {
+                ObjectRecord gone = target.older.remove(key);
+                if (gone != null) {
+                    gone.segments().forEach(s -> released.add(s.fileId()));
                 }
             }
             target.uploads.clear();
@@ -200,8 +261,51 @@ public final class FileObjectStore implements ObjectStore {
     // ---- objects --------------------------------------------------------------------------------
 
     @Override
-    public Optional<ObjectRecord> object(String bucket, String key) {
+    public Optional<ObjectRecord> latest(String bucket, String key) {
         return require(bucket).objects.find(key);
+    }
+
+    @Override
+    public Optional<ObjectRecord> version(String bucket, String key, String versionId) {
+        return versions(bucket, key).stream().filter(v -> v.isVersion(versionId)).findFirst();
+    }
+
+    @Override
+    public List<ObjectRecord> versions(String bucket, String key) {
+        BucketState target = require(bucket);
+        ObjectRecord latest = target.objects.get(key);
+        if (latest == null) {
+            return List.of();
+        }
+        List<ObjectRecord> all = new ArrayList<>();
+        all.add(latest);
+        olderVersions(target, key).forEach(e -> all.add(e.getValue()));
+        return all;
+    }
+
+    /**
+     * The key's older versions, newest first, as map entries. A copy of the latest version (a change of versions
+     * under way, or one a crash interrupted) is not one of them.
+     */
+    private static List<Map.Entry<String, ObjectRecord>> olderVersions(BucketState target, String key) {
+        ObjectRecord latest = target.objects.get(key);
+        String from = versionKeyPrefix(key);
+        List<Map.Entry<String, ObjectRecord>> out = new ArrayList<>();
+        for (Map.Entry<String, ObjectRecord> entry : target.older.view().subMap(from, true, from + "~", false).entrySet()) {
+            if (latest == null || !latest.isVersion(entry.getValue().versionId())) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    /** A key's versions sort together, newest first; the key is hex, so no other key's versions fall among them. */
+    private static String versionKey(String key, long sequence) {
+        return versionKeyPrefix(key) + String.format("%019d", Long.MAX_VALUE - sequence);
+    }
+
+    private static String versionKeyPrefix(String key) {
+        return HexFormat.of().formatHex(key.getBytes(StandardCharsets.UTF_8)) + " ";
     }
 
     @Override
@@ -251,33 +355,138 @@ public final class FileObjectStore implements ObjectStore {
             throw refused;
         }
         files.publish(staged);
-        ObjectRecord[] replaced = new ObjectRecord[1];
+        Published published;
         try {
-            writeIn(bucket, target, () -> target.objects.update(key, current -> {
-                condition.check(current);
-                replaced[0] = current;
-                return record;
-            }));
+            published = writeIn(bucket, target, () -> publishVersion(target, key, record, condition, () -> { }));
         } catch (RuntimeException refused) {
             files.delete(List.of(staged.fileId()));
             throw refused;
         }
-        release(replaced[0]);
-        return record;
+        files.delete(published.released());
+        return published.version();
     }
 
-    private void release(ObjectRecord replaced) {
-        if (replaced != null) {
-            files.delete(replaced.segments().stream().map(Segment::fileId).toList());
+    /**
+     * Makes {@code version} the key's latest version, once {@code condition} holds for the key's object and
+     * {@code beforePublishing} has run. The latest version it follows becomes an older version, unless both are
+     * the null version; an older version with the same id (the null version) is replaced.
+     */
+    private Published publishVersion(BucketState target, String key, ObjectRecord version, WriteCondition condition,
+                                     Runnable beforePublishing) {
+        synchronized (target.versions) {
+            ObjectRecord latest = target.objects.get(key);
+            condition.check(latest == null || latest.deleteMarker() ? null : latest);
+            beforePublishing.run();
+            ObjectRecord published = version.withSequence(sequence.incrementAndGet());
+            List<String> released = new ArrayList<>();
+            Map.Entry<String, ObjectRecord> replacedOlder = null;
+            if (latest != null && latest.isVersion(published.versionId())) {
+                released.addAll(fileIds(latest));
+            } else if (latest != null) {
+                for (Map.Entry<String, ObjectRecord> older : olderVersions(target, key)) {
+                    if (older.getValue().isVersion(published.versionId())) {
+                        replacedOlder = older;
+                    }
+                }
+                target.older.put(versionKey(key, latest.sequence()), latest);
+            }
+            target.objects.put(key, published);
+            if (replacedOlder != null) {
+                target.older.remove(replacedOlder.getKey());
+                released.addAll(fileIds(replacedOlder.getValue()));
+            }
+            return new Published(published, released);
         }
     }
 
+    private static List<String> fileIds(ObjectRecord version) {
+        return version.segments().stream().map(Segment::fileId).toList();
+    }
+
     @Override
-    public Optional<ObjectRecord> deleteObject(Requester requester, String bucket, String key) {
+    public ObjectRecord putDeleteMarker(Requester requester, String bucket, ObjectRecord marker) {
         BucketState target = require(bucket);
-        ObjectRecord removed = writeIn(bucket, target, () -> target.objects.remove(key));
-        release(removed);
+        Published published = writeIn(bucket, target,
+                () -> publishVersion(target, marker.key(), marker, WriteCondition.NONE, () -> { }));
+        files.delete(published.released());
+        return published.version();
+    }
+
+    @Override
+    public Optional<ObjectRecord> deleteObject(Requester requester, String bucket, String key, String versionId) {
+        BucketState target = require(bucket);
+        ObjectRecord removed = writeIn(bucket, target, () -> {
+            synchronized (target.versions) {
+                ObjectRecord latest = target.objects.get(key);
+                if (latest == null) {
+                    return null;
+                }
+                List<Map.Entry<String, ObjectRecord>> older = olderVersions(target, key);
+                if (latest.isVersion(versionId)) {
+                    if (older.isEmpty()) {
+                        target.objects.remove(key);
+                    } else {
+                        // The next newest becomes the latest first; its older copy goes after.
+                        target.objects.put(key, older.get(0).getValue());
+                        target.older.remove(older.get(0).getKey());
+                    }
+                    return latest;
+                }
+                for (Map.Entry<String, ObjectRecord> entry : older) {
+                    if (entry.getValue().isVersion(versionId)) {
+                        target.older.remove(entry.getKey());
+                        return entry.getValue();
+                    }
+                }
+                return null;
+            }
+        });
+        if (removed != null) {
+            files.delete(fileIds(removed));
+        }
         return Optional.ofNullable(removed);
+    }
+
+    @Override
+    public Optional<ObjectRecord> updateVersion(String bucket, String key, String versionId,
+                                                UnaryOperator<ObjectRecord> change) {
+        BucketState target = require(bucket);
+        return Optional.ofNullable(writeIn(bucket, target, () -> {
+            synchronized (target.versions) {
+                ObjectRecord latest = target.objects.get(key);
+                if (latest == null) {
+                    return null;
+                }
+                if (latest.isVersion(versionId)) {
+                    if (latest.deleteMarker()) {
+                        return null;
+                    }
+                    ObjectRecord changed = unchangedBytes(latest, change);
+                    target.objects.put(key, changed);
+                    return changed;
+                }
+                for (Map.Entry<String, ObjectRecord> entry : olderVersions(target, key)) {
+                    if (entry.getValue().isVersion(versionId)) {
+                        if (entry.getValue().deleteMarker()) {
+                            return null;
+                        }
+                        ObjectRecord changed = unchangedBytes(entry.getValue(), change);
+                        target.older.put(entry.getKey(), changed);
+                        return changed;
+                    }
+                }
+                return null;
+            }
+        }));
+    }
+
+    private static ObjectRecord unchangedBytes(ObjectRecord version, UnaryOperator<ObjectRecord> change) {
+        ObjectRecord changed = change.apply(version);
+        if (!changed.segments().equals(version.segments()) || changed.sequence() != version.sequence()
+                || !changed.isVersion(version.versionId())) {
+            throw new IllegalArgumentException("A version's bytes, order and id never change");
+        }
+        return changed;
     }
 
     // ---- multipart uploads ----------------------------------------------------------------------
@@ -364,11 +573,10 @@ public final class FileObjectStore implements ObjectStore {
                                                  ObjectRecord object, WriteCondition condition) {
         BucketState target = require(upload.bucket());
         List<String> released = new ArrayList<>();
-        ObjectRecord[] replaced = new ObjectRecord[1];
-        boolean completed = writeIn(upload.bucket(), target, () -> {
+        Published completed = writeIn(upload.bucket(), target, () -> {
             synchronized (target.multipart) {
                 if (!target.uploads.containsKey(upload.uploadId())) {
-                    return false;
+                    return null;
                 }
                 for (PartRecord part : chosen) {
                     PartRecord current = target.parts.get(partKey(upload.uploadId(), part.partNumber()));
@@ -381,9 +589,7 @@ public final class FileObjectStore implements ObjectStore {
                 chosen.forEach(p -> kept.add(p.fileId()));
                 // The upload's records go before the object is published: a crash in between loses an
                 // unacknowledged completion (its files are swept), never leaves two owners of one file.
-                target.objects.update(upload.key(), current -> {
-                    condition.check(current);
-                    replaced[0] = current;
+                return publishVersion(target, upload.key(), object, condition, () -> {
                     target.uploads.remove(upload.uploadId());
                     for (PartRecord part : parts(upload.bucket(), upload.uploadId())) {
                         target.parts.remove(partKey(upload.uploadId(), part.partNumber()));
@@ -391,17 +597,15 @@ public final class FileObjectStore implements ObjectStore {
                             released.add(part.fileId());
                         }
                     }
-                    return object;
                 });
-                return true;
             }
         });
-        if (!completed) {
+        if (completed == null) {
             return Optional.empty();
         }
         files.delete(released);
-        release(replaced[0]);
-        return Optional.of(object);
+        files.delete(completed.released());
+        return Optional.of(completed.version());
     }
 
     @Override

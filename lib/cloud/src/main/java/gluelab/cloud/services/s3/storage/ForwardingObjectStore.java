@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 
 /**
@@ -46,6 +47,11 @@ public abstract class ForwardingObjectStore implements ObjectStore {
     }
 
     @Override
+    public BucketRecord updateBucket(String name, UnaryOperator<BucketRecord> change) {
+        return delegate.updateBucket(name, change);
+    }
+
+    @Override
     public Optional<NotificationConfiguration> notificationConfiguration(String bucket) {
         return delegate.notificationConfiguration(bucket);
     }
@@ -56,8 +62,18 @@ public abstract class ForwardingObjectStore implements ObjectStore {
     }
 
     @Override
-    public Optional<ObjectRecord> object(String bucket, String key) {
-        return delegate.object(bucket, key);
+    public Optional<ObjectRecord> latest(String bucket, String key) {
+        return delegate.latest(bucket, key);
+    }
+
+    @Override
+    public Optional<ObjectRecord> version(String bucket, String key, String versionId) {
+        return delegate.version(bucket, key, versionId);
+    }
+
+    @Override
+    public List<ObjectRecord> versions(String bucket, String key) {
+        return delegate.versions(bucket, key);
     }
 
     @Override
@@ -85,8 +101,19 @@ public abstract class ForwardingObjectStore implements ObjectStore {
     }
 
     @Override
-    public Optional<ObjectRecord> deleteObject(Requester requester, String bucket, String key) {
-        return delegate.deleteObject(requester, bucket, key);
+    public ObjectRecord putDeleteMarker(Requester requester, String bucket, ObjectRecord marker) {
+        return delegate.putDeleteMarker(requester, bucket, marker);
+    }
+
+    @Override
+    public Optional<ObjectRecord> deleteObject(Requester requester, String bucket, String key, String versionId) {
+        return delegate.deleteObject(requester, bucket, key, versionId);
+    }
+
+    @Override
+    public Optional<ObjectRecord> updateVersion(String bucket, String key, String versionId,
+                                                UnaryOperator<ObjectRecord> change) {
+        return delegate.updateVersion(bucket, key, versionId, change);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 
 /**
@@ -16,6 +17,10 @@ import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
  *
  * <p>Every write that replaces or removes bytes removes their files only after the metadata change, so a
  * reader never sees metadata without its bytes.
+ *
+ * <p>A key has versions, newest first: publishing a version makes it the latest, and the version it follows stays
+ * as a noncurrent version unless both are the {@code null} version (which a bucket without versioning rewrites in
+ * place). A bucket that never had versioning therefore keeps exactly one version per key, as S3 does.
  */
 public interface ObjectStore {
 
@@ -35,15 +40,34 @@ public interface ObjectStore {
      */
     boolean deleteBucket(String name);
 
+    /**
+     * Changes a bucket's configuration (versioning, ownership, policy, tags, CORS, ACL) atomically.
+     *
+     * @return the bucket as changed
+     */
+    BucketRecord updateBucket(String name, UnaryOperator<BucketRecord> change);
+
     Optional<NotificationConfiguration> notificationConfiguration(String bucket);
 
     void putNotificationConfiguration(String bucket, NotificationConfiguration configuration);
 
     // ---- objects --------------------------------------------------------------------------------
 
-    Optional<ObjectRecord> object(String bucket, String key);
+    /** The key's latest version, which may be a delete marker. */
+    Optional<ObjectRecord> latest(String bucket, String key);
 
-    /** The bucket's objects by key, in UTF-8 binary order, as S3 lists them. */
+    /** The key's object: its latest version, unless that is a delete marker. */
+    default Optional<ObjectRecord> object(String bucket, String key) {
+        return latest(bucket, key).filter(o -> !o.deleteMarker());
+    }
+
+    /** One version of the key, delete markers included; a null {@code versionId} names the null version. */
+    Optional<ObjectRecord> version(String bucket, String key, String versionId);
+
+    /** Every version of the key, newest first. */
+    List<ObjectRecord> versions(String bucket, String key);
+
+    /** The latest version of every key (delete markers included), in UTF-8 binary order, as S3 lists them. */
     NavigableMap<String, ObjectRecord> objects(String bucket);
 
     /**
@@ -53,7 +77,10 @@ public interface ObjectStore {
      */
     InputStream open(List<Segment> segments, long offset, long length);
 
-    /** Streams {@code body} in and publishes the object that {@code describer} makes of it. */
+    /**
+     * Streams {@code body} in and publishes the object that {@code describer} makes of it as the key's latest
+     * version; {@code condition} is checked against the key's object (null where the latest is a delete marker).
+     */
     ObjectRecord putObject(Requester requester, String bucket, String key, InputStream body,
                            Set<ChecksumAlgorithm> checksums, PayloadDescriber<ObjectRecord> describer,
                            WriteCondition condition);
@@ -63,8 +90,23 @@ public interface ObjectStore {
                             Set<ChecksumAlgorithm> checksums, PayloadDescriber<ObjectRecord> describer,
                             WriteCondition condition);
 
-    /** Removes the object, if there is one; returns what was removed. */
-    Optional<ObjectRecord> deleteObject(Requester requester, String bucket, String key);
+    /** Makes {@code marker} (a delete marker) the latest version of its key. */
+    ObjectRecord putDeleteMarker(Requester requester, String bucket, ObjectRecord marker);
+
+    /**
+     * Removes one version for good (a null {@code versionId}: the null version); where it was the latest, the next
+     * newest becomes the latest.
+     *
+     * @return the version removed, if there was one
+     */
+    Optional<ObjectRecord> deleteObject(Requester requester, String bucket, String key, String versionId);
+
+    /**
+     * Changes what a version says about itself (its tags, its ACL), never its bytes.
+     *
+     * @return the version as changed, or empty if there is no such version (or it is a delete marker)
+     */
+    Optional<ObjectRecord> updateVersion(String bucket, String key, String versionId, UnaryOperator<ObjectRecord> change);
 
     // ---- multipart uploads ----------------------------------------------------------------------
 
@@ -91,8 +133,8 @@ public interface ObjectStore {
                                   long offset, long length, PayloadDescriber<PartRecord> describer);
 
     /**
-     * Publishes {@code object}, made of the chosen parts' files, and ends the upload: its other parts are
-     * removed.
+     * Publishes {@code object}, made of the chosen parts' files, as the key's latest version and ends the upload:
+     * its other parts are removed.
      *
      * @return the object, or empty if the upload no longer exists
      */
