@@ -126,10 +126,10 @@ public final class LabCloudProcess {
         if (!ended) {
             process.destroyForcibly();
             waitFor(process, Duration.ofSeconds(10));
-            out.println(" it did not end within " + GRACEFUL.toSeconds() + " s and was killed; state written before then is"
+            out.println("it did not end within " + GRACEFUL.toSeconds() + " s and was killed; state written before then is"
                     + " kept. Its log: " + log());
         } else {
-            out.println(" stopped in " + Durations.describe(Duration.ofNanos(System.nanoTime() - began))
+            out.println("stopped in " + Durations.describe(Duration.ofNanos(System.nanoTime() - began))
                     + "; its state is kept in " + runDir.resolve("state") + ".");
         }
         forget();
