@@ -16,7 +16,9 @@ import java.util.Optional;
  * IAM enforcement, as on AWS: every call made with a role's session (a job's, a function's, a state machine's or
  * schedule's role, or one a client assumed) is allowed only if the role's policies, and the resource's policy where
  * it has one, allow each permission the call needs. Account access keys act as the account's root, which may do
- * anything in its own account, and AWS services acting for themselves are not judged here. With enforcement off
+ * anything in its own account. An AWS service principal ({@code events.amazonaws.com} invoking a function for a
+ * rule) is judged by the resource's policy alone, where the resource has one, seeing {@code aws:SourceArn} and
+ * {@code aws:SourceAccount}; elsewhere a service acting for itself is not judged here. With enforcement off
  * ({@code ./lab cloud --iam off}) every call is allowed.
  */
 public final class AccessControl {
@@ -53,12 +55,19 @@ public final class AccessControl {
             return;
         }
         Principal principal = principalOf(context.caller());
-        if (principal.kind() != Principal.Kind.ROLE_SESSION) {
+        boolean service = principal.kind() == Principal.Kind.SERVICE;
+        if (principal.kind() != Principal.Kind.ROLE_SESSION && !service) {
             return;
         }
-        List<PolicyDocument> identity = directory.identityPolicies(Arn.parse(principal.roleArn()).orElseThrow());
+        List<PolicyDocument> identity = service ? List.of()
+                : directory.identityPolicies(Arn.parse(principal.roleArn()).orElseThrow());
         for (Access access : provider.accessRules().required(context, operation, request)) {
+            if (service && access.resourcePolicy() == null) {
+                // A service acting for itself on a resource without a policy of its own is not judged by IAM.
+                continue;
+            }
             RequestContextKeys keys = commonKeys(principal, context.region());
+            sourceKeys(context.sourceArn(), keys);
             access.keys().asMap().forEach(keys::putAll);
             Decision decision = PolicyEvaluation.evaluate(new AccessRequest(principal, access.action(), access.resource(), keys),
                     identity, access.resourcePolicy(), access.resourceAccount());
@@ -106,6 +115,14 @@ public final class AccessControl {
             return Principal.roleSession(arn, principalArn.account(), arn);
         }
         return Principal.root(principalArn.account());
+    }
+
+    /** {@code aws:SourceArn} and {@code aws:SourceAccount} of a call a service makes for one of its resources. */
+    public static RequestContextKeys sourceKeys(Arn sourceArn, RequestContextKeys keys) {
+        if (sourceArn != null) {
+            keys.put("aws:SourceArn", sourceArn.toString()).put("aws:SourceAccount", sourceArn.account());
+        }
+        return keys;
     }
 
     /** The global condition keys Lab Cloud can answer for every request. */

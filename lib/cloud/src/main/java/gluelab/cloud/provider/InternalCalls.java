@@ -23,6 +23,11 @@ public final class InternalCalls {
         this.platform = platform;
     }
 
+    /** Whether this Lab Cloud has {@code service} (Lambda, SQS and others arrive one at a time). */
+    public boolean serves(String service) {
+        return registry.byName(service).isPresent();
+    }
+
     /** The writer services share for their own logs, calling CloudWatch Logs through this. */
     CloudWatchLogsWriter logsWriter() {
         return logsWriter;
@@ -35,8 +40,23 @@ public final class InternalCalls {
      *
      * @param extraArguments what the operation takes after the request, e.g. an S3 upload's body
      */
-    @SuppressWarnings("unchecked")
     public <R> R call(String service, Scope scope, String principalArn, Object request, Object... extraArguments) {
+        return call(service, scope, principalArn, null, request, extraArguments);
+    }
+
+    /**
+     * Calls as an AWS service principal ({@code events.amazonaws.com}) on behalf of one of its resources, e.g. an
+     * EventBridge rule invoking a function: the callee's resource policy decides, seeing {@code sourceArn} as
+     * {@code aws:SourceArn} and its account as {@code aws:SourceAccount}, as on AWS.
+     */
+    public <R> R callAsService(String service, Scope scope, String servicePrincipal, Arn sourceArn, Object request,
+                               Object... extraArguments) {
+        return call(service, scope, servicePrincipal, sourceArn, request, extraArguments);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R call(String service, Scope scope, String principalArn, Arn sourceArn, Object request,
+                       Object... extraArguments) {
         ServiceProvider provider = registry.byName(service)
                 .orElseThrow(() -> new IllegalStateException("No service " + service + " in this Lab Cloud"));
         OperationCatalog operations = registry.catalog(provider);
@@ -49,6 +69,7 @@ public final class InternalCalls {
         RequestContext context = new RequestContext(UUID.randomUUID().toString(), provider.descriptor(), null,
                 RequestBody.ofBytes(new byte[0]), auth, platform.clock().instant(), platform);
         context.operation(operationName);
+        context.sourceArn(sourceArn);
         // A service acting as a role (a crawler reading S3 as the crawler's role) is judged as that role would be.
         platform.access().authorize(context, provider, operationName, request);
         return (R) operations.invoke(operation, context, request, extraArguments);

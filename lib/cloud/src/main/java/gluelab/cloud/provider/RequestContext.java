@@ -20,6 +20,7 @@ public final class RequestContext {
     private final Platform platform;
     private volatile String operation;
     private volatile String resource;
+    private volatile Arn sourceArn;
 
     public RequestContext(String requestId, ServiceDescriptor service, HttpExchange exchange, RequestBody body,
                           Authentication authentication, Instant receivedAt, Platform platform) {
@@ -94,6 +95,18 @@ public final class RequestContext {
 
     public void operation(String name) {
         this.operation = name;
+    }
+
+    /**
+     * For an AWS service calling on behalf of one of its resources (an EventBridge rule invoking a function), that
+     * resource: policies see it as {@code aws:SourceArn} and its account as {@code aws:SourceAccount}. Else null.
+     */
+    public Arn sourceArn() {
+        return sourceArn;
+    }
+
+    public void sourceArn(Arn source) {
+        this.sourceArn = source;
     }
 
     /** What the call was about, for the timeline; providers may set it, else the edge derives it. */
