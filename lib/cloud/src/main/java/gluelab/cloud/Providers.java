@@ -4,6 +4,7 @@ import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
+import gluelab.cloud.services.lambda.LambdaProvider;
 import gluelab.cloud.services.logs.LogsProvider;
 import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.sts.StsProvider;
@@ -21,6 +22,7 @@ final class Providers {
                 new StsProvider(platform),
                 new S3Provider(platform),
                 new LogsProvider(platform),
-                new GlueProvider(platform));
+                new GlueProvider(platform),
+                new LambdaProvider(platform));
     }
 }
