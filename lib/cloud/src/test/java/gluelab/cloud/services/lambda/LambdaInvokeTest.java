@@ -211,7 +211,10 @@ class LambdaInvokeTest {
 
             InvokeResponse brokenInit = invoke(lambda, "broken-init", "{}");
             assertThat(brokenInit.functionError()).isEqualTo("Unhandled");
-            assertThat(brokenInit.payload().asUtf8String()).contains("NumberFormatException");
+            assertThat(json(brokenInit.payload()).path("errorType").asText())
+                    .isEqualTo("java.lang.ExceptionInInitializerError");
+            assertThat(json(brokenInit.payload()).path("errorMessage").asText())
+                    .isEqualTo("Error loading class " + HANDLERS + "BrokenInitHandler");
 
             assertThat(json(invoke(lambda, "echo", "{\"still\": \"here\"}").payload()).path("input").path("still")
                     .asText()).isEqualTo("here");

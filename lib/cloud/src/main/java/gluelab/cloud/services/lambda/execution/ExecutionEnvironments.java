@@ -203,7 +203,9 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
 
     @Override
     public void lost(Invocation work, WorkLoss why) {
-        Environment environment = environmentOf(work);
+        // The pool reports lost work before it says the process ended, so the environment is still known here.
+        Environment environment = why instanceof WorkLoss.ProcessExited exited ? byProcess.get(exited.processId())
+                : null;
         String id = work.requestId;
         if (work.timedOut) {
             String seconds = String.format(Locale.ROOT, "%.2f", (double) work.setup.function().timeout());
@@ -355,15 +357,6 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
             timers.schedule(() -> logs.write(environment, logs.lines(environment, invocation, durationNanos,
                     initLines, extraLines, maxMemory)), OUTPUT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
-    }
-
-    private Environment environmentOf(Invocation work) {
-        for (Environment environment : byProcess.values()) {
-            if (environment.current == work) {
-                return environment;
-            }
-        }
-        return pool.holder(work.requestId).map(p -> byProcess.get(p.id())).orElse(null);
     }
 
     /** The environment's peak resident memory (VmHWM), which is what Max Memory Used reports. */
