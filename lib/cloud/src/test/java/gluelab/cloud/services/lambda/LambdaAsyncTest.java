@@ -44,26 +44,10 @@ class LambdaAsyncTest {
         }
     }
 
-    /** The records the recorder function logged, oldest first. */
-    static List<JsonNode> records(CloudWatchLogsClient logs) {
-        try {
-            return logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/recorder")).events().stream()
-                    .filter(e -> e.message().startsWith("record "))
-                    .map(e -> {
-                        try {
-                            return new ObjectMapper().readTree(e.message().substring("record ".length()));
-                        } catch (java.io.IOException bad) {
-                            throw new IllegalStateException(bad);
-                        }
-                    }).toList();
-        } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException none) {
-            return List.of();
-        }
-    }
 
     static Optional<JsonNode> awaitRecord(CloudWatchLogsClient logs, String requestId) throws InterruptedException {
         for (int i = 0; i < 400; i++) {
-            Optional<JsonNode> found = records(logs).stream()
+            Optional<JsonNode> found = LambdaFixture.recordedEvents(logs).stream()
                     .filter(r -> r.path("requestContext").path("requestId").asText().equals(requestId)).findFirst();
             if (found.isPresent()) {
                 return found;
@@ -86,7 +70,7 @@ class LambdaAsyncTest {
             String requestId = accepted.responseMetadata().requestId();
 
             Thread.sleep(3000); // the first attempt runs now; its retry waits a minute of lab time
-            assertThat(records(logs)).noneMatch(r -> r.path("requestContext").path("requestId").asText()
+            assertThat(LambdaFixture.recordedEvents(logs)).noneMatch(r -> r.path("requestContext").path("requestId").asText()
                     .equals(requestId));
 
             GlueLabSupport.advanceClock(cloud, Duration.ofSeconds(61));

@@ -1,6 +1,10 @@
 package gluelab.cloud.services.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import gluelab.cloud.testing.RunningLabCloud;
+import java.util.List;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -55,5 +59,22 @@ final class LambdaFixture {
                 .code(c -> c.zipFile(FunctionZips.handlers())));
         lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
         return created;
+    }
+
+    /** The events the recorder function logged ("record <event>"), oldest first: what a destination received. */
+    static List<JsonNode> recordedEvents(CloudWatchLogsClient logs) {
+        try {
+            return logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/recorder")).events().stream()
+                    .filter(e -> e.message().startsWith("record "))
+                    .map(e -> {
+                        try {
+                            return new ObjectMapper().readTree(e.message().substring("record ".length()));
+                        } catch (java.io.IOException bad) {
+                            throw new IllegalStateException(bad);
+                        }
+                    }).toList();
+        } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException none) {
+            return List.of();
+        }
     }
 }
