@@ -44,7 +44,6 @@ class LambdaAsyncTest {
         }
     }
 
-
     static Optional<JsonNode> awaitRecord(CloudWatchLogsClient logs, String requestId) throws InterruptedException {
         for (int i = 0; i < 400; i++) {
             Optional<JsonNode> found = LambdaFixture.recordedEvents(logs).stream()
