@@ -18,6 +18,7 @@ public final class Bench {
             new LabCloudStartupBench(),
             new S3Bench(),
             new LogsBench(),
+            new LambdaBench(),
             new GlueRunBench(),
             new CrawlerBench(),
             new KernelBench(),

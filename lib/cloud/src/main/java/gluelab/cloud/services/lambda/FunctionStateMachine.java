@@ -36,9 +36,14 @@ final class FunctionStateMachine implements AutoCloseable {
             LastUpdateStatus.SUCCESSFUL, EnumSet.of(LastUpdateStatus.IN_PROGRESS),
             LastUpdateStatus.FAILED, EnumSet.of(LastUpdateStatus.IN_PROGRESS));
 
-    /** What makes a function's code ready to run; throws with the reason if it cannot be. */
+    /**
+     * What makes a function's code ready to run (throwing with the reason if it cannot be), and what is told once the
+     * function is ready (to start an environment ahead of the first invocation).
+     */
     interface CodePreparation {
         void prepare(Scope scope, FunctionConfiguration function);
+
+        void ready(Scope scope, FunctionConfiguration function);
     }
 
     private final CodePreparation preparation;
@@ -67,25 +72,33 @@ final class FunctionStateMachine implements AutoCloseable {
                 .lastUpdateStatusReasonCode("Creating").build();
     }
 
-    /** Gets the function's code ready off the request thread, then records the outcome in {@code state}. */
+    /**
+     * Gets the function's code ready (unpacking a package takes milliseconds, so the caller waits for it), then records
+     * the outcome in {@code state} off the request thread: the caller answers with the Pending or InProgress state,
+     * and the next read sees where it ended.
+     */
     void settle(LambdaState state, String name) {
+        FunctionConfiguration function = state.functions.get(name);
+        if (function == null) {
+            return;
+        }
+        String failure = null;
+        try {
+            preparation.prepare(state.scope, function);
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "Function " + name + " cannot be made ready", e);
+            failure = String.valueOf(e.getMessage());
+        }
+        String revision = function.revisionId();
+        String reason = failure;
         preparing.execute(() -> {
-            FunctionConfiguration function = state.functions.get(name);
-            if (function == null) {
-                return;
-            }
-            String failure = null;
-            try {
-                preparation.prepare(state.scope, function);
-            } catch (RuntimeException e) {
-                LOG.log(Level.INFO, "Function " + name + " cannot be made ready", e);
-                failure = String.valueOf(e.getMessage());
-            }
-            String revision = function.revisionId();
-            String reason = failure;
+            FunctionConfiguration settled;
             synchronized (state) {
-                state.functions.update(name, current -> current == null || !current.revisionId().equals(revision)
-                        ? current : settled(current, reason));
+                settled = state.functions.update(name, current -> current == null
+                        || !current.revisionId().equals(revision) ? current : settled(current, reason));
+            }
+            if (reason == null && settled != null && settled.revisionId().equals(revision)) {
+                preparation.ready(state.scope, settled);
             }
         });
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.lambda.execution.ExecutionEnvironments;
 import gluelab.cloud.services.lambda.execution.FunctionSetup;
 import gluelab.cloud.services.lambda.execution.InvocationResult;
@@ -104,12 +105,16 @@ public final class InvocationOperations {
             throw LambdaErrors.tooManyRequests("Rate Exceeded.", "ReservedFunctionConcurrentInvocationLimitExceeded");
         }
         try {
-            FunctionSetup setup = new FunctionSetup(state.scope, function, "$LATEST", invokedArn,
-                    code.taskRoot(state.scope, function.codeSha256()));
-            return environments.invoke(setup, requestId, payload, tail);
+            return environments.invoke(latestSetup(state.scope, function, code), invokedArn, requestId, payload,
+                    tail);
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** What an environment for the function's $LATEST is started with. */
+    static FunctionSetup latestSetup(Scope scope, FunctionConfiguration function, CodePackages code) {
+        return new FunctionSetup(scope, function, "$LATEST", code.taskRoot(scope, function.codeSha256()));
     }
 
     private static void checkJson(byte[] payload) {

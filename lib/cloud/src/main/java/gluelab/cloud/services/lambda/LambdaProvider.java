@@ -45,7 +45,17 @@ public final class LambdaProvider implements ServiceProvider {
         Path payload = platform.state().payloadDir(DESCRIPTOR.name());
         this.code = new CodePackages(payload, platform.internal());
         this.environments = new ExecutionEnvironments(platform, payload.resolve("environments"));
-        this.lifeCycle = new FunctionStateMachine((scope, function) -> code.taskRoot(scope, function.codeSha256()));
+        this.lifeCycle = new FunctionStateMachine(new FunctionStateMachine.CodePreparation() {
+            @Override
+            public void prepare(Scope scope, FunctionConfiguration function) {
+                code.taskRoot(scope, function.codeSha256());
+            }
+
+            @Override
+            public void ready(Scope scope, FunctionConfiguration function) {
+                environments.prestart(InvocationOperations.latestSetup(scope, function, code));
+            }
+        });
         this.functions = new FunctionOperations(states, code, platform.roles(), lifeCycle, environments);
         this.async = new AsyncInvocations(platform, states, this::invocations);
         this.invocations = new InvocationOperations(states, code, environments, async);

@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class Environment {
 
     /** What {@code next} is woken with when the environment ends while it waits. */
-    static final Invocation GONE = new Invocation("", null, new byte[0], false);
+    static final Invocation GONE = new Invocation("", null, "", new byte[0], false);
 
     final String processId;
     final String token;

@@ -88,8 +88,9 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
      * Runs one invocation and waits for its result: the function's response, its error, or the error Lambda reports
      * for a timeout, an exit or a failed initialisation.
      */
-    public InvocationResult invoke(FunctionSetup setup, String requestId, byte[] payload, boolean tail) {
-        Invocation invocation = new Invocation(requestId, setup, payload, tail);
+    public InvocationResult invoke(FunctionSetup setup, String invokedArn, String requestId, byte[] payload,
+                                   boolean tail) {
+        Invocation invocation = new Invocation(requestId, setup, invokedArn, payload, tail);
         setups.put(setup.key(), setup);
         pool.submit(setup.key(), requestId, invocation);
         // Beyond the function's own timeout, the invocation may wait for room among the environments.
@@ -266,7 +267,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         headers.put("Content-Type", "application/json");
         headers.put("Lambda-Runtime-Aws-Request-Id", invocation.requestId);
         headers.put("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + timeoutMillis));
-        headers.put("Lambda-Runtime-Invoked-Function-Arn", invocation.setup.invokedArn());
+        headers.put("Lambda-Runtime-Invoked-Function-Arn", invocation.invokedArn);
         headers.put("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
                 + invocation.requestId.replace("-", "").substring(0, 24) + ";Parent=0000000000000000;Sampled=0");
         // The runtime client needs both, even empty: it reads them unconditionally.

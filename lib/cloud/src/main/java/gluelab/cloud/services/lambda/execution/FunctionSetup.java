@@ -9,11 +9,9 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  * handler, its role, its environment), unpacked in {@code taskRoot}. Environments are shared only by invocations of the
  * same setup, so a changed function never runs in an environment started for its old code or configuration.
  *
- * @param version     the version invoked ({@code $LATEST} or a number)
- * @param invokedArn  the ARN the caller named, as the handler's context sees it
+ * @param version the version invoked ({@code $LATEST} or a number)
  */
-public record FunctionSetup(Scope scope, FunctionConfiguration function, String version, String invokedArn,
-                            Path taskRoot) {
+public record FunctionSetup(Scope scope, FunctionConfiguration function, String version, Path taskRoot) {
 
     /** The pool key: the same for invocations that may share an environment. */
     String key() {

@@ -10,6 +10,8 @@ final class Invocation {
 
     final String requestId;
     final FunctionSetup setup;
+    /** The ARN the caller named, as the handler's context sees it. */
+    final String invokedArn;
     final byte[] payload;
     final boolean tail;
     final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
@@ -20,9 +22,10 @@ final class Invocation {
     volatile boolean timedOut;
     volatile ScheduledFuture<?> timeout;
 
-    Invocation(String requestId, FunctionSetup setup, byte[] payload, boolean tail) {
+    Invocation(String requestId, FunctionSetup setup, String invokedArn, byte[] payload, boolean tail) {
         this.requestId = requestId;
         this.setup = setup;
+        this.invokedArn = invokedArn;
         this.payload = payload;
         this.tail = tail;
     }

@@ -63,6 +63,9 @@ final class RuntimeApiServer implements AutoCloseable {
     });
 
     RuntimeApiServer(Handler handler) {
+        // Each answer is written as headers, then body: without TCP_NODELAY, Nagle's algorithm and the runtime's
+        // delayed ACKs hold every invocation up by tens of milliseconds. The JDK's server reads this once.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         } catch (IOException e) {
