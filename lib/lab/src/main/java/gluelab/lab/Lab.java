@@ -10,6 +10,7 @@ import gluelab.lab.iam.PolicyJson;
 import gluelab.lab.iam.RoleSetup;
 import gluelab.lab.iam.RoleView;
 import gluelab.lab.packaging.JobPackager;
+import gluelab.lab.packaging.LambdaPackager;
 import gluelab.lab.packaging.LocalMavenRepository;
 import gluelab.lab.targets.ClientFactory;
 import gluelab.lab.targets.LabCloudAdmin;
@@ -390,6 +391,15 @@ public final class Lab implements AutoCloseable {
     /** The job jar of {@code labs/<labDir>}, compiled also against {@code libraries} (see {@link #jobJar(List)}). */
     public JobJar jobJar(String labDir, List<Path> libraries) {
         return JobPackager.forHome(home(), System.out).build(labDir, libraries);
+    }
+
+    /**
+     * The Lambda deployment package of {@code labs/<labDir>} (e.g. {@code "41-s3-to-lambda/handler"}): its handler
+     * classes at the root and the libraries they use (the SDK clients they import) in {@code lib/}, ready for
+     * {@code lambda.createFunction(r -> r.code(c -> c.zipFile(SdkBytes.fromByteArray(Files.readAllBytes(zip.zip())))))}.
+     */
+    public LambdaPackager.LambdaZip lambdaZip(String labDir) {
+        return LambdaPackager.forHome(home(), System.out).build(labDir);
     }
 
     /**
