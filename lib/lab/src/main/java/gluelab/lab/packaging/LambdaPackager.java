@@ -63,14 +63,7 @@ public final class LambdaPackager {
 
     /** The deployment package of the handlers in {@code labs/<labDir>}. */
     public LambdaZip build(String labDir) {
-        Path dir = home.resolve("labs").resolve(labDir).normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("There is no folder labs/" + labDir + " in " + home);
-        }
-        LabSources sources = LabSources.in(dir);
-        if (sources.javaFiles().isEmpty()) {
-            throw new IllegalArgumentException("labs/" + labDir + " has no .java files to package");
-        }
+        LabSources sources = LabSources.ofLab(home, labDir);
         long started = System.nanoTime();
         try {
             Files.createDirectories(cacheDir);
