@@ -9,6 +9,7 @@ import gluelab.lab.glue.JobRuns;
 import gluelab.lab.iam.PolicyJson;
 import gluelab.lab.iam.RoleSetup;
 import gluelab.lab.iam.RoleView;
+import gluelab.lab.lambda.LambdaInvocations;
 import gluelab.lab.packaging.JobPackager;
 import gluelab.lab.packaging.LambdaPackager;
 import gluelab.lab.packaging.LocalMavenRepository;
@@ -506,6 +507,14 @@ public final class Lab implements AutoCloseable {
 
     public LogTail crawlerLog(String crawlerName, int lines) {
         return GlueLogs.tail(logs(), GlueLogs.CRAWLER_GROUP, crawlerName, lines);
+    }
+
+    /**
+     * A function's invocations, from its log group {@code /aws/lambda/<name>}: one row per START…REPORT with the
+     * duration, billed duration, memory, init duration and the handler's own lines.
+     */
+    public DataTable lambdaInvocations(String functionName) {
+        return LambdaInvocations.of(logs(), functionName);
     }
 
     /** What a run read and wrote, from the {@code glue_lab_metric} lines in its driver output. */

@@ -3,6 +3,8 @@ package gluelab.lab.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.lab.DataTable;
+import gluelab.lab.lambda.LambdaInvocations;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -46,7 +49,7 @@ class LambdaPackagerTest {
             """;
 
     @Test
-    void aHandlerIsPackagedWithTheClientsItImportsAndRunsOnLambda(@TempDir Path home) throws Exception {
+    void aHandlerIsPackagedWithTheClientsItImportsRunsOnLambdaAndItsInvocationsAreShownFromItsLog(@TempDir Path home) throws Exception {
         Path dir = Files.createDirectories(home.resolve("labs/41-s3-to-lambda/handler/gluelab/labs/lab41"));
         Files.writeString(dir.resolve("WhoGotTheEvent.java"), HANDLER);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
@@ -91,6 +94,30 @@ class LambdaPackagerTest {
             String answer = lambda.invoke(r -> r.functionName("packaged").payload(SdkBytes.fromUtf8String(event)))
                     .payload().asUtf8String();
             assertThat(answer).isEqualTo("\"in/orders.csv seen by arn:aws:sts::000000000000:assumed-role/packaged-role/packaged\"");
+            // The role has no logs: permissions, so, as on AWS, the invocation wrote no log.
+            try (CloudWatchLogsClient logs = cloud.client(CloudWatchLogsClient.builder())) {
+                assertThat(LambdaInvocations.of(logs, "packaged").rowCount()).isZero();
+                iam.attachRolePolicy(r -> r.roleName("packaged-role")
+                        .policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+                lambda.invoke(r -> r.functionName("packaged").payload(SdkBytes.fromUtf8String(event)));
+                DataTable invocations = awaitInvocations(logs, "packaged");
+                assertThat(invocations.rowCount()).isEqualTo(1);
+                assertThat(invocations.value(0, "version")).isEqualTo("$LATEST");
+                assertThat(invocations.value(0, "memory_mb")).isEqualTo(512);
+                assertThat((Double) invocations.value(0, "duration_ms")).isPositive();
+                assertThat((Integer) invocations.value(0, "max_memory_used_mb")).isPositive();
+            }
         }
+    }
+
+    private static DataTable awaitInvocations(CloudWatchLogsClient logs, String function) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            DataTable table = LambdaInvocations.of(logs, function);
+            if (table.rowCount() > 0 && table.value(0, "duration_ms") != null) {
+                return table;
+            }
+            Thread.sleep(50);
+        }
+        return LambdaInvocations.of(logs, function);
     }
 }
