@@ -102,6 +102,8 @@ class WarmProcessPoolTest {
         for (String id : List.of("w1", "w2")) {
             assertThat(children.lost.get(id)).isInstanceOfSatisfying(WorkLoss.ProcessExited.class, exited -> {
                 assertThat(exited.exitCode()).isEqualTo(3);
+                assertThat(exited.signal()).isEmpty();
+                assertThat(exited.howItEnded()).isEqualTo("exited (code 3)");
                 assertThat(exited.reason()).isNull();
                 assertThat(exited.lastLogLine()).isEqualTo("java.lang.IllegalStateException: dying while doing w2");
             });
@@ -114,6 +116,24 @@ class WarmProcessPoolTest {
         awaitUntil(() -> children.done.containsKey("w3"));
         assertThat(children.done.get("w3")).isEqualTo("glue-2");
         assertThat(pool.status()).isEqualTo(WarmProcessPool.Status.READY);
+    }
+
+    @Test
+    void aProcessKilledFromOutsideLosesItsWorkNamingTheSignalAndTellsItsOwnerItEnded() {
+        pool = pool(new WarmProcessPool.Limits(1, 4, PATIENCE, GRACE));
+        pool.submit("k", "w1", new Job("w1", "hold"));
+        awaitUntil(() -> children.timeline.contains("deliver w1 to glue-1"));
+
+        ProcessHandle.of(pool.holder("w1").orElseThrow().pid()).orElseThrow().destroyForcibly(); // kill -9
+
+        awaitUntil(() -> children.timeline.contains("exited glue-1 with 137"));
+        assertThat(children.lost.get("w1")).isInstanceOfSatisfying(WorkLoss.ProcessExited.class, exited -> {
+            assertThat(exited.signal()).hasValue(9);
+            assertThat(exited.howItEnded()).isEqualTo("was killed by signal 9 (SIGKILL)");
+            assertThat(exited.reason()).as("the pool did not end it").isNull();
+        });
+        assertThat(children.timeline).containsSubsequence("lost w1", "exited glue-1 with 137");
+        assertThat(pool.status()).isEqualTo(WarmProcessPool.Status.DOWN);
     }
 
     @Test

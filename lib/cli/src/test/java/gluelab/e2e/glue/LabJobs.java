@@ -164,6 +164,21 @@ public final class LabJobs {
             }
             """;
 
+    /** Prints the pid of the worker JVM it runs in, then sleeps --sleep_seconds (default none). */
+    static final String NAMES_ITS_WORKER = """
+            package labtest;
+
+            import gluelab.glue.util.GlueArgParser;
+
+            public class NamesItsWorker {
+                public static void main(String[] sysArgs) throws Exception {
+                    System.out.println("worker pid " + ProcessHandle.current().pid());
+                    long seconds = Long.parseLong(GlueArgParser.parse(sysArgs).getOrDefault("sleep_seconds", "0"));
+                    Thread.sleep(seconds * 1000);
+                }
+            }
+            """;
+
     static final String THROWS = """
             package labtest;
 
@@ -243,6 +258,7 @@ public final class LabJobs {
                 "labtest.StrictCsvToParquet", STRICT_CSV_TO_PARQUET,
                 "labtest.SparkParquetWriter", SPARK_PARQUET_WRITER,
                 "labtest.Sleeps", SLEEPS,
+                "labtest.NamesItsWorker", NAMES_ITS_WORKER,
                 "labtest.Throws", THROWS,
                 "labtest.Exits", EXITS,
                 "labtest.RunsOutOfMemory", RUNS_OUT_OF_MEMORY);

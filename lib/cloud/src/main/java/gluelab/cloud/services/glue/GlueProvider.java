@@ -131,7 +131,7 @@ public final class GlueProvider implements ServiceProvider {
         GlueWorkerClient worker = new GlueWorkerClient(() -> WorkerCommandLine.command(WorkerClasspath.find()),
                 platform.state().payloadDir("glue").resolve("worker"), events);
         if (mode == LabCloudConfig.GlueWorkerMode.EAGER) {
-            worker.startInBackground();
+            worker.keepWarm();
         }
         return worker;
     }

@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * Lab Cloud's side of the Glue worker protocol (lib/README.md): one warm worker JVM in a
  * {@link WarmProcessPool}, sent {@link GlueCommand}s on its stdin and read for {@link GlueEvent}s on its stdout.
  * Runs submitted while the worker starts wait for its {@code ready}. If the worker dies, every run it held is
- * reported lost and the next run starts a new worker; Lab Cloud itself never goes down with it. The worker's
- * stderr (Spark's own logging) goes to {@code glue-worker.log} in its working directory.
+ * reported lost and the next run starts a new worker (kept warm: started at once, see {@link #keepWarm()});
+ * Lab Cloud itself never goes down with it. The worker's stderr (Spark's own logging) goes to
+ * {@code glue-worker.log} in its working directory.
  */
 public final class GlueWorkerClient implements JobRunExecutor {
 
@@ -34,6 +35,7 @@ public final class GlueWorkerClient implements JobRunExecutor {
 
     private final WorkerEvents events;
     private final WarmProcessPool<RunCommand> pool;
+    private volatile boolean keepWarm;
 
     /**
      * @param commandLine   the worker's command; throws {@link IllegalStateException} (with a message for the
@@ -46,8 +48,17 @@ public final class GlueWorkerClient implements JobRunExecutor {
                 new Worker(commandLine, workDirectory), InstantSource.system());
     }
 
-    /** Starts the worker now, in the background, so the first run finds Spark warm. */
-    public void startInBackground() {
+    /**
+     * Starts the worker now, in the background, so the first run finds Spark warm; and again whenever a worker
+     * that was ready dies, so the run after a crash finds one warm too. (A worker that dies before it is ready is
+     * not restarted until a run asks for one: whatever kills it at start-up would kill the next one too.)
+     */
+    public void keepWarm() {
+        keepWarm = true;
+        startInBackground();
+    }
+
+    private void startInBackground() {
         Thread starter = new Thread(() -> pool.prestart(RUNS), "glue-worker-start");
         starter.setDaemon(true);
         starter.start();
@@ -83,6 +94,7 @@ public final class GlueWorkerClient implements JobRunExecutor {
 
         private final Supplier<List<String>> commandLine;
         private final Path workDirectory;
+        private volatile WarmProcess lastReady;
 
         Worker(Supplier<List<String>> commandLine, Path workDirectory) {
             this.commandLine = commandLine;
@@ -110,6 +122,15 @@ public final class GlueWorkerClient implements JobRunExecutor {
             events.lost(command.runId(), message(why));
         }
 
+        /** Called after the runs it held were reported lost; a closed pool starts nothing. */
+        @Override
+        public void exited(WarmProcess worker, int exitCode) {
+            if (keepWarm && worker == lastReady) {
+                LOG.info("The Glue worker " + worker.id() + " ended (code " + exitCode + "); starting a new one");
+                startInBackground();
+            }
+        }
+
         @Override
         public void stdoutLine(WarmProcess worker, String line) {
             GlueEvent event;
@@ -121,6 +142,7 @@ public final class GlueWorkerClient implements JobRunExecutor {
             }
             String runId = event.runId();
             if (event instanceof GlueEvent.Ready ready) {
+                lastReady = worker;
                 worker.markReady();
                 LOG.info("The Glue worker is ready (Spark " + ready.sparkVersion() + ", started in "
                         + ready.startupMillis() + " ms)");
@@ -145,7 +167,7 @@ public final class GlueWorkerClient implements JobRunExecutor {
 
     private static String message(WorkLoss why) {
         if (why instanceof WorkLoss.ProcessExited exited) {
-            return "The Glue worker process exited (code " + exited.exitCode() + ")"
+            return "The Glue worker process " + exited.howItEnded()
                     + (exited.reason() == null ? "" : " because " + exited.reason())
                     + " while this run was in flight"
                     + (exited.lastLogLine() == null ? "" : "; its last words: " + exited.lastLogLine())

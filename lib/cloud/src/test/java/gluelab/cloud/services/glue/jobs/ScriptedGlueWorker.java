@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code test.Succeeds}: logs a line to each stream and succeeds;</li>
  *   <li>{@code test.Fails}: fails with "java.lang.IllegalStateException: boom";</li>
  *   <li>{@code test.Sleeps}: runs until it is stopped;</li>
+ *   <li>{@code test.NamesItsWorker}: logs "worker pid N" (the worker's process), then runs until it is stopped;</li>
  *   <li>{@code test.CountsBookmark}: commits the bookmark it was given plus one ({@code --fail true} fails after);</li>
  *   <li>{@code test.EchoesCommand}: fails with the run command it received as its error message;</li>
  *   <li>{@code test.ExitsWorker}: kills the whole worker with exit code 3.</li>
@@ -74,15 +75,10 @@ public final class ScriptedGlueWorker {
                 finished(runId, "SUCCEEDED", null);
             }
             case "test.Fails" -> finished(runId, "FAILED", "java.lang.IllegalStateException: boom");
-            case "test.Sleeps" -> {
-                CountDownLatch stop = new CountDownLatch(1);
-                SLEEPING.put(runId, stop);
-                try {
-                    stop.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                finished(runId, "STOPPED", null);
+            case "test.Sleeps" -> sleepUntilStopped(runId);
+            case "test.NamesItsWorker" -> {
+                log(runId, "output", "worker pid " + ProcessHandle.current().pid());
+                sleepUntilStopped(runId);
             }
             case "test.CountsBookmark" -> {
                 int seen = bookmark == null ? 0 : Integer.parseInt(bookmark);
@@ -97,6 +93,17 @@ public final class ScriptedGlueWorker {
             }
             default -> finished(runId, "FAILED", "java.lang.ClassNotFoundException: " + command.path("className").asText());
         }
+    }
+
+    private static void sleepUntilStopped(String runId) {
+        CountDownLatch stop = new CountDownLatch(1);
+        SLEEPING.put(runId, stop);
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        finished(runId, "STOPPED", null);
     }
 
     private static void log(String runId, String stream, String message) {
