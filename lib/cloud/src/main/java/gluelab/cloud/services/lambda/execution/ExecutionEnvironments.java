@@ -221,7 +221,9 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         }
         String reason;
         if (why instanceof WorkLoss.ProcessExited exited) {
-            reason = "Runtime exited with error: exit status " + exited.exitCode();
+            // Lambda's words: "exit status 3" for System.exit(3), "signal: killed" for a runtime killed by SIGKILL.
+            reason = "Runtime exited with error: " + (exited.signal().isPresent()
+                    ? "signal: " + signalName(exited.signal().getAsInt()) : "exit status " + exited.exitCode());
         } else if (why instanceof WorkLoss.ProcessNotStarted notStarted) {
             reason = "Runtime failed to start: " + notStarted.message();
         } else {
@@ -374,6 +376,17 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
             }
             return 0L;
         }).orElse(0L);
+    }
+
+    /** A signal as Lambda names it in Runtime.ExitError ("signal: killed"). */
+    private static String signalName(int signal) {
+        return switch (signal) {
+            case 9 -> "killed";
+            case 6 -> "aborted";
+            case 11 -> "segmentation fault";
+            case 15 -> "terminated";
+            default -> "signal " + signal;
+        };
     }
 
     private static void settleOutput() {
