@@ -156,8 +156,9 @@ public final class FunctionOperations {
 
     public GetFunctionResponse getFunction(RequestContext context, GetFunctionRequest request) {
         LambdaState state = states.get(context);
-        FunctionName name = unqualifiedOrLatest(context, request.functionName(), request.qualifier());
-        FunctionConfiguration function = state.require(name);
+        FunctionName name = FunctionName.parse("functionName", request.functionName(), request.qualifier(),
+                context.scope());
+        FunctionConfiguration function = state.resolve(name);
         Integer reserved = state.reservedConcurrency.get(name.name());
         return GetFunctionResponse.builder()
                 .configuration(function)
@@ -171,8 +172,9 @@ public final class FunctionOperations {
 
     public GetFunctionConfigurationResponse getFunctionConfiguration(RequestContext context,
                                                                      GetFunctionConfigurationRequest request) {
-        FunctionName name = unqualifiedOrLatest(context, request.functionName(), request.qualifier());
-        FunctionConfiguration function = states.get(context).require(name);
+        FunctionName name = FunctionName.parse("functionName", request.functionName(), request.qualifier(),
+                context.scope());
+        FunctionConfiguration function = states.get(context).resolve(name);
         return GetFunctionConfigurationResponse.builder().applyMutation(b -> ShapeCopy.members(function, b)).build();
     }
 
@@ -259,10 +261,15 @@ public final class FunctionOperations {
         FunctionName name = FunctionName.parse("functionName", request.functionName(), request.qualifier(),
                 context.scope());
         LambdaState state = states.get(context);
-        state.require(name);
+        state.require(new FunctionName(name.name(), null));
         if (name.qualifier() != null) {
-            throw LambdaErrors.invalidParameter("Deletion of $LATEST version is not allowed. Please provide the "
-                    + "unqualified function name.");
+            if (name.latest()) {
+                throw LambdaErrors.invalidParameter("Deletion of $LATEST version is not allowed. Please provide the "
+                        + "unqualified function name.");
+            }
+            state.resolve(name);
+            state.versions.remove(name.name() + ":" + name.qualifier());
+            return DeleteFunctionResponse.builder().build();
         }
         remove(state, name.name());
         return DeleteFunctionResponse.builder().build();
@@ -274,6 +281,8 @@ public final class FunctionOperations {
             state.functions.remove(name);
             state.policies.remove(name);
             state.reservedConcurrency.remove(name);
+            state.versions.keys().stream().filter(k -> k.startsWith(name + ":")).toList().forEach(state.versions::remove);
+            state.aliases.keys().stream().filter(k -> k.startsWith(name + ":")).toList().forEach(state.aliases::remove);
         }
         environments.retire(state.scope, name);
     }
@@ -311,16 +320,6 @@ public final class FunctionOperations {
     private static RuntimeException inProgress(FunctionConfiguration function) {
         return LambdaErrors.conflict("The operation cannot be performed at this time. An update is in progress for "
                 + "resource: " + function.functionArn());
-    }
-
-    /** Only an unqualified name or {@code $LATEST} names what Lab Cloud keeps until versions exist. */
-    private FunctionName unqualifiedOrLatest(RequestContext context, String functionName, String qualifier) {
-        FunctionName name = FunctionName.parse("functionName", functionName, qualifier, context.scope());
-        if (!name.latest()) {
-            states.get(context).require(new FunctionName(name.name(), null));
-            throw LambdaErrors.functionNotFound(name.qualifiedArn(context.scope()).toString());
-        }
-        return name;
     }
 
     private Arn checkRole(String roleText) {

@@ -52,10 +52,7 @@ public final class InvocationOperations {
         FunctionName name = FunctionName.parse("functionName", request.functionName(), request.qualifier(),
                 context.scope());
         LambdaState state = states.get(context);
-        FunctionConfiguration function = state.require(new FunctionName(name.name(), null));
-        if (!name.latest()) {
-            throw LambdaErrors.functionNotFound(name.qualifiedArn(context.scope()).toString());
-        }
+        FunctionConfiguration function = state.resolve(name);
         InvocationType type = request.invocationType() == null ? InvocationType.REQUEST_RESPONSE
                 : request.invocationType();
         if (type == InvocationType.UNKNOWN_TO_SDK_VERSION) {
@@ -105,16 +102,15 @@ public final class InvocationOperations {
             throw LambdaErrors.tooManyRequests("Rate Exceeded.", "ReservedFunctionConcurrentInvocationLimitExceeded");
         }
         try {
-            return environments.invoke(latestSetup(state.scope, function, code), invokedArn, requestId, payload,
-                    tail);
+            return environments.invoke(setup(state.scope, function, code), invokedArn, requestId, payload, tail);
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
-    /** What an environment for the function's $LATEST is started with. */
-    static FunctionSetup latestSetup(Scope scope, FunctionConfiguration function, CodePackages code) {
-        return new FunctionSetup(scope, function, "$LATEST", code.taskRoot(scope, function.codeSha256()));
+    /** What an environment for the function (its $LATEST or a published version) is started with. */
+    static FunctionSetup setup(Scope scope, FunctionConfiguration function, CodePackages code) {
+        return new FunctionSetup(scope, function, function.version(), code.taskRoot(scope, function.codeSha256()));
     }
 
     private static void checkJson(byte[] payload) {

@@ -53,14 +53,14 @@ public final class LambdaProvider implements ServiceProvider {
 
             @Override
             public void ready(Scope scope, FunctionConfiguration function) {
-                environments.prestart(InvocationOperations.latestSetup(scope, function, code));
+                environments.prestart(InvocationOperations.setup(scope, function, code));
             }
         });
         this.functions = new FunctionOperations(states, code, platform.roles(), lifeCycle, environments);
         this.async = new AsyncInvocations(platform, states, this::invocations);
         this.invocations = new InvocationOperations(states, code, environments, async);
         this.handlers = List.of(functions, invocations, new PermissionOperations(states),
-                new EventInvokeConfigOperations(states), new ConcurrencyOperations(states));
+                new EventInvokeConfigOperations(states), new ConcurrencyOperations(states), new VersionOperations(states));
         settleInterruptedLifeCycles();
         async.resume();
     }

@@ -5,6 +5,7 @@ import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.ShapeCodec;
 import gluelab.cloud.state.StateStore;
+import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
 
@@ -24,6 +25,9 @@ public final class LambdaState {
     final DurableMap<Integer> reservedConcurrency;
     final DurableMap<FunctionEventInvokeConfig> invokeConfigs;
     final DurableMap<QueuedEvent> queuedEvents;
+    /** Published versions, keyed {@code name:version}; aliases, keyed {@code name:alias}. */
+    final DurableMap<FunctionConfiguration> versions;
+    final DurableMap<AliasConfiguration> aliases;
 
     public LambdaState(Scope scope, StateStore store) {
         this.scope = scope;
@@ -33,6 +37,31 @@ public final class LambdaState {
         this.invokeConfigs = store.map(scope.mapName(SERVICE, "event-invoke-configs"),
                 ShapeCodec.of(FunctionEventInvokeConfig.class));
         this.queuedEvents = store.map(scope.mapName(SERVICE, "queued-events"), Codec.of(QueuedEvent.class));
+        this.versions = store.map(scope.mapName(SERVICE, "versions"), ShapeCodec.of(FunctionConfiguration.class));
+        this.aliases = store.map(scope.mapName(SERVICE, "aliases"), ShapeCodec.of(AliasConfiguration.class));
+    }
+
+    /**
+     * What a possibly qualified name invokes: $LATEST, a published version, or the version an alias points to.
+     *
+     * @throws gluelab.cloud.provider.AwsServiceException ResourceNotFoundException naming the qualified ARN
+     */
+    FunctionConfiguration resolve(FunctionName name) {
+        FunctionConfiguration latest = require(new FunctionName(name.name(), null));
+        if (name.latest()) {
+            return latest;
+        }
+        String qualifier = name.qualifier();
+        AliasConfiguration alias = aliases.get(name.name() + ":" + qualifier);
+        String version = alias != null ? alias.functionVersion() : qualifier;
+        if (version.equals("$LATEST")) {
+            return latest;
+        }
+        FunctionConfiguration published = versions.get(name.name() + ":" + version);
+        if (published == null) {
+            throw LambdaErrors.functionNotFound(name.qualifiedArn(scope).toString());
+        }
+        return published;
     }
 
     FunctionConfiguration require(FunctionName name) {
