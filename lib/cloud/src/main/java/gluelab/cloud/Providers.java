@@ -6,6 +6,7 @@ import gluelab.cloud.services.cloudtrail.CloudTrailProvider;
 import gluelab.cloud.services.events.EventsProvider;
 import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
+import gluelab.cloud.services.lambda.LambdaProvider;
 import gluelab.cloud.services.logs.LogsProvider;
 import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.scheduler.SchedulerProvider;
@@ -27,6 +28,7 @@ final class Providers {
                 new GlueProvider(platform),
                 new EventsProvider(platform),
                 new SchedulerProvider(platform),
-                new CloudTrailProvider(platform));
+                new CloudTrailProvider(platform),
+                new LambdaProvider(platform));
     }
 }

@@ -9,7 +9,9 @@ import gluelab.lab.glue.JobRuns;
 import gluelab.lab.iam.PolicyJson;
 import gluelab.lab.iam.RoleSetup;
 import gluelab.lab.iam.RoleView;
+import gluelab.lab.lambda.LambdaInvocations;
 import gluelab.lab.packaging.JobPackager;
+import gluelab.lab.packaging.LambdaPackager;
 import gluelab.lab.packaging.LocalMavenRepository;
 import gluelab.lab.targets.ClientFactory;
 import gluelab.lab.targets.LabCloudAdmin;
@@ -396,6 +398,15 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * The Lambda deployment package of {@code labs/<labDir>} (e.g. {@code "41-s3-to-lambda/handler"}): its handler
+     * classes at the root and the libraries they use (the SDK clients they import) in {@code lib/}, ready for
+     * {@code lambda.createFunction(r -> r.code(c -> c.zipFile(SdkBytes.fromByteArray(Files.readAllBytes(zip.zip())))))}.
+     */
+    public LambdaPackager.LambdaZip lambdaZip(String labDir) {
+        return LambdaPackager.forHome(home(), System.out).build(labDir);
+    }
+
+    /**
      * The jar of a library in the local Maven repository, by its coordinates: {@code mavenJar("org.apache.poi:poi:5.4.1")}.
      * The lab's build leaves there the libraries it declares, so this works offline; the message says what to do
      * when the jar is not there.
@@ -520,6 +531,14 @@ public final class Lab implements AutoCloseable {
 
     public LogTail crawlerLog(String crawlerName, int lines) {
         return GlueLogs.tail(logs(), GlueLogs.CRAWLER_GROUP, crawlerName, lines);
+    }
+
+    /**
+     * A function's invocations, from its log group {@code /aws/lambda/<name>}: one row per START…REPORT with the
+     * duration, billed duration, memory, init duration and the handler's own lines.
+     */
+    public DataTable lambdaInvocations(String functionName) {
+        return LambdaInvocations.of(logs(), functionName);
     }
 
     /** What a run read and wrote, from the {@code glue_lab_metric} lines in its driver output. */

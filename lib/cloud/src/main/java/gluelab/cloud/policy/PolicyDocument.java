@@ -52,6 +52,14 @@ public final class PolicyDocument {
         this.statements = List.copyOf(statements);
     }
 
+    /**
+     * The policy of a resource that can have one but has none yet (a function no one was granted): it allows nothing,
+     * so a caller that only a resource policy could admit (an AWS service principal) is refused.
+     */
+    public static PolicyDocument none(Kind kind) {
+        return new PolicyDocument("", kind, CURRENT_VERSION, List.of());
+    }
+
     /** Reads and checks a policy, or says (in AWS's words) why AWS would refuse it. */
     public static PolicyDocument parse(String text, Kind kind) throws MalformedPolicyException {
         JsonNode root;

@@ -116,9 +116,16 @@ public final class RestJsonProtocolCodec implements ProtocolCodec {
         HttpResponse out = new HttpResponse(status);
         headers.headers().forEach(h -> out.header(h.getKey(), h.getValue()));
         out.header("x-amzn-RequestId", context.requestId());
+        if (status == 204) {
+            return out; // No Content: a body would be read as the start of the next response on the connection
+        }
         SdkField<?> payload = HttpBindings.explicitPayload(pojo.sdkFields());
         if (payload != null) {
             Object value = payload.getValueOrDefault(pojo);
+            MarshallingKnownType type = payload.marshallingType().getKnownType();
+            if (value == null && (type == MarshallingKnownType.SDK_BYTES || type == MarshallingKnownType.STRING)) {
+                return out; // an absent blob or text payload is an empty body (Lambda's 202 for an Event)
+            }
             if (value instanceof SdkBytes bytes) {
                 return out.header("Content-Type", "application/octet-stream").body(bytes.asByteArray());
             }

@@ -59,7 +59,7 @@ public final class InternalCalls {
 
     private <R> R call(String service, Scope scope, String principalArn, Arn sourceArn, Object request,
                        Object... extraArguments) {
-        // Lambda, SQS and others arrive one at a time: a call to one not here yet fails as the caller's error.
+        // SQS, Step Functions and others arrive one at a time: a call to one not here yet fails as the caller's error.
         ServiceProvider provider = registry.byName(service)
                 .orElseThrow(() -> new AwsServiceException("UnknownServiceException",
                         "The " + service + " service is not available in this Lab Cloud", 400));

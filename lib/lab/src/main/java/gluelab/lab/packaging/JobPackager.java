@@ -107,14 +107,7 @@ public final class JobPackager {
         }
         List<Path> classpath = new ArrayList<>(compileClasspath);
         classpath.addAll(libraries);
-        Path dir = home.resolve("labs").resolve(labDir).normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("There is no folder labs/" + labDir + " in " + home);
-        }
-        LabSources sources = LabSources.in(dir);
-        if (sources.javaFiles().isEmpty()) {
-            throw new IllegalArgumentException("labs/" + labDir + " has no .java files to package");
-        }
+        LabSources sources = LabSources.ofLab(home, labDir);
         String hash = hash(sources, classpath);
         String baseName = labDir.replace('/', '-').replace('\\', '-');
         Path jar = cacheDir.resolve(baseName + "-" + hash + ".jar");

@@ -18,6 +18,19 @@ import java.util.stream.Stream;
  */
 public record LabSources(Path dir, List<Path> javaFiles, List<Path> resources) {
 
+    /** The Java sources of {@code labs/<labDir>} in {@code home}, saying so when there are none to package. */
+    public static LabSources ofLab(Path home, String labDir) {
+        Path dir = home.resolve("labs").resolve(labDir).normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("There is no folder labs/" + labDir + " in " + home);
+        }
+        LabSources sources = in(dir);
+        if (sources.javaFiles().isEmpty()) {
+            throw new IllegalArgumentException("labs/" + labDir + " has no .java files to package");
+        }
+        return sources;
+    }
+
     public static LabSources in(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("There is no folder " + dir);

@@ -1,0 +1,218 @@
+package gluelab.cloud.services.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.clock.ActivityTracker;
+import gluelab.cloud.clock.TimerOwner;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Arn;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.lambda.execution.InvocationResult;
+import gluelab.cloud.state.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+
+/**
+ * Lambda's internal queue for asynchronous invocations (InvocationType=Event): each accepted event is journaled
+ * before Invoke answers 202, then run in an execution environment. A function error is retried as Lambda retries it
+ * (MaximumRetryAttempts, default 2: one minute, then two minutes later) and a throttle with backoff, all on the lab
+ * clock, until the event is older than MaximumEventAgeInSeconds (default six hours). The OnSuccess and OnFailure
+ * destinations of the function's event invoke configuration then receive Lambda's invocation record, sent as the
+ * function's execution role. Queued events survive a restart with {@code --state-dir}.
+ */
+final class AsyncInvocations implements AutoCloseable {
+
+    static final int DEFAULT_RETRIES = 2;
+    static final int DEFAULT_MAX_AGE_SECONDS = 21_600;
+    private static final Duration RETRY_STEP = Duration.ofMinutes(1);
+    private static final Duration FIRST_THROTTLE_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_THROTTLE_BACKOFF = Duration.ofMinutes(5);
+    private static final Logger LOG = Logger.getLogger(AsyncInvocations.class.getName());
+
+    private final Platform platform;
+    private final AccountRegionStore<LambdaState> states;
+    private final Supplier<InvocationOperations> invocations;
+    private final ExecutorService runners = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "lambda-async-invocations");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    AsyncInvocations(Platform platform, AccountRegionStore<LambdaState> states,
+                     Supplier<InvocationOperations> invocations) {
+        this.platform = platform;
+        this.states = states;
+        this.invocations = invocations;
+    }
+
+    /** Schedules what was queued before a restart. */
+    void resume() {
+        for (LambdaState state : states.all().values()) {
+            for (QueuedEvent event : state.queuedEvents.values()) {
+                schedule(state.scope, event);
+            }
+        }
+    }
+
+    /** Accepts an event: journaled now, run as soon as an environment is free. */
+    void enqueue(RequestContext context, FunctionConfiguration function, byte[] payload) {
+        long now = platform.clock().millis();
+        QueuedEvent event = new QueuedEvent(context.requestId(), function.functionName(),
+                new String(payload, StandardCharsets.UTF_8), now, 0, now);
+        states.get(context).queuedEvents.put(event.requestId(), event);
+        schedule(context.scope(), event);
+    }
+
+    private void schedule(Scope scope, QueuedEvent event) {
+        TimerOwner owner = new TimerOwner("lambda", "async invocation", event.functionName(), scope.account(),
+                scope.region());
+        platform.scheduler().scheduleOnce(owner, Instant.ofEpochMilli(event.dueMillis()), firedAt -> {
+            ActivityTracker.Activity activity = platform.activity().begin("Lambda event for "
+                    + event.functionName());
+            runners.execute(() -> {
+                try (activity) {
+                    attempt(scope, event.requestId());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "An event for " + event.functionName() + " could not be run", e);
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "Closing an activity failed", e);
+                }
+            });
+        });
+    }
+
+    private void attempt(Scope scope, String requestId) {
+        LambdaState state = states.get(scope);
+        QueuedEvent event = state.queuedEvents.get(requestId);
+        if (event == null) {
+            return;
+        }
+        FunctionConfiguration function = state.functions.get(event.functionName());
+        if (function == null) {
+            state.queuedEvents.remove(requestId); // the function was deleted: its queue goes with it
+            return;
+        }
+        FunctionEventInvokeConfig config = state.invokeConfigs.get(event.functionName());
+        int maxRetries = config == null || config.maximumRetryAttempts() == null ? DEFAULT_RETRIES
+                : config.maximumRetryAttempts();
+        long maxAgeMillis = 1000L * (config == null || config.maximumEventAgeInSeconds() == null
+                ? DEFAULT_MAX_AGE_SECONDS : config.maximumEventAgeInSeconds());
+        long now = platform.clock().millis();
+        if (now - event.enqueuedMillis() > maxAgeMillis) {
+            finish(state, function, config, event, "EventAgeExceeded", null);
+            return;
+        }
+        InvocationResult result;
+        try {
+            result = invocations.get().run(state, function, function.functionArn(), requestId,
+                    event.payload().getBytes(StandardCharsets.UTF_8), false);
+        } catch (AwsServiceException throttled) {
+            long backoff = Math.min(MAX_THROTTLE_BACKOFF.toMillis(),
+                    FIRST_THROTTLE_BACKOFF.toMillis() << Math.min(20, event.attempts()));
+            QueuedEvent later = event.postponed(now + backoff);
+            state.queuedEvents.put(requestId, later);
+            schedule(scope, later);
+            return;
+        }
+        QueuedEvent attempted = event.attempted(now);
+        if (!result.failed()) {
+            finish(state, function, config, attempted, "Success", result);
+        } else if (attempted.attempts() > maxRetries) {
+            finish(state, function, config, attempted, "RetriesExhausted", result);
+        } else {
+            QueuedEvent retry = attempted.postponed(now + RETRY_STEP.toMillis() * attempted.attempts());
+            state.queuedEvents.put(requestId, retry);
+            schedule(scope, retry);
+        }
+    }
+
+    private void finish(LambdaState state, FunctionConfiguration function, FunctionEventInvokeConfig config,
+                        QueuedEvent event, String condition, InvocationResult result) {
+        state.queuedEvents.remove(event.requestId());
+        if (config == null || config.destinationConfig() == null) {
+            return;
+        }
+        boolean success = condition.equals("Success");
+        var destinations = config.destinationConfig();
+        String target = success ? (destinations.onSuccess() == null ? null : destinations.onSuccess().destination())
+                : (destinations.onFailure() == null ? null : destinations.onFailure().destination());
+        if (target == null) {
+            return;
+        }
+        String record = record(function, event, condition, result).toString();
+        try {
+            send(state.scope, function, target, record);
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "Lambda could not send the invocation record of " + function.functionName() + " to "
+                    + target + ": " + e.getMessage());
+        }
+    }
+
+    /** Lambda's invocation record, as a destination receives it. */
+    private JsonNode record(FunctionConfiguration function, QueuedEvent event, String condition,
+                            InvocationResult result) {
+        ObjectNode record = Json.object();
+        record.put("version", "1.0");
+        record.put("timestamp", platform.clock().instant().toString());
+        ObjectNode request = record.putObject("requestContext");
+        request.put("requestId", event.requestId());
+        request.put("functionArn", function.functionArn() + ":$LATEST");
+        request.put("condition", condition);
+        request.put("approximateInvokeCount", event.attempts());
+        record.set("requestPayload", json(event.payload()));
+        if (result != null) {
+            ObjectNode response = record.putObject("responseContext");
+            response.put("statusCode", 200);
+            response.put("executedVersion", result.executedVersion());
+            if (result.functionError() != null) {
+                response.put("functionError", result.functionError());
+            }
+            record.set("responsePayload", json(new String(result.payload(), StandardCharsets.UTF_8)));
+        }
+        return record;
+    }
+
+    /** Sends the record as the function's execution role, as Lambda does: the role needs the permission. */
+    private void send(Scope scope, FunctionConfiguration function, String destination, String record) {
+        Arn target = Arn.parse(destination).orElseThrow(() -> new IllegalArgumentException("Not an ARN: " + destination));
+        String role = platform.roles().assumeRoleAsService(FunctionOperations.LAMBDA_PRINCIPAL,
+                Arn.parse(function.role()).orElseThrow(), function.functionName(), Duration.ofMinutes(15))
+                .assumedRoleArn().toString();
+        Scope targetScope = new Scope(target.account(), target.region());
+        switch (target.service()) {
+            case "lambda" -> platform.internal().call("lambda", targetScope, role, InvokeRequest.builder()
+                    .functionName(destination).invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String(record)).build());
+            default -> throw new IllegalArgumentException("Lab Cloud sends Lambda destinations to functions; "
+                    + target.service() + " destinations are not served yet");
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            return Json.MAPPER.getNodeFactory().textNode(text);
+        }
+    }
+
+    @Override
+    public void close() {
+        runners.shutdownNow();
+    }
+}

@@ -1,0 +1,21 @@
+package gluelab.cloud.services.lambda;
+
+/**
+ * An event accepted by an asynchronous Invoke and not yet done with, as Lambda's internal queue keeps it: durable, so
+ * it survives a restart with {@code --state-dir}.
+ *
+ * @param enqueuedMillis when Invoke accepted it, on the lab clock: its age decides MaximumEventAgeInSeconds
+ * @param attempts       how many times it has been run
+ * @param dueMillis      when it is to be run next, on the lab clock
+ */
+record QueuedEvent(String requestId, String functionName, String payload, long enqueuedMillis, int attempts,
+                   long dueMillis) {
+
+    QueuedEvent attempted(long nextDueMillis) {
+        return new QueuedEvent(requestId, functionName, payload, enqueuedMillis, attempts + 1, nextDueMillis);
+    }
+
+    QueuedEvent postponed(long nextDueMillis) {
+        return new QueuedEvent(requestId, functionName, payload, enqueuedMillis, attempts, nextDueMillis);
+    }
+}
