@@ -56,6 +56,22 @@ class LambdaAsyncTest {
         return Optional.empty();
     }
 
+    /** Waits for the function's log to say an invocation ended; a slow machine may take a cold start to get there. */
+    static void awaitAttemptEnded(CloudWatchLogsClient logs, String function, String requestId) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            try {
+                if (logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/" + function)).events().stream()
+                        .anyMatch(e -> e.message().startsWith("REPORT RequestId: " + requestId))) {
+                    return;
+                }
+            } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException notYet) {
+                // the log group appears with the first invocation's first line
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the first attempt of " + requestId + " never ended");
+    }
+
     @Test
     void aFailingEventIsRetriedOnTheLabClockThenItsRecordGoesToOnFailure() throws Exception {
         try (LambdaClient lambda = cloud.client(LambdaClient.builder());
@@ -68,7 +84,8 @@ class LambdaAsyncTest {
             assertThat(accepted.statusCode()).isEqualTo(202);
             String requestId = accepted.responseMetadata().requestId();
 
-            Thread.sleep(3000); // the first attempt runs now; its retry waits a minute of lab time
+            // The first attempt runs now (its REPORT line says it ended); its retry waits a minute of lab time.
+            awaitAttemptEnded(logs, "async-failing", requestId);
             assertThat(LambdaFixture.recordedEvents(logs)).noneMatch(r -> r.path("requestContext").path("requestId").asText()
                     .equals(requestId));
 

@@ -28,7 +28,11 @@ class LambdaVersionsTest {
         InvokeResponse response = lambda.invoke(r -> r.functionName("versioned").qualifier(qualifier)
                 .payload(SdkBytes.fromUtf8String("{}")));
         executed[0] = response.executedVersion();
-        return new ObjectMapper().readTree(response.payload().asByteArray()).path("environment");
+        JsonNode answer = new ObjectMapper().readTree(response.payload().asByteArray());
+        if (response.functionError() != null) {
+            throw new AssertionError("invoking " + qualifier + " failed (" + response.functionError() + "): " + answer);
+        }
+        return answer.path("environment");
     }
 
     @Test
