@@ -16,11 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
@@ -56,13 +52,9 @@ public final class GlueJobBench {
 
     GlueJobBench(URI endpoint, PrintStream out) {
         this.out = out;
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        this.glue = GlueClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
-        this.s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
-        this.iam = IamClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder()).build();
+        this.glue = BenchClouds.client(endpoint, GlueClient.builder(), BenchClouds.ACCOUNT_KEYS);
+        this.s3 = BenchClouds.client(endpoint, S3Client.builder(), BenchClouds.ACCOUNT_KEYS);
+        this.iam = BenchClouds.client(endpoint, IamClient.builder(), BenchClouds.ACCOUNT_KEYS);
     }
 
     public static void main(String[] args) throws Exception {

@@ -11,8 +11,6 @@ import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -96,11 +94,8 @@ final class IamCostBench implements Benchmark {
             String account = sts.getCallerIdentity().account();
             String role = BenchRoles.readerRole(iam, account, "BenchReader", "bench-raw");
             Credentials session = sts.assumeRole(r -> r.roleArn(role).roleSessionName("bench")).credentials();
-            return S3Client.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                            session.accessKeyId(), session.secretAccessKey(), session.sessionToken())))
-                    .httpClientBuilder(ApacheHttpClient.builder())
-                    .build();
+            return BenchClouds.client(cloud.endpoint(), S3Client.builder(), StaticCredentialsProvider.create(
+                    AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken())));
         }
     }
 
