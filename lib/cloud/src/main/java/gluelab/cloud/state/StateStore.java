@@ -146,19 +146,10 @@ public final class StateStore implements AutoCloseable {
                 journal.close();
             }
             if (!persistent) {
-                deleteRecursively(root);
+                Directories.deleteTree(root);
             }
         } catch (IOException ignored) {
             // Closing at shutdown: nothing useful to do with the failure.
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

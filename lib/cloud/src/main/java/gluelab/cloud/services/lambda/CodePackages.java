@@ -5,6 +5,7 @@ import gluelab.cloud.provider.InternalCalls;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.provider.StreamingResponse;
+import gluelab.cloud.state.Directories;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,7 +132,7 @@ public final class CodePackages {
         try {
             Path partial = Files.createDirectories(unpacked.resolve(scope.account()).resolve(scope.region()))
                     .resolve(hex + ".unpacking");
-            deleteTree(partial);
+            Directories.deleteTree(partial);
             Files.createDirectories(partial);
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(packageFile(scope, sha256)))) {
                 ZipEntry entry;
@@ -181,14 +182,4 @@ public final class CodePackages {
         return HexFormat.of().formatHex(Base64.getDecoder().decode(sha256Base64));
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

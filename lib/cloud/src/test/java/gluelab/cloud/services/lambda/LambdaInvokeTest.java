@@ -113,6 +113,29 @@ class LambdaInvokeTest {
     }
 
     @Test
+    void eachEnvironmentHasATmpOfItsOwnAndSharesNothingInTheMachines() {
+        try (LambdaClient lambda = lambda()) {
+            lambda.createFunction(r -> r.functionName("echo-too").runtime("java17").role(role).memorySize(256)
+                    .handler(HANDLERS + "EchoHandler").code(c -> c.zipFile(FunctionZips.handlers())));
+            lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName("echo-too"));
+
+            JsonNode one = json(invoke(lambda, "echo", "{}").payload());
+            JsonNode other = json(invoke(lambda, "echo-too", "{}").payload());
+
+            String tmp = one.path("tmpdir").asText();
+            assertThat(tmp).isNotEqualTo(System.getProperty("java.io.tmpdir"))
+                    .isNotEqualTo(other.path("tmpdir").asText());
+            assertThat(one.path("environment").path("TMPDIR").asText()).isEqualTo(tmp);
+            assertThat(java.nio.file.Path.of(tmp)).isDirectory();
+            // The runtime client's JNI library comes from Lab Cloud's own copy, not a shared file in the machine's
+            // /tmp that another starting environment could be rewriting.
+            assertThat(one.path("runtimeJniLibrary").asText()).isNotEmpty().doesNotStartWith("/tmp/.")
+                    .isEqualTo(other.path("runtimeJniLibrary").asText());
+            assertThat(java.nio.file.Path.of(one.path("runtimeJniLibrary").asText())).isRegularFile();
+        }
+    }
+
+    @Test
     void logTypeTailGivesTheLastLinesAndTheLogGroupHasStartEndAndReport() throws Exception {
         try (LambdaClient lambda = lambda(); CloudWatchLogsClient logs = cloud.client(CloudWatchLogsClient.builder())) {
             InvokeResponse response = lambda.invoke(r -> r.functionName("echo").logType(LogType.TAIL)

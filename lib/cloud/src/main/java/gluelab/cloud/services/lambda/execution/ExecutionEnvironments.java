@@ -5,6 +5,7 @@ import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.RoleSessions.RoleSession;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.lambda.FunctionOperations;
+import gluelab.cloud.state.Directories;
 import gluelab.process.ProcessOwner;
 import gluelab.process.ProcessSpec;
 import gluelab.process.WarmProcess;
@@ -164,6 +165,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         variables.put("AWS_ENDPOINT_URL", platform.edge().uri().toString());
         variables.put("LAMBDA_TASK_ROOT", setup.taskRoot().toString());
         variables.put("LAMBDA_RUNTIME_DIR", setup.taskRoot().toString());
+        variables.put("TMPDIR", temporaryDirectory(processId).toString());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // As AWS's Java runtimes start: the heap from the memory size, serial GC, quick start-up over peak speed.
@@ -173,13 +175,17 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         command.add("-Xshare:auto");
         command.add("-Djava.net.preferIPv4Stack=true");
         command.add("-XX:+ErrorFileToStderr");
+        command.add("-D" + RuntimeNativeLibrary.PROPERTY + "=" + RuntimeNativeLibrary.unpack(workDirectory.resolve("runtime")));
+        // Each environment has a /tmp of its own, as on AWS, gone with the environment.
+        Path tmp = temporaryDirectory(processId);
+        command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-cp");
         command.add(runtimeClasspath);
         command.add(RuntimeClasspath.MAIN_CLASS);
         command.add(function.handler());
         Path log = workDirectory.resolve(processId + ".log");
         try {
-            Files.createDirectories(workDirectory);
+            Files.createDirectories(tmp);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create " + workDirectory + ": " + e.getMessage(), e);
         }
@@ -239,6 +245,11 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         if (environment != null) {
             byToken.remove(environment.token);
             environment.mailbox.add(Environment.GONE);
+        }
+        try {
+            Directories.deleteTree(temporaryDirectory(process.id()));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Cannot clear the /tmp of " + process, e);
         }
     }
 
@@ -387,6 +398,10 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
             case 15 -> "terminated";
             default -> "signal " + signal;
         };
+    }
+
+    private Path temporaryDirectory(String processId) {
+        return workDirectory.resolve(processId + "-tmp");
     }
 
     private static void settleOutput() {

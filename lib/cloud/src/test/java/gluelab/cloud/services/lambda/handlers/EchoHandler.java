@@ -27,11 +27,14 @@ public class EchoHandler implements RequestHandler<Map<String, Object>, Map<Stri
         out.put("invocationsInThisEnvironment", invocations);
         out.put("pid", ProcessHandle.current().pid());
         out.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        out.put("tmpdir", System.getProperty("java.io.tmpdir"));
+        out.put("runtimeJniLibrary",
+                System.getProperty("com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI"));
         Map<String, String> environment = new LinkedHashMap<>();
         for (String name : new String[] {"AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_REGION", "AWS_DEFAULT_REGION", "_HANDLER",
                 "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY_ID", "AWS_SESSION_TOKEN",
-                "AWS_ENDPOINT_URL", "AWS_EXECUTION_ENV", "GREETING", "LAMBDA_TASK_ROOT"}) {
+                "AWS_ENDPOINT_URL", "AWS_EXECUTION_ENV", "GREETING", "LAMBDA_TASK_ROOT", "TMPDIR"}) {
             environment.put(name, System.getenv(name));
         }
         out.put("environment", environment);
