@@ -12,9 +12,11 @@ import java.util.Map;
  *                           is false (a Lambda execution environment sees only its function's)
  * @param workingDirectory   where it runs; created if missing
  * @param logFile            where its stderr goes (appended), and where its last words are read from when it dies
+ * @param stderrToStdout     whether its stderr is read as stdout lines instead, in order with them (a Lambda
+ *                           runtime's stderr belongs in the function's log, as on AWS); the log file then stays empty
  */
 public record ProcessSpec(List<String> command, Map<String, String> environment, boolean inheritEnvironment,
-                          Path workingDirectory, Path logFile) {
+                          Path workingDirectory, Path logFile, boolean stderrToStdout) {
 
     public ProcessSpec {
         command = List.copyOf(command);
@@ -23,6 +25,6 @@ public record ProcessSpec(List<String> command, Map<String, String> environment,
 
     /** A process with this JVM's environment. */
     public static ProcessSpec of(List<String> command, Path workingDirectory, Path logFile) {
-        return new ProcessSpec(command, Map.of(), true, workingDirectory, logFile);
+        return new ProcessSpec(command, Map.of(), true, workingDirectory, logFile, false);
     }
 }

@@ -390,9 +390,12 @@ public final class WarmProcessPool<W> implements AutoCloseable {
             if (logDirectory != null) {
                 Files.createDirectories(logDirectory);
             }
-            ProcessBuilder builder = new ProcessBuilder(spec.command())
-                    .directory(spec.workingDirectory().toFile())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+            ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
+            if (spec.stderrToStdout()) {
+                builder.redirectErrorStream(true);
+            } else {
+                builder.redirectError(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+            }
             if (!spec.inheritEnvironment()) {
                 builder.environment().clear();
             }

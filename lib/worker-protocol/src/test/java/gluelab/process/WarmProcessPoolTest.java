@@ -269,7 +269,7 @@ class WarmProcessPoolTest {
                     "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     ScriptedChild.class.getName()));
             return new ProcessSpec(command, environment, inheritEnvironment, work.resolve(processId),
-                    work.resolve(processId + ".log"));
+                    work.resolve(processId + ".log"), false);
         }
 
         @Override

@@ -22,6 +22,10 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -70,10 +74,10 @@ final class AsyncInvocations implements AutoCloseable {
     }
 
     /** Accepts an event: journaled now, run as soon as an environment is free. */
-    void enqueue(RequestContext context, FunctionConfiguration function, byte[] payload) {
+    void enqueue(RequestContext context, FunctionName target, byte[] payload) {
         long now = platform.clock().millis();
-        QueuedEvent event = new QueuedEvent(context.requestId(), function.functionName(),
-                new String(payload, StandardCharsets.UTF_8), now, 0, now);
+        QueuedEvent event = new QueuedEvent(context.requestId(), target.name(),
+                target.latest() ? null : target.qualifier(), new String(payload, StandardCharsets.UTF_8), now, 0, now);
         states.get(context).queuedEvents.put(event.requestId(), event);
         schedule(context.scope(), event);
     }
@@ -102,9 +106,11 @@ final class AsyncInvocations implements AutoCloseable {
         if (event == null) {
             return;
         }
-        FunctionConfiguration function = state.functions.get(event.functionName());
-        if (function == null) {
-            state.queuedEvents.remove(requestId); // the function was deleted: its queue goes with it
+        FunctionConfiguration function;
+        try {
+            function = state.resolve(event.target());
+        } catch (AwsServiceException gone) {
+            state.queuedEvents.remove(requestId); // the function, version or alias was deleted: its queue goes too
             return;
         }
         FunctionEventInvokeConfig config = state.invokeConfigs.get(event.functionName());
@@ -119,7 +125,7 @@ final class AsyncInvocations implements AutoCloseable {
         }
         InvocationResult result;
         try {
-            result = invocations.get().run(state, function, function.functionArn(), requestId,
+            result = invocations.get().run(state, function, event.target().qualifiedArn(scope).toString(), requestId,
                     event.payload().getBytes(StandardCharsets.UTF_8), false);
         } catch (AwsServiceException throttled) {
             long backoff = Math.min(MAX_THROTTLE_BACKOFF.toMillis(),
@@ -154,9 +160,10 @@ final class AsyncInvocations implements AutoCloseable {
         if (target == null) {
             return;
         }
-        String record = record(function, event, condition, result).toString();
+        JsonNode record = record(state.scope, function, event, condition, result);
         try {
-            send(state.scope, function, target, record);
+            send(state.scope, function, target, condition, record.path("requestContext").path("functionArn").asText(),
+                    record.toString());
         } catch (RuntimeException e) {
             LOG.log(Level.INFO, "Lambda could not send the invocation record of " + function.functionName() + " to "
                     + target + ": " + e.getMessage());
@@ -164,14 +171,15 @@ final class AsyncInvocations implements AutoCloseable {
     }
 
     /** Lambda's invocation record, as a destination receives it. */
-    private JsonNode record(FunctionConfiguration function, QueuedEvent event, String condition,
+    private JsonNode record(Scope scope, FunctionConfiguration function, QueuedEvent event, String condition,
                             InvocationResult result) {
         ObjectNode record = Json.object();
         record.put("version", "1.0");
         record.put("timestamp", platform.clock().instant().toString());
         ObjectNode request = record.putObject("requestContext");
         request.put("requestId", event.requestId());
-        request.put("functionArn", function.functionArn() + ":$LATEST");
+        request.put("functionArn", Arn.in(scope, "lambda", "function:" + function.functionName() + ":"
+                + (event.qualifier() == null ? "$LATEST" : event.qualifier())).toString());
         request.put("condition", condition);
         request.put("approximateInvokeCount", event.attempts());
         record.set("requestPayload", json(event.payload()));
@@ -187,8 +195,14 @@ final class AsyncInvocations implements AutoCloseable {
         return record;
     }
 
-    /** Sends the record as the function's execution role, as Lambda does: the role needs the permission. */
-    private void send(Scope scope, FunctionConfiguration function, String destination, String record) {
+    /**
+     * Sends the record as the function's execution role, as Lambda does: the role needs the permission
+     * ({@code lambda:InvokeFunction} on a function, {@code events:PutEvents} on a bus). An event bus receives it as
+     * the event Lambda puts there: source {@code lambda}, detail-type {@code Lambda Function Invocation Result -
+     * Success} or {@code - Failure}, the record as its detail.
+     */
+    private void send(Scope scope, FunctionConfiguration function, String destination, String condition,
+                      String functionArn, String record) {
         Arn target = Arn.parse(destination).orElseThrow(() -> new IllegalArgumentException("Not an ARN: " + destination));
         String role = platform.roles().assumeRoleAsService(FunctionOperations.LAMBDA_PRINCIPAL,
                 Arn.parse(function.role()).orElseThrow(), function.functionName(), Duration.ofMinutes(15))
@@ -198,8 +212,23 @@ final class AsyncInvocations implements AutoCloseable {
             case "lambda" -> platform.internal().call("lambda", targetScope, role, InvokeRequest.builder()
                     .functionName(destination).invocationType(InvocationType.EVENT)
                     .payload(SdkBytes.fromUtf8String(record)).build());
-            default -> throw new IllegalArgumentException("Lab Cloud sends Lambda destinations to functions; "
-                    + target.service() + " destinations are not served yet");
+            case "events" -> {
+                PutEventsResponse response = platform.internal().call("events", targetScope, role,
+                        PutEventsRequest.builder().entries(PutEventsRequestEntry.builder()
+                                .eventBusName(destination)
+                                .source("lambda")
+                                .detailType("Lambda Function Invocation Result - "
+                                        + (condition.equals("Success") ? "Success" : "Failure"))
+                                .resources(functionArn)
+                                .detail(record)
+                                .build()).build());
+                if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+                    PutEventsResultEntry refused = response.entries().get(0);
+                    throw new IllegalStateException(refused.errorCode() + ": " + refused.errorMessage());
+                }
+            }
+            default -> throw new IllegalArgumentException("Lab Cloud sends Lambda destinations to functions and event "
+                    + "buses; " + target.service() + " destinations are not served yet");
         }
     }
 

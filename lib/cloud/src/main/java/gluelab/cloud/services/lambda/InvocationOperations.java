@@ -74,11 +74,11 @@ public final class InvocationOperations {
         }
         byte[] input = payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload;
         if (type == InvocationType.EVENT) {
-            async.enqueue(context, function, input);
+            async.enqueue(context, name, input);
             return InvokeResponse.builder().statusCode(202).build();
         }
-        InvocationResult result = run(state, function, name.qualifiedArn(context.scope()).toString(),
-                ExecutionEnvironments.newRequestId(), input, request.logType() == LogType.TAIL);
+        InvocationResult result = tooLargeRefused(run(state, function, name.qualifiedArn(context.scope()).toString(),
+                ExecutionEnvironments.newRequestId(), input, request.logType() == LogType.TAIL));
         return InvokeResponse.builder()
                 .statusCode(200)
                 .payload(SdkBytes.fromByteArray(result.payload()))
@@ -106,6 +106,17 @@ public final class InvocationOperations {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** A synchronous response over 6 MB is not returned: the caller gets Lambda's error in its place. */
+    private static InvocationResult tooLargeRefused(InvocationResult result) {
+        if (result.payload().length <= MAX_SYNC_PAYLOAD) {
+            return result;
+        }
+        String error = "{\"errorMessage\":\"Response payload size exceeded maximum allowed payload size ("
+                + MAX_SYNC_PAYLOAD + " bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}";
+        return new InvocationResult(error.getBytes(StandardCharsets.UTF_8), InvocationResult.UNHANDLED,
+                result.logTail(), result.executedVersion());
     }
 
     /** What an environment for the function (its $LATEST or a published version) is started with. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -30,6 +31,7 @@ class LambdaAsyncTest {
 
     static final String HANDLERS = "gluelab.cloud.services.lambda.handlers.";
     static final String RECORDER = "arn:aws:lambda:us-east-1:000000000000:function:recorder";
+    static final String DEFAULT_BUS = "arn:aws:events:us-east-1:000000000000:event-bus/default";
 
     @BeforeAll
     static void functions() {
@@ -37,15 +39,17 @@ class LambdaAsyncTest {
         try (IamClient iam = cloud.client(IamClient.builder()); LambdaClient lambda = cloud.client(LambdaClient.builder())) {
             iam.putRolePolicy(r -> r.roleName("fn-async-role").policyName("destinations").policyDocument("""
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:InvokeFunction",\
-                    "Resource":"%s"}]}""".formatted(RECORDER)));
+                    "Resource":"%s"},{"Effect":"Allow","Action":"events:PutEvents","Resource":"%s"}]}"""
+                    .formatted(RECORDER, DEFAULT_BUS)));
             LambdaFixture.createActive(lambda, "recorder", HANDLERS + "RecorderHandler", role, 20);
             LambdaFixture.createActive(lambda, "async-failing", HANDLERS + "MisbehavingHandlers::fail", role, 20);
             LambdaFixture.createActive(lambda, "async-greeting", HANDLERS + "MisbehavingHandlers::greet", role, 20);
         }
     }
 
+    /** Waits for the recorder to log the record; on a loaded machine, its environment may take a while to start. */
     static Optional<JsonNode> awaitRecord(CloudWatchLogsClient logs, String requestId) throws InterruptedException {
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 1200; i++) {
             Optional<JsonNode> found = LambdaFixture.recordedEvents(logs).stream()
                     .filter(r -> r.path("requestContext").path("requestId").asText().equals(requestId)).findFirst();
             if (found.isPresent()) {
@@ -120,5 +124,72 @@ class LambdaAsyncTest {
             assertThat(record.path("responseContext").path("statusCode").asInt()).isEqualTo(200);
             assertThat(record.path("responsePayload").asText()).isEqualTo("hello async");
         }
+    }
+
+    @Test
+    void anEventInvokedVersionRunsThatVersionAndItsRecordNamesIt() throws Exception {
+        try (LambdaClient lambda = cloud.client(LambdaClient.builder());
+             CloudWatchLogsClient logs = cloud.client(CloudWatchLogsClient.builder())) {
+            LambdaFixture.createActive(lambda, "async-versioned", HANDLERS + "MisbehavingHandlers::greet",
+                    LambdaFixture.executionRole(cloud, "fn-async-role"), 20);
+            lambda.putFunctionEventInvokeConfig(r -> r.functionName("async-versioned")
+                    .destinationConfig(d -> d.onSuccess(f -> f.destination(RECORDER))));
+            String version = lambda.publishVersion(r -> r.functionName("async-versioned")).version();
+
+            InvokeResponse accepted = lambda.invoke(r -> r.functionName("async-versioned").qualifier(version)
+                    .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"name\": \"v1\"}")));
+            JsonNode record = awaitRecord(logs, accepted.responseMetadata().requestId())
+                    .orElseThrow(() -> new AssertionError("no OnSuccess record"));
+
+            assertThat(record.path("requestContext").path("functionArn").asText())
+                    .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:async-versioned:" + version);
+            assertThat(record.path("responseContext").path("executedVersion").asText()).isEqualTo(version);
+        }
+    }
+
+    @Test
+    void anEventBusDestinationGetsTheRecordAsLambdasOwnEventWhichARuleCanRoute() throws Exception {
+        try (LambdaClient lambda = cloud.client(LambdaClient.builder());
+             EventBridgeClient events = cloud.client(EventBridgeClient.builder());
+             CloudWatchLogsClient logs = cloud.client(CloudWatchLogsClient.builder())) {
+            LambdaFixture.createActive(lambda, "async-to-bus", HANDLERS + "MisbehavingHandlers::fail",
+                    LambdaFixture.executionRole(cloud, "fn-async-role"), 20);
+            lambda.putFunctionEventInvokeConfig(r -> r.functionName("async-to-bus").maximumRetryAttempts(0)
+                    .destinationConfig(d -> d.onFailure(f -> f.destination(DEFAULT_BUS))));
+            events.putRule(r -> r.name("lambda-failures").eventPattern("""
+                    {"source":["lambda"],"detail-type":["Lambda Function Invocation Result - Failure"]}"""));
+            events.putTargets(r -> r.rule("lambda-failures").targets(t -> t.id("recorder").arn(RECORDER)));
+            lambda.addPermission(r -> r.functionName("recorder").statementId("lambda-failures")
+                    .action("lambda:InvokeFunction").principal("events.amazonaws.com")
+                    .sourceArn("arn:aws:events:us-east-1:000000000000:rule/lambda-failures"));
+
+            InvokeResponse accepted = lambda.invoke(r -> r.functionName("async-to-bus")
+                    .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"order\": 12}")));
+            String requestId = accepted.responseMetadata().requestId();
+            JsonNode event = awaitRoutedEvent(logs, requestId)
+                    .orElseThrow(() -> new AssertionError("no Lambda event reached the rule's target"));
+
+            assertThat(event.path("source").asText()).isEqualTo("lambda");
+            assertThat(event.path("detail-type").asText()).isEqualTo("Lambda Function Invocation Result - Failure");
+            assertThat(event.path("resources").get(0).asText())
+                    .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:async-to-bus:$LATEST");
+            assertThat(event.path("detail").path("requestContext").path("condition").asText())
+                    .isEqualTo("RetriesExhausted");
+            assertThat(event.path("detail").path("responsePayload").path("errorMessage").asText())
+                    .isEqualTo("boom: 12");
+        }
+    }
+
+    static Optional<JsonNode> awaitRoutedEvent(CloudWatchLogsClient logs, String requestId)
+            throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            Optional<JsonNode> found = LambdaFixture.recordedEvents(logs).stream().filter(e -> e.path("detail")
+                    .path("requestContext").path("requestId").asText().equals(requestId)).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            Thread.sleep(50);
+        }
+        return Optional.empty();
     }
 }

@@ -144,13 +144,14 @@ class LambdaInvokeTest {
             String tail = new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
             assertThat(tail).contains("START RequestId: " + requestId + " Version: $LATEST")
                     .contains("echo {tail=true}")
+                    .contains("echo on stderr")
                     .contains("END RequestId: " + requestId)
                     .containsPattern("REPORT RequestId: " + requestId + "\tDuration: [0-9.]+ ms\tBilled Duration: \\d+ ms"
                             + "\tMemory Size: 256 MB\tMax Memory Used: [1-9]\\d* MB");
 
             List<String> lines = awaitLogLines(logs, "/aws/lambda/echo", requestId);
             assertThat(lines).contains("START RequestId: " + requestId + " Version: $LATEST", "echo {tail=true}",
-                    "END RequestId: " + requestId);
+                    "echo on stderr", "END RequestId: " + requestId);
             assertThat(lines).anyMatch(line -> line.startsWith("REPORT RequestId: " + requestId));
         }
     }
@@ -241,6 +242,23 @@ class LambdaInvokeTest {
 
             assertThat(json(invoke(lambda, "echo", "{\"still\": \"here\"}").payload()).path("input").path("still")
                     .asText()).isEqualTo("here");
+        }
+    }
+
+    @Test
+    void aResponseOverSixMegabytesIsNotReturnedButReplacedByLambdasError() {
+        try (LambdaClient lambda = lambda()) {
+            lambda.createFunction(r -> r.functionName("talkative").runtime("java17").role(role).memorySize(512)
+                    .handler(HANDLERS + "MisbehavingHandlers::answerTooMuch")
+                    .code(c -> c.zipFile(FunctionZips.handlers())));
+            lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName("talkative"));
+
+            InvokeResponse response = invoke(lambda, "talkative", "{}");
+
+            assertThat(response.functionError()).isEqualTo("Unhandled");
+            assertThat(json(response.payload()).path("errorType").asText()).isEqualTo("Function.ResponseSizeTooLarge");
+            assertThat(json(response.payload()).path("errorMessage").asText())
+                    .isEqualTo("Response payload size exceeded maximum allowed payload size (6291456 bytes).");
         }
     }
 

@@ -189,7 +189,8 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create " + workDirectory + ": " + e.getMessage(), e);
         }
-        return new ProcessSpec(command, variables, false, setup.taskRoot(), log);
+        // The runtime's stderr goes to the function's log with its stdout, as Lambda's Java runtime sends both there.
+        return new ProcessSpec(command, variables, false, setup.taskRoot(), log, true);
     }
 
     @Override

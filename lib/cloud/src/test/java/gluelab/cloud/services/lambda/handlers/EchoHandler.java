@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A {@code RequestHandler} that answers with its input and what its execution environment told it: the environment
- * variables Lambda sets and the handler's context. It prints one line, which the function's log must show.
+ * variables Lambda sets and the handler's context. It prints one line on stdout and one on stderr, which the
+ * function's log must both show.
  */
 public class EchoHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -17,6 +18,7 @@ public class EchoHandler implements RequestHandler<Map<String, Object>, Map<Stri
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         invocations++;
         System.out.println("echo " + input);
+        System.err.println("echo on stderr");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("input", input);
         out.put("requestId", context.getAwsRequestId());

@@ -33,6 +33,10 @@ public class MisbehavingHandlers {
         }
     }
 
+    public String answerTooMuch(Map<String, Object> input) {
+        return "x".repeat(7 * 1024 * 1024);
+    }
+
     public String greet(Map<String, Object> input) {
         return "hello " + input.get("name");
     }
