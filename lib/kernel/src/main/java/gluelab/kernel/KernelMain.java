@@ -1,5 +1,6 @@
 package gluelab.kernel;
 
+import gluelab.kernel.channels.ResponsiveJupyterConnection;
 import gluelab.kernel.eval.JavaSession;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
@@ -49,7 +50,7 @@ public final class KernelMain {
 
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(connectionFile));
         JavaKernel kernel = new JavaKernel(session);
-        JupyterConnection sockets = new JupyterConnection(connection);
+        JupyterConnection sockets = ResponsiveJupyterConnection.open(connection);
         kernel.becomeHandlerForConnection(sockets);
         sockets.connect();
         InterruptSignal.forward(kernel::interrupt);
