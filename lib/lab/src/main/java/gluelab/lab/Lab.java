@@ -40,7 +40,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.CreateJobRequest;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
@@ -50,7 +52,9 @@ import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableInput;
 import software.amazon.awssdk.services.glue.model.WorkerType;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -269,6 +273,30 @@ public final class Lab implements AutoCloseable {
         return glueRoleArn;
     }
 
+    /**
+     * Creates (or brings up to date) this lab's execution role for Lambda functions, as it is done on AWS, and shows
+     * it: trusted by {@code lambda.amazonaws.com}, with the AWS-managed {@code AWSLambdaBasicExecutionRole} (its
+     * log group) and an inline policy of {@code permissions}, e.g.
+     * {@code PolicyJson.allow("glue:StartJobRun").on(jobArn)}. Returns the role's ARN for {@code CreateFunction}.
+     * On AWS a new role takes some seconds before Lambda may assume it; {@code CreateFunction} says so
+     * ("The role defined for the function cannot be assumed by Lambda"), and a retry a little later succeeds.
+     */
+    public String lambdaRole(String roleSuffix, PolicyJson.Statement... permissions) {
+        RoleSetup setup = RoleSetup.role(names.name(roleSuffix), PolicyJson.trust("lambda.amazonaws.com"))
+                .attach("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+        if (permissions.length > 0) {
+            setup = setup.inline(names.name(roleSuffix + "-permissions"), PolicyJson.of(permissions));
+        }
+        RoleView role = setup.apply(iam());
+        gluelab.lab.display.Display.display(role);
+        return role.roleArn();
+    }
+
+    /** The ARN of one of this account's Glue jobs, for a policy's {@code Resource}. */
+    public String jobArn(String jobName) {
+        return "arn:aws:glue:" + region() + ":" + account() + ":job/" + jobName;
+    }
+
     // ---- clients ----
 
     public S3Client s3() {
@@ -289,6 +317,22 @@ public final class Lab implements AutoCloseable {
 
     public StsClient sts() {
         return cached(StsClient.class, () -> client(StsClient.builder()));
+    }
+
+    public LambdaClient lambda() {
+        return cached(LambdaClient.class, () -> client(LambdaClient.builder()));
+    }
+
+    public EventBridgeClient eventBridge() {
+        return cached(EventBridgeClient.class, () -> client(EventBridgeClient.builder()));
+    }
+
+    public SchedulerClient scheduler() {
+        return cached(SchedulerClient.class, () -> client(SchedulerClient.builder()));
+    }
+
+    public CloudTrailClient cloudTrail() {
+        return cached(CloudTrailClient.class, () -> client(CloudTrailClient.builder()));
     }
 
     /**
@@ -499,6 +543,36 @@ public final class Lab implements AutoCloseable {
 
     public LastCrawlInfo waitForCrawler(String crawlerName, Duration timeout) {
         return Crawlers.waitFor(glue(), stateWaiter(), crawlerName, timeout);
+    }
+
+    /**
+     * Waits until a job has at least {@code count} runs and none of them is still going, printing the progress
+     * ({@code 0 runs → 1 run (RUNNING) → 1 run, all ended in 2.3 s}), and returns every run, oldest first. For runs
+     * that something else starts (a Lambda, a schedule, a rule), where the notebook holds no run id.
+     */
+    public List<JobRun> waitForJobRuns(String jobName, int count) {
+        return waitForJobRuns(jobName, count, admin != null ? Duration.ofMinutes(5) : Duration.ofMinutes(30));
+    }
+
+    public List<JobRun> waitForJobRuns(String jobName, int count, Duration timeout) {
+        return JobRuns.waitForCount(glue(), stateWaiter(), jobName, count, timeout);
+    }
+
+    /**
+     * Waits until a function's log group shows at least {@code count} finished invocations (their REPORT lines),
+     * and returns them as {@link #lambdaInvocations} does. Asynchronous invocations (rules, S3, schedules) end
+     * after the call that caused them returned.
+     */
+    public DataTable waitForInvocations(String functionName, int count) {
+        return waitForInvocations(functionName, count, admin != null ? Duration.ofMinutes(2) : Duration.ofMinutes(10));
+    }
+
+    public DataTable waitForInvocations(String functionName, int count, Duration timeout) {
+        return stateWaiter().await("Invocations of " + functionName, () -> lambdaInvocations(functionName),
+                table -> table.rowCount() + (table.rowCount() == 1 ? " invocation" : " invocations"),
+                table -> table.rowCount() >= count, (table, waited) -> "in " + Durations.describe(waited), timeout,
+                "Look at the function's log group /aws/lambda/" + functionName + " and at what should invoke it "
+                        + "(a rule's target, a permission, a schedule)");
     }
 
     /** Every run of a job, oldest first. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.lab.iam.PolicyJson;
 import gluelab.lab.svg.SvgDocuments;
 import gluelab.lab.targets.Target;
 import java.io.ByteArrayOutputStream;
@@ -82,6 +83,34 @@ class LabOnLabCloudTest {
         assertThat(lab.reset().removed()).containsKey("iam");
         assertThat(iam.listRoles().roles()).extracting(r -> r.roleName()).doesNotContain("lab01-glue-job");
         assertThat(lab.glueRole()).as("created again after the reset").isEqualTo(role);
+    }
+
+    @Test
+    void theLambdaRoleTrustsLambdaMayWriteItsLogsAndCarriesTheNotebooksPermissions() {
+        String role = lab.lambdaRole("starter", PolicyJson.allow("glue:StartJobRun").on(lab.jobArn("lab01-convert")));
+
+        assertThat(role).isEqualTo("arn:aws:iam::000000000000:role/lab01-starter");
+        assertThat(printed()).contains("IAM role " + role).contains("\"Service\" : \"lambda.amazonaws.com\"")
+                .contains("arn:aws:glue:us-east-1:000000000000:job/lab01-convert");
+        var iam = lab.iam();
+        assertThat(iam.listAttachedRolePolicies(r -> r.roleName("lab01-starter")).attachedPolicies())
+                .extracting(p -> p.policyName()).containsExactly("AWSLambdaBasicExecutionRole");
+        assertThat(iam.listRolePolicies(r -> r.roleName("lab01-starter")).policyNames())
+                .containsExactly("lab01-starter-permissions");
+    }
+
+    @Test
+    void waitingForRunsNothingStartsGivesUpSayingWhereToLook() {
+        lab.glue().createJob(r -> r.name("lab01-idle").role(lab.glueRole())
+                .command(c -> c.name("glueetl").scriptLocation("s3://lab01-scripts/idle.py")));
+
+        assertThatThrownBy(() -> lab.waitForJobRuns("lab01-idle", 1, Duration.ofMillis(300)))
+                .isInstanceOf(LabTimeoutException.class).hasMessageContaining("0 runs")
+                .hasMessageContaining("lab.timeline()");
+        assertThatThrownBy(() -> lab.waitForInvocations("lab01-nobody", 1, Duration.ofMillis(300)))
+                .isInstanceOf(LabTimeoutException.class).hasMessageContaining("0 invocations")
+                .hasMessageContaining("/aws/lambda/lab01-nobody");
+        assertThat(lab.waitForJobRuns("lab01-idle", 0)).isEmpty();
     }
 
     @Test

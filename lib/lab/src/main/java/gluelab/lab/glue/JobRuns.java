@@ -43,6 +43,25 @@ public final class JobRuns {
                         + jobName + "\").jobRunIds(\"" + runId + "\"))");
     }
 
+    /**
+     * Polls {@code GetJobRuns} until the job has at least {@code count} runs, all in a final state, printing the
+     * progress ({@code 0 runs → 1 run (1 RUNNING) → 1 run, all ended}); returns every run, oldest first.
+     */
+    public static List<JobRun> waitForCount(GlueClient glue, StateWaiter waiter, String jobName, int count,
+                                            Duration timeout) {
+        return waiter.await(count + (count == 1 ? " run" : " runs") + " of " + jobName, () -> all(glue, jobName),
+                runs -> {
+                    long going = runs.stream().filter(run -> !FINAL_STATES.contains(run.jobRunState())).count();
+                    String size = runs.size() + (runs.size() == 1 ? " run" : " runs");
+                    return going == 0 ? size + (runs.isEmpty() ? "" : ", all ended") : size + " (" + going + " going)";
+                },
+                runs -> runs.size() >= count && runs.stream().allMatch(run -> FINAL_STATES.contains(run.jobRunState())),
+                (runs, waited) -> "in " + Durations.describe(waited),
+                timeout,
+                "Nothing started " + jobName + " yet: look at what should start it (a rule and its target, the Lambda's "
+                        + "log group, a schedule) and at lab.timeline()");
+    }
+
     /** Every run of {@code jobName}, oldest first (GetJobRuns answers newest first, page by page). */
     public static List<JobRun> all(GlueClient glue, String jobName) {
         List<JobRun> runs = new ArrayList<>();
