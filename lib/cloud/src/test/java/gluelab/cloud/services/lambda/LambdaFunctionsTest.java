@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gluelab.cloud.testing.RunningLabCloud;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -116,6 +123,41 @@ class LambdaFunctionsTest {
                     .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                             .isEqualTo("The role defined for the function cannot be assumed by Lambda."));
         }
+    }
+
+    @Test
+    void aPackageOfSeventeenMegabytesIsTakenAsTheRequestsZipFile() throws IOException {
+        // A handler with the Glue and S3 clients in lib/ weighs about this much; as base64 it is one string of more
+        // than 20 million characters in CreateFunction's JSON body, where AWS takes packages of up to 50 MB.
+        byte[] zip = withPadding(FunctionZips.handlers().asByteArray(), 17 * 1024 * 1024);
+        try (LambdaClient lambda = lambda()) {
+            CreateFunctionResponse created = lambda.createFunction(r -> r.functionName("heavy").runtime(Runtime.JAVA17)
+                    .role(role).handler("gluelab.cloud.services.lambda.handlers.MisbehavingHandlers::greet")
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))));
+
+            assertThat(created.codeSize()).isEqualTo(zip.length);
+            assertThat(lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName("heavy")).matched().response()
+                    .orElseThrow().configuration().state()).isEqualTo(State.ACTIVE);
+        }
+    }
+
+    /** The package with one more entry of {@code bytes} random (incompressible) bytes. */
+    private static byte[] withPadding(byte[] zip, int bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream padded = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                padded.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(padded);
+                padded.closeEntry();
+            }
+            byte[] random = new byte[bytes];
+            new Random(26).nextBytes(random);
+            padded.putNextEntry(new ZipEntry("lib/padding.bin"));
+            padded.write(random);
+            padded.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     @Test
