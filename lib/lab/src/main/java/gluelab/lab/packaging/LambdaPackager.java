@@ -30,9 +30,14 @@ public final class LambdaPackager {
 
     private static final Pattern SERVICE_IMPORT = Pattern.compile("import\\s+software\\.amazon\\.awssdk\\.services\\.(\\w+)\\.");
     private static final String EVENTS_IMPORT = "com.amazonaws.services.lambda.runtime.events";
-    /** SDK modules a handler never needs: other HTTP clients, and helpers beside the service clients. */
-    private static final Set<String> LEFT_OUT = Set.of("apache-client", "netty-nio-client", "aws-crt-client",
-            "s3-transfer-manager", "crt-core");
+    /**
+     * SDK modules a handler never needs: the HTTP clients other than url-connection-client, and helpers beside the
+     * service clients. With one HTTP client in the package, {@code GlueClient.create()} finds it on its own; the
+     * Apache clients would also need their httpcomponents jars, and url-connection-client is the light one AWS
+     * recommends for Lambda.
+     */
+    private static final Set<String> LEFT_OUT = Set.of("apache-client", "apache5-client", "netty-nio-client",
+            "aws-crt-client", "s3-transfer-manager", "crt-core");
 
     private final Path home;
     private final Path cacheDir;
