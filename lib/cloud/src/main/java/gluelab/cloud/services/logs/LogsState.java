@@ -21,6 +21,9 @@ import java.util.function.UnaryOperator;
  */
 final class LogsState {
 
+    /** Lambda names a function's log group {@code /aws/lambda/<function name>}. */
+    private static final String FUNCTION_GROUPS = "/aws/lambda/";
+
     /** A stream's record and its events. */
     record Stream(LogStreamRecord record, StreamEvents events) {
     }
@@ -165,11 +168,15 @@ final class LogsState {
         }
     }
 
-    /** Deletes the groups whose names start with {@code prefix} (all when null); returns how many. */
+    /**
+     * Deletes the groups whose names start with {@code prefix}, and the groups of functions whose names do
+     * ({@code /aws/lambda/<prefix>…}), all when null; returns how many. A function's group outlives the function, as
+     * on AWS; left behind by a reset, it would show a rerun the invocations of the run before.
+     */
     synchronized int reset(String prefix) {
         int removed = 0;
         for (LogGroupRecord group : groups()) {
-            if (prefix == null || group.name().startsWith(prefix)) {
+            if (prefix == null || group.name().startsWith(prefix) || group.name().startsWith(FUNCTION_GROUPS + prefix)) {
                 deleteGroup(group.name());
                 removed++;
             }

@@ -219,6 +219,20 @@ class LogGroupsTest {
     }
 
     @Test
+    void aLabResetAlsoRemovesTheLogGroupsOfTheFunctionsNamedWithItsPrefix() {
+        String lab = "labfn-";
+        logs.createLogGroup(r -> r.logGroupName("/aws/lambda/" + lab + "router"));
+        logs.createLogGroup(r -> r.logGroupName("/aws/lambda/other-" + lab + "router"));
+
+        var response = cloud.http(cloud.request("/_lab/reset?prefix=" + lab)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/" + lab)).logGroups()).isEmpty();
+        assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/other-" + lab)).logGroups()).hasSize(1);
+    }
+
+    @Test
     void aLogGroupIsOnlyVisibleInItsOwnRegion() {
         String name = LogsFixture.uniqueGroup("regional");
         logs.createLogGroup(r -> r.logGroupName(name));
