@@ -169,11 +169,20 @@ final class LogsState {
     synchronized int reset(String prefix) {
         int removed = 0;
         for (LogGroupRecord group : groups()) {
-            if (prefix == null || group.name().startsWith(prefix)) {
+            if (prefix == null || group.name().startsWith(prefix) || writtenByResourceNamed(group.name(), prefix)) {
                 deleteGroup(group.name());
                 removed++;
             }
         }
         return removed;
+    }
+
+    /**
+     * Whether AWS named the group after a resource whose name starts with {@code prefix}: a Lambda function logs to
+     * {@code /aws/lambda/<function>}, which outlives the function (deleting a function keeps its logs, as on AWS), so
+     * a reset of the function's prefix removes it too, or a notebook run again would read the last run's invocations.
+     */
+    private static boolean writtenByResourceNamed(String group, String prefix) {
+        return group.startsWith("/aws/lambda/" + prefix);
     }
 }

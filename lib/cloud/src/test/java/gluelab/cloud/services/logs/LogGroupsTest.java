@@ -219,6 +219,19 @@ class LogGroupsTest {
     }
 
     @Test
+    void aLabResetWithAPrefixAlsoRemovesTheLogGroupsOfTheLambdaFunctionsItNames() {
+        logs.createLogGroup(r -> r.logGroupName("/aws/lambda/lab77-start-export"));
+        logs.createLogGroup(r -> r.logGroupName("/aws/lambda/lab78-start-export"));
+
+        var response = cloud.http(cloud.request("/_lab/reset?prefix=lab77-")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/lab7")).logGroups())
+                .extracting(g -> g.logGroupName()).containsExactly("/aws/lambda/lab78-start-export");
+    }
+
+    @Test
     void aLogGroupIsOnlyVisibleInItsOwnRegion() {
         String name = LogsFixture.uniqueGroup("regional");
         logs.createLogGroup(r -> r.logGroupName(name));
