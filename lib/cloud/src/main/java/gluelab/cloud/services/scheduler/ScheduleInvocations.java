@@ -1,5 +1,6 @@
 package gluelab.cloud.services.scheduler;
 
+import gluelab.cloud.clock.LabScheduler;
 import gluelab.cloud.clock.TimerOwner;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
@@ -12,7 +13,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
@@ -38,6 +43,8 @@ final class ScheduleInvocations {
     private final SchedulerTimeline timeline;
     private final DeadLetters deadLetters;
     private final SecureRandom random = new SecureRandom();
+    /** Attempts waiting on the lab clock (retries, flexible-window deliveries), by schedule, so deleting it drops them. */
+    private final Map<Scope, Map<String, Set<LabScheduler.Registration>>> waiting = new ConcurrentHashMap<>();
 
     ScheduleInvocations(Platform platform, ScheduleTargets targets, ExecutionRoles roles, SchedulerTimeline timeline) {
         this.platform = platform;
@@ -92,8 +99,30 @@ final class ScheduleInvocations {
     }
 
     private void later(Invocation invocation, Instant due, String kind) {
-        platform.scheduler().scheduleOnce(new TimerOwner(SchedulerProvider.SERVICE, kind, invocation.resource(),
-                invocation.scope().account(), invocation.scope().region()), due, at -> attempt(invocation));
+        Set<LabScheduler.Registration> ofSchedule = waiting.computeIfAbsent(invocation.scope(), scope -> new ConcurrentHashMap<>())
+                .computeIfAbsent(invocation.resource(), resource -> ConcurrentHashMap.newKeySet());
+        AtomicReference<LabScheduler.Registration> registration = new AtomicReference<>();
+        registration.set(platform.scheduler().scheduleOnce(new TimerOwner(SchedulerProvider.SERVICE, kind,
+                invocation.resource(), invocation.scope().account(), invocation.scope().region()), due, at -> {
+                    LabScheduler.Registration self = registration.get();
+                    if (self != null) {
+                        ofSchedule.remove(self);
+                    }
+                    attempt(invocation);
+                }));
+        ofSchedule.add(registration.get());
+    }
+
+    /**
+     * Drops the attempts still waiting for a deleted schedule: its retries and delayed deliveries belong to it, and a
+     * schedule made again under the same name (or a lab reset) must not inherit them.
+     */
+    void dropWaiting(Scope scope, String group, String name) {
+        Map<String, Set<LabScheduler.Registration>> ofScope = waiting.get(scope);
+        Set<LabScheduler.Registration> dropped = ofScope == null ? null : ofScope.remove(SchedulerState.key(group, name));
+        if (dropped != null) {
+            dropped.forEach(LabScheduler.Registration::cancel);
+        }
     }
 
     /** A service's own error as it is; anything else (a service Lab Cloud lacks) as Scheduler's internal error. */

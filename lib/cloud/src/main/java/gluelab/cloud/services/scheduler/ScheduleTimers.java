@@ -52,8 +52,10 @@ final class ScheduleTimers implements AutoCloseable {
         timers.set(scope, key, after, fireTimes, at -> fire(scope, key, fireTimes, at));
     }
 
+    /** Stops a deleted schedule: no more fires, and none of its failed invocations is retried. */
     void cancel(Scope scope, String group, String name) {
         timers.cancel(scope, SchedulerState.key(group, name));
+        invocations.dropWaiting(scope, group, name);
     }
 
     private void fire(Scope scope, String key, ScheduleFireTimes fireTimes, Instant at) {

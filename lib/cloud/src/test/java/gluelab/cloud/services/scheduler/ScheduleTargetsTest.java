@@ -172,6 +172,24 @@ class ScheduleTargetsTest {
     }
 
     @Test
+    void deletingAScheduleDropsTheRetriesOfItsFailedInvocations() {
+        scheduler.createSchedule(r -> r.name("deleted-while-retrying").scheduleExpression(atExpression(inMinutes(5)))
+                .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                .target(t -> t.arn(START_JOB_RUN).roleArn(mayOnlyLog).input("{\"JobName\":\"lab19-etl\"}")
+                        .retryPolicy(p -> p.maximumRetryAttempts(3).maximumEventAgeInSeconds(3600))
+                        .deadLetterConfig(d -> d.arn(DEAD_LETTERS))));
+        LabAdmin.advanceClock(cloud, Duration.ofMinutes(5).plusSeconds(10));
+        assertThat(schedulerEvents(SchedulerTimeline.FAILED, "default/deleted-while-retrying")).as("the first attempt")
+                .hasSize(1);
+
+        scheduler.deleteSchedule(r -> r.name("deleted-while-retrying"));
+        LabAdmin.advanceClock(cloud, Duration.ofMinutes(20));
+
+        assertThat(schedulerEvents(SchedulerTimeline.FAILED, "default/deleted-while-retrying")).as("no retry").hasSize(1);
+        assertThat(schedulerEvents(SchedulerTimeline.DEAD_LETTERED, "default/deleted-while-retrying")).isEmpty();
+    }
+
+    @Test
     void retriesStopAtTheEventsMaximumAge() {
         scheduler.createSchedule(r -> r.name("short-lived").scheduleExpression(atExpression(inMinutes(5)))
                 .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
