@@ -165,15 +165,26 @@ final class LogsState {
         }
     }
 
-    /** Deletes the groups whose names start with {@code prefix} (all when null); returns how many. */
+    /**
+     * Deletes the groups whose names start with {@code prefix} (all when null), and the groups AWS services made
+     * for the prefix's resources ({@code /aws/lambda/<prefix>…}: deleting a function leaves its logs, on AWS as
+     * here, and a lab that starts over must not read an earlier run's invocations); returns how many.
+     */
     synchronized int reset(String prefix) {
         int removed = 0;
         for (LogGroupRecord group : groups()) {
-            if (prefix == null || group.name().startsWith(prefix)) {
+            if (prefix == null || group.name().startsWith(prefix) || isLogGroupOfResource(group.name(), prefix)) {
                 deleteGroup(group.name());
                 removed++;
             }
         }
         return removed;
+    }
+
+    /** The log-group name roots under which AWS services name a group after one resource, e.g. a function. */
+    private static final List<String> RESOURCE_GROUP_ROOTS = List.of("/aws/lambda/");
+
+    private static boolean isLogGroupOfResource(String groupName, String prefix) {
+        return RESOURCE_GROUP_ROOTS.stream().anyMatch(root -> groupName.startsWith(root + prefix));
     }
 }

@@ -219,6 +219,21 @@ class LogGroupsTest {
     }
 
     @Test
+    void aLabResetWithAPrefixAlsoRemovesTheLambdaLogGroupsOfFunctionsNamedWithIt() {
+        String base = "fn-reset-";
+        logs.createLogGroup(r -> r.logGroupName("/aws/lambda/" + base + "start-job"));
+        logs.createLogGroup(r -> r.logGroupName("/aws/lambda/other-" + base));
+
+        var response = cloud.http(cloud.request("/_lab/reset?prefix=" + base)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/" + base)).logGroups()).isEmpty();
+        assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/other-" + base)).logGroups())
+                .as("a function whose name does not start with the prefix keeps its logs").hasSize(1);
+    }
+
+    @Test
     void aLogGroupIsOnlyVisibleInItsOwnRegion() {
         String name = LogsFixture.uniqueGroup("regional");
         logs.createLogGroup(r -> r.logGroupName(name));
