@@ -30,9 +30,12 @@ public final class LambdaPackager {
 
     private static final Pattern SERVICE_IMPORT = Pattern.compile("import\\s+software\\.amazon\\.awssdk\\.services\\.(\\w+)\\.");
     private static final String EVENTS_IMPORT = "com.amazonaws.services.lambda.runtime.events";
-    /** SDK modules a handler never needs: other HTTP clients, and helpers beside the service clients. */
-    private static final Set<String> LEFT_OUT = Set.of("apache-client", "netty-nio-client", "aws-crt-client",
-            "s3-transfer-manager", "crt-core");
+    /**
+     * SDK modules a handler never needs: the HTTP clients other than url-connection-client (whose own libraries,
+     * Apache's HttpClient or Netty, are not the SDK's and would not be packed), and helpers beside the service clients.
+     */
+    private static final Set<String> LEFT_OUT = Set.of("apache-client", "apache5-client", "netty-nio-client",
+            "aws-crt-client", "s3-transfer-manager", "crt-core");
 
     private final Path home;
     private final Path cacheDir;

@@ -67,7 +67,7 @@ class LambdaPackagerTest {
         assertThat(entries).anyMatch(e -> e.matches("lib/url-connection-client-[0-9.]+\\.jar"));
         assertThat(entries).anyMatch(e -> e.matches("lib/aws-lambda-java-events-[0-9.]+\\.jar"));
         assertThat(entries).anyMatch(e -> e.matches("lib/joda-time-[0-9.]+\\.jar"));
-        assertThat(entries).noneMatch(e -> e.matches("lib/(s3|glue|iam|lambda|apache-client)-[0-9.]+\\.jar"));
+        assertThat(entries).noneMatch(e -> e.matches("lib/(s3|glue|iam|lambda|apache-client|apache5-client)-[0-9.]+\\.jar"));
         assertThat(entries).noneMatch(e -> e.startsWith("lib/aws-lambda-java-core"));
         assertThat(progress.toString()).contains("Packaged labs/41-s3-to-lambda/handler for Lambda");
         assertThat(packager.build("41-s3-to-lambda/handler").zip()).hasSameBinaryContentAs(zip.zip());
