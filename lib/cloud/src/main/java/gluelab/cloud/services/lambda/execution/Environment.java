@@ -29,6 +29,11 @@ final class Environment {
     volatile Double initDurationMillis;
     volatile boolean initReported;
     volatile Invocation current;
+    /**
+     * The invocation that just answered, until the next one starts: its handler's last lines can still be in the
+     * pipe from the runtime's stdout when its response arrives over HTTP, and they are its lines, not the next one's.
+     */
+    volatile Invocation finished;
     volatile byte[] initError;
 
     Environment(String processId, String token, FunctionSetup setup, RoleSession session, String logStream) {
@@ -39,9 +44,12 @@ final class Environment {
         this.logStream = logStream;
     }
 
-    /** Where an output line belongs: the running invocation, else the environment's start. */
+    /**
+     * Where an output line belongs: the running invocation, else the one that just answered (a line it printed that
+     * came through the pipe after its response), else the environment's start.
+     */
     void addLine(String line) {
-        Invocation running = current;
+        Invocation running = current != null ? current : finished;
         if (running != null) {
             synchronized (running.lines) {
                 running.lines.add(line);
@@ -51,6 +59,18 @@ final class Environment {
                 initLines.add(line);
             }
         }
+    }
+
+    /** Starts {@code invocation}: from now on the lines are its own. */
+    void begin(Invocation invocation) {
+        finished = null;
+        current = invocation;
+    }
+
+    /** Ends the running invocation; lines that still come through belong to it until the next one begins. */
+    void end(Invocation invocation) {
+        finished = invocation;
+        current = null;
     }
 
     /** The lines printed before the first invocation, once. */

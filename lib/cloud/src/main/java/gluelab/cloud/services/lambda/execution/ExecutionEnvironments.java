@@ -56,6 +56,11 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
     private static final Duration SESSION = Duration.ofHours(12);
     /** How long the handler's last lines may take to come through stdout after its result came over HTTP. */
     private static final long OUTPUT_SETTLE_MILLIS = 15;
+    /**
+     * How long an asynchronous invocation's log waits for those lines before it is written: nobody waits for it, and
+     * on a busy machine the pipe's reader can lag well behind the response.
+     */
+    private static final long ASYNC_OUTPUT_SETTLE_MILLIS = 250;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Platform platform;
@@ -273,7 +278,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         }
         invocation.startedMillis = platform.clock().millis();
         invocation.startedNanos = System.nanoTime();
-        environment.current = invocation;
+        environment.begin(invocation);
         long timeoutMillis = invocation.setup.function().timeout() * 1000L;
         invocation.timeout = timers.schedule(() -> timeOut(invocation), timeoutMillis, TimeUnit.MILLISECONDS);
         var function = invocation.setup.function();
@@ -353,7 +358,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         }
         long maxMemory = environment == null ? 0 : maxMemoryMb(environment);
         if (environment != null) {
-            environment.current = null;
+            environment.end(invocation);
         }
         pool.complete(invocation.requestId);
         if (environment == null) {
@@ -370,7 +375,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         } else {
             invocation.result.complete(new InvocationResult(payload, functionError, null, invocation.setup.version()));
             timers.schedule(() -> logs.write(environment, logs.lines(environment, invocation, durationNanos,
-                    initLines, extraLines, maxMemory)), OUTPUT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+                    initLines, extraLines, maxMemory)), ASYNC_OUTPUT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
