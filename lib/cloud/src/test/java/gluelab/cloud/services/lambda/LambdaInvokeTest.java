@@ -145,13 +145,14 @@ class LambdaInvokeTest {
             assertThat(tail).contains("START RequestId: " + requestId + " Version: $LATEST")
                     .contains("echo {tail=true}")
                     .contains("echo on stderr")
+                    .contains("\necho through the context logger\n")
                     .contains("END RequestId: " + requestId)
                     .containsPattern("REPORT RequestId: " + requestId + "\tDuration: [0-9.]+ ms\tBilled Duration: \\d+ ms"
                             + "\tMemory Size: 256 MB\tMax Memory Used: [1-9]\\d* MB");
 
             List<String> lines = awaitLogLines(logs, "/aws/lambda/echo", requestId);
             assertThat(lines).contains("START RequestId: " + requestId + " Version: $LATEST", "echo {tail=true}",
-                    "echo on stderr", "END RequestId: " + requestId);
+                    "echo on stderr", "echo through the context logger", "END RequestId: " + requestId);
             assertThat(lines).anyMatch(line -> line.startsWith("REPORT RequestId: " + requestId));
         }
     }

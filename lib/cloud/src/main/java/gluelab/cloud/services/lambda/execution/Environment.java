@@ -35,6 +35,8 @@ final class Environment {
      */
     volatile Invocation finished;
     volatile byte[] initError;
+    /** Where the runtime sends context.getLogger() messages and error reports, when Lab Cloud could make one. */
+    volatile TelemetryLog telemetry;
 
     Environment(String processId, String token, FunctionSetup setup, RoleSession session, String logStream) {
         this.processId = processId;

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -179,6 +180,8 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
         command.add("-Djava.net.preferIPv4Stack=true");
+        // The runtime makes its telemetry log's FileDescriptor by reflection; AWS's java17 and java21 start it so too.
+        command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
         command.add("-XX:+ErrorFileToStderr");
         command.add("-D" + RuntimeNativeLibrary.PROPERTY + "=" + RuntimeNativeLibrary.unpack(workDirectory.resolve("runtime")));
         // Each environment has a /tmp of its own, as on AWS, gone with the environment.
@@ -193,6 +196,13 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
             Files.createDirectories(tmp);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create " + workDirectory + ": " + e.getMessage(), e);
+        }
+        Optional<TelemetryLog> telemetry = TelemetryLog.open(workDirectory.resolve(processId + ".telemetry"), processId,
+                environment::addLine);
+        environment.telemetry = telemetry.orElse(null);
+        if (telemetry.isPresent()) {
+            variables.put(TelemetryLog.FD_VARIABLE, telemetry.get().descriptor());
+            command = telemetry.get().wrap(command);
         }
         // The runtime's stderr goes to the function's log with its stdout, as Lambda's Java runtime sends both there.
         return new ProcessSpec(command, variables, false, setup.taskRoot(), log, true);
@@ -251,6 +261,9 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         if (environment != null) {
             byToken.remove(environment.token);
             environment.mailbox.add(Environment.GONE);
+            if (environment.telemetry != null) {
+                environment.telemetry.close();
+            }
         }
         try {
             Directories.deleteTree(temporaryDirectory(process.id()));

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A {@code RequestHandler} that answers with its input and what its execution environment told it: the environment
- * variables Lambda sets and the handler's context. It prints one line on stdout and one on stderr, which the
- * function's log must both show.
+ * variables Lambda sets and the handler's context. It prints one line on stdout, one on stderr and logs one
+ * through its context's logger, which the function's log must all show, each as a line of its own.
  */
 public class EchoHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -19,6 +19,7 @@ public class EchoHandler implements RequestHandler<Map<String, Object>, Map<Stri
         invocations++;
         System.out.println("echo " + input);
         System.err.println("echo on stderr");
+        context.getLogger().log("echo through the context logger");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("input", input);
         out.put("requestId", context.getAwsRequestId());
