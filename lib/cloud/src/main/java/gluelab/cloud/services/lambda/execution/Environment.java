@@ -29,6 +29,11 @@ final class Environment {
     volatile Double initDurationMillis;
     volatile boolean initReported;
     volatile Invocation current;
+    /**
+     * The invocation whose result has come over HTTP but whose log is not written yet: the runtime client prints an
+     * unhandled exception after it has reported it, and those lines belong to that invocation, before its END.
+     */
+    volatile Invocation finishing;
     volatile byte[] initError;
 
     Environment(String processId, String token, FunctionSetup setup, RoleSession session, String logStream) {
@@ -41,7 +46,7 @@ final class Environment {
 
     /** Where an output line belongs: the running invocation, else the environment's start. */
     void addLine(String line) {
-        Invocation running = current;
+        Invocation running = current != null ? current : finishing;
         if (running != null) {
             synchronized (running.lines) {
                 running.lines.add(line);

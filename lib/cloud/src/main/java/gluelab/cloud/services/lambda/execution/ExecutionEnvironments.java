@@ -56,6 +56,11 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
     private static final Duration SESSION = Duration.ofHours(12);
     /** How long the handler's last lines may take to come through stdout after its result came over HTTP. */
     private static final long OUTPUT_SETTLE_MILLIS = 15;
+    /**
+     * How long an unhandled exception may take to come through stdout: the runtime client prints it only after its
+     * error report was answered, and a busy machine may take more than a moment to pass it on.
+     */
+    private static final long ERROR_OUTPUT_SETTLE_MILLIS = 250;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Platform platform;
@@ -270,6 +275,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         if (invocation == Environment.GONE) {
             return RuntimeApiServer.Answer.problem(410, "EnvironmentEnded", "The execution environment has ended");
         }
+        awaitSettled(environment); // the last invocation's lines still on their way through stdout stay with it
         invocation.startedMillis = platform.clock().millis();
         invocation.startedNanos = System.nanoTime();
         environment.current = invocation;
@@ -329,7 +335,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
     }
 
     private void timeOut(Invocation invocation) {
-        if (invocation.result.isDone()) {
+        if (invocation.ended.get()) {
             return;
         }
         invocation.timedOut = true;
@@ -343,7 +349,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
     /** Ends an invocation: frees its environment, writes its log, and answers whoever waits. */
     private void finishWith(Environment environment, Invocation invocation, byte[] payload, String functionError,
                             List<String> extraLines) {
-        if (invocation.result.isDone()) {
+        if (!invocation.ended.compareAndSet(false, true)) {
             return;
         }
         long durationNanos = invocation.startedNanos == 0 ? 0 : System.nanoTime() - invocation.startedNanos;
@@ -352,6 +358,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         }
         long maxMemory = environment == null ? 0 : maxMemoryMb(environment);
         if (environment != null) {
+            environment.finishing = invocation;
             environment.current = null;
         }
         pool.complete(invocation.requestId);
@@ -360,16 +367,26 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
             return;
         }
         List<String> initLines = environment.takeInitLines();
-        if (invocation.tail) {
-            settleOutput();
-            List<String> lines = logs.lines(environment, invocation, durationNanos, initLines, extraLines, maxMemory);
-            invocation.result.complete(new InvocationResult(payload, functionError, FunctionLogs.tail(lines),
-                    invocation.setup.version()));
-            logs.write(environment, lines);
-        } else {
+        if (!invocation.tail) {
             invocation.result.complete(new InvocationResult(payload, functionError, null, invocation.setup.version()));
-            timers.schedule(() -> logs.write(environment, logs.lines(environment, invocation, durationNanos,
-                    initLines, extraLines, maxMemory)), OUTPUT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        // The log is taken a moment later, from another thread: the runtime client prints an unhandled exception
+        // only once its error report has been answered, and the handler's last lines may still be in the pipe.
+        timers.schedule(() -> {
+            settled(environment, invocation);
+            List<String> lines = logs.lines(environment, invocation, durationNanos, initLines, extraLines, maxMemory);
+            if (invocation.tail) {
+                invocation.result.complete(new InvocationResult(payload, functionError, FunctionLogs.tail(lines),
+                        invocation.setup.version()));
+            }
+            logs.write(environment, lines);
+        }, functionError == null ? OUTPUT_SETTLE_MILLIS : ERROR_OUTPUT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The invocation's lines are taken: what the environment prints from now on is not the invocation's any more. */
+    private static void settled(Environment environment, Invocation invocation) {
+        if (environment.finishing == invocation) {
+            environment.finishing = null;
         }
     }
 
@@ -404,11 +421,16 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         return workDirectory.resolve(processId + "-tmp");
     }
 
-    private static void settleOutput() {
-        try {
-            Thread.sleep(OUTPUT_SETTLE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits until the environment's last invocation has taken its lines (a moment after its result came). */
+    private static void awaitSettled(Environment environment) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (environment.finishing != null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -20,6 +20,8 @@ final class Invocation {
     volatile long startedNanos;
     volatile long startedMillis;
     volatile boolean timedOut;
+    /** Set by whatever ends the invocation first (its result, an error, a timeout, a lost runtime). */
+    final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     volatile ScheduledFuture<?> timeout;
 
     Invocation(String requestId, FunctionSetup setup, String invokedArn, byte[] payload, boolean tail) {
