@@ -10,6 +10,7 @@ import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.lambda.execution.InvocationMode;
 import gluelab.cloud.services.lambda.execution.InvocationResult;
 import gluelab.cloud.state.Json;
 import java.io.IOException;
@@ -126,7 +127,7 @@ final class AsyncInvocations implements AutoCloseable {
         InvocationResult result;
         try {
             result = invocations.get().run(state, function, event.target().qualifiedArn(scope).toString(), requestId,
-                    event.payload().getBytes(StandardCharsets.UTF_8), false);
+                    event.payload().getBytes(StandardCharsets.UTF_8), InvocationMode.ASYNCHRONOUS);
         } catch (AwsServiceException throttled) {
             long backoff = Math.min(MAX_THROTTLE_BACKOFF.toMillis(),
                     FIRST_THROTTLE_BACKOFF.toMillis() << Math.min(20, event.attempts()));

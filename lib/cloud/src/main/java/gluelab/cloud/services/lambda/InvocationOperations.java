@@ -7,6 +7,7 @@ import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.lambda.execution.ExecutionEnvironments;
 import gluelab.cloud.services.lambda.execution.FunctionSetup;
+import gluelab.cloud.services.lambda.execution.InvocationMode;
 import gluelab.cloud.services.lambda.execution.InvocationResult;
 import gluelab.cloud.state.Json;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,8 @@ public final class InvocationOperations {
             return InvokeResponse.builder().statusCode(202).build();
         }
         InvocationResult result = tooLargeRefused(run(state, function, name.qualifiedArn(context.scope()).toString(),
-                ExecutionEnvironments.newRequestId(), input, request.logType() == LogType.TAIL));
+                ExecutionEnvironments.newRequestId(), input, request.logType() == LogType.TAIL
+                        ? InvocationMode.SYNCHRONOUS_WITH_LOG_TAIL : InvocationMode.SYNCHRONOUS));
         return InvokeResponse.builder()
                 .statusCode(200)
                 .payload(SdkBytes.fromByteArray(result.payload()))
@@ -93,7 +95,7 @@ public final class InvocationOperations {
      * asynchronous invocations share.
      */
     InvocationResult run(LambdaState state, FunctionConfiguration function, String invokedArn, String requestId,
-                         byte[] payload, boolean tail) {
+                         byte[] payload, InvocationMode mode) {
         String key = state.scope.account() + "/" + state.scope.region() + "/" + function.functionName();
         AtomicInteger inFlight = running.computeIfAbsent(key, k -> new AtomicInteger());
         Integer reserved = state.reservedConcurrency.get(function.functionName());
@@ -102,7 +104,7 @@ public final class InvocationOperations {
             throw LambdaErrors.tooManyRequests("Rate Exceeded.", "ReservedFunctionConcurrentInvocationLimitExceeded");
         }
         try {
-            return environments.invoke(setup(state.scope, function, code), invokedArn, requestId, payload, tail);
+            return environments.invoke(setup(state.scope, function, code), invokedArn, requestId, payload, mode);
         } finally {
             inFlight.decrementAndGet();
         }

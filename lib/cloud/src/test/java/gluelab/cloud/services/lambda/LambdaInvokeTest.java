@@ -192,6 +192,46 @@ class LambdaInvokeTest {
     }
 
     @Test
+    void anUnhandledExceptionIsLoggedInsideItsOwnInvocationAsTheRuntimeClientPrintsIt() throws Exception {
+        try (LambdaClient lambda = lambda(); CloudWatchLogsClient logs = cloud.client(CloudWatchLogsClient.builder())) {
+            lambda.createFunction(r -> r.functionName("failing-logged").runtime("java17").role(role)
+                    .handler(HANDLERS + "MisbehavingHandlers::fail").code(c -> c.zipFile(FunctionZips.handlers())));
+            lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName("failing-logged"));
+
+            InvokeResponse tailed = lambda.invoke(r -> r.functionName("failing-logged").logType(LogType.TAIL)
+                    .payload(SdkBytes.fromUtf8String("{\"order\": 8}")));
+            List<String> tail = List.of(new String(Base64.getDecoder().decode(tailed.logResult()), StandardCharsets.UTF_8)
+                    .split("\n"));
+            assertThat(tail).anyMatch(line -> line.contains("java.lang.IllegalStateException: boom: 8"));
+            assertThat(lineOf(tail, "boom: 8")).isBetween(lineOf(tail, "START RequestId: "), lineOf(tail, "END RequestId: "));
+
+            lambda.invoke(r -> r.functionName("failing-logged").invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{\"order\": 9}")));
+            List<String> lines = List.of();
+            for (int i = 0; i < 100 && lines.stream().filter(l -> l.startsWith("REPORT RequestId: ")).count() < 2; i++) {
+                Thread.sleep(50);
+                lines = logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/failing-logged")).events().stream()
+                        .map(e -> e.message()).toList();
+            }
+            int error = lineOf(lines, "boom: 9");
+            String start = lines.subList(0, error).stream().filter(l -> l.startsWith("START RequestId: ")).reduce((a, b) -> b)
+                    .orElseThrow();
+            String requestId = start.substring("START RequestId: ".length()).split(" ")[0];
+            assertThat(lines.subList(error, lines.size())).as("the error comes before its invocation's END")
+                    .filteredOn(l -> l.startsWith("END RequestId: ")).first().isEqualTo("END RequestId: " + requestId);
+        }
+    }
+
+    private static int lineOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("No line with " + text + " in " + lines);
+    }
+
+    @Test
     void aTimeoutKillsTheEnvironmentAndSaysTaskTimedOut() {
         try (LambdaClient lambda = lambda()) {
             lambda.createFunction(r -> r.functionName("spinning").runtime("java17").role(role).timeout(1)

@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class Environment {
 
     /** What {@code next} is woken with when the environment ends while it waits. */
-    static final Invocation GONE = new Invocation("", null, "", new byte[0], false);
+    static final Invocation GONE = new Invocation("", null, "", new byte[0], InvocationMode.SYNCHRONOUS);
 
     final String processId;
     final String token;
@@ -30,10 +30,11 @@ final class Environment {
     volatile boolean initReported;
     volatile Invocation current;
     /**
-     * The invocation that just answered, until the next one starts: its handler's last lines can still be in the
-     * pipe from the runtime's stdout when its response arrives over HTTP, and they are its lines, not the next one's.
+     * The invocation whose result has come over HTTP but whose log is not taken yet: its handler's last lines can
+     * still be in the pipes from the runtime, and the runtime prints an unhandled exception only after reporting it;
+     * those lines are that invocation's, before its END, not the next one's.
      */
-    volatile Invocation finished;
+    volatile Invocation finishing;
     volatile byte[] initError;
     /** Where the runtime sends context.getLogger() messages and error reports, when Lab Cloud could make one. */
     volatile TelemetryLog telemetry;
@@ -51,7 +52,7 @@ final class Environment {
      * came through the pipe after its response), else the environment's start.
      */
     void addLine(String line) {
-        Invocation running = current != null ? current : finished;
+        Invocation running = current != null ? current : finishing;
         if (running != null) {
             synchronized (running.lines) {
                 running.lines.add(line);
@@ -65,14 +66,21 @@ final class Environment {
 
     /** Starts {@code invocation}: from now on the lines are its own. */
     void begin(Invocation invocation) {
-        finished = null;
+        finishing = null;
         current = invocation;
     }
 
-    /** Ends the running invocation; lines that still come through belong to it until the next one begins. */
+    /** Ends the running invocation; lines that still come through belong to it until its log is taken. */
     void end(Invocation invocation) {
-        finished = invocation;
+        finishing = invocation;
         current = null;
+    }
+
+    /** The finishing invocation's log is taken: what comes through from now on is not its own any more. */
+    void settled(Invocation invocation) {
+        if (finishing == invocation) {
+            finishing = null;
+        }
     }
 
     /** The lines printed before the first invocation, once. */

@@ -55,13 +55,6 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
     private static final Logger LOG = Logger.getLogger(ExecutionEnvironments.class.getName());
     private static final Duration IDLE_LIMIT = Duration.ofMinutes(3);
     private static final Duration SESSION = Duration.ofHours(12);
-    /** How long the handler's last lines may take to come through stdout after its result came over HTTP. */
-    private static final long OUTPUT_SETTLE_MILLIS = 15;
-    /**
-     * How long an asynchronous invocation's log waits for those lines before it is written: nobody waits for it, and
-     * on a busy machine the pipe's reader can lag well behind the response.
-     */
-    private static final long ASYNC_OUTPUT_SETTLE_MILLIS = 250;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Platform platform;
@@ -96,8 +89,8 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
      * for a timeout, an exit or a failed initialisation.
      */
     public InvocationResult invoke(FunctionSetup setup, String invokedArn, String requestId, byte[] payload,
-                                   boolean tail) {
-        Invocation invocation = new Invocation(requestId, setup, invokedArn, payload, tail);
+                                   InvocationMode mode) {
+        Invocation invocation = new Invocation(requestId, setup, invokedArn, payload, mode);
         setups.put(setup.key(), setup);
         pool.submit(setup.key(), requestId, invocation);
         // Beyond the function's own timeout, the invocation may wait for room among the environments.
@@ -289,6 +282,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         if (invocation == Environment.GONE) {
             return RuntimeApiServer.Answer.problem(410, "EnvironmentEnded", "The execution environment has ended");
         }
+        awaitSettled(environment); // the last invocation's lines still on their way stay with it
         invocation.startedMillis = platform.clock().millis();
         invocation.startedNanos = System.nanoTime();
         environment.begin(invocation);
@@ -348,7 +342,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
     }
 
     private void timeOut(Invocation invocation) {
-        if (invocation.result.isDone()) {
+        if (invocation.ended.get()) {
             return;
         }
         invocation.timedOut = true;
@@ -362,7 +356,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
     /** Ends an invocation: frees its environment, writes its log, and answers whoever waits. */
     private void finishWith(Environment environment, Invocation invocation, byte[] payload, String functionError,
                             List<String> extraLines) {
-        if (invocation.result.isDone()) {
+        if (!invocation.ended.compareAndSet(false, true)) {
             return;
         }
         long durationNanos = invocation.startedNanos == 0 ? 0 : System.nanoTime() - invocation.startedNanos;
@@ -379,17 +373,20 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
             return;
         }
         List<String> initLines = environment.takeInitLines();
-        if (invocation.tail) {
-            settleOutput();
-            List<String> lines = logs.lines(environment, invocation, durationNanos, initLines, extraLines, maxMemory);
-            invocation.result.complete(new InvocationResult(payload, functionError, FunctionLogs.tail(lines),
-                    invocation.setup.version()));
-            logs.write(environment, lines);
-        } else {
+        if (!invocation.tail) {
             invocation.result.complete(new InvocationResult(payload, functionError, null, invocation.setup.version()));
-            timers.schedule(() -> logs.write(environment, logs.lines(environment, invocation, durationNanos,
-                    initLines, extraLines, maxMemory)), ASYNC_OUTPUT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
+        // The log is taken a moment later, from another thread: the handler's last lines may still be in the pipes,
+        // and the runtime prints an unhandled exception only once its error report has been answered.
+        timers.schedule(() -> {
+            environment.settled(invocation);
+            List<String> lines = logs.lines(environment, invocation, durationNanos, initLines, extraLines, maxMemory);
+            if (invocation.tail) {
+                invocation.result.complete(new InvocationResult(payload, functionError, FunctionLogs.tail(lines),
+                        invocation.setup.version()));
+            }
+            logs.write(environment, lines);
+        }, invocation.mode.settleMillis(functionError != null), TimeUnit.MILLISECONDS);
     }
 
     /** The environment's peak resident memory (VmHWM), which is what Max Memory Used reports. */
@@ -423,11 +420,16 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         return workDirectory.resolve(processId + "-tmp");
     }
 
-    private static void settleOutput() {
-        try {
-            Thread.sleep(OUTPUT_SETTLE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits until the environment's last invocation has taken its lines (a moment after its result came). */
+    private static void awaitSettled(Environment environment) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (environment.finishing != null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -15,8 +15,8 @@ class EnvironmentOutputTest {
     @Test
     void aLineThatComesThroughAfterTheResponseBelongsToTheInvocationThatPrintedItUntilTheNextOneBegins() {
         Environment environment = new Environment("process-1", "token", null, null, "stream");
-        Invocation first = new Invocation("request-1", null, "arn", new byte[0], false);
-        Invocation second = new Invocation("request-2", null, "arn", new byte[0], false);
+        Invocation first = new Invocation("request-1", null, "arn", new byte[0], InvocationMode.ASYNCHRONOUS);
+        Invocation second = new Invocation("request-2", null, "arn", new byte[0], InvocationMode.ASYNCHRONOUS);
 
         environment.addLine("static initialiser");
         environment.begin(first);
