@@ -6,18 +6,14 @@ import gluelab.lab.LabHome;
 import gluelab.lab.LabSetupException;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -154,45 +150,24 @@ public final class JobPackager {
     }
 
     private String hash(LabSources sources, List<Path> classpath) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, FORMAT_VERSION);
-            for (Path file : sources.javaFiles()) {
-                updateFile(digest, sources.relativeName(file), file);
-            }
-            for (Path file : sources.resources()) {
-                updateFile(digest, sources.relativeName(file), file);
-            }
-            update(digest, classpath.toString());
-            if (runtimeClasses != null) {
-                try (Stream<Path> walk = Files.walk(runtimeClasses)) {
-                    for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        updateFile(digest, runtimeClasses.relativize(file).toString(), file);
-                    }
+        ContentHash hash = new ContentHash(FORMAT_VERSION);
+        for (Path file : sources.javaFiles()) {
+            hash.file(sources.relativeName(file), file);
+        }
+        for (Path file : sources.resources()) {
+            hash.file(sources.relativeName(file), file);
+        }
+        hash.text(classpath.toString());
+        if (runtimeClasses != null) {
+            try (Stream<Path> walk = Files.walk(runtimeClasses)) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    hash.file(runtimeClasses.relativize(file).toString(), file);
                 }
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void updateFile(MessageDigest digest, String name, Path file) throws IOException {
-        update(digest, name);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        update(digest, "\u0000end");
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
+        return hash.hex();
     }
 
     private static JobJar readCached(Path jar, String labDir, String hash) throws IOException {

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  */
 public final class LambdaPackager {
 
+    private static final String FORMAT_VERSION = "gluelab-lambda-zip-1";
     private static final Pattern SERVICE_IMPORT = Pattern.compile("import\\s+software\\.amazon\\.awssdk\\.services\\.(\\w+)\\.");
     private static final String EVENTS_IMPORT = "com.amazonaws.services.lambda.runtime.events";
     /**
@@ -66,16 +67,27 @@ public final class LambdaPackager {
         return new LambdaPackager(home, home.resolve("build/lab-functions"), classpath, out);
     }
 
-    /** The deployment package of the handlers in {@code labs/<labDir>}. */
+    /**
+     * The deployment package of the handlers in {@code labs/<labDir>}: the one built before from the same sources and
+     * libraries, else a new one.
+     */
     public LambdaZip build(String labDir) {
         LabSources sources = LabSources.ofLab(home, labDir);
         long started = System.nanoTime();
         try {
             Files.createDirectories(cacheDir);
+            List<Path> libraries = libraries(sources);
+            String baseName = labDir.replace('/', '-').replace('\\', '-');
+            Path target = cacheDir.resolve(baseName + "-" + hash(sources, libraries) + ".zip");
+            List<String> libraryNames = libraries.stream().map(p -> p.getFileName().toString()).toList();
+            if (Files.isRegularFile(target)) {
+                out.println("labs/" + labDir + " is unchanged: " + describe(target) + ", "
+                        + Files.size(target) / 1024 + " KiB");
+                return new LambdaZip(target, labDir, libraryNames, Files.size(target));
+            }
             Path work = Files.createTempDirectory(cacheDir, "classes-");
             try {
                 JavaCompilation.compile(sources.javaFiles(), classpath, work, this::describe, message -> null);
-                List<Path> libraries = libraries(sources);
                 JarBuilder zip = new JarBuilder();
                 for (Path resource : sources.resources()) {
                     zip.add(sources.relativeName(resource), resource);
@@ -84,19 +96,41 @@ public final class LambdaPackager {
                 for (Path library : libraries) {
                     zip.add("lib/" + library.getFileName(), library);
                 }
-                Path target = cacheDir.resolve(labDir.replace('/', '-').replace('\\', '-') + ".zip");
+                removeOlderZips(baseName);
                 zip.writeTo(target);
                 long size = Files.size(target);
                 out.println("Packaged labs/" + labDir + " for Lambda in "
                         + Durations.describe(Duration.ofNanos(System.nanoTime() - started)) + ": " + describe(target)
                         + ", " + size / 1024 + " KiB with " + libraries.size() + " libraries in lib/");
-                return new LambdaZip(target, labDir, libraries.stream().map(p -> p.getFileName().toString()).toList(),
-                        size);
+                return new LambdaZip(target, labDir, libraryNames, size);
             } finally {
                 deleteTree(work);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot package labs/" + labDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A hash of the handler's sources and resources, and of the libraries that go in with them. */
+    private static String hash(LabSources sources, List<Path> libraries) {
+        ContentHash hash = new ContentHash(FORMAT_VERSION);
+        for (Path file : sources.javaFiles()) {
+            hash.file(sources.relativeName(file), file);
+        }
+        for (Path file : sources.resources()) {
+            hash.file(sources.relativeName(file), file);
+        }
+        return hash.text(libraries.toString()).hex();
+    }
+
+    private void removeOlderZips(String baseName) throws IOException {
+        Pattern ours = Pattern.compile(Pattern.quote(baseName) + "(-[0-9a-f]{12})?\\.zip");
+        try (Stream<Path> list = Files.list(cacheDir)) {
+            for (Path file : list.toList()) {
+                if (ours.matcher(file.getFileName().toString()).matches()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

@@ -69,7 +69,9 @@ class LambdaPackagerTest {
         assertThat(entries).noneMatch(e -> e.matches("lib/(s3|glue|iam|lambda|apache-client|apache5-client)-[0-9.]+\\.jar"));
         assertThat(entries).noneMatch(e -> e.startsWith("lib/aws-lambda-java-core"));
         assertThat(progress.toString()).contains("Packaged labs/41-s3-to-lambda/handler for Lambda");
-        assertThat(packager.build("41-s3-to-lambda/handler").zip()).hasSameBinaryContentAs(zip.zip());
+        assertThat(packager.build("41-s3-to-lambda/handler").zip()).as("unchanged sources: the same package")
+                .isEqualTo(zip.zip());
+        assertThat(progress.toString()).contains("labs/41-s3-to-lambda/handler is unchanged");
 
         try (IamClient iam = cloud.client(IamClient.builder()); LambdaClient lambda = cloud.client(LambdaClient.builder())) {
             iam.createRole(r -> r.roleName("packaged-role").assumeRolePolicyDocument("""
@@ -107,6 +109,24 @@ class LambdaPackagerTest {
                 assertThat((Integer) invocations.value(0, "max_memory_used_mb")).isPositive();
             }
         }
+    }
+
+    @Test
+    void aChangedHandlerIsPackagedAgainAndReplacesTheOldPackage(@TempDir Path home) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("labs/41-s3-to-lambda/handler/gluelab/labs/lab41"));
+        Files.writeString(dir.resolve("WhoGotTheEvent.java"), HANDLER);
+        LambdaPackager packager = LambdaPackager.forHome(home, new PrintStream(new ByteArrayOutputStream(), true));
+        Path first = packager.build("41-s3-to-lambda/handler").zip();
+
+        Files.writeString(dir.resolve("WhoGotTheEvent.java"), HANDLER.replace("seen by", "noticed by"));
+        Path second = packager.build("41-s3-to-lambda/handler").zip();
+
+        assertThat(second).isNotEqualTo(first).isRegularFile();
+        assertThat(first).as("the older package is removed").doesNotExist();
+        // Byte for byte the same for the same sources, so an unchanged handler keeps its CodeSha256.
+        Path again = LambdaPackager.forHome(home, new PrintStream(new ByteArrayOutputStream(), true))
+                .build("41-s3-to-lambda/handler").zip();
+        assertThat(again).isEqualTo(second);
     }
 
     private static DataTable awaitInvocations(CloudWatchLogsClient logs, String function) throws InterruptedException {
