@@ -568,9 +568,13 @@ public final class Lab implements AutoCloseable {
     }
 
     public DataTable waitForInvocations(String functionName, int count, Duration timeout) {
+        // An invocation has ended when its REPORT line is there: that line fills in its duration.
+        java.util.function.ToLongFunction<DataTable> ended = table -> table.values("duration_ms").stream()
+                .filter(java.util.Objects::nonNull).count();
         return stateWaiter().await("Invocations of " + functionName, () -> lambdaInvocations(functionName),
-                table -> table.rowCount() + (table.rowCount() == 1 ? " invocation" : " invocations"),
-                table -> table.rowCount() >= count, (table, waited) -> "in " + Durations.describe(waited), timeout,
+                table -> ended.applyAsLong(table) + (ended.applyAsLong(table) == 1 ? " invocation" : " invocations"),
+                table -> ended.applyAsLong(table) >= count, (table, waited) -> "in " + Durations.describe(waited),
+                timeout,
                 "Look at the function's log group /aws/lambda/" + functionName + " and at what should invoke it "
                         + "(a rule's target, a permission, a schedule)");
     }
