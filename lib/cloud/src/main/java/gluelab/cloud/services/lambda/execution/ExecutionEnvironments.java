@@ -365,11 +365,12 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
             List<String> lines = logs.lines(environment, invocation, durationNanos, initLines, extraLines, maxMemory);
             invocation.result.complete(new InvocationResult(payload, functionError, FunctionLogs.tail(lines),
                     invocation.setup.version()));
-            logs.write(environment, lines);
+            logs.write(environment, lines, invocation.startedMillis, durationNanos);
         } else {
             invocation.result.complete(new InvocationResult(payload, functionError, null, invocation.setup.version()));
             timers.schedule(() -> logs.write(environment, logs.lines(environment, invocation, durationNanos,
-                    initLines, extraLines, maxMemory)), OUTPUT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+                    initLines, extraLines, maxMemory), invocation.startedMillis, durationNanos), OUTPUT_SETTLE_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
