@@ -29,6 +29,8 @@ final class Environment {
     volatile Double initDurationMillis;
     volatile boolean initReported;
     volatile Invocation current;
+    /** The invocation that has just returned, whose log is not written yet: its last lines may still be on their way. */
+    volatile Invocation finishing;
     volatile byte[] initError;
 
     Environment(String processId, String token, FunctionSetup setup, RoleSession session, String logStream) {
@@ -39,9 +41,13 @@ final class Environment {
         this.logStream = logStream;
     }
 
-    /** Where an output line belongs: the running invocation, else the environment's start. */
+    /**
+     * Where an output line belongs: the running invocation; else the one that has just returned (a line the handler
+     * printed before returning can reach stdout's reader after the result reached the Runtime API); else the
+     * environment's start.
+     */
     void addLine(String line) {
-        Invocation running = current;
+        Invocation running = current != null ? current : finishing;
         if (running != null) {
             synchronized (running.lines) {
                 running.lines.add(line);
@@ -50,6 +56,13 @@ final class Environment {
             synchronized (initLines) {
                 initLines.add(line);
             }
+        }
+    }
+
+    /** The invocation's log is being written: lines from now on belong to the next one, or to no invocation. */
+    void doneWith(Invocation invocation) {
+        if (finishing == invocation) {
+            finishing = null;
         }
     }
 

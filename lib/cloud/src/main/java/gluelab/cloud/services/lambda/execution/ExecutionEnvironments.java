@@ -55,7 +55,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
     private static final Duration IDLE_LIMIT = Duration.ofMinutes(3);
     private static final Duration SESSION = Duration.ofHours(12);
     /** How long the handler's last lines may take to come through stdout after its result came over HTTP. */
-    private static final long OUTPUT_SETTLE_MILLIS = 15;
+    private static final long OUTPUT_SETTLE_MILLIS = 50;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Platform platform;
@@ -352,6 +352,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         }
         long maxMemory = environment == null ? 0 : maxMemoryMb(environment);
         if (environment != null) {
+            environment.finishing = invocation;
             environment.current = null;
         }
         pool.complete(invocation.requestId);
@@ -363,14 +364,17 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         if (invocation.tail) {
             settleOutput();
             List<String> lines = logs.lines(environment, invocation, durationNanos, initLines, extraLines, maxMemory);
+            environment.doneWith(invocation);
             invocation.result.complete(new InvocationResult(payload, functionError, FunctionLogs.tail(lines),
                     invocation.setup.version()));
             logs.write(environment, lines, invocation.startedMillis, durationNanos);
         } else {
             invocation.result.complete(new InvocationResult(payload, functionError, null, invocation.setup.version()));
-            timers.schedule(() -> logs.write(environment, logs.lines(environment, invocation, durationNanos,
-                    initLines, extraLines, maxMemory), invocation.startedMillis, durationNanos), OUTPUT_SETTLE_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            timers.schedule(() -> {
+                List<String> lines = logs.lines(environment, invocation, durationNanos, initLines, extraLines, maxMemory);
+                environment.doneWith(invocation);
+                logs.write(environment, lines, invocation.startedMillis, durationNanos);
+            }, OUTPUT_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
