@@ -78,7 +78,7 @@ public final class InvocationOperations {
             return InvokeResponse.builder().statusCode(202).build();
         }
         InvocationResult result = run(state, function, name.qualifiedArn(context.scope()).toString(),
-                ExecutionEnvironments.newRequestId(), input, request.logType() == LogType.TAIL);
+                context.requestId(), input, request.logType() == LogType.TAIL);
         return InvokeResponse.builder()
                 .statusCode(200)
                 .payload(SdkBytes.fromByteArray(result.payload()))

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -441,11 +440,6 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
                 process.kill("The function changed");
             }
         }
-    }
-
-    /** A request id as Lambda makes them. */
-    public static String newRequestId() {
-        return UUID.randomUUID().toString();
     }
 
     @Override
