@@ -6,7 +6,7 @@ import gluelab.lab.DataTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 
 /**
  * A function's invocations as its log group {@code /aws/lambda/<name>} tells them, on AWS and on Lab Cloud alike:
- * one row per {@code START … END … REPORT}, with the REPORT's figures and the handler's own lines between.
+ * one row per {@code START … END … REPORT}, with the REPORT's figures and the handler's own lines between. Each
+ * attempt at an asynchronous event is a row of its own, under the event's request id.
  */
 public final class LambdaInvocations {
 
@@ -44,21 +45,23 @@ public final class LambdaInvocations {
             return DataTable.of(COLUMNS, List.of()).from(group);
         }
         events.sort(Comparator.comparing(FilteredLogEvent::logStreamName).thenComparing(FilteredLogEvent::timestamp));
-        Map<String, List<Object>> rows = new LinkedHashMap<>();
-        Map<String, StringBuilder> outputs = new LinkedHashMap<>();
-        String current = null;
+        // One row per attempt, not per request id: the retries of an asynchronous event run under its request id.
+        List<List<Object>> table = new ArrayList<>();
+        List<StringBuilder> outputs = new ArrayList<>();
+        Map<String, Integer> unreported = new HashMap<>();
+        Integer current = null;
         for (FilteredLogEvent event : events) {
             String line = event.message();
             Matcher start = START.matcher(line);
             Matcher report = REPORT.matcher(line);
             if (start.lookingAt()) {
-                current = start.group(1);
-                List<Object> row = new ArrayList<>(List.of(Instant.ofEpochMilli(event.timestamp()).toString(), current,
-                        start.group(2)));
-                rows.put(current, row);
-                outputs.put(current, new StringBuilder());
-            } else if (report.lookingAt() && rows.containsKey(report.group(1))) {
-                List<Object> row = rows.get(report.group(1));
+                table.add(new ArrayList<>(List.of(Instant.ofEpochMilli(event.timestamp()).toString(), start.group(1),
+                        start.group(2))));
+                outputs.add(new StringBuilder());
+                current = table.size() - 1;
+                unreported.put(start.group(1), current);
+            } else if (report.lookingAt() && unreported.containsKey(report.group(1))) {
+                List<Object> row = table.get(unreported.remove(report.group(1)));
                 row.add(Double.parseDouble(report.group(2)));
                 row.add(Long.parseLong(report.group(3)));
                 row.add(Integer.parseInt(report.group(4)));
@@ -70,14 +73,13 @@ public final class LambdaInvocations {
                 output.append(output.length() == 0 ? "" : "\n").append(line);
             }
         }
-        List<List<Object>> table = new ArrayList<>();
-        rows.forEach((id, row) -> {
+        for (int i = 0; i < table.size(); i++) {
+            List<Object> row = table.get(i);
             while (row.size() < COLUMNS.size() - 1) {
                 row.add(null); // still running, or ended without a REPORT
             }
-            row.add(outputs.get(id).toString());
-            table.add(row);
-        });
+            row.add(outputs.get(i).toString());
+        }
         table.sort(Comparator.comparing(row -> (String) row.get(0)));
         return DataTable.of(COLUMNS, table).from(group);
     }

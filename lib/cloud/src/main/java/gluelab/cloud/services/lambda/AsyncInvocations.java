@@ -142,7 +142,9 @@ final class AsyncInvocations implements AutoCloseable {
         } else if (attempted.attempts() > maxRetries) {
             finish(state, function, config, attempted, "RetriesExhausted", result);
         } else {
-            QueuedEvent retry = attempted.postponed(now + RETRY_STEP.toMillis() * attempted.attempts());
+            // Lambda waits between attempts: the wait starts when the failed attempt ended, cold start included.
+            long failedAt = platform.clock().millis();
+            QueuedEvent retry = attempted.postponed(failedAt + RETRY_STEP.toMillis() * attempted.attempts());
             state.queuedEvents.put(requestId, retry);
             schedule(scope, retry);
         }

@@ -79,7 +79,7 @@ public final class InvocationOperations {
             return InvokeResponse.builder().statusCode(202).build();
         }
         InvocationResult result = tooLargeRefused(run(state, function, name.qualifiedArn(context.scope()).toString(),
-                ExecutionEnvironments.newRequestId(), input, request.logType() == LogType.TAIL
+                context.requestId(), input, request.logType() == LogType.TAIL
                         ? InvocationMode.SYNCHRONOUS_WITH_LOG_TAIL : InvocationMode.SYNCHRONOUS));
         return InvokeResponse.builder()
                 .statusCode(200)

@@ -44,6 +44,7 @@ class LambdaAsyncTest {
             LambdaFixture.createActive(lambda, "recorder", HANDLERS + "RecorderHandler", role, 20);
             LambdaFixture.createActive(lambda, "async-failing", HANDLERS + "MisbehavingHandlers::fail", role, 20);
             LambdaFixture.createActive(lambda, "async-greeting", HANDLERS + "MisbehavingHandlers::greet", role, 20);
+            LambdaFixture.createActive(lambda, "async-retried", HANDLERS + "MisbehavingHandlers::fail", role, 20);
         }
     }
 
@@ -191,5 +192,29 @@ class LambdaAsyncTest {
             Thread.sleep(50);
         }
         return Optional.empty();
+    }
+
+    @Test
+    void eachAttemptIsLoggedAtTheTimeItRanOnTheLabClockEvenWhenTheClockMovesOnBeforeItsLinesAreWritten() throws Exception {
+        try (LambdaClient lambda = cloud.client(LambdaClient.builder());
+             CloudWatchLogsClient logs = cloud.client(CloudWatchLogsClient.builder())) {
+            String requestId = lambda.invoke(r -> r.functionName("async-retried").invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{\"order\": 11}"))).responseMetadata().requestId();
+            awaitAttemptEnded(logs, "async-retried", requestId);
+
+            // Both retries fall due within one advance: one minute after the first attempt failed, then two minutes
+            // after the second; each attempt's lines carry its own time although they are written after the clock moved.
+            GlueLabSupport.advanceClock(cloud, Duration.ofMinutes(4));
+            List<Long> starts = List.of();
+            for (int i = 0; i < 1200 && starts.size() < 3; i++) {
+                Thread.sleep(50);
+                starts = logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/async-retried")).events().stream()
+                        .filter(e -> e.message().startsWith("START RequestId: " + requestId))
+                        .map(e -> e.timestamp()).sorted().toList();
+            }
+            assertThat(starts).hasSize(3);
+            assertThat(starts.get(1) - starts.get(0)).isBetween(60_000L, 62_000L);
+            assertThat(starts.get(2) - starts.get(1)).isBetween(120_000L, 122_000L);
+        }
     }
 }

@@ -141,6 +141,8 @@ class LambdaInvokeTest {
             InvokeResponse response = lambda.invoke(r -> r.functionName("echo").logType(LogType.TAIL)
                     .payload(SdkBytes.fromUtf8String("{\"tail\": true}")));
             String requestId = json(response.payload()).path("requestId").asText();
+            // The answer's x-amzn-RequestId is the invocation's request id, the one its log lines carry.
+            assertThat(response.responseMetadata().requestId()).isEqualTo(requestId);
             String tail = new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
             assertThat(tail).contains("START RequestId: " + requestId + " Version: $LATEST")
                     .contains("echo {tail=true}")

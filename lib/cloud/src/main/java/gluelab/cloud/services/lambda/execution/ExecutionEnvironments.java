@@ -385,7 +385,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
                 invocation.result.complete(new InvocationResult(payload, functionError, FunctionLogs.tail(lines),
                         invocation.setup.version()));
             }
-            logs.write(environment, lines);
+            logs.write(environment, lines, invocation.startedMillis, durationNanos);
         }, invocation.mode.settleMillis(functionError != null), TimeUnit.MILLISECONDS);
     }
 
@@ -457,11 +457,6 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
                 process.kill("The function changed");
             }
         }
-    }
-
-    /** A request id as Lambda makes them. */
-    public static String newRequestId() {
-        return UUID.randomUUID().toString();
     }
 
     @Override

@@ -62,12 +62,21 @@ final class FunctionLogs {
         return out;
     }
 
-    /** Writes the lines as the environment's execution role; what the role may not write is dropped. */
-    void write(Environment environment, List<String> lines) {
-        long now = clock.millis();
+    /**
+     * Writes the lines as the environment's execution role; what the role may not write is dropped. They carry the
+     * time the invocation ran on the lab clock, as Lambda stamps each line when it is emitted: START and the handler's
+     * lines the invocation's start, END and REPORT its end. They are written a little later, and the clock may have
+     * been moved meanwhile (a retry due a minute later fires while the last attempt's lines are on their way).
+     *
+     * @param startedMillis the invocation's start on the lab clock, or 0 if it never started
+     */
+    void write(Environment environment, List<String> lines, long startedMillis, long durationNanos) {
+        long start = startedMillis > 0 ? startedMillis : clock.millis();
+        long end = start + durationNanos / 1_000_000;
         List<InputLogEvent> events = new ArrayList<>();
-        for (String line : lines) {
-            events.add(InputLogEvent.builder().timestamp(now).message(line).build());
+        for (int i = 0; i < lines.size(); i++) {
+            boolean endOrReport = i >= lines.size() - 2;
+            events.add(InputLogEvent.builder().timestamp(endOrReport ? end : start).message(lines.get(i)).build());
         }
         writer.appendOrDrop(environment.setup.scope(), environment.session.assumedRoleArn().toString(),
                 "/aws/lambda/" + environment.setup.function().functionName(), environment.logStream, events);
