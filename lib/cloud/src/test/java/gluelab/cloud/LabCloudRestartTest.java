@@ -62,7 +62,7 @@ class LabCloudRestartTest {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",\
             "Resource":"arn:aws:s3:::restart-data/*"}]}""";
     private static final String LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
-    private static final String UNREACHABLE_QUEUE = "arn:aws:sqs:us-east-1:000000000000:restart";
+    private static final String UNREACHABLE_STATE_MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:restart";
     private static final String TRUST_SCHEDULER = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"scheduler.amazonaws.com"},\
             "Action":"sts:AssumeRole"}]}""";
@@ -159,8 +159,8 @@ class LabCloudRestartTest {
             writers.submit(() -> keepWriting(i -> {
                 String name = "restart-rule-" + i;
                 events.putRule(r -> r.name(name).eventPattern("{\"source\":[\"restart." + i + "\"]}"));
-                // SQS is not in this Lab Cloud yet: every attempt fails and is retried, so the delivery stays pending.
-                events.putTargets(r -> r.rule(name).targets(t -> t.id("queue").arn(UNREACHABLE_QUEUE)
+                // Step Functions is not in this Lab Cloud yet: every attempt fails and is retried, so the delivery stays pending.
+                events.putTargets(r -> r.rule(name).targets(t -> t.id("machine").arn(UNREACHABLE_STATE_MACHINE)
                         .retryPolicy(p -> p.maximumRetryAttempts(185).maximumEventAgeInSeconds(86_400))));
                 rules.add(name);
                 String eventId = events.putEvents(r -> r.entries(e -> e.source("restart." + i).detailType("Restart")

@@ -20,8 +20,8 @@ import java.util.Map;
  * current SDKs, and Query ({@code Action=SendMessage}, XML answers) for older ones such as Debian's boto3 1.26,
  * with the Query model's member names and error codes.
  *
- * <p>Where Lab Cloud differs from AWS: queues are reachable from their own account only (queue policies are stored
- * and validated, not yet granting other accounts access); AddPermission/RemovePermission are not implemented;
+ * <p>Where Lab Cloud differs from AWS: queues are reachable from their own account only (a queue's policy is
+ * enforced for its account's principals and AWS services, and does not yet grant other accounts access); AddPermission/RemovePermission are not implemented;
  * KMS keys are stored, messages are not encrypted with them; a message move task completes at once, whatever its
  * rate.
  */
@@ -64,16 +64,16 @@ public final class SqsProvider implements ServiceProvider {
 
     static final Pages PAGES = new Pages("InvalidParameterValue",
             token -> new AwsServiceException("InvalidParameterValue", "Invalid NextToken value.", 400));
-    private static final AccessRules ACCESS_RULES = new SqsAccessRules();
-
     private final AccountRegionStore<SqsState> states;
     private final Platform platform;
+    private final AccessRules accessRules;
     private final List<Object> operations;
 
     public SqsProvider(Platform platform) {
         this.platform = platform;
         this.states = new AccountRegionStore<>(SERVICE, platform.state(),
                 (scope, store) -> new SqsState(scope, store, platform.clock().millis()));
+        this.accessRules = new SqsAccessRules(states);
         MessageStore store = new MessageStore();
         this.operations = List.of(
                 new QueueOperations(states, store),
@@ -89,7 +89,7 @@ public final class SqsProvider implements ServiceProvider {
 
     @Override
     public AccessRules accessRules() {
-        return ACCESS_RULES;
+        return accessRules;
     }
 
     @Override
