@@ -28,8 +28,8 @@ import java.util.Set;
  * Cloud's internal event bus.
  *
  * <p>Where Lab Cloud differs from AWS: rules are managed only by their bus's own account; archives, replays,
- * endpoints, connections and API destinations are not implemented; dead-lettered events are kept (and on the
- * timeline) until Lab Cloud has SQS to send them to.
+ * endpoints, connections and API destinations are not implemented; a dead-lettered event that its queue does not
+ * take is kept (and on the timeline).
  */
 public final class EventsProvider implements ServiceProvider {
 

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * SQS queues as rule targets: the event arrives as a message when the queue's policy lets
- * {@code events.amazonaws.com} send to it, as on AWS; a FIFO queue gets the target's MessageGroupId.
+ * {@code events.amazonaws.com} send to it, as on AWS; a FIFO queue gets the target's MessageGroupId; a queue is also
+ * where an event given up on goes, as the target's dead-letter queue.
  */
 class EventSqsTargetsTest {
 
@@ -96,5 +97,26 @@ class EventSqsTargetsTest {
         Message message = sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(10)
                 .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages().get(0);
         assertThat(message.attributesAsStrings()).containsEntry("MessageGroupId", "g-1");
+    }
+
+    @Test
+    void anEventGivenUpOnGoesToTheTargetsDeadLetterQueueWithWhyAsMessageAttributes() throws Exception {
+        String ruleArn = events.putRule(r -> r.name("doomed").eventPattern("{\"source\":[\"lab.doomed\"]}"))
+                .ruleArn();
+        String url = queueForEvents("doomed-dlq", Map.of(), ruleArn);
+        String machine = "arn:aws:states:us-east-1:000000000000:stateMachine:not-here-yet";
+        events.putTargets(r -> r.rule("doomed").targets(t -> t.id("machine").arn(machine)
+                .retryPolicy(p -> p.maximumRetryAttempts(0))
+                .deadLetterConfig(d -> d.arn("arn:aws:sqs:us-east-1:000000000000:doomed-dlq"))));
+
+        events.putEvents(r -> r.entries(e -> e.source("lab.doomed").detailType("X").detail("{\"n\":1}")));
+
+        Message dead = sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(10).messageAttributeNames("All"))
+                .messages().get(0);
+        assertThat(Json.MAPPER.readTree(dead.body()).path("source").asText()).isEqualTo("lab.doomed");
+        assertThat(dead.messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("SERVICE_NOT_AVAILABLE");
+        assertThat(dead.messageAttributes().get("RULE_ARN").stringValue()).isEqualTo(ruleArn);
+        assertThat(dead.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(machine);
+        assertThat(dead.messageAttributes().get("RETRY_ATTEMPTS").stringValue()).isEqualTo("0");
     }
 }
