@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Asynchronous invocations: Invoke answers 202 at once, the event runs in an environment, a failing event is retried
@@ -34,7 +32,6 @@ class LambdaAsyncTest {
     static final String HANDLERS = "gluelab.cloud.services.lambda.handlers.";
     static final String RECORDER = "arn:aws:lambda:us-east-1:000000000000:function:recorder";
     static final String DEFAULT_BUS = "arn:aws:events:us-east-1:000000000000:event-bus/default";
-    static final String FAILURES_QUEUE = "arn:aws:sqs:us-east-1:000000000000:async-failures";
 
     @BeforeAll
     static void functions() {
@@ -42,9 +39,8 @@ class LambdaAsyncTest {
         try (IamClient iam = cloud.client(IamClient.builder()); LambdaClient lambda = cloud.client(LambdaClient.builder())) {
             iam.putRolePolicy(r -> r.roleName("fn-async-role").policyName("destinations").policyDocument("""
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:InvokeFunction",\
-                    "Resource":"%s"},{"Effect":"Allow","Action":"events:PutEvents","Resource":"%s"},\
-                    {"Effect":"Allow","Action":"sqs:SendMessage","Resource":"%s"}]}"""
-                    .formatted(RECORDER, DEFAULT_BUS, FAILURES_QUEUE)));
+                    "Resource":"%s"},{"Effect":"Allow","Action":"events:PutEvents","Resource":"%s"}]}"""
+                    .formatted(RECORDER, DEFAULT_BUS)));
             LambdaFixture.createActive(lambda, "recorder", HANDLERS + "RecorderHandler", role, 20);
             LambdaFixture.createActive(lambda, "async-failing", HANDLERS + "MisbehavingHandlers::fail", role, 20);
             LambdaFixture.createActive(lambda, "async-greeting", HANDLERS + "MisbehavingHandlers::greet", role, 20);
@@ -107,33 +103,6 @@ class LambdaAsyncTest {
             assertThat(record.path("requestPayload").path("order").asInt()).isEqualTo(9);
             assertThat(record.path("responseContext").path("functionError").asText()).isEqualTo("Unhandled");
             assertThat(record.path("responsePayload").path("errorMessage").asText()).isEqualTo("boom: 9");
-        }
-    }
-
-    @Test
-    void aQueueDestinationGetsTheRecordAsAMessageSentAsTheFunctionsRole() throws Exception {
-        try (LambdaClient lambda = cloud.client(LambdaClient.builder());
-             SqsClient sqs = cloud.client(SqsClient.builder())) {
-            String url = sqs.createQueue(r -> r.queueName("async-failures")).queueUrl();
-            LambdaFixture.createActive(lambda, "async-failing-to-queue", HANDLERS + "MisbehavingHandlers::fail",
-                    lambda.getFunction(r -> r.functionName("async-failing")).configuration().role(), 20);
-            lambda.putFunctionEventInvokeConfig(r -> r.functionName("async-failing-to-queue").maximumRetryAttempts(0)
-                    .destinationConfig(d -> d.onFailure(f -> f.destination(FAILURES_QUEUE))));
-
-            String requestId = lambda.invoke(r -> r.functionName("async-failing-to-queue")
-                    .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"order\": 4}")))
-                    .responseMetadata().requestId();
-
-            Message message = null;
-            for (int i = 0; i < 6 && message == null; i++) {
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(10)).messages();
-                message = messages.isEmpty() ? null : messages.get(0);
-            }
-            assertThat(message).as("the OnFailure record in the queue").isNotNull();
-            JsonNode record = new ObjectMapper().readTree(message.body());
-            assertThat(record.path("requestContext").path("requestId").asText()).isEqualTo(requestId);
-            assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RetriesExhausted");
-            assertThat(record.path("requestPayload").path("order").asInt()).isEqualTo(4);
         }
     }
 
