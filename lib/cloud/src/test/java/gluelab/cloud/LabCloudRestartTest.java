@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -47,7 +49,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * S3 objects, CloudWatch Logs events, Glue job definitions, databases and tables, IAM roles with their inline and
  * attached policies and a managed policy's versions, EventBridge rules with their targets and the events PutEvents
  * accepted but had not delivered yet (their deliveries go on after the restart), EventBridge Scheduler schedules
- * (which fire again after the restart) and a CloudTrail trail that still logs, written side by side by
+ * (which fire again after the restart), a CloudTrail trail that still logs and SQS messages (those in flight
+ * visible again after their visibility timeout), written side by side by
  * concurrent clients right up to the moment the process dies. What was in flight may or may not be there, but
  * never half: a log batch is all there or not at all.
  */
@@ -62,7 +65,7 @@ class LabCloudRestartTest {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",\
             "Resource":"arn:aws:s3:::restart-data/*"}]}""";
     private static final String LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
-    private static final String UNREACHABLE_QUEUE = "arn:aws:sqs:us-east-1:000000000000:restart";
+    private static final String UNREACHABLE_STATE_MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:restart";
     private static final String TRUST_SCHEDULER = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"scheduler.amazonaws.com"},\
             "Action":"sts:AssumeRole"}]}""";
@@ -79,12 +82,13 @@ class LabCloudRestartTest {
     private final Set<String> rules = ConcurrentHashMap.newKeySet();
     private final Set<String> acceptedEvents = ConcurrentHashMap.newKeySet();
     private final Set<String> schedules = ConcurrentHashMap.newKeySet();
+    private final Set<String> sentMessages = ConcurrentHashMap.newKeySet();
     private final List<Throwable> failuresWhileAlive = new CopyOnWriteArrayList<>();
     private volatile boolean dead;
 
     @Test
     void everythingAcknowledgedBeforeKillNineIsThereAfterARestart(@TempDir Path stateDir) throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(7);
+        ExecutorService writers = Executors.newFixedThreadPool(8);
         String managedPolicy;
         try (ChildLabCloud first = ChildLabCloud.start(stateDir);
              S3Client s3 = first.client(S3Client.builder());
@@ -93,8 +97,11 @@ class LabCloudRestartTest {
              IamClient iam = first.client(IamClient.builder());
              EventBridgeClient events = first.client(EventBridgeClient.builder());
              SchedulerClient scheduler = first.client(SchedulerClient.builder());
-             CloudTrailClient cloudtrail = first.client(CloudTrailClient.builder())) {
+             CloudTrailClient cloudtrail = first.client(CloudTrailClient.builder());
+             SqsClient sqs = first.client(SqsClient.builder())) {
             s3.createBucket(r -> r.bucket("restart-data"));
+            String queue = sqs.createQueue(r -> r.queueName("restart-queue")
+                    .attributesWithStrings(Map.of("VisibilityTimeout", "60"))).queueUrl();
             events.createEventBus(r -> r.name("restart-bus").description("survives kill -9"));
             logs.createLogGroup(r -> r.logGroupName("/restart/app"));
             logs.putRetentionPolicy(r -> r.logGroupName("/restart/app").retentionInDays(7));
@@ -159,13 +166,20 @@ class LabCloudRestartTest {
             writers.submit(() -> keepWriting(i -> {
                 String name = "restart-rule-" + i;
                 events.putRule(r -> r.name(name).eventPattern("{\"source\":[\"restart." + i + "\"]}"));
-                // SQS is not in this Lab Cloud yet: every attempt fails and is retried, so the delivery stays pending.
-                events.putTargets(r -> r.rule(name).targets(t -> t.id("queue").arn(UNREACHABLE_QUEUE)
+                // Step Functions is not in this Lab Cloud yet: every attempt fails and is retried, so the delivery stays pending.
+                events.putTargets(r -> r.rule(name).targets(t -> t.id("machine").arn(UNREACHABLE_STATE_MACHINE)
                         .retryPolicy(p -> p.maximumRetryAttempts(185).maximumEventAgeInSeconds(86_400))));
                 rules.add(name);
                 String eventId = events.putEvents(r -> r.entries(e -> e.source("restart." + i).detailType("Restart")
                         .detail("{\"i\":" + i + "}"))).entries().get(0).eventId();
                 acceptedEvents.add(eventId);
+            }));
+            writers.submit(() -> keepWriting(i -> {
+                sentMessages.add(sqs.sendMessage(r -> r.queueUrl(queue).messageBody("message " + i)).messageId());
+                if (i % 3 == 0) {
+                    // Received and never deleted: in flight when the process dies, visible again after its timeout.
+                    sqs.receiveMessage(r -> r.queueUrl(queue));
+                }
             }));
             awaitAcknowledgements(ACKNOWLEDGED_BEFORE_THE_KILL);
 
@@ -184,7 +198,8 @@ class LabCloudRestartTest {
              StsClient sts = second.client(StsClient.builder());
              EventBridgeClient events = second.client(EventBridgeClient.builder());
              SchedulerClient scheduler = second.client(SchedulerClient.builder());
-             CloudTrailClient cloudtrail = second.client(CloudTrailClient.builder())) {
+             CloudTrailClient cloudtrail = second.client(CloudTrailClient.builder());
+             SqsClient sqs = second.client(SqsClient.builder())) {
             for (Map.Entry<String, String> object : objects.entrySet()) {
                 assertThat(s3.getObjectAsBytes(r -> r.bucket("restart-data").key(object.getKey())).asUtf8String())
                         .as(object.getKey()).isEqualTo(object.getValue());
@@ -244,6 +259,14 @@ class LabCloudRestartTest {
             second.advanceClock(Duration.ofMinutes(10));
             assertThat(awaitRetriedEvents(second)).as("every accepted event's delivery goes on after the restart")
                     .containsAll(acceptedEvents);
+            String queue = sqs.getQueueUrl(r -> r.queueName("restart-queue")).queueUrl();
+            Set<String> received = new java.util.HashSet<>();
+            for (List<Message> batch = List.of(Message.builder().build()); !batch.isEmpty(); ) {
+                batch = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
+                batch.forEach(m -> received.add(m.messageId()));
+            }
+            assertThat(received).as("every acknowledged message, those in flight visible again after their timeout")
+                    .containsAll(sentMessages);
 
             for (String name : schedules) {
                 GetScheduleResponse schedule = scheduler.getSchedule(r -> r.name(name).groupName("restart-group"));
@@ -313,11 +336,12 @@ class LabCloudRestartTest {
     private void awaitAcknowledgements(int each) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (objects.size() < each || logEvents.size() < each * EVENTS_PER_BATCH || jobs.size() < each
-                || tables.size() < each || roles.size() < each || schedules.size() < each || acceptedEvents.size() < each) {
+                || tables.size() < each || roles.size() < each || schedules.size() < each || acceptedEvents.size() < each
+                || sentMessages.size() < each) {
             if (System.nanoTime() > deadline || !failuresWhileAlive.isEmpty()) {
                 AssertionError error = new AssertionError("Too few writes acknowledged: " + new ArrayList<>(List.of(
                         objects.size(), logEvents.size(), jobs.size(), tables.size(), roles.size(), schedules.size(),
-                        acceptedEvents.size())));
+                        acceptedEvents.size(), sentMessages.size())));
                 failuresWhileAlive.forEach(error::addSuppressed);
                 throw error;
             }

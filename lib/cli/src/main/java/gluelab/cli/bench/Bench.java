@@ -20,6 +20,7 @@ public final class Bench {
             new S3VersioningBench(),
             new LogsBench(),
             new EventsBench(),
+            new SqsBench(),
             new LambdaBench(),
             new GlueRunBench(),
             new IamCostBench(),

@@ -8,6 +8,7 @@ import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.CommonErrors;
 import gluelab.cloud.provider.Operation;
 import gluelab.cloud.provider.OperationCatalog;
+import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.shape.JsonShapeCodec;
@@ -80,7 +81,13 @@ public final class JsonProtocolCodec implements ProtocolCodec {
         for (Map.Entry<String, String> field : error.fields().entrySet()) {
             body.put(field.getKey(), field.getValue());
         }
-        return json(error.status(), context, body).header("x-amzn-ErrorType", error.code());
+        HttpResponse response = json(error.status(), context, body).header("x-amzn-ErrorType", error.code());
+        if (service.speaks(Protocol.QUERY)) {
+            // awsQueryCompatible: the code a Query client knew the error by, which current SDKs still report.
+            response.header("x-amzn-query-error",
+                    service.queryErrorCode(error.code()) + ";" + (error.senderFault() ? "Sender" : "Receiver"));
+        }
+        return response;
     }
 
     private static HttpResponse json(int status, RequestContext context, ObjectNode body) {

@@ -49,7 +49,7 @@ public final class QueryProtocolCodec implements ProtocolCodec {
         }
         Operation operation = operations.require(action);
         try {
-            return new Invocation(operation, QueryShapeReader.read(params, operation.requestClass()));
+            return new Invocation(operation, QueryShapeReader.read(params, operation.requestClass(), service.queryNames()));
         } catch (ShapeReadException e) {
             throw new AwsServiceException("InvalidParameterValue", e.getMessage(), 400);
         }
@@ -77,7 +77,7 @@ public final class QueryProtocolCodec implements ProtocolCodec {
         String xml = XmlShapeCodec.document(name + "Response", context.service().xmlNamespace(), w -> {
             w.writeStartElement(name + "Result");
             if (response instanceof SdkPojo pojo) {
-                XmlShapeCodec.writeMembers(w, pojo, f -> true);
+                XmlShapeCodec.writeMembers(w, pojo, f -> true, context.service().queryNames());
             }
             w.writeEndElement();
             writeMetadata(w, context.requestId());
@@ -91,7 +91,7 @@ public final class QueryProtocolCodec implements ProtocolCodec {
         String xml = XmlShapeCodec.document("ErrorResponse", service.xmlNamespace(), w -> {
             w.writeStartElement("Error");
             element(w, "Type", error.senderFault() ? "Sender" : "Receiver");
-            element(w, "Code", error.code());
+            element(w, "Code", service.queryErrorCode(error.code()));
             element(w, "Message", error.getMessage());
             for (Map.Entry<String, String> field : error.fields().entrySet()) {
                 element(w, field.getKey(), field.getValue());

@@ -1,7 +1,9 @@
 package gluelab.cloud.provider;
 
+import gluelab.cloud.shape.QueryNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the edge needs to know to route a request to a service and speak its protocol.
@@ -16,6 +18,10 @@ import java.util.List;
  * @param errorMessageKey the member name of the message in JSON error bodies ({@code message} or {@code Message})
  * @param olderProtocols  protocols the service still answers for older clients, e.g. SQS's Query for boto3 1.26;
  *                        the edge picks the codec per request
+ * @param queryNames      the Query names of members that the model (written for the current protocol) names otherwise
+ * @param queryErrorCodes the Query code of each error whose model name is not its Query code
+ *                        ({@code QueueDoesNotExist} is {@code AWS.SimpleQueueService.NonExistentQueue}); a JSON answer
+ *                        of a service that also speaks Query carries it in {@code x-amzn-query-error}, as AWS's does
  */
 public record ServiceDescriptor(
         String name,
@@ -26,10 +32,20 @@ public record ServiceDescriptor(
         String xmlNamespace,
         String modelPackage,
         String errorMessageKey,
-        List<Protocol> olderProtocols) {
+        List<Protocol> olderProtocols,
+        QueryNames queryNames,
+        Map<String, String> queryErrorCodes) {
 
     public ServiceDescriptor {
         olderProtocols = List.copyOf(olderProtocols);
+        queryErrorCodes = Map.copyOf(queryErrorCodes);
+    }
+
+    public ServiceDescriptor(String name, String signingName, Protocol protocol, String targetPrefix, String apiVersion,
+                             String xmlNamespace, String modelPackage, String errorMessageKey,
+                             List<Protocol> olderProtocols) {
+        this(name, signingName, protocol, targetPrefix, apiVersion, xmlNamespace, modelPackage, errorMessageKey,
+                olderProtocols, QueryNames.MODEL, Map.of());
     }
 
     public static ServiceDescriptor json(String name, String signingName, Protocol protocol, String targetPrefix,
@@ -55,12 +71,21 @@ public record ServiceDescriptor(
                 "Message", List.of());
     }
 
-    /** The same service, answering the Query protocol too (responses in {@code xmlNamespace}) for older clients. */
-    public ServiceDescriptor alsoSpeakingQuery(String queryXmlNamespace) {
+    /**
+     * The same service, answering the Query protocol too (responses in {@code xmlNamespace}) for older clients, with
+     * the Query names of its members and error codes where the model's differ.
+     */
+    public ServiceDescriptor alsoSpeakingQuery(String queryXmlNamespace, QueryNames names,
+                                               Map<String, String> errorCodes) {
         List<Protocol> older = new ArrayList<>(olderProtocols);
         older.add(Protocol.QUERY);
         return new ServiceDescriptor(name, signingName, protocol, targetPrefix, apiVersion, queryXmlNamespace,
-                modelPackage, errorMessageKey, older);
+                modelPackage, errorMessageKey, older, names, errorCodes);
+    }
+
+    /** The code a Query client knows an error by. */
+    public String queryErrorCode(String code) {
+        return queryErrorCodes.getOrDefault(code, code);
     }
 
     /** Every protocol the service answers: the current one first. */

@@ -21,32 +21,40 @@ public final class QueryShapeReader {
     }
 
     public static <T> T read(Map<String, String> params, Class<T> shapeClass) {
+        return read(params, shapeClass, QueryNames.MODEL);
+    }
+
+    /** Reads with the Query names {@code names} gives members whose model names are another protocol's (SQS). */
+    public static <T> T read(Map<String, String> params, Class<T> shapeClass, QueryNames names) {
         SdkPojo builder = Shapes.newBuilder(shapeClass);
-        fill(params, "", builder);
+        fill(params, "", builder, names);
         return Shapes.build(builder);
     }
 
-    private static void fill(Map<String, String> params, String prefix, SdkPojo builder) {
+    private static void fill(Map<String, String> params, String prefix, SdkPojo builder, QueryNames names) {
         for (SdkField<?> field : builder.sdkFields()) {
-            String name = prefix + field.locationName();
-            Object value = readValue(params, name, field);
+            QueryNames.Naming naming = names.of(builder, field);
+            Object value = readValue(params, prefix + naming.name(), field, naming, names);
             if (value != null) {
                 field.set(builder, value);
             }
         }
     }
 
-    private static Object readValue(Map<String, String> params, String name, SdkField<?> field) {
+    private static Object readValue(Map<String, String> params, String name, SdkField<?> field,
+                                    QueryNames.Naming naming, QueryNames names) {
         switch (field.marshallingType().getKnownType()) {
             case LIST: {
                 ListTrait list = field.getRequiredTrait(ListTrait.class);
-                String itemPrefix = list.isFlattened() ? name + "." : name + ".member.";
-                if (!list.isFlattened() && params.containsKey(name) && params.get(name).isEmpty()) {
+                String itemPrefix = naming.flattened() ? name + "." : name + ".member.";
+                if (!naming.flattened() && params.containsKey(name) && params.get(name).isEmpty()) {
                     return new ArrayList<>();
                 }
                 List<Object> items = new ArrayList<>();
                 for (int index : indexes(params, itemPrefix)) {
-                    Object item = readValue(params, itemPrefix + index, list.memberFieldInfo());
+                    String itemName = itemPrefix + index;
+                    SdkField<?> member = list.memberFieldInfo();
+                    Object item = readValue(params, itemName, member, QueryNames.fromModel(itemName, member), names);
                     if (item != null) {
                         items.add(item);
                     }
@@ -55,14 +63,16 @@ public final class QueryShapeReader {
             }
             case MAP: {
                 MapTrait map = field.getRequiredTrait(MapTrait.class);
-                String entryPrefix = map.isFlattened() ? name + "." : name + ".entry.";
-                String keyName = map.keyLocationName() != null ? map.keyLocationName() : "key";
-                String valueName = map.valueLocationName() != null ? map.valueLocationName() : "value";
+                String entryPrefix = naming.flattened() ? name + "." : name + ".entry.";
+                String keyName = naming.key() != null ? naming.key() : "key";
+                String valueName = naming.value() != null ? naming.value() : "value";
                 Map<String, Object> out = new LinkedHashMap<>();
                 for (int index : indexes(params, entryPrefix)) {
                     String key = params.get(entryPrefix + index + "." + keyName);
                     if (key != null) {
-                        out.put(key, readValue(params, entryPrefix + index + "." + valueName, map.valueFieldInfo()));
+                        String valueAt = entryPrefix + index + "." + valueName;
+                        SdkField<?> value = map.valueFieldInfo();
+                        out.put(key, readValue(params, valueAt, value, QueryNames.fromModel(valueAt, value), names));
                     }
                 }
                 return out.isEmpty() ? null : out;
@@ -73,7 +83,7 @@ public final class QueryShapeReader {
                     return null;
                 }
                 SdkPojo nested = field.constructor().get();
-                fill(params, nestedPrefix, nested);
+                fill(params, nestedPrefix, nested, names);
                 return Shapes.build(nested);
             }
             default: {

@@ -67,6 +67,12 @@ public final class XmlShapeCodec {
 
     public static void writeMembers(XMLStreamWriter w, SdkPojo shape, Predicate<SdkField<?>> include)
             throws XMLStreamException {
+        writeMembers(w, shape, include, QueryNames.MODEL);
+    }
+
+    /** Writes with the Query names {@code names} gives members whose model names are another protocol's (SQS). */
+    public static void writeMembers(XMLStreamWriter w, SdkPojo shape, Predicate<SdkField<?>> include,
+                                    QueryNames names) throws XMLStreamException {
         for (SdkField<?> field : shape.sdkFields()) {
             if (!include.test(field) || field.containsTrait(XmlAttributeTrait.class)) {
                 continue;
@@ -75,53 +81,55 @@ public final class XmlShapeCodec {
             if (Shapes.isUnset(value)) {
                 continue;
             }
-            writeField(w, field.locationName(), value, field);
+            writeField(w, value, field, names.of(shape, field), names);
         }
     }
 
-    private static void writeField(XMLStreamWriter w, String name, Object value, SdkField<?> field)
-            throws XMLStreamException {
+    private static void writeField(XMLStreamWriter w, Object value, SdkField<?> field, QueryNames.Naming naming,
+                                   QueryNames names) throws XMLStreamException {
+        String name = naming.name();
         switch (field.marshallingType().getKnownType()) {
             case LIST -> {
                 ListTrait list = field.getRequiredTrait(ListTrait.class);
                 SdkField<?> member = list.memberFieldInfo();
-                if (list.isFlattened()) {
-                    String itemName = list.memberLocationName() != null ? list.memberLocationName() : name;
+                if (naming.flattened()) {
+                    String itemName = naming.item() != null ? naming.item() : name;
                     for (Object item : (List<?>) value) {
-                        writeField(w, itemName, item, member);
+                        writeField(w, item, member, QueryNames.fromModel(itemName, member), names);
                     }
                 } else {
                     w.writeStartElement(name);
-                    String itemName = list.memberLocationName() != null ? list.memberLocationName() : "member";
+                    String itemName = naming.item() != null ? naming.item() : "member";
                     for (Object item : (List<?>) value) {
-                        writeField(w, itemName, item, member);
+                        writeField(w, item, member, QueryNames.fromModel(itemName, member), names);
                     }
                     w.writeEndElement();
                 }
             }
             case MAP -> {
                 MapTrait map = field.getRequiredTrait(MapTrait.class);
-                String keyName = map.keyLocationName() != null ? map.keyLocationName() : "key";
-                String valueName = map.valueLocationName() != null ? map.valueLocationName() : "value";
-                if (!map.isFlattened()) {
+                String keyName = naming.key() != null ? naming.key() : "key";
+                String valueName = naming.value() != null ? naming.value() : "value";
+                if (!naming.flattened()) {
                     w.writeStartElement(name);
                 }
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                    w.writeStartElement(map.isFlattened() ? name : "entry");
+                    w.writeStartElement(naming.flattened() ? name : "entry");
                     w.writeStartElement(keyName);
                     writeText(w, String.valueOf(entry.getKey()));
                     w.writeEndElement();
-                    writeField(w, valueName, entry.getValue(), map.valueFieldInfo());
+                    SdkField<?> valueField = map.valueFieldInfo();
+                    writeField(w, entry.getValue(), valueField, QueryNames.fromModel(valueName, valueField), names);
                     w.writeEndElement();
                 }
-                if (!map.isFlattened()) {
+                if (!naming.flattened()) {
                     w.writeEndElement();
                 }
             }
             case SDK_POJO -> {
                 w.writeStartElement(name);
                 writeAttributes(w, (SdkPojo) value);
-                writeMembers(w, (SdkPojo) value, f -> true);
+                writeMembers(w, (SdkPojo) value, f -> true, names);
                 w.writeEndElement();
             }
             default -> {

@@ -8,6 +8,7 @@ import gluelab.cloud.http.QueryString;
 import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.shape.QueryNames;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Collection;
@@ -20,7 +21,7 @@ class ProtocolCodecsTest {
 
     private static final ServiceDescriptor SQS_LIKE = ServiceDescriptor.json("sqs", "sqs", Protocol.JSON_1_0,
             "AmazonSQS", "2012-11-05", "software.amazon.awssdk.services.sqs.model", "message")
-            .alsoSpeakingQuery("http://queue.amazonaws.com/doc/2012-11-05/");
+            .alsoSpeakingQuery("http://queue.amazonaws.com/doc/2012-11-05/", QueryNames.MODEL, Map.of());
     private static final ServiceDescriptor GLUE_LIKE = ServiceDescriptor.json("glue", "glue", Protocol.JSON_1_1,
             "AWSGlue", "2017-03-31", "software.amazon.awssdk.services.glue.model", "Message");
 

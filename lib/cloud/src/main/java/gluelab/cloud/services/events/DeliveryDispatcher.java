@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * Delivers journaled events to their targets, each by the {@link TargetKind} of its ARN, off the request thread.
  * A failed attempt that could succeed later is retried with exponential backoff on the lab clock ({@link RetryBackoff}:
  * 1 s, 2 s, 4 s, … at most 5 minutes apart), within the target's {@code RetryPolicy} (by default 185 retries and 24
- * hours, as AWS); what is given up on goes to the target's dead-letter queue, recorded on the timeline and kept until
- * Lab Cloud has SQS to send it to. Every attempt is on the timeline.
+ * hours, as AWS); what is given up on goes to the target's SQS dead-letter queue, and is kept (and on the timeline)
+ * when the queue does not take it. Every attempt is on the timeline.
  */
 final class DeliveryDispatcher implements AutoCloseable {
 
@@ -38,6 +38,7 @@ final class DeliveryDispatcher implements AutoCloseable {
     private static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     private final Platform platform;
+    private final DeadLetterQueue deadLetterQueue;
     private final AccountRegionStore<EventsState> states;
     private final TargetKinds kinds;
     private final EventTimeline timeline;
@@ -50,6 +51,7 @@ final class DeliveryDispatcher implements AutoCloseable {
     DeliveryDispatcher(Platform platform, AccountRegionStore<EventsState> states, TargetKinds kinds,
                        EventTimeline timeline) {
         this.platform = platform;
+        this.deadLetterQueue = new DeadLetterQueue(platform.internal());
         this.states = states;
         this.kinds = kinds;
         this.timeline = timeline;
@@ -132,8 +134,12 @@ final class DeliveryDispatcher implements AutoCloseable {
         }
         String queue = target.deadLetterConfig() == null ? null : target.deadLetterConfig().arn();
         if (queue != null) {
-            state.deadLetter(new DeadLetter(delivery.id(), queue, delivery.event(), failure.code(), failure.getMessage(),
-                    ruleArn.toString(), target.arn(), delivery.attempts() + 1, platform.clock().instant()));
+            DeadLetter letter = new DeadLetter(delivery.id(), queue, delivery.event(), failure.code(),
+                    failure.getMessage(), ruleArn.toString(), target.arn(), delivery.attempts() + 1,
+                    platform.clock().instant());
+            if (!deadLetterQueue.send(letter)) {
+                state.deadLetter(letter);
+            }
         }
         state.delivered(delivery.id());
         timeline.gaveUp(scope, ruleArn, target, event, failure.code(), failure.getMessage(), queue);

@@ -14,6 +14,7 @@ import gluelab.cloud.services.events.delivery.AwaitedServiceTarget;
 import gluelab.cloud.services.events.delivery.EventBusTarget;
 import gluelab.cloud.services.events.delivery.GlueWorkflowTarget;
 import gluelab.cloud.services.events.delivery.LambdaTarget;
+import gluelab.cloud.services.events.delivery.SqsTarget;
 import gluelab.cloud.services.events.delivery.TargetKinds;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +28,8 @@ import java.util.Set;
  * Cloud's internal event bus.
  *
  * <p>Where Lab Cloud differs from AWS: rules are managed only by their bus's own account; archives, replays,
- * endpoints, connections and API destinations are not implemented; dead-lettered events are kept (and on the
- * timeline) until Lab Cloud has SQS to send them to.
+ * endpoints, connections and API destinations are not implemented; a dead-lettered event that its queue does not
+ * take is kept (and on the timeline).
  */
 public final class EventsProvider implements ServiceProvider {
 
@@ -59,7 +60,8 @@ public final class EventsProvider implements ServiceProvider {
                 new LambdaTarget(platform.internal()),
                 new EventBusTarget(ingestion),
                 new GlueWorkflowTarget(platform.internal(), targetRoles),
-                new AwaitedServiceTarget(Set.of("sqs", "states"))));
+                new SqsTarget(platform.internal()),
+                new AwaitedServiceTarget(Set.of("states"))));
         this.dispatcher = new DeliveryDispatcher(platform, states, kinds, timeline);
         ingestion.dispatchTo(dispatcher);
         this.schedules = new ScheduledRules(platform, states, ingestion);

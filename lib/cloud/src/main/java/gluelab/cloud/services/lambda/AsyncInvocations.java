@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Lambda's internal queue for asynchronous invocations (InvocationType=Event): each accepted event is journaled
@@ -200,7 +201,8 @@ final class AsyncInvocations implements AutoCloseable {
 
     /**
      * Sends the record as the function's execution role, as Lambda does: the role needs the permission
-     * ({@code lambda:InvokeFunction} on a function, {@code events:PutEvents} on a bus). An event bus receives it as
+     * ({@code lambda:InvokeFunction} on a function, {@code sqs:SendMessage} on a queue, {@code events:PutEvents} on a
+     * bus). A queue receives the record as a message's body. An event bus receives it as
      * the event Lambda puts there: source {@code lambda}, detail-type {@code Lambda Function Invocation Result -
      * Success} or {@code - Failure}, the record as its detail.
      */
@@ -230,8 +232,10 @@ final class AsyncInvocations implements AutoCloseable {
                     throw new IllegalStateException(refused.errorCode() + ": " + refused.errorMessage());
                 }
             }
-            default -> throw new IllegalArgumentException("Lab Cloud sends Lambda destinations to functions and event "
-                    + "buses; " + target.service() + " destinations are not served yet");
+            case "sqs" -> platform.internal().call("sqs", targetScope, role, SendMessageRequest.builder()
+                    .queueUrl("/" + target.account() + "/" + target.resource()).messageBody(record).build());
+            default -> throw new IllegalArgumentException("Lab Cloud sends Lambda destinations to functions, queues "
+                    + "and event buses; " + target.service() + " destinations are not served yet");
         }
     }
 

@@ -51,7 +51,7 @@ final class ScheduleInvocations {
         this.targets = targets;
         this.roles = roles;
         this.timeline = timeline;
-        this.deadLetters = new DeadLetters(timeline);
+        this.deadLetters = new DeadLetters(timeline, platform.internal());
     }
 
     /**
@@ -89,7 +89,8 @@ final class ScheduleInvocations {
             if (retry.isPresent()) {
                 later(invocation.nextAttempt(), retry.get(), "Retry");
             } else {
-                deadLetters.send(invocation, input, error);
+                deadLetters.send(invocation, input, error,
+                        roleArn -> roles.session(roleArn).assumedRoleArn().toString());
             }
         } finally {
             if (invocation.afterFirst() != null) {

@@ -12,11 +12,12 @@ import java.util.List;
  * Amazon EventBridge Scheduler: schedules ({@link ScheduleOperations}) in schedule groups
  * ({@link ScheduleGroupOperations}, tagged by {@link ScheduleTagOperations}) that fire on the lab clock
  * ({@link ScheduleTimers}) and deliver to their targets as their execution role ({@link ScheduleInvocations}):
- * templated targets (Lambda Invoke, EventBridge PutEvents) and universal ones, any API call Lab Cloud serves.
+ * templated targets (Lambda Invoke, EventBridge PutEvents, SQS SendMessage) and universal ones, any API call Lab
+ * Cloud serves.
  *
  * <p>Where Lab Cloud differs from AWS: a flexible window delivers at a moment it derives from the schedule and the
  * fire time ({@link FlexibleWindows}), and retries follow a fixed backoff ({@link Retries}); dead letters are
- * recorded on the timeline until Lab Cloud has SQS; fire times missed while Lab Cloud was down are skipped, and so
+ * also recorded on the timeline; fire times missed while Lab Cloud was down are skipped, and so
  * are retries that were pending; deleting a group is immediate.
  */
 public final class SchedulerProvider implements ServiceProvider {

@@ -14,7 +14,7 @@ final class ServiceCallFailures {
         if (code.startsWith("AccessDenied")) {
             return new DeliveryFailure(DeliveryFailure.NO_PERMISSIONS, message, false);
         }
-        if (code.contains("NotFound") || code.startsWith("NoSuch")) {
+        if (code.contains("NotFound") || code.startsWith("NoSuch") || code.endsWith("DoesNotExist")) {
             return new DeliveryFailure(DeliveryFailure.RESOURCE_NOT_FOUND, message, false);
         }
         if (code.contains("Throttl") || code.startsWith("TooManyRequests") || error.status() == 429) {

@@ -11,6 +11,7 @@ public final class ScheduleTargets {
             new UniversalTarget(),
             new LambdaInvokeTarget(),
             new EventBridgePutEventsTarget(),
+            new SqsSendMessageTarget(),
             new NotYetInLabCloudTarget());
 
     /** Refuses, with {@code ValidationException}, a target no kind takes or its kind does not accept. */
