@@ -444,7 +444,9 @@ public final class Lab implements AutoCloseable {
     /**
      * The Lambda deployment package of {@code labs/<labDir>} (e.g. {@code "41-s3-to-lambda/handler"}): its handler
      * classes at the root and the libraries they use (the SDK clients they import) in {@code lib/}, ready for
-     * {@code lambda.createFunction(r -> r.code(c -> c.zipFile(SdkBytes.fromByteArray(Files.readAllBytes(zip.zip())))))}.
+     * {@code SdkBytes code = SdkBytes.fromByteArray(Files.readAllBytes(zip.zip()));} then
+     * {@code lambda.createFunction(r -> r.code(c -> c.zipFile(code)))} (read the bytes first: a lambda cannot throw
+     * {@code readAllBytes}'s IOException). Unchanged sources give the package built before.
      */
     public LambdaPackager.LambdaZip lambdaZip(String labDir) {
         return LambdaPackager.forHome(home(), System.out).build(labDir);
