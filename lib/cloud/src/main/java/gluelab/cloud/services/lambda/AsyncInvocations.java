@@ -90,9 +90,11 @@ final class AsyncInvocations implements AutoCloseable {
         platform.scheduler().scheduleOnce(owner, Instant.ofEpochMilli(event.dueMillis()), firedAt -> {
             ActivityTracker.Activity activity = platform.activity().begin("Lambda event for "
                     + event.functionName());
+            long firedNanos = System.nanoTime();
+            long firedMillis = platform.clock().millis();
             runners.execute(() -> {
                 try (activity) {
-                    attempt(scope, event.requestId());
+                    attempt(scope, event.requestId(), firedMillis, firedNanos);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "An event for " + event.functionName() + " could not be run", e);
                 } catch (Exception e) {
@@ -102,7 +104,8 @@ final class AsyncInvocations implements AutoCloseable {
         });
     }
 
-    private void attempt(Scope scope, String requestId) {
+    /** One attempt at an event whose timer fired at {@code firedMillis} on the lab clock, {@code firedNanos} on the wall's. */
+    private void attempt(Scope scope, String requestId, long firedMillis, long firedNanos) {
         LambdaState state = states.get(scope);
         QueuedEvent event = state.queuedEvents.get(requestId);
         if (event == null) {
@@ -143,8 +146,11 @@ final class AsyncInvocations implements AutoCloseable {
         } else if (attempted.attempts() > maxRetries) {
             finish(state, function, config, attempted, "RetriesExhausted", result);
         } else {
-            // Lambda waits between attempts: the wait starts when the failed attempt ended, cold start included.
-            long failedAt = platform.clock().millis();
+            // Lambda waits between attempts: the wait starts when the failed attempt ended, cold start included. On the
+            // lab clock the attempt began when it fell due and took its wall-clock time; the clock itself may have
+            // jumped on meanwhile, when a notebook advanced it past several retries at once.
+            long failedAt = Math.min(platform.clock().millis(),
+                    Math.max(event.dueMillis(), firedMillis) + (System.nanoTime() - firedNanos) / 1_000_000);
             QueuedEvent retry = attempted.postponed(failedAt + RETRY_STEP.toMillis() * attempted.attempts());
             state.queuedEvents.put(requestId, retry);
             schedule(scope, retry);
