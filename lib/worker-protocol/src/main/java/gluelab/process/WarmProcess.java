@@ -42,6 +42,7 @@ public final class WarmProcess {
     private final Instant startedAt;
     private volatile State state = State.STARTING;
     private volatile String endReason;
+    private volatile DrainTrackingInputStream stdout;
 
     // Guarded by the pool's lock.
     final Set<String> held = new LinkedHashSet<>();
@@ -125,6 +126,12 @@ public final class WarmProcess {
         process.destroyForcibly();
     }
 
+    /** Where reading stdout stands: see {@link DrainTrackingInputStream#drainedMark()}; -1 before it is read. */
+    public long stdoutDrainedMark() {
+        DrainTrackingInputStream reading = stdout;
+        return reading == null ? -1 : reading.drainedMark();
+    }
+
     /** The last line of its log, e.g. the error that ended it. */
     public Optional<String> lastLogLine() {
         return LogTail.lastLine(spec.logFile());
@@ -145,9 +152,13 @@ public final class WarmProcess {
 
     /** Reads stdout on a daemon thread until it closes, then waits for the exit and tells {@code exited}. */
     void startReading(BiConsumer<WarmProcess, String> lines, BiConsumer<WarmProcess, Integer> exited) {
+        // Where the pipe cannot be probed, it is never known drained: its owner waits for as long as it allows.
+        Optional<PipeProbe> probe = PipeProbe.open(process.pid(), 1);
+        process.onExit().whenComplete((ended, error) -> probe.ifPresent(PipeProbe::close));
+        stdout = new DrainTrackingInputStream(process.getInputStream(),
+                probe.isPresent() ? probe.get()::waiting : () -> 1);
         Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     try {

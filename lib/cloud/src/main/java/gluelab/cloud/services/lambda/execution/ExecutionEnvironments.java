@@ -376,9 +376,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         if (!invocation.tail) {
             invocation.result.complete(new InvocationResult(payload, functionError, null, invocation.setup.version()));
         }
-        // The log is taken a moment later, from another thread: the handler's last lines may still be in the pipes,
-        // and the runtime prints an unhandled exception only once its error report has been answered.
-        timers.schedule(() -> {
+        Runnable takeLog = () -> {
             environment.settled(invocation);
             List<String> lines = logs.lines(environment, invocation, durationNanos, initLines, extraLines, maxMemory);
             if (invocation.tail) {
@@ -386,7 +384,37 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
                         invocation.setup.version()));
             }
             logs.write(environment, lines, invocation.startedMillis, durationNanos);
-        }, invocation.mode.settleMillis(functionError != null), TimeUnit.MILLISECONDS);
+        };
+        // The log is taken a moment later, from another thread: the handler's last lines may still be in the pipes.
+        // The runtime prints an unhandled exception only once its error report has been answered, which no pipe
+        // shows, so a failed invocation waits its full time.
+        long waitMillis = invocation.mode.settleMillis(functionError != null);
+        if (functionError == null) {
+            afterOutputDrains(environment, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis), -2, takeLog);
+        } else {
+            timers.schedule(takeLog, waitMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Runs {@code then} once everything the runtime wrote to its stdout and telemetry pipes has been read (the same
+     * drained mark seen twice, a millisecond apart), or at {@code deadlineNanos}, whichever comes first.
+     */
+    private void afterOutputDrains(Environment environment, long deadlineNanos, long lastMark, Runnable then) {
+        long mark = outputDrainedMark(environment);
+        if ((mark >= 0 && mark == lastMark) || System.nanoTime() >= deadlineNanos) {
+            then.run();
+            return;
+        }
+        timers.schedule(() -> afterOutputDrains(environment, deadlineNanos, mark, then), 1, TimeUnit.MILLISECONDS);
+    }
+
+    /** The bytes read from both pipes, when both are drained; -1 otherwise. */
+    private long outputDrainedMark(Environment environment) {
+        long stdout = pool.process(environment.processId).map(WarmProcess::stdoutDrainedMark).orElse(-1L);
+        TelemetryLog telemetry = environment.telemetry;
+        long channel = telemetry == null ? 0 : telemetry.drainedMark();
+        return stdout < 0 || channel < 0 ? -1 : stdout + channel;
     }
 
     /** The environment's peak resident memory (VmHWM), which is what Max Memory Used reports. */

@@ -1,5 +1,6 @@
 package gluelab.cloud.services.lambda.execution;
 
+import gluelab.process.DrainTrackingInputStream;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -36,6 +37,7 @@ final class TelemetryLog implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TelemetryLog.class.getName());
 
     private final Path fifo;
+    private volatile DrainTrackingInputStream reading;
 
     private TelemetryLog(Path fifo) {
         this.fifo = fifo;
@@ -76,7 +78,9 @@ final class TelemetryLog implements AutoCloseable {
 
     private void read(Consumer<String> messages) {
         // Blocks until the runtime's shell opens the pipe; ends when the runtime has ended (or close() unblocks it).
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(fifo.toFile())))) {
+        try (FileInputStream channel = new FileInputStream(fifo.toFile());
+             DataInputStream in = new DataInputStream(new BufferedInputStream(
+                     reading = new DrainTrackingInputStream(channel, channel::available)))) {
             while (true) {
                 in.readInt(); // the frame type: level and format, which a text log does not show
                 int length = in.readInt();
@@ -94,6 +98,12 @@ final class TelemetryLog implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.FINE, "The telemetry channel " + fifo + " closed", e);
         }
+    }
+
+    /** Where reading the channel stands: see {@link DrainTrackingInputStream#drainedMark()}; -1 before it is open. */
+    long drainedMark() {
+        DrainTrackingInputStream channel = reading;
+        return channel == null ? -1 : channel.drainedMark();
     }
 
     /** Releases a reader still waiting for a runtime that never opened the pipe, and removes the pipe. */
