@@ -4,7 +4,7 @@ import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.InternalCalls;
 import gluelab.cloud.provider.Scope;
-import gluelab.cloud.services.events.delivery.LambdaTarget;
+import gluelab.cloud.services.events.delivery.EventBridgePrincipal;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
@@ -40,7 +40,7 @@ final class DeadLetterQueue {
                                 .stringValue(String.valueOf(letter.attempts() - 1)).build()))
                 .build();
         try {
-            internal.callAsService("sqs", new Scope(queue.account(), queue.region()), LambdaTarget.SERVICE_PRINCIPAL,
+            internal.callAsService("sqs", new Scope(queue.account(), queue.region()), EventBridgePrincipal.SERVICE_PRINCIPAL,
                     Arn.parse(letter.ruleArn()).orElseThrow(), send);
             return true;
         } catch (AwsServiceException refused) {

@@ -11,6 +11,7 @@ import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.provider.ServiceRoleSessions;
 import gluelab.cloud.services.events.delivery.AwaitedServiceTarget;
+import gluelab.cloud.services.events.delivery.EventBridgePrincipal;
 import gluelab.cloud.services.events.delivery.EventBusTarget;
 import gluelab.cloud.services.events.delivery.GlueWorkflowTarget;
 import gluelab.cloud.services.events.delivery.LambdaTarget;
@@ -53,7 +54,7 @@ public final class EventsProvider implements ServiceProvider {
         BusPolicies policies = new BusPolicies(platform.access());
         // The roles targets name (a bus in another account, a Glue workflow), taken on as EventBridge.
         ServiceRoleSessions targetRoles = new ServiceRoleSessions(platform.roles(), platform.clock(),
-                LambdaTarget.SERVICE_PRINCIPAL, "events");
+                EventBridgePrincipal.SERVICE_PRINCIPAL, "events");
         this.ingestion = new EventIngestion(states, platform.clock(), timeline, policies, platform.access(),
                 targetRoles);
         TargetKinds kinds = new TargetKinds(List.of(

@@ -1,16 +1,14 @@
 package gluelab.cloud.services.events.delivery;
 
 import gluelab.cloud.provider.Arn;
-import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.InternalCalls;
-import gluelab.cloud.provider.Scope;
 import software.amazon.awssdk.services.eventbridge.model.SqsParameters;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * An SQS queue: the input is sent as one message with {@code SendMessage}, as the service principal
- * {@code events.amazonaws.com} on behalf of the rule, so the queue's policy decides, as on AWS. A FIFO queue gets
- * the target's {@code SqsParameters.MessageGroupId}, and needs content-based deduplication, as AWS requires.
+ * An SQS queue: the input is sent as one message with {@code SendMessage}, as EventBridge's service principal on
+ * behalf of the rule, so the queue's policy decides, as on AWS. A FIFO queue gets the target's
+ * {@code SqsParameters.MessageGroupId}, and needs content-based deduplication, as AWS requires.
  */
 public final class SqsTarget implements TargetKind {
 
@@ -27,9 +25,6 @@ public final class SqsTarget implements TargetKind {
 
     @Override
     public void deliver(TargetDelivery delivery) throws DeliveryFailure {
-        if (!internal.serves("sqs")) {
-            throw ServiceCallFailures.notAvailable("sqs");
-        }
         Arn queue = delivery.targetArn();
         SqsParameters parameters = delivery.target().sqsParameters();
         SendMessageRequest send = SendMessageRequest.builder()
@@ -37,11 +32,6 @@ public final class SqsTarget implements TargetKind {
                 .messageBody(delivery.input())
                 .messageGroupId(parameters == null ? null : parameters.messageGroupId())
                 .build();
-        try {
-            internal.callAsService("sqs", new Scope(queue.account(), queue.region()), LambdaTarget.SERVICE_PRINCIPAL,
-                    delivery.rule(), send);
-        } catch (AwsServiceException refused) {
-            throw ServiceCallFailures.of(refused);
-        }
+        EventBridgePrincipal.call(internal, queue, delivery.rule(), send);
     }
 }
