@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
@@ -38,8 +40,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * before Invoke answers 202, then run in an execution environment. A function error is retried as Lambda retries it
  * (MaximumRetryAttempts, default 2: one minute, then two minutes later) and a throttle with backoff, all on the lab
  * clock, until the event is older than MaximumEventAgeInSeconds (default six hours). The OnSuccess and OnFailure
- * destinations of the function's event invoke configuration then receive Lambda's invocation record, sent as the
- * function's execution role. Queued events survive a restart with {@code --state-dir}.
+ * destinations of the function's event invoke configuration then receive Lambda's invocation record, and a failed
+ * event goes to the function's dead-letter queue, both sent as the function's execution role. Queued events survive a
+ * restart with {@code --state-dir}.
  */
 final class AsyncInvocations implements AutoCloseable {
 
@@ -160,10 +163,13 @@ final class AsyncInvocations implements AutoCloseable {
     private void finish(LambdaState state, FunctionConfiguration function, FunctionEventInvokeConfig config,
                         QueuedEvent event, String condition, InvocationResult result) {
         state.queuedEvents.remove(event.requestId());
+        boolean success = condition.equals("Success");
+        if (!success) {
+            sendToDeadLetterQueue(state.scope, function, event, condition, result);
+        }
         if (config == null || config.destinationConfig() == null) {
             return;
         }
-        boolean success = condition.equals("Success");
         var destinations = config.destinationConfig();
         String target = success ? (destinations.onSuccess() == null ? null : destinations.onSuccess().destination())
                 : (destinations.onFailure() == null ? null : destinations.onFailure().destination());
@@ -178,6 +184,43 @@ final class AsyncInvocations implements AutoCloseable {
             LOG.log(Level.INFO, "Lambda could not send the invocation record of " + function.functionName() + " to "
                     + target + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The function's own dead-letter queue ({@code DeadLetterConfig}), older than destinations and kept beside them:
+     * it gets the event itself, unchanged, with why it failed in the message's attributes ({@code RequestID},
+     * {@code ErrorCode}, {@code ErrorMessage} cut to 1 KB), sent as the function's execution role.
+     */
+    private void sendToDeadLetterQueue(Scope scope, FunctionConfiguration function, QueuedEvent event,
+                                       String condition, InvocationResult result) {
+        String queueArn = function.deadLetterConfig() == null ? null : function.deadLetterConfig().targetArn();
+        if (queueArn == null || queueArn.isEmpty()) {
+            return;
+        }
+        String message = result == null ? condition
+                : json(new String(result.payload(), StandardCharsets.UTF_8)).path("errorMessage").asText(condition);
+        if (message.length() > 1024) {
+            message = message.substring(0, 1024);
+        }
+        try {
+            Arn queue = Arn.parse(queueArn).orElseThrow();
+            platform.internal().call("sqs", new Scope(queue.account(), queue.region()), executionRole(function),
+                    SendMessageRequest.builder()
+                            .queueUrl("/" + queue.account() + "/" + queue.resource())
+                            .messageBody(event.payload())
+                            .messageAttributes(Map.of(
+                                    "RequestID", attribute("String", event.requestId()),
+                                    "ErrorCode", attribute("Number", "200"),
+                                    "ErrorMessage", attribute("String", message.isEmpty() ? condition : message)))
+                            .build());
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "Lambda could not send the event " + event.requestId() + " of "
+                    + function.functionName() + " to its dead-letter queue " + queueArn + ": " + e.getMessage());
+        }
+    }
+
+    private static MessageAttributeValue attribute(String type, String value) {
+        return MessageAttributeValue.builder().dataType(type).stringValue(value).build();
     }
 
     /** Lambda's invocation record, as a destination receives it. */
@@ -215,9 +258,7 @@ final class AsyncInvocations implements AutoCloseable {
     private void send(Scope scope, FunctionConfiguration function, String destination, String condition,
                       String functionArn, String record) {
         Arn target = Arn.parse(destination).orElseThrow(() -> new IllegalArgumentException("Not an ARN: " + destination));
-        String role = platform.roles().assumeRoleAsService(FunctionOperations.LAMBDA_PRINCIPAL,
-                Arn.parse(function.role()).orElseThrow(), function.functionName(), Duration.ofMinutes(15))
-                .assumedRoleArn().toString();
+        String role = executionRole(function);
         Scope targetScope = new Scope(target.account(), target.region());
         switch (target.service()) {
             case "lambda" -> platform.internal().call("lambda", targetScope, role, InvokeRequest.builder()
@@ -243,6 +284,13 @@ final class AsyncInvocations implements AutoCloseable {
             default -> throw new IllegalArgumentException("Lab Cloud sends Lambda destinations to functions, queues "
                     + "and event buses; " + target.service() + " destinations are not served yet");
         }
+    }
+
+    /** A session of the function's execution role, as Lambda takes one to send on the function's behalf. */
+    private String executionRole(FunctionConfiguration function) {
+        return platform.roles().assumeRoleAsService(FunctionOperations.LAMBDA_PRINCIPAL,
+                Arn.parse(function.role()).orElseThrow(), function.functionName(), Duration.ofMinutes(15))
+                .assumedRoleArn().toString();
     }
 
     private static JsonNode json(String text) {

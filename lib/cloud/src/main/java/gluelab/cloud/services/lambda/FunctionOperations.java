@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.lambda.model.Architecture;
 import software.amazon.awssdk.services.lambda.model.Concurrency;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
 import software.amazon.awssdk.services.lambda.model.DeleteFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.DeleteFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.EnvironmentResponse;
@@ -56,6 +57,7 @@ public final class FunctionOperations {
     private static final String ROLE_PATTERN = "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
     private static final String HANDLER_PATTERN = "[^\\s]+";
     private static final Pattern ENVIRONMENT_KEY = Pattern.compile("[a-zA-Z]([a-zA-Z0-9_])+");
+    private static final Pattern DEAD_LETTER_TARGET = Pattern.compile("arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*");
     private static final Set<String> RESERVED_KEYS = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION",
             "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
             "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
@@ -114,6 +116,7 @@ public final class FunctionOperations {
         checkEnvironment(request.environment() == null ? null : request.environment().variables());
         List<String> architectures = architectures(request.architecturesAsStrings());
         Arn role = checkRole(request.role());
+        DeadLetterConfig deadLetters = deadLetterQueue(request.deadLetterConfig());
         LambdaState state = states.get(context);
         if (state.functions.containsKey(name.name())) {
             throw LambdaErrors.conflict("Function already exist: " + name.name());
@@ -133,6 +136,7 @@ public final class FunctionOperations {
                 .architecturesWithStrings(architectures)
                 .environment(request.environment() == null || !request.environment().hasVariables() ? null
                         : EnvironmentResponse.builder().variables(request.environment().variables()).build())
+                .deadLetterConfig(deadLetters)
                 .codeSha256(stored.sha256())
                 .codeSize(stored.size())
                 .lastModified(LAST_MODIFIED.format(context.now()))
@@ -229,7 +233,11 @@ public final class FunctionOperations {
             checkEnvironment(request.environment().variables());
         }
         Arn role = request.role() == null ? null : checkRole(request.role());
+        DeadLetterConfig deadLetters = deadLetterQueue(request.deadLetterConfig());
         FunctionConfiguration updated = update(context, state, name, current, f -> {
+            if (request.deadLetterConfig() != null) {
+                f.deadLetterConfig(deadLetters);
+            }
             if (role != null) {
                 f.role(role.toString());
             }
@@ -328,6 +336,27 @@ public final class FunctionOperations {
             throw LambdaErrors.invalidParameter("The role defined for the function cannot be assumed by Lambda.");
         }
         return role;
+    }
+
+    /** The function's dead-letter queue, checked; none for an empty target, which is how an update removes it. */
+    private static DeadLetterConfig deadLetterQueue(DeadLetterConfig requested) {
+        String target = requested == null ? null : requested.targetArn();
+        if (target == null || target.isEmpty()) {
+            return null;
+        }
+        LambdaErrors.validation().pattern("deadLetterConfig.targetArn", target, DEAD_LETTER_TARGET,
+                DEAD_LETTER_TARGET.pattern()).orThrow();
+        Arn queue = Arn.parse(target).orElseThrow(() -> LambdaErrors.invalidParameter("The target ARN of a "
+                + "dead-letter queue is not a valid ARN: " + target));
+        if (queue.service().equals("sns")) {
+            throw LambdaErrors.invalidParameter("Lab Cloud sends dead letters to SQS queues: SNS topics are not served "
+                    + "yet");
+        }
+        if (!queue.service().equals("sqs")) {
+            throw LambdaErrors.invalidParameter("The target ARN of a dead-letter queue must be an SQS queue or an SNS "
+                    + "topic: " + target);
+        }
+        return DeadLetterConfig.builder().targetArn(target).build();
     }
 
     private static void checkRuntime(String runtime) {
