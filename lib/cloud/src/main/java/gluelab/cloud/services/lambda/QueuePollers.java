@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -88,7 +89,7 @@ final class QueuePollers implements AutoCloseable {
     synchronized void stop(String uuid) {
         MappingPollers pollers = running.remove(uuid);
         if (pollers != null) {
-            pollers.stop();
+            pollers.stop(false);
         }
     }
 
@@ -99,7 +100,9 @@ final class QueuePollers implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        List.copyOf(running.keySet()).forEach(this::stop);
+        for (String uuid : List.copyOf(running.keySet())) {
+            running.remove(uuid).stop(true);
+        }
     }
 
     /** The poller threads of one mapping, with the settings it had when they started. */
@@ -109,6 +112,8 @@ final class QueuePollers implements AutoCloseable {
         private final EventSourceMappingConfiguration mapping;
         private final Arn queueArn;
         private final List<Thread> threads = new ArrayList<>();
+        /** The pollers waiting on the queue, which a stop wakes; one running a batch finishes it first. */
+        private final Set<Thread> receiving = ConcurrentHashMap.newKeySet();
         private volatile boolean stopped;
         private volatile String lastResult;
 
@@ -130,9 +135,10 @@ final class QueuePollers implements AutoCloseable {
             }
         }
 
-        void stop() {
+        /** Stops polling: a batch being processed finishes, unless Lab Cloud is closing. */
+        void stop(boolean closing) {
             stopped = true;
-            threads.forEach(Thread::interrupt);
+            (closing ? threads : List.copyOf(receiving)).forEach(Thread::interrupt);
             for (Thread thread : threads) {
                 try {
                     thread.join(STOP_WAIT_MILLIS);
@@ -173,7 +179,13 @@ final class QueuePollers implements AutoCloseable {
                 return;
             }
             MappedQueue queue = queue(queueArn, function.role());
-            List<Message> batch = gather(queue);
+            List<Message> batch;
+            receiving.add(Thread.currentThread());
+            try {
+                batch = stopped ? List.of() : gather(queue);
+            } finally {
+                receiving.remove(Thread.currentThread());
+            }
             if (batch.isEmpty() || stopped) {
                 return; // a batch received as the mapping stops comes back after the visibility timeout
             }
