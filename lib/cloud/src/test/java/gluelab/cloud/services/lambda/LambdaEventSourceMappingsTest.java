@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingResponse;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
@@ -167,6 +168,28 @@ class LambdaEventSourceMappingsTest {
                     .hasMessageContaining("The resource you requested does not exist.");
             assertThatThrownBy(() -> lambda.deleteEventSourceMapping(r -> r.uuid(uuid)))
                     .isInstanceOf(ResourceNotFoundException.class);
+        }
+    }
+
+    @Test
+    void aRoleThatLosesItsQueuePermissionsShowsAsTheMappingsLastProcessingResult() throws Exception {
+        String losing = LambdaFixture.queuePollingRole(cloud, "esm-losing-role");
+        try (LambdaClient lambda = cloud.client(LambdaClient.builder());
+             SqsClient sqs = cloud.client(SqsClient.builder());
+             IamClient iam = cloud.client(IamClient.builder())) {
+            sqs.createQueue(r -> r.queueName("esm-losing"));
+            LambdaFixture.createActive(lambda, "esm-losing", LambdaAsyncTest.HANDLERS + "SqsBatchHandler::handle",
+                    losing, 20);
+            String uuid = lambda.createEventSourceMapping(r -> r.functionName("esm-losing")
+                    .eventSourceArn(QUEUE_PREFIX + "esm-losing")).uuid();
+
+            iam.detachRolePolicy(r -> r.roleName("esm-losing-role").policyArn(LambdaFixture.SQS_QUEUE_EXECUTION));
+
+            LambdaSqsPollingTest.await(() -> String.valueOf(lambda.getEventSourceMapping(r -> r.uuid(uuid))
+                    .lastProcessingResult()).startsWith("PROBLEM:"), "the mapping's problem");
+            assertThat(lambda.getEventSourceMapping(r -> r.uuid(uuid)).lastProcessingResult())
+                    .contains("is not authorized to perform: sqs:ReceiveMessage");
+            assertThat(lambda.getEventSourceMapping(r -> r.uuid(uuid)).state()).isEqualTo("Enabled");
         }
     }
 
