@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gluelab.cloud.testing.RunningLabCloud;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,12 +186,36 @@ class LambdaEventSourceMappingsTest {
                     .eventSourceArn(QUEUE_PREFIX + "esm-losing")).uuid();
 
             iam.detachRolePolicy(r -> r.roleName("esm-losing-role").policyArn(LambdaFixture.SQS_QUEUE_EXECUTION));
+            // ends the long poll the role was allowed to start; deleting the message, or the next poll, is refused
+            sqs.sendMessage(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName("esm-losing")).queueUrl())
+                    .messageBody("ok-wake-up"));
 
             LambdaSqsPollingTest.await(() -> String.valueOf(lambda.getEventSourceMapping(r -> r.uuid(uuid))
                     .lastProcessingResult()).startsWith("PROBLEM:"), "the mapping's problem");
             assertThat(lambda.getEventSourceMapping(r -> r.uuid(uuid)).lastProcessingResult())
-                    .contains("is not authorized to perform: sqs:ReceiveMessage");
+                    .containsPattern("is not authorized to perform: sqs:(ReceiveMessage|DeleteMessage)");
             assertThat(lambda.getEventSourceMapping(r -> r.uuid(uuid)).state()).isEqualTo("Enabled");
+        }
+    }
+
+    @Test
+    void aLabResetRemovesTheMappingsOfTheFunctionsItRemovesAndStopsTheirPollers() {
+        try (LambdaClient lambda = cloud.client(LambdaClient.builder());
+             SqsClient sqs = cloud.client(SqsClient.builder())) {
+            sqs.createQueue(r -> r.queueName("esm-reset"));
+            LambdaFixture.createActive(lambda, "esm-reset-fn", LambdaAsyncTest.HANDLERS + "SqsBatchHandler::handle",
+                    role, 20);
+            String uuid = lambda.createEventSourceMapping(r -> r.functionName("esm-reset-fn")
+                    .eventSourceArn(QUEUE_PREFIX + "esm-reset")).uuid();
+            assertThat(pollerThreads(uuid)).isEqualTo(QueuePollers.MAX_POLLERS);
+
+            HttpResponse<String> reset = cloud.http(cloud.request("/_lab/reset?prefix=esm-reset-")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(reset.statusCode()).isEqualTo(200);
+            assertThat(pollerThreads(uuid)).isZero();
+            assertThatThrownBy(() -> lambda.getEventSourceMapping(r -> r.uuid(uuid)))
+                    .isInstanceOf(ResourceNotFoundException.class);
         }
     }
 
