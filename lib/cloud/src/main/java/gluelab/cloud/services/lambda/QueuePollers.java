@@ -40,7 +40,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 final class QueuePollers implements AutoCloseable {
 
     static final int MAX_POLLERS = 5;
-    static final String NO_RECORDS = "No records processed";
     private static final String OK = "OK";
     private static final int LONG_POLL_SECONDS = 20;
     private static final long PROBLEM_BACKOFF_MILLIS = 1_000;
@@ -158,7 +157,7 @@ final class QueuePollers implements AutoCloseable {
                 try {
                     pollOnce();
                 } catch (AwsServiceException problem) {
-                    problem("PROBLEM: " + problem.getMessage());
+                    lastResult("PROBLEM: " + problem.getMessage());
                     pause();
                 } catch (RuntimeException e) {
                     if (!stopped) {
@@ -174,7 +173,7 @@ final class QueuePollers implements AutoCloseable {
             FunctionName target = FunctionName.parse("functionName", mapping.functionArn(), null, scope);
             FunctionConfiguration function = state.resolve(target);
             if (function.state() != State.ACTIVE) {
-                problem("PROBLEM: Function is " + function.stateAsString());
+                lastResult("PROBLEM: Function is " + function.stateAsString());
                 pause();
                 return;
             }
@@ -196,17 +195,17 @@ final class QueuePollers implements AutoCloseable {
                 result = invocations.get().run(state, function, mapping.functionArn(), UUID.randomUUID().toString(),
                         event, InvocationMode.SYNCHRONOUS);
             } catch (AwsServiceException throttled) {
-                problem("PROBLEM: " + throttled.getMessage());
+                lastResult("PROBLEM: " + throttled.getMessage());
                 pause();
                 return;
-            } catch (Exception closing) {
-                throw new IllegalStateException(closing);
+            } catch (Exception activityNotClosed) {
+                throw new IllegalStateException(activityNotClosed);
             }
             if (result.failed()) {
-                problem("PROBLEM: Function call failed");
+                lastResult("PROBLEM: Function call failed");
                 return;
             }
-            problem(OK);
+            lastResult(OK);
             boolean reportsItems = mapping.hasFunctionResponseTypes()
                     && mapping.functionResponseTypes().contains(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
             List<Message> processed = reportsItems ? SqsEvents.succeeded(batch, result.payload()) : batch;
@@ -239,7 +238,7 @@ final class QueuePollers implements AutoCloseable {
         }
 
         /** Records how the last attempt went ({@code OK}, or the problem) where GetEventSourceMapping shows it. */
-        private void problem(String result) {
+        private void lastResult(String result) {
             if (Objects.equals(result, lastResult)) {
                 return;
             }
