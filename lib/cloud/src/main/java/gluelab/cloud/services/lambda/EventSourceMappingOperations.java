@@ -187,11 +187,14 @@ public final class EventSourceMappingOperations {
         return DeleteEventSourceMappingResponse.builder().applyMutation(b -> ShapeCopy.members(answered, b)).build();
     }
 
-    /** Removes the mappings of a function, and stops their pollers: what a lab reset does. */
-    void removeMappingsOf(LambdaState state, String functionName) {
+    /**
+     * Removes the mappings of the functions whose names start with {@code prefix} (all when it is null), whether or
+     * not the function is still there, and stops their pollers: what a lab reset does.
+     */
+    void removeMappingsOfFunctionsNamed(LambdaState state, String prefix) {
         for (EventSourceMappingConfiguration mapping : List.copyOf(state.eventSourceMappings.values())) {
             FunctionName target = FunctionName.parse("functionName", mapping.functionArn(), null, state.scope);
-            if (target.name().equals(functionName)) {
+            if (prefix == null || target.name().startsWith(prefix)) {
                 state.eventSourceMappings.remove(mapping.uuid());
                 pollers.stop(mapping.uuid());
             }

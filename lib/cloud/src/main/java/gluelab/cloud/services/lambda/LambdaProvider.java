@@ -109,9 +109,9 @@ public final class LambdaProvider implements ServiceProvider {
     public int reset(String prefix) {
         int removed = 0;
         for (LambdaState state : states.all().values()) {
+            mappings.removeMappingsOfFunctionsNamed(state, prefix);
             for (String name : List.copyOf(state.functions.keys())) {
                 if (prefix == null || name.startsWith(prefix)) {
-                    mappings.removeMappingsOf(state, name);
                     functions.remove(state, name);
                     state.invokeConfigs.remove(name);
                     state.queuedEvents.values().stream().filter(e -> e.functionName().equals(name))
