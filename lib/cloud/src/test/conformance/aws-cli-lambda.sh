@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lambda through AWS CLI v2: a Java function created from a zip with a role Lambda trusts, waited for until Active,
-# invoked (result, log tail, function error), its resource policy, and AWS's refusals.
+# invoked (result, log tail, function error), its resource policy, an SQS event-source mapping, and AWS's refusals.
 set -euo pipefail
 cd "$WORK_DIR"
 
@@ -66,6 +66,42 @@ if out=$("$AWS" lambda create-function --function-name cli-untrusted --runtime j
 fi
 echo "$out" | grep -q "InvalidParameterValueException" || { echo "unexpected: $out"; exit 1; }
 echo "$out" | grep -q "The role defined for the function cannot be assumed by Lambda." || { echo "unexpected: $out"; exit 1; }
+
+echo "lambda create-event-source-mapping from an SQS queue: Creating, then Enabled, and the queue drained"
+"$AWS" iam attach-role-policy --role-name cli-lambda-role \
+  --policy-arn arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole
+queue_url=$("$AWS" sqs create-queue --queue-name cli-esm --query QueueUrl --output text)
+queue_arn=arn:aws:sqs:us-east-1:000000000000:cli-esm
+"$AWS" lambda create-event-source-mapping --function-name cli-hello --event-source-arn "$queue_arn" \
+  --batch-size 5 > mapping.json
+uuid=$(python3 -c 'import json; m=json.load(open("mapping.json")); assert m["State"] == "Creating", m; print(m["UUID"])')
+[ "$("$AWS" lambda get-event-source-mapping --uuid "$uuid" --query State --output text)" = "Enabled" ]
+[ "$("$AWS" lambda list-event-source-mappings --function-name cli-hello --query 'EventSourceMappings[0].UUID' \
+  --output text)" = "$uuid" ]
+"$AWS" sqs send-message --queue-url "$queue_url" --message-body '{"order":1}' >/dev/null
+for _ in $(seq 1 100); do
+  read -r visible in_flight <<<"$("$AWS" sqs get-queue-attributes --queue-url "$queue_url" --attribute-names All \
+    --query '[Attributes.ApproximateNumberOfMessages, Attributes.ApproximateNumberOfMessagesNotVisible]' --output text)"
+  left=$((visible + in_flight))
+  [ "$left" = "0" ] && break
+  sleep 0.2
+done
+[ "$left" = "0" ] || { echo "the mapped function did not take the message: $left left"; exit 1; }
+
+echo "a second mapping of the same queue and function is a ResourceConflictException"
+if out=$("$AWS" lambda create-event-source-mapping --function-name cli-hello --event-source-arn "$queue_arn" 2>&1); then
+  echo "a duplicate mapping was accepted: $out"; exit 1
+fi
+echo "$out" | grep -q "ResourceConflictException" || { echo "unexpected: $out"; exit 1; }
+
+echo "lambda update-event-source-mapping --no-enabled answers Disabling; delete answers Deleting"
+[ "$("$AWS" lambda update-event-source-mapping --uuid "$uuid" --no-enabled --query State --output text)" = "Disabling" ]
+[ "$("$AWS" lambda get-event-source-mapping --uuid "$uuid" --query State --output text)" = "Disabled" ]
+[ "$("$AWS" lambda delete-event-source-mapping --uuid "$uuid" --query State --output text)" = "Deleting" ]
+if out=$("$AWS" lambda get-event-source-mapping --uuid "$uuid" 2>&1); then
+  echo "a deleted mapping was found: $out"; exit 1
+fi
+echo "$out" | grep -q "ResourceNotFoundException" || { echo "unexpected: $out"; exit 1; }
 
 echo "lambda delete-function, then ResourceNotFoundException"
 "$AWS" lambda delete-function --function-name cli-hello

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # S3 through AWS CLI v2: mb, cp (a 20 MiB multipart upload and download compared byte for byte), ls, rm,
 # list-objects-v2 pagination with --max-items/--page-size/--starting-token, get-object-attributes, and presigned
-# URLs used by curl: the CLI's own (SigV4: the CLI v2 signs nothing else) and boto3's (SigV2), tampered and expired.
+# URLs used by curl: the CLI's own (SigV4: the CLI v2 signs nothing else) and boto3's (SigV2), tampered and expired,
+# and a bucket notification configuration sending to an SQS queue.
 set -euo pipefail
 cd "$WORK_DIR"
 bucket=cli-conformance
@@ -82,6 +83,31 @@ token=$(echo "$first" | python3 -c 'import json,sys; print(json.load(sys.stdin)[
 rest=$("$AWS" s3api list-objects-v2 --bucket "$bucket" --prefix pages/ --page-size 2 --starting-token "$token" --output json)
 keys=$(echo "$rest" | python3 -c 'import json,sys; print(" ".join(o["Key"] for o in json.load(sys.stdin)["Contents"]))')
 [ "$keys" = "pages/key-4 pages/key-5 pages/key-6 pages/key-7" ] || { echo "after the token: $keys"; exit 1; }
+
+echo "s3api put-bucket-notification-configuration to a queue: the s3:TestEvent, then an object's event"
+queue_url=$("$AWS" sqs create-queue --queue-name cli-s3-events --attributes '{"Policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"s3.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"arn:aws:sqs:us-east-1:000000000000:cli-s3-events\"}]}"}' \
+  --query QueueUrl --output text)
+"$AWS" s3api put-bucket-notification-configuration --bucket "$bucket" --notification-configuration \
+  '{"QueueConfigurations":[{"Id":"csv","QueueArn":"arn:aws:sqs:us-east-1:000000000000:cli-s3-events","Events":["s3:ObjectCreated:*"],"Filter":{"Key":{"FilterRules":[{"Name":"suffix","Value":".csv"}]}}}]}'
+[ "$("$AWS" s3api get-bucket-notification-configuration --bucket "$bucket" --query 'QueueConfigurations[0].Id' \
+  --output text)" = "csv" ]
+"$AWS" sqs receive-message --queue-url "$queue_url" --wait-time-seconds 2 > test-event.json
+python3 -c 'import json; m=json.load(open("test-event.json"))["Messages"]; b=json.loads(m[0]["Body"]); \
+  assert b["Event"] == "s3:TestEvent" and b["Service"] == "Amazon S3", b'
+"$AWS" sqs delete-message --queue-url "$queue_url" --receipt-handle \
+  "$(python3 -c 'import json; print(json.load(open("test-event.json"))["Messages"][0]["ReceiptHandle"])')"
+"$AWS" s3api put-object --bucket "$bucket" --key events/skipped.txt --body small.txt >/dev/null
+"$AWS" s3api put-object --bucket "$bucket" --key events/till.csv --body small.txt >/dev/null
+"$AWS" sqs receive-message --queue-url "$queue_url" --wait-time-seconds 5 --max-number-of-messages 10 > s3-event.json
+python3 -c 'import json; m=json.load(open("s3-event.json"))["Messages"]; assert len(m) == 1, m; \
+  r=json.loads(m[0]["Body"])["Records"][0]; \
+  assert (r["eventName"], r["eventSource"], r["s3"]["object"]["key"]) == ("ObjectCreated:Put", "aws:s3", "events/till.csv"), r'
+if out=$("$AWS" s3api put-bucket-notification-configuration --bucket "$bucket" --notification-configuration \
+    '{"QueueConfigurations":[{"QueueArn":"arn:aws:sqs:us-east-1:000000000000:cli-no-such-queue","Events":["s3:ObjectCreated:*"]}]}' 2>&1); then
+  echo "a missing queue was accepted: $out"; exit 1
+fi
+echo "$out" | grep -q "InvalidArgument" || { echo "unexpected: $out"; exit 1; }
+"$AWS" s3api put-bucket-notification-configuration --bucket "$bucket" --notification-configuration '{}'
 
 echo "s3 rm, then the bucket is empty and rb works"
 grep -q "delete: s3://$bucket/docs/small.txt" <<<"$("$AWS" s3 rm "s3://$bucket/docs/small.txt")"

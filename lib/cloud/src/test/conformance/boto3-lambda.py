@@ -1,5 +1,5 @@
 """Lambda through boto3: a Java function from a zip, its State until Active, a synchronous invoke with the log tail,
-an asynchronous one answered 202, reserved concurrency throttling, and AWS's errors."""
+an asynchronous one answered 202, reserved concurrency throttling, an SQS event-source mapping, and AWS's errors."""
 import base64
 import io
 import json
@@ -79,6 +79,27 @@ expect_error(lambda: lam.create_function(FunctionName="boto3-greeter", Runtime="
              "ResourceConflictException", 409)
 expect_error(lambda: lam.invoke(FunctionName="boto3-greeter", Payload=b"not json"),
              "InvalidRequestContentException", 400)
+
+print("event-source mappings: the role must poll the queue, AWS's batch rules, Creating then Enabled, and 404s")
+sqs = client("sqs")
+sqs.create_queue(QueueName="boto3-esm")
+queue_arn = "arn:aws:sqs:us-east-1:000000000000:boto3-esm"
+message = expect_error(lambda: lam.create_event_source_mapping(FunctionName="boto3-greeter", EventSourceArn=queue_arn),
+                       "InvalidParameterValueException", 400)
+assert message == "The provided execution role does not have permissions to call ReceiveMessage on SQS", message
+iam.attach_role_policy(RoleName="boto3-lambda-role",
+                       PolicyArn="arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole")
+expect_error(lambda: lam.create_event_source_mapping(FunctionName="boto3-greeter", EventSourceArn=queue_arn,
+                                                     BatchSize=100), "InvalidParameterValueException", 400)
+mapping = lam.create_event_source_mapping(FunctionName="boto3-greeter", EventSourceArn=queue_arn, BatchSize=100,
+                                          MaximumBatchingWindowInSeconds=1,
+                                          FunctionResponseTypes=["ReportBatchItemFailures"])
+assert mapping["State"] == "Creating" and mapping["BatchSize"] == 100, mapping
+assert lam.get_event_source_mapping(UUID=mapping["UUID"])["State"] == "Enabled"
+listed = lam.list_event_source_mappings(EventSourceArn=queue_arn)["EventSourceMappings"]
+assert [m["UUID"] for m in listed] == [mapping["UUID"]], listed
+assert lam.delete_event_source_mapping(UUID=mapping["UUID"])["State"] == "Deleting"
+expect_error(lambda: lam.get_event_source_mapping(UUID=mapping["UUID"]), "ResourceNotFoundException", 404)
 
 print("list_functions and delete_function")
 assert "boto3-greeter" in [f["FunctionName"] for f in lam.list_functions()["Functions"]]

@@ -2,6 +2,7 @@ package gluelab.lab;
 
 import gluelab.lab.data.DataFormat;
 import gluelab.lab.data.S3TableReader;
+import gluelab.lab.sqs.QueueDepths;
 import gluelab.lab.glue.Crawlers;
 import gluelab.lab.glue.GlueJobCode;
 import gluelab.lab.glue.GlueLogs;
@@ -55,6 +56,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -335,6 +337,10 @@ public final class Lab implements AutoCloseable {
         return cached(CloudTrailClient.class, () -> client(CloudTrailClient.builder()));
     }
 
+    public SqsClient sqs() {
+        return cached(SqsClient.class, () -> client(SqsClient.builder()));
+    }
+
     /**
      * A new client of any service whose SDK module is on the class path, aimed at this lab's target, e.g.
      * {@code SqsClient sqs = lab.client(SqsClient.builder());}. It shares the lab's HTTP connections, so it
@@ -579,6 +585,14 @@ public final class Lab implements AutoCloseable {
                 timeout,
                 "Look at the function's log group /aws/lambda/" + functionName + " and at what should invoke it "
                         + "(a rule's target, a permission, a schedule)");
+    }
+
+    /**
+     * Queues as a table: for each, the messages waiting, in flight and delayed, and its dead-letter queue; e.g.
+     * {@code lab.queueDepths("uploads", "uploads-dlq")} after a poison message.
+     */
+    public DataTable queueDepths(String... queueNames) {
+        return QueueDepths.of(sqs(), List.of(queueNames));
     }
 
     /** Every run of a job, oldest first. */

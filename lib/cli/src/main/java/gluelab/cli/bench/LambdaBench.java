@@ -48,7 +48,7 @@ final class LambdaBench implements Benchmark {
 
     @Override
     public void run(Path home, BenchReport report) throws Exception {
-        SdkBytes zip = SdkBytes.fromByteArray(handlerZip(home));
+        SdkBytes zip = SdkBytes.fromByteArray(handlerZip(home, "Echo", HANDLER_SOURCE));
         try (LabCloud cloud = BenchClouds.start(null, LabCloudConfig.GlueWorkerMode.OFF);
              IamClient iam = BenchClouds.client(cloud, IamClient.builder());
              LambdaClient lambda = BenchClouds.client(cloud, LambdaClient.builder())) {
@@ -100,11 +100,11 @@ final class LambdaBench implements Benchmark {
         }
     }
 
-    /** The handler, compiled with the JDK's compiler and zipped as a deployment package. */
-    private static byte[] handlerZip(Path home) throws IOException {
+    /** A handler class of package {@code bench}, compiled with the JDK's compiler and zipped as a deployment package. */
+    static byte[] handlerZip(Path home, String className, String sourceCode) throws IOException {
         Path work = Files.createDirectories(home.resolve("build/bench/lambda"));
-        Path source = Files.createDirectories(work.resolve("src/bench")).resolve("Echo.java");
-        Files.writeString(source, HANDLER_SOURCE);
+        Path source = Files.createDirectories(work.resolve("src/bench")).resolve(className + ".java");
+        Files.writeString(source, sourceCode);
         Path classes = Files.createDirectories(work.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null || javac.run(null, null, null, "-d", classes.toString(), source.toString()) != 0) {
@@ -112,8 +112,8 @@ final class LambdaBench implements Benchmark {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("bench/Echo.class"));
-            Files.copy(classes.resolve("bench/Echo.class"), zip);
+            zip.putNextEntry(new ZipEntry("bench/" + className + ".class"));
+            Files.copy(classes.resolve("bench/" + className + ".class"), zip);
             zip.closeEntry();
         }
         return bytes.toByteArray();

@@ -38,6 +38,8 @@ public final class LambdaProvider implements ServiceProvider {
     private final AsyncInvocations async;
     private final FunctionOperations functions;
     private final InvocationOperations invocations;
+    private final QueuePollers pollers;
+    private final EventSourceMappingOperations mappings;
     private final List<Object> handlers;
 
     public LambdaProvider(Platform platform) {
@@ -59,10 +61,14 @@ public final class LambdaProvider implements ServiceProvider {
         this.functions = new FunctionOperations(states, code, platform.roles(), lifeCycle, environments);
         this.async = new AsyncInvocations(platform, states, this::invocations);
         this.invocations = new InvocationOperations(states, code, environments, async);
+        this.pollers = new QueuePollers(platform, states, this::invocations);
+        this.mappings = new EventSourceMappingOperations(states, pollers);
         this.handlers = List.of(functions, invocations, new PermissionOperations(states),
-                new EventInvokeConfigOperations(states), new ConcurrencyOperations(states), new VersionOperations(states));
+                new EventInvokeConfigOperations(states), new ConcurrencyOperations(states), new VersionOperations(states),
+                mappings);
         settleInterruptedLifeCycles();
         async.resume();
+        pollers.resume();
     }
 
     private InvocationOperations invocations() {
@@ -95,13 +101,15 @@ public final class LambdaProvider implements ServiceProvider {
 
     @Override
     public Map<String, Supplier<String>> healthDetails() {
-        return Map.of("lambdaEnvironments", () -> Integer.toString(environments.running()));
+        return Map.of("lambdaEnvironments", () -> Integer.toString(environments.running()),
+                "lambdaQueuePollers", () -> Integer.toString(pollers.threads()));
     }
 
     @Override
     public int reset(String prefix) {
         int removed = 0;
         for (LambdaState state : states.all().values()) {
+            mappings.removeMappingsOfFunctionsNamed(state, prefix);
             for (String name : List.copyOf(state.functions.keys())) {
                 if (prefix == null || name.startsWith(prefix)) {
                     functions.remove(state, name);
@@ -117,6 +125,7 @@ public final class LambdaProvider implements ServiceProvider {
 
     @Override
     public void close() {
+        pollers.close();
         async.close();
         lifeCycle.close();
         environments.close();

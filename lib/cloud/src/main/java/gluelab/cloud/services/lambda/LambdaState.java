@@ -6,13 +6,15 @@ import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.ShapeCodec;
 import gluelab.cloud.state.StateStore;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
+import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
 
 /**
  * Lambda's resources in one account and region, all durable: each function's configuration (the AWS shape, with its
  * State and LastUpdateStatus), its resource policy (the JSON GetPolicy returns), its reserved concurrency, its
- * asynchronous invocation settings and the events queued for it. The code
+ * asynchronous invocation settings and the events queued for it, and the event-source mappings that feed functions
+ * from queues. The code
  * itself is kept beside the journal, in {@link FunctionCode}. Compound changes hold this object's monitor.
  */
 public final class LambdaState {
@@ -28,6 +30,8 @@ public final class LambdaState {
     /** Published versions, keyed {@code name:version}; aliases, keyed {@code name:alias}. */
     final DurableMap<FunctionConfiguration> versions;
     final DurableMap<AliasConfiguration> aliases;
+    /** Event-source mappings by UUID, as GetEventSourceMapping answers them. */
+    final DurableMap<EventSourceMappingConfiguration> eventSourceMappings;
 
     public LambdaState(Scope scope, StateStore store) {
         this.scope = scope;
@@ -39,6 +43,8 @@ public final class LambdaState {
         this.queuedEvents = store.map(scope.mapName(SERVICE, "queued-events"), Codec.of(QueuedEvent.class));
         this.versions = store.map(scope.mapName(SERVICE, "versions"), ShapeCodec.of(FunctionConfiguration.class));
         this.aliases = store.map(scope.mapName(SERVICE, "aliases"), ShapeCodec.of(AliasConfiguration.class));
+        this.eventSourceMappings = store.map(scope.mapName(SERVICE, "event-source-mappings"),
+                ShapeCodec.of(EventSourceMappingConfiguration.class));
     }
 
     /**

@@ -26,9 +26,10 @@ import software.amazon.awssdk.services.s3.model.TopicConfiguration;
  * with the S3 event types and key filter it wants. S3 checks the event names and filter rules, and gives
  * every configuration an id if it has none.
  *
- * <p>Lab Cloud differs from AWS in one place: S3 also checks that each destination exists and lets S3
- * send to it (a test message through its policy). Delivery is not built yet, so destinations are checked
- * only for being ARNs of the right service.
+ * <p>Each SQS queue gets S3's {@code s3:TestEvent} message when the configuration is saved, which is how S3 checks
+ * that the queue exists and its policy lets S3 send ({@link QueueNotifications}); the objects' events follow.
+ * Lab Cloud differs from AWS in one place: SNS topics and Lambda functions are checked only for being ARNs of the
+ * right service, and are sent nothing.
  */
 public final class BucketNotificationOperations {
 
@@ -53,10 +54,12 @@ public final class BucketNotificationOperations {
 
     private final ObjectStore store;
     private final BucketAccess access;
+    private final QueueNotifications queueNotifications;
 
-    BucketNotificationOperations(ObjectStore store, BucketAccess access) {
+    BucketNotificationOperations(ObjectStore store, BucketAccess access, QueueNotifications queueNotifications) {
         this.store = store;
         this.access = access;
+        this.queueNotifications = queueNotifications;
     }
 
     public PutBucketNotificationConfigurationResponse putBucketNotificationConfiguration(
@@ -87,6 +90,9 @@ public final class BucketNotificationOperations {
                 .lambdaFunctionConfigurations(functions.isEmpty() ? null : functions)
                 .eventBridgeConfiguration(given.eventBridgeConfiguration())
                 .build();
+        for (QueueConfiguration queue : queues) {
+            queueNotifications.sendTestEvent(bucket, queue.queueArn(), context.requestId(), context.now());
+        }
         store.putNotificationConfiguration(bucket.name(), stored);
         return PutBucketNotificationConfigurationResponse.builder().build();
     }

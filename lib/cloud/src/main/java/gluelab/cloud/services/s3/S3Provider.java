@@ -43,6 +43,8 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
         this.engine = new FileObjectStore(platform.state());
         this.store = new EventNotifyingObjectStore(engine, platform.events(), platform.clock());
         BucketAccess access = new BucketAccess(store);
+        QueueNotifications queueNotifications = new QueueNotifications(platform.internal(), store);
+        platform.events().subscribe(queueNotifications::deliver);
         this.operations = List.of(
                 new BucketOperations(store, access),
                 new BucketVersioningOperations(store, access),
@@ -55,7 +57,7 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
                 new ObjectTaggingOperations(store, access),
                 new ObjectListingOperations(store, access),
                 new MultipartUploadOperations(store, access),
-                new BucketNotificationOperations(store, access));
+                new BucketNotificationOperations(store, access, queueNotifications));
     }
 
     @Override

@@ -22,6 +22,7 @@ final class LambdaFixture {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"glue.amazonaws.com"},\
             "Action":"sts:AssumeRole"}]}""";
     static final String BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    static final String SQS_QUEUE_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole";
 
     private LambdaFixture() {
     }
@@ -37,6 +38,15 @@ final class LambdaFixture {
             iam.attachRolePolicy(r -> r.roleName(name).policyArn(BASIC_EXECUTION));
         }
         return "arn:aws:iam::" + ACCOUNT + ":role/" + name;
+    }
+
+    /** An execution role that may also poll SQS queues (AWSLambdaSQSQueueExecutionRole), as a mapping needs. */
+    static String queuePollingRole(RunningLabCloud cloud, String name) {
+        String role = executionRole(cloud, name);
+        try (IamClient iam = cloud.client(IamClient.builder())) {
+            iam.attachRolePolicy(r -> r.roleName(name).policyArn(SQS_QUEUE_EXECUTION));
+        }
+        return role;
     }
 
     /** A role that trusts Glue, not Lambda. */
@@ -63,16 +73,21 @@ final class LambdaFixture {
 
     /** The events the recorder function logged ("record <event>"), oldest first: what a destination received. */
     static List<JsonNode> recordedEvents(CloudWatchLogsClient logs) {
+        return loggedLines(logs, "recorder", "record ").stream().map(line -> {
+            try {
+                return new ObjectMapper().readTree(line);
+            } catch (java.io.IOException bad) {
+                throw new IllegalStateException(bad);
+            }
+        }).toList();
+    }
+
+    /** What a function logged after {@code prefix} on lines starting with it, oldest first. */
+    static List<String> loggedLines(CloudWatchLogsClient logs, String function, String prefix) {
         try {
-            return logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/recorder")).events().stream()
-                    .filter(e -> e.message().startsWith("record "))
-                    .map(e -> {
-                        try {
-                            return new ObjectMapper().readTree(e.message().substring("record ".length()));
-                        } catch (java.io.IOException bad) {
-                            throw new IllegalStateException(bad);
-                        }
-                    }).toList();
+            return logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/" + function)).events().stream()
+                    .filter(e -> e.message().startsWith(prefix))
+                    .map(e -> e.message().substring(prefix.length()).strip()).toList();
         } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException none) {
             return List.of();
         }

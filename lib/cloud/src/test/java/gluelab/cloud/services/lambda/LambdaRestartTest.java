@@ -18,10 +18,12 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.State;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * With {@code --state-dir}, what Lambda acknowledged survives {@code kill -9}: functions with their code, policies
- * and settings, and the events an asynchronous Invoke accepted but had not finished retrying.
+ * and settings, the events an asynchronous Invoke accepted but had not finished retrying, and event-source
+ * mappings, whose pollers start again.
  */
 class LambdaRestartTest {
 
@@ -72,6 +74,39 @@ class LambdaRestartTest {
             assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RetriesExhausted");
             assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(3);
             assertThat(record.path("requestPayload").path("order").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anEventSourceMappingSurvivesKillNineAndPollsItsQueueAgain(@TempDir Path stateDir) throws Exception {
+        String uuid;
+        try (ChildLabCloud first = ChildLabCloud.start(stateDir);
+             IamClient iam = first.client(IamClient.builder());
+             LambdaClient lambda = first.client(LambdaClient.builder());
+             SqsClient sqs = first.client(SqsClient.builder())) {
+            iam.createRole(r -> r.roleName("restart-esm-role").assumeRolePolicyDocument(LambdaFixture.LAMBDA_TRUST));
+            iam.attachRolePolicy(r -> r.roleName("restart-esm-role").policyArn(LambdaFixture.BASIC_EXECUTION));
+            iam.attachRolePolicy(r -> r.roleName("restart-esm-role").policyArn(LambdaFixture.SQS_QUEUE_EXECUTION));
+            String role = "arn:aws:iam::000000000000:role/restart-esm-role";
+            sqs.createQueue(r -> r.queueName("durable-orders"));
+            LambdaFixture.createActive(lambda, "recorder", HANDLERS + "RecorderHandler", role, 20);
+            uuid = lambda.createEventSourceMapping(r -> r.functionName("recorder").batchSize(3)
+                    .eventSourceArn("arn:aws:sqs:us-east-1:000000000000:durable-orders")).uuid();
+            first.kill();
+        }
+        try (ChildLabCloud second = ChildLabCloud.start(stateDir);
+             LambdaClient lambda = second.client(LambdaClient.builder());
+             SqsClient sqs = second.client(SqsClient.builder());
+             CloudWatchLogsClient logs = second.client(CloudWatchLogsClient.builder())) {
+            var mapping = lambda.getEventSourceMapping(r -> r.uuid(uuid));
+            assertThat(mapping.state()).isEqualTo("Enabled");
+            assertThat(mapping.batchSize()).isEqualTo(3);
+
+            String url = sqs.getQueueUrl(r -> r.queueName("durable-orders")).queueUrl();
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody("after the restart"));
+            LambdaSqsPollingTest.await(() -> LambdaFixture.recordedEvents(logs).stream().anyMatch(e -> e
+                    .path("Records").path(0).path("body").asText().equals("after the restart")),
+                    "the restarted mapping's invocation");
         }
     }
 

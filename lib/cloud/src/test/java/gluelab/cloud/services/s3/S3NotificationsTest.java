@@ -37,6 +37,7 @@ class S3NotificationsTest {
     static void bucket() {
         s3 = cloud.client(S3Client.builder());
         s3.createBucket(b -> b.bucket("notified"));
+        S3QueueNotificationsTest.queueS3MaySendTo(cloud, "landing", "notified");
     }
 
     @AfterAll
