@@ -22,6 +22,7 @@ public final class Bench {
             new EventsBench(),
             new SqsBench(),
             new LambdaBench(),
+            new SecretsManagerBench(),
             new GlueRunBench(),
             new IamCostBench(),
             new CrawlerBench(),
