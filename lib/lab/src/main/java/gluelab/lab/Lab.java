@@ -55,6 +55,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -333,6 +334,10 @@ public final class Lab implements AutoCloseable {
 
     public CloudTrailClient cloudTrail() {
         return cached(CloudTrailClient.class, () -> client(CloudTrailClient.builder()));
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return cached(SecretsManagerClient.class, () -> client(SecretsManagerClient.builder()));
     }
 
     /**
