@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * {@code secretsmanager.amazonaws.com}, so the function's resource policy must admit it. The function moves the labels
  * itself (its finishSecret moves AWSCURRENT, and AWSPREVIOUS follows); Secrets Manager then checks that AWSCURRENT is on
  * the new version and takes AWSPENDING off it. A step that fails ends the rotation where it stands, AWSPENDING
- * included, and says why on the timeline; the next rotation resumes that version.
+ * included, and says why on the timeline. While AWSPENDING is on a version other than AWSCURRENT, a rotation is not
+ * complete: a scheduled rotation reattempts it, and RotateSecret reattempts it and answers, as AWS does, that a previous
+ * rotation isn't complete.
  */
 final class RotationSteps {
 
@@ -76,10 +78,10 @@ final class RotationSteps {
         SecretRecord secret;
         String versionId;
         boolean madeVersion;
+        Optional<SecretVersion> unfinished;
         synchronized (state) {
             secret = state.requireLive(secretName, clock.millis());
-            Optional<SecretVersion> unfinished = secret.withStage(SecretRecord.PENDING)
-                    .filter(v -> !v.hasStage(SecretRecord.CURRENT));
+            unfinished = secret.withStage(SecretRecord.PENDING).filter(v -> !v.hasStage(SecretRecord.CURRENT));
             versionId = unfinished.map(SecretVersion::versionId)
                     .orElse(token != null ? SecretValues.versionId(token) : UUID.randomUUID().toString());
             madeVersion = secret.version(versionId).isEmpty();
@@ -92,6 +94,17 @@ final class RotationSteps {
             state.put(secret);
         }
         timeline.started(scope, secret, versionId, scheduled);
+        Outcome outcome = runSteps(scope, state, secret, versionId, scheduled, madeVersion);
+        if (unfinished.isPresent() && !scheduled) {
+            throw SecretsManagerErrors.invalidRequest("A previous rotation isn't complete. That rotation will be "
+                    + "reattempted.");
+        }
+        return outcome;
+    }
+
+    private Outcome runSteps(Scope scope, SecretsManagerState state, SecretRecord secret, String versionId,
+                             boolean scheduled, boolean madeVersion) {
+        String secretName = secret.name();
         String rotationToken = UUID.randomUUID().toString();
         for (String step : STEPS) {
             timeline.stepInvoked(scope, secret, versionId, step);
@@ -102,7 +115,9 @@ final class RotationSteps {
                 String reason = refused.code() + ": " + refused.getMessage();
                 timeline.failed(scope, secret, versionId, step, reason);
                 if (!scheduled && step.equals(STEPS.get(0))) {
-                    undo(state, secretName, versionId, madeVersion);
+                    if (madeVersion) {
+                        undo(state, secretName, versionId);
+                    }
                     throw refused.code().startsWith("AccessDenied") || refused.code().contains("NotFound")
                             ? SecretsManagerErrors.cannotInvokeRotation() : refused;
                 }
@@ -173,10 +188,9 @@ final class RotationSteps {
     }
 
     /** Takes back the AWSPENDING version a rotation made, when its function could not be invoked at all. */
-    private void undo(SecretsManagerState state, String secretName, String versionId, boolean madeVersion) {
+    private void undo(SecretsManagerState state, String secretName, String versionId) {
         synchronized (state) {
-            state.find(secretName, clock.millis()).ifPresent(secret -> state.put(madeVersion
-                    ? secret.withoutVersion(versionId) : secret.movingStage(SecretRecord.PENDING, null, clock.millis())));
+            state.find(secretName, clock.millis()).ifPresent(secret -> state.put(secret.withoutVersion(versionId)));
         }
     }
 }

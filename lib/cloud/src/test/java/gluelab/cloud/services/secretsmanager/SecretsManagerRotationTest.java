@@ -78,7 +78,7 @@ class SecretsManagerRotationTest {
     }
 
     @Test
-    void aFailedTestSecretStepLeavesAwsCurrentUntouchedAndAwsPendingOnTheNewVersionAndTheNextRotationResumesIt() {
+    void aFailedTestSecretStepLeavesAwsCurrentUntouchedAndAwsPendingOnTheNewVersionWhichTheNextRotateSecretReattempts() {
         try (SecretsManagerClient sm = client()) {
             String first = sm.createSecret(r -> r.name("rotate/failing")
                     .secretString("{\"password\":\"kept\",\"failAt\":\"testSecret\"}")).versionId();
@@ -96,8 +96,14 @@ class SecretsManagerRotationTest {
 
             String fixed = sm.putSecretValue(r -> r.secretId("rotate/failing").secretString("{\"password\":\"kept\"}"))
                     .versionId();
-            String resumed = sm.rotateSecret(r -> r.secretId("rotate/failing")).versionId();
-            assertThat(resumed).isEqualTo(pending);
+            assertThatThrownBy(() -> sm.rotateSecret(r -> r.secretId("rotate/failing")))
+                    .isInstanceOfSatisfying(SecretsManagerException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRequestException");
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("A previous rotation isn't complete. That rotation will be reattempted.");
+                    });
+            assertThat(rotationEvents("rotate/failing", "RotationSucceeded")).singleElement()
+                    .satisfies(e -> assertThat(e.path("detail").path("versionId").asText()).isEqualTo(pending));
             assertThat(sm.describeSecret(r -> r.secretId("rotate/failing")).versionIdsToStages())
                     .isEqualTo(Map.of(fixed, List.of("AWSPREVIOUS"), pending, List.of("AWSCURRENT")));
         }
