@@ -10,6 +10,7 @@ import gluelab.cloud.services.lambda.LambdaProvider;
 import gluelab.cloud.services.logs.LogsProvider;
 import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.scheduler.SchedulerProvider;
+import gluelab.cloud.services.secretsmanager.SecretsManagerProvider;
 import gluelab.cloud.services.sqs.SqsProvider;
 import gluelab.cloud.services.sts.StsProvider;
 import java.util.List;
@@ -31,6 +32,7 @@ final class Providers {
                 new SchedulerProvider(platform),
                 new CloudTrailProvider(platform),
                 new LambdaProvider(platform),
-                new SqsProvider(platform));
+                new SqsProvider(platform),
+                new SecretsManagerProvider(platform));
     }
 }

@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -83,12 +85,14 @@ class LabCloudRestartTest {
     private final Set<String> acceptedEvents = ConcurrentHashMap.newKeySet();
     private final Set<String> schedules = ConcurrentHashMap.newKeySet();
     private final Set<String> sentMessages = ConcurrentHashMap.newKeySet();
+    /** Each acknowledged secret's first and second version ids. */
+    private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
     private final List<Throwable> failuresWhileAlive = new CopyOnWriteArrayList<>();
     private volatile boolean dead;
 
     @Test
     void everythingAcknowledgedBeforeKillNineIsThereAfterARestart(@TempDir Path stateDir) throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(8);
+        ExecutorService writers = Executors.newFixedThreadPool(9);
         String managedPolicy;
         try (ChildLabCloud first = ChildLabCloud.start(stateDir);
              S3Client s3 = first.client(S3Client.builder());
@@ -98,7 +102,8 @@ class LabCloudRestartTest {
              EventBridgeClient events = first.client(EventBridgeClient.builder());
              SchedulerClient scheduler = first.client(SchedulerClient.builder());
              CloudTrailClient cloudtrail = first.client(CloudTrailClient.builder());
-             SqsClient sqs = first.client(SqsClient.builder())) {
+             SqsClient sqs = first.client(SqsClient.builder());
+             SecretsManagerClient secretsManager = first.client(SecretsManagerClient.builder())) {
             s3.createBucket(r -> r.bucket("restart-data"));
             String queue = sqs.createQueue(r -> r.queueName("restart-queue")
                     .attributesWithStrings(Map.of("VisibilityTimeout", "60"))).queueUrl();
@@ -181,6 +186,14 @@ class LabCloudRestartTest {
                     sqs.receiveMessage(r -> r.queueUrl(queue));
                 }
             }));
+            writers.submit(() -> keepWriting(i -> {
+                String name = "restart/secret-" + i;
+                String firstVersion = secretsManager.createSecret(r -> r.name(name).secretString("first " + i))
+                        .versionId();
+                String secondVersion = secretsManager.putSecretValue(r -> r.secretId(name).secretString("second " + i))
+                        .versionId();
+                secrets.put(name, List.of(firstVersion, secondVersion));
+            }));
             awaitAcknowledgements(ACKNOWLEDGED_BEFORE_THE_KILL);
 
             first.kill();
@@ -199,7 +212,8 @@ class LabCloudRestartTest {
              EventBridgeClient events = second.client(EventBridgeClient.builder());
              SchedulerClient scheduler = second.client(SchedulerClient.builder());
              CloudTrailClient cloudtrail = second.client(CloudTrailClient.builder());
-             SqsClient sqs = second.client(SqsClient.builder())) {
+             SqsClient sqs = second.client(SqsClient.builder());
+             SecretsManagerClient secretsManager = second.client(SecretsManagerClient.builder())) {
             for (Map.Entry<String, String> object : objects.entrySet()) {
                 assertThat(s3.getObjectAsBytes(r -> r.bucket("restart-data").key(object.getKey())).asUtf8String())
                         .as(object.getKey()).isEqualTo(object.getValue());
@@ -277,6 +291,14 @@ class LabCloudRestartTest {
             assertThat(glue.getJobRuns(r -> r.jobName("restart-hourly-job")).jobRuns())
                     .as("the hourly schedule fires again after the restart").isNotEmpty();
 
+            for (Map.Entry<String, List<String>> secret : secrets.entrySet()) {
+                DescribeSecretResponse described = secretsManager.describeSecret(r -> r.secretId(secret.getKey()));
+                assertThat(described.versionIdsToStages()).as(secret.getKey()).isEqualTo(Map.of(
+                        secret.getValue().get(0), List.of("AWSPREVIOUS"), secret.getValue().get(1), List.of("AWSCURRENT")));
+                assertThat(secretsManager.getSecretValue(r -> r.secretId(secret.getKey())).secretString())
+                        .isEqualTo("second " + secret.getKey().substring(15));
+            }
+
             assertThat(cloudtrail.getTrailStatus(r -> r.name("restart-trail")).isLogging()).isTrue();
             assertThat(cloudtrail.getEventSelectors(r -> r.trailName("restart-trail")).eventSelectors().get(0)
                     .dataResources().get(0).values()).containsExactly("arn:aws:s3:::restart-data/objects/");
@@ -337,11 +359,11 @@ class LabCloudRestartTest {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (objects.size() < each || logEvents.size() < each * EVENTS_PER_BATCH || jobs.size() < each
                 || tables.size() < each || roles.size() < each || schedules.size() < each || acceptedEvents.size() < each
-                || sentMessages.size() < each) {
+                || sentMessages.size() < each || secrets.size() < each) {
             if (System.nanoTime() > deadline || !failuresWhileAlive.isEmpty()) {
                 AssertionError error = new AssertionError("Too few writes acknowledged: " + new ArrayList<>(List.of(
                         objects.size(), logEvents.size(), jobs.size(), tables.size(), roles.size(), schedules.size(),
-                        acceptedEvents.size(), sentMessages.size())));
+                        acceptedEvents.size(), sentMessages.size(), secrets.size())));
                 failuresWhileAlive.forEach(error::addSuppressed);
                 throw error;
             }

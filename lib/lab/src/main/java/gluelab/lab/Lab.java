@@ -57,6 +57,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -339,6 +340,10 @@ public final class Lab implements AutoCloseable {
 
     public SqsClient sqs() {
         return cached(SqsClient.class, () -> client(SqsClient.builder()));
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return cached(SecretsManagerClient.class, () -> client(SecretsManagerClient.builder()));
     }
 
     /**

@@ -127,6 +127,16 @@ class LabOnLabCloudTest {
     }
 
     @Test
+    void theSecretsManagerClientKeepsTheLabsSecretsAndResetRemovesThem() {
+        var secrets = lab.secretsManager();
+        secrets.createSecret(r -> r.name("lab01-db").secretString("{\"password\":\"p\"}"));
+        assertThat(secrets.getSecretValue(r -> r.secretId("lab01-db")).secretString()).contains("password");
+
+        assertThat(lab.reset().removed()).containsEntry("secretsmanager", 1);
+        assertThat(secrets.listSecrets(r -> r.filters(f -> f.key("name").values("lab01-"))).secretList()).isEmpty();
+    }
+
+    @Test
     void advancingTheClockMovesLabTimeAndSaysWhatFired() {
         Instant before = lab.now();
 

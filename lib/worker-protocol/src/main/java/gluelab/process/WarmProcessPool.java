@@ -219,6 +219,18 @@ public final class WarmProcessPool<W> implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the ready processes that hold no work and that {@code unusable} refuses (e.g. a Lambda environment whose
+     * role credentials have expired on the lab clock), so that the next work starts a fresh one; returns how many.
+     */
+    public int retireIdle(java.util.function.Predicate<WarmProcess> unusable) {
+        synchronized (lock) {
+            List<WarmProcess> refused = processes.values().stream().filter(p -> isIdle(p) && unusable.test(p)).toList();
+            refused.forEach(this::retire);
+            return refused.size();
+        }
+    }
+
     public Status status() {
         synchronized (lock) {
             if (processes.values().stream().anyMatch(p -> p.state() == WarmProcess.State.READY)) {

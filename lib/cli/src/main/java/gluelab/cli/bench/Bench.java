@@ -23,6 +23,8 @@ public final class Bench {
             new SqsBench(),
             new LambdaBench(),
             new LambdaSqsBench(),
+            new EventsToLambdaBench(),
+            new SecretsManagerBench(),
             new GlueRunBench(),
             new IamCostBench(),
             new CrawlerBench(),

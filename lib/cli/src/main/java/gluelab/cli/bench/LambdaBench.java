@@ -2,17 +2,10 @@ package gluelab.cli.bench;
 
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -48,7 +41,7 @@ final class LambdaBench implements Benchmark {
 
     @Override
     public void run(Path home, BenchReport report) throws Exception {
-        SdkBytes zip = SdkBytes.fromByteArray(handlerZip(home, "Echo", HANDLER_SOURCE));
+        SdkBytes zip = SdkBytes.fromByteArray(BenchFunctions.zip(home, "lambda", "bench.Echo", HANDLER_SOURCE, List.of()));
         try (LabCloud cloud = BenchClouds.start(null, LabCloudConfig.GlueWorkerMode.OFF);
              IamClient iam = BenchClouds.client(cloud, IamClient.builder());
              LambdaClient lambda = BenchClouds.client(cloud, LambdaClient.builder())) {
@@ -98,24 +91,5 @@ final class LambdaBench implements Benchmark {
             report.add(Measurement.of("Lambda warm Invoke p99 (" + WARM_INVOKES + " calls a round)", "ms", p99s)
                     .withNote("goal <= 50 ms"));
         }
-    }
-
-    /** A handler class of package {@code bench}, compiled with the JDK's compiler and zipped as a deployment package. */
-    static byte[] handlerZip(Path home, String className, String sourceCode) throws IOException {
-        Path work = Files.createDirectories(home.resolve("build/bench/lambda"));
-        Path source = Files.createDirectories(work.resolve("src/bench")).resolve(className + ".java");
-        Files.writeString(source, sourceCode);
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null || javac.run(null, null, null, "-d", classes.toString(), source.toString()) != 0) {
-            throw new IllegalStateException("The benchmark's handler did not compile (is this a JDK?)");
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("bench/" + className + ".class"));
-            Files.copy(classes.resolve("bench/" + className + ".class"), zip);
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
     }
 }

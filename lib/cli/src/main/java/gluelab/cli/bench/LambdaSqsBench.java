@@ -3,9 +3,7 @@ package gluelab.cli.bench;
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -54,7 +52,7 @@ final class LambdaSqsBench implements Benchmark {
 
     @Override
     public void run(Path home, BenchReport report) throws Exception {
-        SdkBytes zip = SdkBytes.fromByteArray(LambdaBench.handlerZip(home, "Timed", HANDLER_SOURCE));
+        SdkBytes zip = SdkBytes.fromByteArray(BenchFunctions.zip(home, "lambda-sqs", "bench.Timed", HANDLER_SOURCE, List.of()));
         try (LabCloud cloud = BenchClouds.start(null, LabCloudConfig.GlueWorkerMode.OFF);
              IamClient iam = BenchClouds.client(cloud, IamClient.builder());
              LambdaClient lambda = BenchClouds.client(cloud, LambdaClient.builder());
@@ -74,17 +72,16 @@ final class LambdaSqsBench implements Benchmark {
 
             int expected = 20;
             sendTimed(sqs, url, expected); // warm the environments up
-            awaitLines(logs, expected);
+            HandlerLatencies.awaitLogged(logs, "bench-esm", expected);
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 sendTimed(sqs, url, MESSAGES);
                 expected += MESSAGES;
-                List<Double> all = awaitLines(logs, expected);
-                List<Double> latencies = new ArrayList<>(all.subList(all.size() - MESSAGES, all.size()));
-                Collections.sort(latencies);
-                p50s.add(latencies.get(latencies.size() / 2));
-                p99s.add(latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1));
+                double[] percentiles = HandlerLatencies.p50AndP99OfLast(
+                        HandlerLatencies.awaitLogged(logs, "bench-esm", expected), MESSAGES);
+                p50s.add(percentiles[0]);
+                p99s.add(percentiles[1]);
             }
             report.add(Measurement.of("SQS message to mapped handler start p50 (" + MESSAGES + " a round)", "ms", p50s)
                     .withNote("goal <= 50 ms"));
@@ -95,28 +92,9 @@ final class LambdaSqsBench implements Benchmark {
     /** Sends messages one at a time, each carrying the wall-clock microsecond its SendMessage started at. */
     private static void sendTimed(SqsClient sqs, String url, int count) throws InterruptedException {
         for (int i = 0; i < count; i++) {
-            Instant now = Instant.now();
-            long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+            long micros = HandlerLatencies.nowMicros();
             sqs.sendMessage(r -> r.queueUrl(url).messageBody(Long.toString(micros)));
             Thread.sleep(GAP_MILLIS);
-        }
-    }
-
-    /** The latencies the handler logged, in ms, once there are {@code count} of them (at most a minute's wait). */
-    private static List<Double> awaitLines(CloudWatchLogsClient logs, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            List<Double> latencies = logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/bench-esm"))
-                    .events().stream().filter(e -> e.message().startsWith("latency "))
-                    .map(e -> Long.parseLong(e.message().substring("latency ".length()).strip()) / 1000.0).toList();
-            if (latencies.size() >= count) {
-                return latencies;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The mapped function handled " + latencies.size() + " of " + count
-                        + " messages in a minute");
-            }
-            Thread.sleep(200);
         }
     }
 }

@@ -29,6 +29,10 @@ final class FuzzRequests {
     private static final List<String> CLOUDTRAIL_OPS = List.of("CreateTrail", "GetTrail", "DescribeTrails", "ListTrails",
             "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging", "GetTrailStatus", "PutEventSelectors",
             "GetEventSelectors", "LookupEvents", "CreateEventDataStore", "Nope");
+    private static final List<String> SECRETS_OPS = List.of("CreateSecret", "GetSecretValue", "PutSecretValue",
+            "UpdateSecretVersionStage", "DescribeSecret", "ListSecrets", "BatchGetSecretValue", "GetRandomPassword",
+            "RotateSecret", "CancelRotateSecret", "DeleteSecret", "RestoreSecret", "PutResourcePolicy", "TagResource",
+            "Nope");
     private static final String CLOUDTRAIL_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101";
     private static final List<String> SCHEDULER_PATHS = List.of("/schedules/fz-1", "/schedules/fz-1?groupName=fz-group",
             "/schedules", "/schedules?ScheduleGroup=fz-group&MaxResults=0&NamePrefix=%25", "/schedule-groups/fz-group",
@@ -77,17 +81,19 @@ final class FuzzRequests {
     }
 
     private Fuzzed json() {
-        String service = pick(List.of("glue", "logs", "events", "cloudtrail"));
+        String service = pick(List.of("glue", "logs", "events", "cloudtrail", "secretsmanager"));
         String op = pick(switch (service) {
             case "glue" -> GLUE_OPS;
             case "logs" -> LOGS_OPS;
             case "events" -> EVENTS_OPS;
+            case "secretsmanager" -> SECRETS_OPS;
             default -> CLOUDTRAIL_OPS;
         });
         String prefix = switch (service) {
             case "glue" -> "AWSGlue";
             case "logs" -> "Logs_20140328";
             case "events" -> "AWSEvents";
+            case "secretsmanager" -> "secretsmanager";
             default -> CLOUDTRAIL_PREFIX;
         };
         if (random.nextInt(10) == 0) {
@@ -98,8 +104,30 @@ final class FuzzRequests {
         if (random.nextInt(12) != 0) {
             headers.put("X-Amz-Target", prefix + "." + op);
         }
-        return new Fuzzed(Family.JSON, service, random.nextInt(15) == 0 ? "GET" : "POST", "/",
-                headers, service.equals("events") && random.nextBoolean() ? eventsBody() : jsonBody(), true, "test");
+        byte[] body = service.equals("events") && random.nextBoolean() ? eventsBody()
+                : service.equals("secretsmanager") && random.nextBoolean() ? secretsBody() : jsonBody();
+        return new Fuzzed(Family.JSON, service, random.nextInt(15) == 0 ? "GET" : "POST", "/", headers, body, true,
+                "test");
+    }
+
+    /** Nearly-right Secrets Manager requests: a few secrets' names and versions, values, labels, rules and filters. */
+    private byte[] secretsBody() {
+        String secret = pick(List.of("\"fz/s" + random.nextInt(4) + "\"", "\"arn:aws:secretsmanager:us-east-1:"
+                + "000000000000:secret:fz/s1\"", "\"arn:aws:secretsmanager:us-east-1:000000000000:secret\"",
+                randomScalar()));
+        return ("{\"Name\":" + secret + ",\"SecretId\":" + secret + ",\"SecretString\":" + randomScalar()
+                + ",\"SecretBinary\":" + pick(List.of("\"AAEC\"", "\"not base64!\"", randomScalar()))
+                + ",\"ClientRequestToken\":" + pick(List.of("\"" + "t".repeat(32 + random.nextInt(40)) + "\"",
+                randomScalar())) + ",\"VersionStage\":" + pick(List.of("\"AWSCURRENT\"", "\"AWSPENDING\"",
+                randomScalar())) + ",\"VersionStages\":" + pick(List.of("[]", "[\"AWSPENDING\"]", randomScalar()))
+                + ",\"MoveToVersionId\":" + randomScalar() + ",\"RemoveFromVersionId\":" + randomScalar()
+                + ",\"RecoveryWindowInDays\":" + randomScalar() + ",\"ForceDeleteWithoutRecovery\":" + randomScalar()
+                + ",\"PasswordLength\":" + randomScalar() + ",\"RotationLambdaARN\":" + randomScalar()
+                + ",\"RotationRules\":{\"AutomaticallyAfterDays\":" + randomScalar() + ",\"ScheduleExpression\":"
+                + pick(List.of("\"rate(0 days)\"", "\"cron(0 0 * * ? *)\"", randomScalar())) + ",\"Duration\":"
+                + randomScalar() + "},\"Filters\":[{\"Key\":" + randomScalar() + ",\"Values\":[" + randomScalar()
+                + "]}],\"SecretIdList\":[" + secret + "],\"MaxResults\":" + randomScalar() + ",\"NextToken\":"
+                + randomScalar() + ",\"ResourcePolicy\":" + randomScalar() + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] jsonBody() {

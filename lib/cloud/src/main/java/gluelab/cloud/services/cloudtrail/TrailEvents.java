@@ -38,6 +38,8 @@ import software.amazon.awssdk.core.traits.MapTrait;
 final class TrailEvents {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** How the SDK's {@code toString} shows a member its model marks sensitive. */
+    private static final String SENSITIVE = "*** Sensitive Data Redacted ***";
     private static final List<String> READ_ONLY_PREFIXES = List.of("Get", "Head", "List", "Describe", "Lookup",
             "Search", "Select", "Scan", "Query", "BatchGet", "Filter");
     /** Request members that name a management event's resource, and the resource's type. */
@@ -230,15 +232,20 @@ final class TrailEvents {
         return elements;
     }
 
-    /** A request's or response's members in camel case, as CloudTrail writes other services' parameters; no blobs. */
+    /**
+     * A request's or response's members in camel case, as CloudTrail writes other services' parameters; no blobs, and
+     * none the model marks sensitive (a secret's value, a password), which CloudTrail never records.
+     */
     private static JsonNode members(Object shape) {
         if (!(shape instanceof SdkPojo pojo)) {
             return null;
         }
         ObjectNode out = Json.object();
+        String shown = shape.toString();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            if (!Shapes.isUnset(value) && field.location() != MarshallLocation.STATUS_CODE) {
+            if (!Shapes.isUnset(value) && field.location() != MarshallLocation.STATUS_CODE
+                    && !redacted(shown, field.memberName())) {
                 JsonNode written = value(value, field);
                 if (written != null) {
                     out.set(camel(field.memberName()), written);
@@ -246,6 +253,15 @@ final class TrailEvents {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the model marks the member sensitive. The SDK keeps that trait out of its fields and shows it only in
+     * its {@code toString}, where a sensitive member that is set reads {@code Name=*** Sensitive Data Redacted ***}.
+     */
+    private static boolean redacted(String shown, String memberName) {
+        String redacted = memberName + "=" + SENSITIVE;
+        return shown.contains("(" + redacted) || shown.contains(", " + redacted);
     }
 
     private static JsonNode value(Object value, SdkField<?> field) {

@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.SdkBytes;
  * Deployment packages of the test handlers, laid out as Lambda's Java runtime reads a .zip: classes at the root and
  * the libraries a handler needs in {@code lib/}. The handler interfaces are not packaged: the runtime provides them.
  */
-final class FunctionZips {
+public final class FunctionZips {
 
     /** The SDK modules a handler calling STS needs; the other service models are left out to keep the zip small. */
     private static final Set<String> SERVICE_MODELS_LEFT_OUT = Set.of("s3", "glue", "iam", "cloudwatchlogs", "lambda",
@@ -26,13 +26,14 @@ final class FunctionZips {
     private FunctionZips() {
     }
 
+    private static final String HANDLERS = "gluelab/cloud/services/lambda/handlers";
     private static SdkBytes handlers;
     private static SdkBytes handlersWithSdk;
 
     /** The test handlers' package, classes only. */
     static synchronized SdkBytes handlers() {
         if (handlers == null) {
-            handlers = SdkBytes.fromByteArray(zip(false));
+            handlers = SdkBytes.fromByteArray(zip(HANDLERS, false));
         }
         return handlers;
     }
@@ -40,16 +41,24 @@ final class FunctionZips {
     /** The test handlers with the AWS SDK (STS and its core) in {@code lib/}, for handlers that call AWS. */
     static synchronized SdkBytes handlersWithSdk() {
         if (handlersWithSdk == null) {
-            handlersWithSdk = SdkBytes.fromByteArray(zip(true));
+            handlersWithSdk = SdkBytes.fromByteArray(zip(HANDLERS, true));
         }
         return handlersWithSdk;
     }
 
-    private static byte[] zip(boolean withSdk) {
+    /**
+     * The test classes of {@code handler}'s package with the AWS SDK in {@code lib/}: for another service's tests'
+     * own handlers, e.g. a Secrets Manager rotation function.
+     */
+    public static SdkBytes packageWithSdk(Class<?> handler) {
+        return SdkBytes.fromByteArray(zip(handler.getPackageName().replace('.', '/'), true));
+    }
+
+    private static byte[] zip(String handlersPackage, boolean withSdk) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             Path classes = testClasses();
-            Path handlers = classes.resolve("gluelab/cloud/services/lambda/handlers");
+            Path handlers = classes.resolve(handlersPackage);
             try (Stream<Path> files = Files.list(handlers)) {
                 for (Path file : files.sorted().toList()) {
                     ZipEntry entry = new ZipEntry(classes.relativize(file).toString().replace(File.separatorChar, '/'));

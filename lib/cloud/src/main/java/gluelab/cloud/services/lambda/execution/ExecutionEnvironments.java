@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -92,6 +93,7 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
                                    InvocationMode mode) {
         Invocation invocation = new Invocation(requestId, setup, invokedArn, payload, mode);
         setups.put(setup.key(), setup);
+        retireExpiring(setup);
         pool.submit(setup.key(), requestId, invocation);
         // Beyond the function's own timeout, the invocation may wait for room among the environments.
         long waitSeconds = setup.function().timeout() + 900L;
@@ -105,6 +107,20 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
             pool.withdraw(requestId);
             throw new IllegalStateException("The invocation of " + setup.function().functionName() + " did not end", e);
         }
+    }
+
+    /**
+     * Ends the idle environments of the setup whose role credentials would expire, on the lab clock, before an
+     * invocation could end: as on AWS, an environment never outlives its credentials, even when the clock is advanced.
+     */
+    private void retireExpiring(FunctionSetup setup) {
+        Instant latestEnd = platform.clock().instant().plusSeconds(setup.function().timeout() + 60L);
+        pool.retireIdle(process -> {
+            Environment environment = byProcess.get(process.id());
+            return environment != null && environment.setup.key().equals(setup.key())
+                    && environment.session.credential().expiration() != null
+                    && environment.session.credential().expiration().isBefore(latestEnd);
+        });
     }
 
     /** Starts an environment for the setup ahead of its first invocation, if there is room. */
