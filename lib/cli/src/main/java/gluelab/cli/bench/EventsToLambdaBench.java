@@ -25,7 +25,8 @@ final class EventsToLambdaBench implements Benchmark {
     private static final String FUNCTION = "bench-events-target";
     private static final String HANDLER_SOURCE = """
             package bench;
-                        import java.util.Map;
+            import java.time.Instant;
+            import java.util.Map;
             public class Stamped {
                 @SuppressWarnings("unchecked")
                 public String handle(Map<String, Object> event) {
