@@ -61,6 +61,8 @@ final class EventsToLambdaBench implements Benchmark {
             String role = iam.createRole(r -> r.roleName("bench-events-target").assumeRolePolicyDocument("""
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
                     "Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""")).role().arn();
+            iam.attachRolePolicy(r -> r.roleName("bench-events-target")
+                    .policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
             String functionArn = lambda.createFunction(r -> r.functionName(FUNCTION).runtime("java17").role(role)
                     .handler("bench.Stamped::handle").memorySize(256).timeout(30).code(c -> c.zipFile(zip)))
                     .functionArn();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /**
  * How long from a call until a Lambda handler starts, measured across two JVMs on one machine: the caller stamps what
@@ -26,9 +27,15 @@ final class HandlerLatencies {
             throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
-            List<Double> latencies = logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/" + function))
-                    .events().stream().filter(e -> e.message().startsWith("latency "))
-                    .map(e -> Long.parseLong(e.message().substring("latency ".length()).strip()) / 1000.0).toList();
+            List<Double> latencies;
+            try {
+                latencies = logs.filterLogEventsPaginator(r -> r.logGroupName("/aws/lambda/" + function))
+                        .events().stream().filter(e -> e.message().startsWith("latency "))
+                        .map(e -> Long.parseLong(e.message().substring("latency ".length()).strip()) / 1000.0)
+                        .toList();
+            } catch (ResourceNotFoundException noLogGroupYet) {
+                latencies = List.of();
+            }
             if (latencies.size() >= count) {
                 return latencies;
             }
