@@ -8,6 +8,7 @@ import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
 import gluelab.cloud.services.lambda.LambdaProvider;
 import gluelab.cloud.services.logs.LogsProvider;
+import gluelab.cloud.services.rds.RdsProvider;
 import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.scheduler.SchedulerProvider;
 import gluelab.cloud.services.sqs.SqsProvider;
@@ -31,6 +32,7 @@ final class Providers {
                 new SchedulerProvider(platform),
                 new CloudTrailProvider(platform),
                 new LambdaProvider(platform),
-                new SqsProvider(platform));
+                new SqsProvider(platform),
+                new RdsProvider(platform));
     }
 }
