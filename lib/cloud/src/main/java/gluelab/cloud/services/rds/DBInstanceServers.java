@@ -156,11 +156,15 @@ final class DBInstanceServers implements AutoCloseable {
     /** Stops every server, keeping its data for the next start. */
     @Override
     public void close() {
-        work.shutdownNow();
+        // Steps under way finish first (a deletion still removes its data), while the state store is still open.
+        work.shutdown();
         try {
-            work.awaitTermination(30, TimeUnit.SECONDS);
+            if (!work.awaitTermination(60, TimeUnit.SECONDS)) {
+                work.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            work.shutdownNow();
         }
         servers.values().forEach(PostgresServer::stop);
         servers.clear();
