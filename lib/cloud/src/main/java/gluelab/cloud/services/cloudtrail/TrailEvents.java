@@ -38,6 +38,9 @@ import software.amazon.awssdk.core.traits.MapTrait;
 final class TrailEvents {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** What CloudTrail writes for a sensitive request parameter, and how the SDK's toString shows one. */
+    private static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
+    private static final String SDK_REDACTED = "*** Sensitive Data Redacted ***";
     private static final List<String> READ_ONLY_PREFIXES = List.of("Get", "Head", "List", "Describe", "Lookup",
             "Search", "Select", "Scan", "Query", "BatchGet", "Filter");
     /** Request members that name a management event's resource, and the resource's type. */
@@ -236,16 +239,26 @@ final class TrailEvents {
             return null;
         }
         ObjectNode out = Json.object();
+        String described = pojo.toString();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
             if (!Shapes.isUnset(value) && field.location() != MarshallLocation.STATUS_CODE) {
-                JsonNode written = value(value, field);
+                JsonNode written = sensitive(described, field) ? NODES.textNode(HIDDEN) : value(value, field);
                 if (written != null) {
                     out.set(camel(field.memberName()), written);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the model marks a member sensitive (a password, a secret's value), which CloudTrail never writes. The
+     * SDK keeps that trait only in the shape's {@code toString}, which redacts such members.
+     */
+    private static boolean sensitive(String described, SdkField<?> field) {
+        String redacted = field.memberName() + "=" + SDK_REDACTED;
+        return described.contains("(" + redacted) || described.contains(", " + redacted);
     }
 
     private static JsonNode value(Object value, SdkField<?> field) {

@@ -10,11 +10,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -91,6 +96,32 @@ class DBInstancesTest {
         assertThat(available.pendingModifiedValues().masterUserPassword()).isNull();
         assertThat(sqlState(available, "lab_admin", "old-Pass123")).as("the old password").isEqualTo("28P01");
         assertThat(sqlState(available, "lab_admin", "new-Pass456")).as("the new password").isEqualTo("accepted");
+    }
+
+    @Test
+    void cloudTrailRecordsTheCallsButHidesTheMasterPassword() throws Exception {
+        create("audited-db", "audited-Pass1");
+        rds.modifyDBInstance(r -> r.dbInstanceIdentifier("audited-db").masterUserPassword("audited-Pass2"));
+        awaitAvailable(rds, "audited-db");
+
+        try (CloudTrailClient cloudtrail = cloud.client(CloudTrailClient.builder())) {
+            List<String> records = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (records.size() < 2 && System.currentTimeMillis() < deadline) {
+                records.clear();
+                for (String operation : List.of("CreateDBInstance", "ModifyDBInstance")) {
+                    cloudtrail.lookupEvents(r -> r.lookupAttributes(a -> a.attributeKey(LookupAttributeKey.EVENT_NAME)
+                            .attributeValue(operation))).events().stream()
+                            .map(Event::cloudTrailEvent).filter(record -> record.contains("audited-db"))
+                            .forEach(records::add);
+                }
+                Thread.sleep(50);
+            }
+
+            assertThat(records).hasSize(2).allSatisfy(record -> assertThat(record)
+                    .contains("\"masterUserPassword\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"")
+                    .doesNotContain("audited-Pass"));
+        }
     }
 
     @Test
