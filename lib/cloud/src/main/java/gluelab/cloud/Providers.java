@@ -8,6 +8,7 @@ import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
 import gluelab.cloud.services.lambda.LambdaProvider;
 import gluelab.cloud.services.logs.LogsProvider;
+import gluelab.cloud.services.rds.RdsProvider;
 import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.scheduler.SchedulerProvider;
 import gluelab.cloud.services.secretsmanager.SecretsManagerProvider;
@@ -33,6 +34,7 @@ final class Providers {
                 new CloudTrailProvider(platform),
                 new LambdaProvider(platform),
                 new SqsProvider(platform),
-                new SecretsManagerProvider(platform));
+                new SecretsManagerProvider(platform),
+                new RdsProvider(platform));
     }
 }

@@ -39,7 +39,9 @@ public final class RestJsonProtocolCodec implements ProtocolCodec {
         return routes.computeIfAbsent(operations, ops -> {
             List<RestRoute> list = new ArrayList<>();
             for (Operation operation : ops.all()) {
-                list.add(RestRoute.fromSdk(ops.service().modelPackage(), operation.name()));
+                String className = operation.requestClass().getSimpleName();
+                list.add(RestRoute.fromSdk(ops.service().modelPackage(), operation.name(),
+                        className.substring(0, className.length() - "Request".length())));
             }
             list.sort(Comparator.comparingInt(RestRoute::specificity).reversed());
             return list;

@@ -54,8 +54,13 @@ public final class RestRoute {
      * leaving an operation that nothing can reach.
      */
     public static RestRoute fromSdk(String modelPackage, String operation) {
+        return fromSdk(modelPackage, operation, operation);
+    }
+
+    /** As above, for an operation whose SDK class name ({@code className}Request) differs from its wire name. */
+    public static RestRoute fromSdk(String modelPackage, String operation, String className) {
         String transform = modelPackage.substring(0, modelPackage.lastIndexOf('.')) + ".transform";
-        String marshallerName = transform + "." + operation + "RequestMarshaller";
+        String marshallerName = transform + "." + className + "RequestMarshaller";
         try {
             Class<?> marshaller = Class.forName(marshallerName);
             Field binding = marshaller.getDeclaredField("SDK_OPERATION_BINDING");

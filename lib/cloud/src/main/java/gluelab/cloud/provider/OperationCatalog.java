@@ -1,5 +1,6 @@
 package gluelab.cloud.provider;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -7,10 +8,11 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awssdk.protocols.core.OperationInfo;
 
 /**
  * The operations of one provider, found by reflection: every public method whose parameters start with
- * {@code (RequestContext, XxxRequest)} implements operation {@code Xxx}.
+ * {@code (RequestContext, XxxRequest)} implements operation {@code Xxx}, named as on the wire.
  */
 public final class OperationCatalog {
 
@@ -34,12 +36,31 @@ public final class OperationCatalog {
             if (!requestName.endsWith("Request") || !params[1].getPackageName().equals(service.modelPackage())) {
                 continue;
             }
-            String name = requestName.substring(0, requestName.length() - "Request".length());
+            String name = wireName(params[1], requestName.substring(0, requestName.length() - "Request".length()));
             Operation previous = operations.put(name, new Operation(name, params[1], method.getReturnType(), method, handler));
             if (previous != null && previous.handler() != handler) {
                 throw new IllegalStateException(name + " is implemented twice: by " + previous.handler().getClass()
                         + " and " + handler.getClass());
             }
+        }
+    }
+
+    /**
+     * The operation's name on the wire, from the SDK's marshaller: the class names of the SDK follow its own casing
+     * ({@code CreateDbInstanceRequest}) where the wire keeps AWS's ({@code Action=CreateDBInstance}).
+     */
+    private static String wireName(Class<?> requestClass, String className) {
+        String model = requestClass.getPackageName();
+        String marshaller = model.substring(0, model.lastIndexOf('.')) + ".transform." + requestClass.getSimpleName()
+                + "Marshaller";
+        try {
+            Field binding = Class.forName(marshaller, false, requestClass.getClassLoader())
+                    .getDeclaredField("SDK_OPERATION_BINDING");
+            binding.setAccessible(true);
+            String identifier = ((OperationInfo) binding.get(null)).operationIdentifier();
+            return identifier == null || !identifier.equalsIgnoreCase(className) ? className : identifier;
+        } catch (ReflectiveOperationException | RuntimeException noMarshaller) {
+            return className;
         }
     }
 
@@ -74,12 +95,30 @@ public final class OperationCatalog {
                 || !name.chars().allMatch(Character::isLetterOrDigit)) {
             return false;
         }
-        try {
-            Class.forName(service.modelPackage() + "." + name + "Request", false, getClass().getClassLoader());
+        if (operations.containsKey(name)) {
             return true;
-        } catch (ClassNotFoundException e) {
-            return false;
         }
+        for (String className : new String[] {name, sdkCasing(name)}) {
+            try {
+                Class.forName(service.modelPackage() + "." + className + "Request", false, getClass().getClassLoader());
+                return true;
+            } catch (ClassNotFoundException e) {
+                // try the SDK's casing next
+            }
+        }
+        return false;
+    }
+
+    /** An AWS operation name in the SDK's class casing: a run of capitals keeps only its first ({@code DBInstance} → {@code DbInstance}). */
+    private static String sdkCasing(String name) {
+        StringBuilder cased = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean afterCapital = i > 0 && Character.isUpperCase(name.charAt(i - 1));
+            boolean beforeLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+            cased.append(Character.isUpperCase(c) && afterCapital && !beforeLower ? Character.toLowerCase(c) : c);
+        }
+        return cased.toString();
     }
 
     /** Calls the operation; an {@link AwsServiceException} it throws comes out unwrapped. */

@@ -46,7 +46,9 @@ public final class QueryShapeReader {
         switch (field.marshallingType().getKnownType()) {
             case LIST: {
                 ListTrait list = field.getRequiredTrait(ListTrait.class);
-                String itemPrefix = naming.flattened() ? name + "." : name + ".member.";
+                // A list's items are Name.member.N, or Name.Item.N where the model names its items (RDS's Filters.Filter.N).
+                String itemPrefix = naming.flattened() ? name + "."
+                        : name + "." + (naming.item() != null ? naming.item() : "member") + ".";
                 if (!naming.flattened() && params.containsKey(name) && params.get(name).isEmpty()) {
                     return new ArrayList<>();
                 }

@@ -38,8 +38,9 @@ import software.amazon.awssdk.core.traits.MapTrait;
 final class TrailEvents {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** How the SDK's {@code toString} shows a member its model marks sensitive. */
-    private static final String SENSITIVE = "*** Sensitive Data Redacted ***";
+    /** What CloudTrail writes for a sensitive request parameter, and how the SDK's toString shows one. */
+    private static final String HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
+    private static final String SDK_REDACTED = "*** Sensitive Data Redacted ***";
     private static final List<String> READ_ONLY_PREFIXES = List.of("Get", "Head", "List", "Describe", "Lookup",
             "Search", "Select", "Scan", "Query", "BatchGet", "Filter");
     /** Request members that name a management event's resource, and the resource's type. */
@@ -232,21 +233,17 @@ final class TrailEvents {
         return elements;
     }
 
-    /**
-     * A request's or response's members in camel case, as CloudTrail writes other services' parameters; no blobs, and
-     * none the model marks sensitive (a secret's value, a password), which CloudTrail never records.
-     */
+    /** A request's or response's members in camel case, as CloudTrail writes other services' parameters; no blobs. */
     private static JsonNode members(Object shape) {
         if (!(shape instanceof SdkPojo pojo)) {
             return null;
         }
         ObjectNode out = Json.object();
-        String shown = shape.toString();
+        String described = pojo.toString();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            if (!Shapes.isUnset(value) && field.location() != MarshallLocation.STATUS_CODE
-                    && !redacted(shown, field.memberName())) {
-                JsonNode written = value(value, field);
+            if (!Shapes.isUnset(value) && field.location() != MarshallLocation.STATUS_CODE) {
+                JsonNode written = sensitive(described, field) ? NODES.textNode(HIDDEN) : value(value, field);
                 if (written != null) {
                     out.set(camel(field.memberName()), written);
                 }
@@ -256,12 +253,12 @@ final class TrailEvents {
     }
 
     /**
-     * Whether the model marks the member sensitive. The SDK keeps that trait out of its fields and shows it only in
-     * its {@code toString}, where a sensitive member that is set reads {@code Name=*** Sensitive Data Redacted ***}.
+     * Whether the model marks a member sensitive (a password, a secret's value), which CloudTrail never writes. The
+     * SDK keeps that trait only in the shape's {@code toString}, which redacts such members.
      */
-    private static boolean redacted(String shown, String memberName) {
-        String redacted = memberName + "=" + SENSITIVE;
-        return shown.contains("(" + redacted) || shown.contains(", " + redacted);
+    private static boolean sensitive(String described, SdkField<?> field) {
+        String redacted = field.memberName() + "=" + SDK_REDACTED;
+        return described.contains("(" + redacted) || described.contains(", " + redacted);
     }
 
     private static JsonNode value(Object value, SdkField<?> field) {

@@ -43,6 +43,10 @@ final class GlueAccessRules implements AccessRules {
             for (String table : tables(operation, request)) {
                 needed.add(Access.of(action, Arn.in(scope, "glue", "table/" + database + "/" + table)));
             }
+        } else if (operation.contains("Connection")) {
+            // A connection lives in the Data Catalog: its calls need the catalog and the connection (or all of them).
+            needed.add(Access.of(action, catalog(scope)));
+            needed.add(Access.of(action, Arn.in(scope, "glue", "connection/" + connectionName(operation, request))));
         } else {
             String resource = resource(scope, operation, request);
             needed.add(Access.of(action, resource));
@@ -95,6 +99,15 @@ final class GlueAccessRules implements AccessRules {
             }
         }
         return "*";
+    }
+
+    private static String connectionName(String operation, Object request) {
+        String name = operation.equals("CreateConnection") ? Members.string(request, "ConnectionInput", "Name")
+                : Members.string(request, "ConnectionName");
+        if (name == null) {
+            name = Members.string(request, "Name");
+        }
+        return name == null ? "*" : name;
     }
 
     private static Arn catalog(Scope scope) {

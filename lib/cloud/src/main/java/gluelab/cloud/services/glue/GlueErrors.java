@@ -125,6 +125,10 @@ public final class GlueErrors {
 
     // ---- crawlers -------------------------------------------------------------------------------
 
+    public static AwsServiceException connectionNotFound(String name) {
+        return entityNotFound("Connection not found: " + name);
+    }
+
     public static AwsServiceException crawlerNotFound(String name) {
         return entityNotFound("Crawler entry with name " + name + " does not exist");
     }

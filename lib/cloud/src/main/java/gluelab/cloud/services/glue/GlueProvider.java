@@ -12,6 +12,9 @@ import gluelab.cloud.services.glue.catalog.DatabaseOperations;
 import gluelab.cloud.services.glue.catalog.PartitionIndexOperations;
 import gluelab.cloud.services.glue.catalog.PartitionOperations;
 import gluelab.cloud.services.glue.catalog.TableOperations;
+import gluelab.cloud.services.glue.connections.ConnectionOperations;
+import gluelab.cloud.services.glue.connections.ConnectionSecrets;
+import gluelab.cloud.services.glue.connections.ConnectionsState;
 import gluelab.cloud.services.glue.crawlers.CrawlOperations;
 import gluelab.cloud.services.glue.crawlers.CrawlStateMachine;
 import gluelab.cloud.services.glue.crawlers.CrawlerOperations;
@@ -75,6 +78,7 @@ public final class GlueProvider implements ServiceProvider {
     private final CrawlerOperations crawlers;
     private final CrawlerScheduleOperations crawlerScheduleOperations;
     private final CrawlOperations crawlOperations;
+    private final ConnectionOperations connections;
 
     public GlueProvider(Platform platform) {
         Tagging tagging = new Tagging(new AccountRegionStore<>(SERVICE, platform.state(), TagsState::new));
@@ -106,6 +110,10 @@ public final class GlueProvider implements ServiceProvider {
         this.crawlerScheduleOperations = new CrawlerScheduleOperations(crawlerStates, crawls, crawlerSchedules);
         this.crawlOperations = new CrawlOperations(crawlerStates, crawls);
 
+        AccountRegionStore<ConnectionsState> connectionStates = new AccountRegionStore<>(SERVICE, platform.state(),
+                ConnectionsState::new);
+        this.connections = new ConnectionOperations(connectionStates, tagging, ConnectionSecrets.UNAVAILABLE);
+
         tagging.register(TaggedType.DATABASE, (scope, name) -> catalogs.get(scope).databaseNamed(name),
                 GlueErrors::databaseNotFound);
         tagging.register(TaggedType.JOB, Tagging.Resources.named((scope, name) -> jobStates.get(scope).hasJob(name)),
@@ -114,6 +122,8 @@ public final class GlueProvider implements ServiceProvider {
                 (scope, name) -> triggerStates.get(scope).hasTrigger(name)), GlueErrors::triggerNotFound);
         tagging.register(TaggedType.CRAWLER, Tagging.Resources.named(
                 (scope, name) -> crawlerStates.get(scope).hasCrawler(name)), GlueErrors::crawlerNotFound);
+        tagging.register(TaggedType.CONNECTION, Tagging.Resources.named(
+                (scope, name) -> connectionStates.get(scope).hasConnection(name)), GlueErrors::connectionNotFound);
         this.tags = new TagOperations(tagging);
 
         runs.endRunsInterruptedByRestart();
@@ -149,13 +159,14 @@ public final class GlueProvider implements ServiceProvider {
     @Override
     public List<Object> operationHandlers() {
         return List.of(databases, tables, partitions, partitionIndexes, jobs, jobRuns, jobBookmarks, triggers, crawlers,
-                crawlerScheduleOperations, crawlOperations, tags);
+                crawlerScheduleOperations, crawlOperations, connections, tags);
     }
 
     /** Triggers go before the jobs they start; databases keep the tables crawlers made, as on AWS. */
     @Override
     public int reset(String prefix) {
-        return triggers.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix) + databases.reset(prefix);
+        return triggers.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix) + databases.reset(prefix)
+                + connections.reset(prefix);
     }
 
     @Override

@@ -9,12 +9,12 @@ import gluelab.cloud.services.glue.GlueErrors;
  * another account's catalog needs a Glue resource policy that grants access, and Lab Cloud has no resource
  * policies yet, so AWS's answer for an ungranted cross-account call is the only one it gives.
  */
-final class CatalogAccess {
+public final class CatalogAccess {
 
     private CatalogAccess() {
     }
 
-    static void requireOwnCatalog(RequestContext context, String catalogId) {
+    public static void requireOwnCatalog(RequestContext context, String catalogId) {
         if (catalogId == null || catalogId.equals(context.accountId())) {
             return;
         }

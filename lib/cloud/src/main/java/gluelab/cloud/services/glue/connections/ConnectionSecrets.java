@@ -1,0 +1,23 @@
+package gluelab.cloud.services.glue.connections;
+
+import gluelab.cloud.provider.RequestContext;
+
+/**
+ * Where a connection's {@code SECRET_ID} becomes a user name and password: the secret's {@code username} and
+ * {@code password}, read from Secrets Manager as the caller. Secrets Manager is not in Lab Cloud yet, so
+ * {@link #UNAVAILABLE} refuses such a connection's test, saying so; when it is, an implementation calling
+ * {@code GetSecretValue} through {@code InternalCalls} takes its place in {@code GlueProvider}.
+ */
+public interface ConnectionSecrets {
+
+    /** A user name and password, as a connection's {@code USERNAME}/{@code PASSWORD} or its secret hold them. */
+    record Credentials(String username, String password) {
+    }
+
+    Credentials resolve(RequestContext context, String secretId);
+
+    ConnectionSecrets UNAVAILABLE = (context, secretId) -> {
+        throw ConnectionErrors.invalidInput("Lab Cloud cannot resolve SECRET_ID " + secretId
+                + " yet: Secrets Manager is not available. Give the connection USERNAME and PASSWORD instead.");
+    };
+}

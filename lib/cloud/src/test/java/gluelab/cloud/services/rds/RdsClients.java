@@ -1,0 +1,38 @@
+package gluelab.cloud.services.rds;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.waiters.RdsWaiter;
+
+/** What the RDS tests share: the SDK's own waiter polling often, and JDBC connections to an instance's endpoint. */
+final class RdsClients {
+
+    private RdsClients() {
+    }
+
+    /** The SDK's DBInstanceAvailable waiter, polling every 100 ms instead of every 30 s. */
+    static DBInstance awaitAvailable(RdsClient rds, String identifier) {
+        try (RdsWaiter waiter = RdsWaiter.builder().client(rds).overrideConfiguration(WaiterOverrideConfiguration.builder()
+                .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100))).maxAttempts(600).build())
+                .build()) {
+            return waiter.waitUntilDBInstanceAvailable(r -> r.dbInstanceIdentifier(identifier))
+                    .matched().response().orElseThrow().dbInstances().get(0);
+        }
+    }
+
+    static Connection connect(DBInstance instance, String database, String user, String password)
+            throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        return DriverManager.getConnection("jdbc:postgresql://" + instance.endpoint().address() + ":"
+                + instance.endpoint().port() + "/" + database, properties);
+    }
+}
