@@ -13,8 +13,8 @@ import gluelab.cloud.services.glue.catalog.PartitionIndexOperations;
 import gluelab.cloud.services.glue.catalog.PartitionOperations;
 import gluelab.cloud.services.glue.catalog.TableOperations;
 import gluelab.cloud.services.glue.connections.ConnectionOperations;
-import gluelab.cloud.services.glue.connections.ConnectionSecrets;
 import gluelab.cloud.services.glue.connections.ConnectionsState;
+import gluelab.cloud.services.glue.connections.SecretsManagerSecrets;
 import gluelab.cloud.services.glue.crawlers.CrawlOperations;
 import gluelab.cloud.services.glue.crawlers.CrawlStateMachine;
 import gluelab.cloud.services.glue.crawlers.CrawlerOperations;
@@ -112,7 +112,7 @@ public final class GlueProvider implements ServiceProvider {
 
         AccountRegionStore<ConnectionsState> connectionStates = new AccountRegionStore<>(SERVICE, platform.state(),
                 ConnectionsState::new);
-        this.connections = new ConnectionOperations(connectionStates, tagging, ConnectionSecrets.UNAVAILABLE);
+        this.connections = new ConnectionOperations(connectionStates, tagging, new SecretsManagerSecrets(platform.internal()));
 
         tagging.register(TaggedType.DATABASE, (scope, name) -> catalogs.get(scope).databaseNamed(name),
                 GlueErrors::databaseNotFound);

@@ -4,9 +4,8 @@ import gluelab.cloud.provider.RequestContext;
 
 /**
  * Where a connection's {@code SECRET_ID} becomes a user name and password: the secret's {@code username} and
- * {@code password}, read from Secrets Manager as the caller. Secrets Manager is not in Lab Cloud yet, so
- * {@link #UNAVAILABLE} refuses such a connection's test, saying so; when it is, an implementation calling
- * {@code GetSecretValue} through {@code InternalCalls} takes its place in {@code GlueProvider}.
+ * {@code password}, read from Secrets Manager as the caller ({@link SecretsManagerSecrets}). {@link #UNAVAILABLE}
+ * refuses, saying why, where no Secrets Manager serves.
  */
 public interface ConnectionSecrets {
 
@@ -18,6 +17,6 @@ public interface ConnectionSecrets {
 
     ConnectionSecrets UNAVAILABLE = (context, secretId) -> {
         throw ConnectionErrors.invalidInput("Lab Cloud cannot resolve SECRET_ID " + secretId
-                + " yet: Secrets Manager is not available. Give the connection USERNAME and PASSWORD instead.");
+                + ": Secrets Manager is not available. Give the connection USERNAME and PASSWORD instead.");
     };
 }

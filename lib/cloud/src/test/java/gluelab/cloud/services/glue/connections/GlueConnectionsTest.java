@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.glue.model.InvalidInputException;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.waiters.RdsWaiter;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Glue connections are stored, listed, changed and deleted as on AWS, and TestConnection really connects to a
@@ -136,16 +137,34 @@ class GlueConnectionsTest {
     }
 
     @Test
-    void aConnectionWithASecretIdIsStoredAndItsTestSaysSecretsManagerIsNotThereYet() {
-        glue.createConnection(r -> r.connectionInput(ConnectionInput.builder().name("secret-backed")
-                .connectionType(ConnectionType.JDBC).connectionPropertiesWithStrings(Map.of(
-                        "JDBC_CONNECTION_URL", jdbcUrl, "SECRET_ID", "warehouse/etl"))
-                .build()));
+    void aConnectionWithASecretIdTakesItsCredentialsFromSecretsManagerAndFollowsTheSecretsCurrentValue() {
+        try (SecretsManagerClient secrets = cloud.client(SecretsManagerClient.builder())) {
+            secrets.createSecret(r -> r.name("warehouse/etl")
+                    .secretString("{\"username\": \"etl\", \"password\": \"stale-Pass1\"}"));
+            glue.createConnection(r -> r.connectionInput(ConnectionInput.builder().name("secret-backed")
+                    .connectionType(ConnectionType.JDBC).connectionPropertiesWithStrings(Map.of(
+                            "JDBC_CONNECTION_URL", jdbcUrl, "SECRET_ID", "warehouse/etl"))
+                    .build()));
+            assertThat(glue.getConnection(r -> r.name("secret-backed")).connection().connectionPropertiesAsStrings())
+                    .containsEntry("SECRET_ID", "warehouse/etl");
 
-        assertThat(glue.getConnection(r -> r.name("secret-backed")).connection().connectionPropertiesAsStrings())
-                .containsEntry("SECRET_ID", "warehouse/etl");
-        assertThatThrownBy(() -> glue.testConnection(r -> r.connectionName("secret-backed")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Secrets Manager");
+            assertThatThrownBy(() -> glue.testConnection(r -> r.connectionName("secret-backed")))
+                    .as("the secret holds a stale password")
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("28P01")
+                    .hasMessageNotContaining("stale-Pass1");
+
+            secrets.putSecretValue(r -> r.secretId("warehouse/etl")
+                    .secretString("{\"username\": \"etl\", \"password\": \"right-Pass1\"}"));
+            glue.testConnection(r -> r.connectionName("secret-backed"));
+
+            secrets.createSecret(r -> r.name("warehouse/not-json").secretString("right-Pass1"));
+            glue.updateConnection(r -> r.name("secret-backed").connectionInput(ConnectionInput.builder()
+                    .name("secret-backed").connectionType(ConnectionType.JDBC).connectionPropertiesWithStrings(Map.of(
+                            "JDBC_CONNECTION_URL", jdbcUrl, "SECRET_ID", "warehouse/not-json")).build()));
+            assertThatThrownBy(() -> glue.testConnection(r -> r.connectionName("secret-backed")))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("username and a password")
+                    .hasMessageNotContaining("right-Pass1");
+        }
     }
 
     @Test
