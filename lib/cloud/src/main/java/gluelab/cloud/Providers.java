@@ -3,6 +3,7 @@ package gluelab.cloud;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.services.cloudtrail.CloudTrailProvider;
+import gluelab.cloud.services.dynamodb.DynamoDbProvider;
 import gluelab.cloud.services.events.EventsProvider;
 import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
@@ -31,6 +32,7 @@ final class Providers {
                 new SchedulerProvider(platform),
                 new CloudTrailProvider(platform),
                 new LambdaProvider(platform),
-                new SqsProvider(platform));
+                new SqsProvider(platform),
+                new DynamoDbProvider(platform));
     }
 }
