@@ -149,8 +149,7 @@ abstract class ExpressionParser {
         for (int i = 0; i < paths.size(); i++) {
             for (int j = i + 1; j < paths.size(); j++) {
                 if (paths.get(i).overlaps(paths.get(j))) {
-                    String verb = paths.get(i).equals(paths.get(j)) ? "conflict" : "overlap";
-                    throw kind.invalid("Two document paths " + verb + " with each other; must remove or rewrite one of"
+                    throw kind.invalid("Two document paths overlap with each other; must remove or rewrite one of"
                             + " these paths; path one: " + paths.get(i).described() + ", path two: "
                             + paths.get(j).described());
                 }
