@@ -21,6 +21,7 @@ public final class Bench {
             new LogsBench(),
             new EventsBench(),
             new SqsBench(),
+            new DynamoDbBench(),
             new LambdaBench(),
             new GlueRunBench(),
             new IamCostBench(),

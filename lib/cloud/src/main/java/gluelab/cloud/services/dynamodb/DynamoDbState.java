@@ -49,6 +49,10 @@ final class DynamoDbState {
     // ---- tables ----------------------------------------------------------------------------------------
 
     Optional<TableRecord> find(String name, long now) {
+        if (name == null) {
+            throw DynamoDbErrors.validation("1 validation error detected: Value null at 'tableName' failed to satisfy"
+                    + " constraint: Member must not be null");
+        }
         return tables.find(name).map(table -> settled(table, now));
     }
 

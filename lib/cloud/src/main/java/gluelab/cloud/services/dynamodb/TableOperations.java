@@ -155,8 +155,16 @@ public final class TableOperations {
     }
 
     private static void checkDefinitions(CreateTableRequest request) {
+        List<KeySchemaElement> keys = new ArrayList<>(request.keySchema());
+        request.globalSecondaryIndexes().forEach(i -> keys.addAll(i.keySchema()));
+        request.localSecondaryIndexes().forEach(i -> keys.addAll(i.keySchema()));
+        keys.forEach(TableOperations::checkKeyElement);
         Set<String> defined = new LinkedHashSet<>();
         for (AttributeDefinition definition : request.attributeDefinitions()) {
+            if (definition.attributeName() == null) {
+                throw DynamoDbErrors.validation("1 validation error detected: Value null at 'attributeDefinitions."
+                        + "member.attributeName' failed to satisfy constraint: Member must not be null");
+            }
             if (!List.of("S", "N", "B").contains(definition.attributeTypeAsString())) {
                 throw DynamoDbErrors.validation("1 validation error detected: Value '"
                         + definition.attributeTypeAsString() + "' at 'attributeDefinitions."
@@ -188,7 +196,16 @@ public final class TableOperations {
         }
     }
 
+    private static void checkKeyElement(KeySchemaElement key) {
+        if (key.attributeName() == null || key.keyType() == null) {
+            throw DynamoDbErrors.validation("1 validation error detected: Value null at 'keySchema.member."
+                    + (key.attributeName() == null ? "attributeName" : "keyType")
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
+    }
+
     private static void checkIndexKey(List<KeySchemaElement> key) {
+        key.forEach(TableOperations::checkKeyElement);
         if (key.isEmpty() || key.size() > 2 || key.get(0).keyType() != KeyType.HASH
                 || key.size() == 2 && key.get(1).keyType() != KeyType.RANGE) {
             throw DynamoDbErrors.invalidParameter("Invalid KeySchema: The first KeySchemaElement is not a HASH key "

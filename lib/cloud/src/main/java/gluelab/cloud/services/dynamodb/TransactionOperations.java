@@ -204,6 +204,10 @@ public final class TransactionOperations {
         Map<String, Boolean> seen = new HashMap<>();
         for (TransactGetItem item : items) {
             Get get = item.get();
+            if (get == null) {
+                throw DynamoDbErrors.validation("1 validation error detected: Value null at 'transactItems.member.get'"
+                        + " failed to satisfy constraint: Member must not be null");
+            }
             TableRecord table = state.requireActive(get.tableName(), now);
             String encoded = table.key().encode(table.key().checkedKey(get.key()));
             if (seen.put(table.name() + "/" + encoded, true) != null) {

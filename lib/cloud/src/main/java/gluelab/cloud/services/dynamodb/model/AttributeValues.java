@@ -73,7 +73,7 @@ public final class AttributeValues {
      * 1.50} as {@code 1.5}), nested maps and lists checked all the way down.
      */
     public static AttributeValue validated(AttributeValue value) {
-        List<String> types = types(value);
+        List<String> types = value == null ? List.of() : types(value);
         if (types.isEmpty()) {
             throw DynamoDbErrors.validation(
                     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
