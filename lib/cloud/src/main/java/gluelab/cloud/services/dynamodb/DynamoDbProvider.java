@@ -14,7 +14,8 @@ import java.util.List;
  * language ({@code expressions}) parsed by hand.
  *
  * <p>Where Lab Cloud differs from AWS: there is no throughput limit (nothing is throttled, batches leave nothing
- * unprocessed); a new table or index is ACTIVE 50 ms after it is created, on the lab clock; streams are stored in
+ * unprocessed); a new table or index is CREATING in the answer that creates it and ACTIVE from the next request on;
+ * streams are stored in
  * the table's description but no stream records are produced; TTL deletes expired items within 10 seconds of lab
  * time rather than within days; the legacy parameters (Expected, AttributeUpdates, KeyConditions, ScanFilter,
  * QueryFilter, AttributesToGet) are refused with a ValidationException.

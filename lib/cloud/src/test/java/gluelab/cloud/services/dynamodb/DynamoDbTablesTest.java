@@ -156,7 +156,6 @@ class DynamoDbTablesTest {
                         .projection(p -> p.projectionType(ProjectionType.ALL))))).tableDescription();
 
         assertThat(updating.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.CREATING);
-        LabAdmin.advanceClock(cloud, Duration.ofSeconds(1));
         assertThat(ddb.describeTable(r -> r.tableName("indexed")).table().globalSecondaryIndexes().get(0)
                 .indexStatus()).isEqualTo(IndexStatus.ACTIVE);
     }
