@@ -57,6 +57,7 @@ final class DynamoDbBench implements Benchmark {
             ddb.waiter().waitUntilTableExists(r -> r.tableName("bench"),
                     o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100))));
             for (int clients : List.of(1, 8)) {
+                rate(cloud, clients, (client, i) -> client.putItem(r -> r.tableName("bench").item(item("warm", i))));
                 List<Double> puts = new ArrayList<>();
                 List<Double> gets = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {

@@ -40,6 +40,7 @@ record KeyCondition(AttributeValue partitionValue, Condition sortCondition) {
                             + "type does not match schema type");
                 }
             } else if (attribute.equals(key.sort()) && sort == null) {
+                checkSortValues(part, key.sortType());
                 sort = part;
             } else {
                 throw DynamoDbErrors.validation("Query condition missed key schema element: "
@@ -50,6 +51,16 @@ record KeyCondition(AttributeValue partitionValue, Condition sortCondition) {
             throw DynamoDbErrors.validation("Query condition missed key schema element: " + key.partition());
         }
         return new KeyCondition(partition, sort);
+    }
+
+    /** The values a sort-key condition compares with must have the sort key's type. */
+    private static void checkSortValues(Condition part, String type) {
+        for (AttributeValue value : Condition.values(part)) {
+            if (!type.equals(AttributeValues.type(value))) {
+                throw DynamoDbErrors.validation("One or more parameter values were invalid: Condition parameter "
+                        + "type does not match schema type");
+            }
+        }
     }
 
     private static void flatten(Condition condition, List<Condition> parts) {

@@ -144,6 +144,9 @@ class DynamoDbQueryScanTest {
                 .filterExpression("sk > :v").expressionAttributeValues(Map.of(":p", s("job"), ":v", n("1")))))
                 .hasMessageContaining("Filter Expression can only contain non-primary key attributes: Primary key "
                         + "attribute: sk");
+        assertThatThrownBy(() -> ddb.query(r -> r.tableName("runs").keyConditionExpression("pk = :p AND sk > :v")
+                .expressionAttributeValues(Map.of(":p", s("job"), ":v", s("1")))))
+                .hasMessageContaining("Condition parameter type does not match schema type");
         assertThatThrownBy(() -> ddb.query(r -> r.tableName("runs").indexName("nope").keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("job")))))
                 .hasMessageContaining("The table does not have the specified index: nope");

@@ -16,6 +16,15 @@ public sealed interface Condition {
         return first instanceof Operand.PathOperand path ? path.path() : null;
     }
 
+    /** The {@code :values} among a comparison's, BETWEEN's or function's operands after the first. */
+    static List<software.amazon.awssdk.services.dynamodb.model.AttributeValue> values(Condition condition) {
+        List<Operand> rest = condition instanceof Compare compare ? List.of(compare.right())
+                : condition instanceof Between between ? List.of(between.low(), between.high())
+                : condition instanceof Function function ? function.arguments().subList(1, function.arguments().size())
+                : List.of();
+        return rest.stream().filter(Operand.Value.class::isInstance).map(o -> ((Operand.Value) o).value()).toList();
+    }
+
     /** The {@code :value} a comparison compares with, or null when its right side is not a value. */
     static software.amazon.awssdk.services.dynamodb.model.AttributeValue comparedValue(Compare compare) {
         return compare.right() instanceof Operand.Value value ? value.value() : null;
