@@ -3,6 +3,7 @@ package gluelab.cloud;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.services.cloudtrail.CloudTrailProvider;
+import gluelab.cloud.services.dynamodb.DynamoDbProvider;
 import gluelab.cloud.services.events.EventsProvider;
 import gluelab.cloud.services.glue.GlueProvider;
 import gluelab.cloud.services.iam.IamProvider;
@@ -35,6 +36,7 @@ final class Providers {
                 new LambdaProvider(platform),
                 new SqsProvider(platform),
                 new SecretsManagerProvider(platform),
-                new RdsProvider(platform));
+                new RdsProvider(platform),
+                new DynamoDbProvider(platform));
     }
 }

@@ -42,6 +42,11 @@ import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -87,12 +92,14 @@ class LabCloudRestartTest {
     private final Set<String> sentMessages = ConcurrentHashMap.newKeySet();
     /** Each acknowledged secret's first and second version ids. */
     private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
+    private final Set<String> putItems = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger acknowledgedAdds = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Throwable> failuresWhileAlive = new CopyOnWriteArrayList<>();
     private volatile boolean dead;
 
     @Test
     void everythingAcknowledgedBeforeKillNineIsThereAfterARestart(@TempDir Path stateDir) throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(9);
+        ExecutorService writers = Executors.newFixedThreadPool(10);
         String managedPolicy;
         try (ChildLabCloud first = ChildLabCloud.start(stateDir);
              S3Client s3 = first.client(S3Client.builder());
@@ -103,8 +110,14 @@ class LabCloudRestartTest {
              SchedulerClient scheduler = first.client(SchedulerClient.builder());
              CloudTrailClient cloudtrail = first.client(CloudTrailClient.builder());
              SqsClient sqs = first.client(SqsClient.builder());
-             SecretsManagerClient secretsManager = first.client(SecretsManagerClient.builder())) {
+             SecretsManagerClient secretsManager = first.client(SecretsManagerClient.builder());
+             DynamoDbClient ddb = first.client(DynamoDbClient.builder())) {
             s3.createBucket(r -> r.bucket("restart-data"));
+            ddb.createTable(r -> r.tableName("restart-items").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
+            ddb.waiter().waitUntilTableExists(r -> r.tableName("restart-items"), o -> o.backoffStrategy(
+                    software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy.create(Duration.ofMillis(100))));
             String queue = sqs.createQueue(r -> r.queueName("restart-queue")
                     .attributesWithStrings(Map.of("VisibilityTimeout", "60"))).queueUrl();
             events.createEventBus(r -> r.name("restart-bus").description("survives kill -9"));
@@ -194,6 +207,14 @@ class LabCloudRestartTest {
                         .versionId();
                 secrets.put(name, List.of(firstVersion, secondVersion));
             }));
+            writers.submit(() -> keepWriting(i -> {
+                ddb.putItem(r -> r.tableName("restart-items").item(Map.of("pk", AttributeValue.fromS("item-" + i),
+                        "n", AttributeValue.fromN(String.valueOf(i)))));
+                putItems.add("item-" + i);
+                ddb.updateItem(r -> r.tableName("restart-items").key(Map.of("pk", AttributeValue.fromS("counter")))
+                        .updateExpression("ADD hits :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+                acknowledgedAdds.incrementAndGet();
+            }));
             awaitAcknowledgements(ACKNOWLEDGED_BEFORE_THE_KILL);
 
             first.kill();
@@ -213,7 +234,15 @@ class LabCloudRestartTest {
              SchedulerClient scheduler = second.client(SchedulerClient.builder());
              CloudTrailClient cloudtrail = second.client(CloudTrailClient.builder());
              SqsClient sqs = second.client(SqsClient.builder());
-             SecretsManagerClient secretsManager = second.client(SecretsManagerClient.builder())) {
+             SecretsManagerClient secretsManager = second.client(SecretsManagerClient.builder());
+             DynamoDbClient ddb = second.client(DynamoDbClient.builder())) {
+            for (String item : putItems) {
+                assertThat(ddb.getItem(r -> r.tableName("restart-items").key(Map.of("pk", AttributeValue.fromS(item)))
+                        .consistentRead(true)).item()).as(item).containsEntry("n", AttributeValue.fromN(item.substring(5)));
+            }
+            int hits = Integer.parseInt(ddb.getItem(r -> r.tableName("restart-items")
+                    .key(Map.of("pk", AttributeValue.fromS("counter"))).consistentRead(true)).item().get("hits").n());
+            assertThat(hits - acknowledgedAdds.get()).as("every acknowledged ADD, and at most the one in flight").isIn(0, 1);
             for (Map.Entry<String, String> object : objects.entrySet()) {
                 assertThat(s3.getObjectAsBytes(r -> r.bucket("restart-data").key(object.getKey())).asUtf8String())
                         .as(object.getKey()).isEqualTo(object.getValue());
@@ -359,11 +388,12 @@ class LabCloudRestartTest {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (objects.size() < each || logEvents.size() < each * EVENTS_PER_BATCH || jobs.size() < each
                 || tables.size() < each || roles.size() < each || schedules.size() < each || acceptedEvents.size() < each
-                || sentMessages.size() < each || secrets.size() < each) {
+                || sentMessages.size() < each || secrets.size() < each
+                || putItems.size() < each) {
             if (System.nanoTime() > deadline || !failuresWhileAlive.isEmpty()) {
                 AssertionError error = new AssertionError("Too few writes acknowledged: " + new ArrayList<>(List.of(
                         objects.size(), logEvents.size(), jobs.size(), tables.size(), roles.size(), schedules.size(),
-                        acceptedEvents.size(), sentMessages.size(), secrets.size())));
+                        acceptedEvents.size(), sentMessages.size(), secrets.size(), putItems.size())));
                 failuresWhileAlive.forEach(error::addSuppressed);
                 throw error;
             }

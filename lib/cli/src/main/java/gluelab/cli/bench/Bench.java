@@ -22,6 +22,7 @@ public final class Bench {
             new EventsBench(),
             new SqsBench(),
             new RdsBench(),
+            new DynamoDbBench(),
             new LambdaBench(),
             new LambdaSqsBench(),
             new EventsToLambdaBench(),

@@ -81,6 +81,7 @@ public final class JsonProtocolCodec implements ProtocolCodec {
         for (Map.Entry<String, String> field : error.fields().entrySet()) {
             body.put(field.getKey(), field.getValue());
         }
+        error.documents().forEach(body::set);
         HttpResponse response = json(error.status(), context, body).header("x-amzn-ErrorType", error.code());
         if (service.speaks(Protocol.QUERY)) {
             // awsQueryCompatible: the code a Query client knew the error by, which current SDKs still report.

@@ -1,5 +1,6 @@
 package gluelab.cloud.provider;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,23 +17,25 @@ public class AwsServiceException extends RuntimeException {
     private final boolean senderFault;
     private final Map<String, String> fields;
     private final Map<String, String> headers;
+    private final Map<String, JsonNode> documents;
 
     public AwsServiceException(String code, String message, int status) {
         this(code, message, status, status < 500, Map.of());
     }
 
     public AwsServiceException(String code, String message, int status, boolean senderFault, Map<String, String> fields) {
-        this(code, message, status, senderFault, fields, Map.of());
+        this(code, message, status, senderFault, fields, Map.of(), Map.of());
     }
 
     private AwsServiceException(String code, String message, int status, boolean senderFault, Map<String, String> fields,
-                                Map<String, String> headers) {
+                                Map<String, String> headers, Map<String, JsonNode> documents) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.senderFault = senderFault;
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        this.documents = Collections.unmodifiableMap(new LinkedHashMap<>(documents));
     }
 
     public String code() {
@@ -55,7 +58,7 @@ public class AwsServiceException extends RuntimeException {
     public AwsServiceException with(String field, String value) {
         Map<String, String> more = new LinkedHashMap<>(fields);
         more.put(field, value);
-        return new AwsServiceException(code, getMessage(), status, senderFault, more, headers);
+        return new AwsServiceException(code, getMessage(), status, senderFault, more, headers, documents);
     }
 
     /**
@@ -69,7 +72,21 @@ public class AwsServiceException extends RuntimeException {
     public AwsServiceException withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new AwsServiceException(code, getMessage(), status, senderFault, fields, more);
+        return new AwsServiceException(code, getMessage(), status, senderFault, fields, more, documents);
+    }
+
+    /**
+     * Members of the error shape that are structures, lists or maps rather than strings, in their JSON wire form
+     * (DynamoDB's {@code Item} of a failed condition, its {@code CancellationReasons}); JSON protocols answer them.
+     */
+    public Map<String, JsonNode> documents() {
+        return documents;
+    }
+
+    public AwsServiceException withDocument(String field, JsonNode value) {
+        Map<String, JsonNode> more = new LinkedHashMap<>(documents);
+        more.put(field, value);
+        return new AwsServiceException(code, getMessage(), status, senderFault, fields, headers, more);
     }
 
     public static AwsServiceException client(String code, String message) {

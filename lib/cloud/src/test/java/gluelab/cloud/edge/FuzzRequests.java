@@ -33,6 +33,9 @@ final class FuzzRequests {
             "UpdateSecretVersionStage", "DescribeSecret", "ListSecrets", "BatchGetSecretValue", "GetRandomPassword",
             "RotateSecret", "CancelRotateSecret", "DeleteSecret", "RestoreSecret", "PutResourcePolicy", "TagResource",
             "Nope");
+    private static final List<String> DYNAMODB_OPS = List.of("CreateTable", "DescribeTable", "PutItem", "GetItem",
+            "UpdateItem", "DeleteItem", "Query", "Scan", "BatchWriteItem", "BatchGetItem", "TransactWriteItems",
+            "TransactGetItems", "UpdateTable", "UpdateTimeToLive", "TagResource", "Nope");
     private static final String CLOUDTRAIL_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101";
     private static final List<String> SCHEDULER_PATHS = List.of("/schedules/fz-1", "/schedules/fz-1?groupName=fz-group",
             "/schedules", "/schedules?ScheduleGroup=fz-group&MaxResults=0&NamePrefix=%25", "/schedule-groups/fz-group",
@@ -81,12 +84,13 @@ final class FuzzRequests {
     }
 
     private Fuzzed json() {
-        String service = pick(List.of("glue", "logs", "events", "cloudtrail", "secretsmanager"));
+        String service = pick(List.of("glue", "logs", "events", "cloudtrail", "secretsmanager", "dynamodb"));
         String op = pick(switch (service) {
             case "glue" -> GLUE_OPS;
             case "logs" -> LOGS_OPS;
             case "events" -> EVENTS_OPS;
             case "secretsmanager" -> SECRETS_OPS;
+            case "dynamodb" -> DYNAMODB_OPS;
             default -> CLOUDTRAIL_OPS;
         });
         String prefix = switch (service) {
@@ -94,6 +98,7 @@ final class FuzzRequests {
             case "logs" -> "Logs_20140328";
             case "events" -> "AWSEvents";
             case "secretsmanager" -> "secretsmanager";
+            case "dynamodb" -> "DynamoDB_20120810";
             default -> CLOUDTRAIL_PREFIX;
         };
         if (random.nextInt(10) == 0) {
@@ -104,8 +109,12 @@ final class FuzzRequests {
         if (random.nextInt(12) != 0) {
             headers.put("X-Amz-Target", prefix + "." + op);
         }
-        byte[] body = service.equals("events") && random.nextBoolean() ? eventsBody()
-                : service.equals("secretsmanager") && random.nextBoolean() ? secretsBody() : jsonBody();
+        byte[] body = !random.nextBoolean() ? jsonBody() : switch (service) {
+            case "events" -> eventsBody();
+            case "secretsmanager" -> secretsBody();
+            case "dynamodb" -> dynamoDbBody();
+            default -> jsonBody();
+        };
         return new Fuzzed(Family.JSON, service, random.nextInt(15) == 0 ? "GET" : "POST", "/", headers, body, true,
                 "test");
     }
@@ -162,6 +171,44 @@ final class FuzzRequests {
                     "\"arn:aws:lambda:us-east-1:000000000000:function:f\"", randomScalar()))
                     + ",\"RoleArn\":" + randomScalar() + ",\"Input\":" + randomScalar() + ",\"RetryPolicy\":"
                     + randomScalar() + "},\"StartDate\":" + randomScalar() + ",\"Tags\":" + randomScalar() + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    /** DynamoDB's members: tables, keys, items and expressions that are sometimes well-formed and mostly not. */
+    private byte[] dynamoDbBody() {
+        String value = pick(List.of("{\"S\":\"a\"}", "{\"N\":\"1e400\"}", "{\"N\":\"x\"}", "{}",
+                "{\"S\":\"a\",\"N\":\"1\"}", "{\"SS\":[]}", "{\"NS\":[\"1\",\"1.0\"]}",
+                "{\"L\":[{\"M\":{\"a\":{\"NULL\":false}}}]}", "{\"B\":\"!!\"}", "null", randomScalar()));
+        String expression = pick(List.of("a = :v", "SET a = a + :v", "attribute_not_exists(pk)", "pk = :v AND sk > :v",
+                "REMOVE a[99999999999]", "size(a) BETWEEN :v AND :v", "#n IN ()", "SET a = list_append(:v)",
+                "((((a", "ADD a :v DELETE a :v", "status = :v", "a.b[0].c, #n", randomText(30)));
+        String table = pick(List.of("\"fz-table\"", "\"t\"", "null", randomScalar()));
+        return switch (random.nextInt(4)) {
+            case 0 -> ("{\"TableName\":" + table + ",\"BillingMode\":"
+                    + pick(List.of("\"PAY_PER_REQUEST\"", "\"PROVISIONED\"", randomScalar()))
+                    + ",\"KeySchema\":[{\"AttributeName\":" + pick(List.of("\"pk\"", "null", randomScalar()))
+                    + ",\"KeyType\":" + pick(List.of("\"HASH\"", "\"RANGE\"", randomScalar()))
+                    + "}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":"
+                    + pick(List.of("\"S\"", "\"BOOL\"", randomScalar())) + "}],\"GlobalSecondaryIndexes\":"
+                    + pick(List.of("[]", "[{}]", "[{\"IndexName\":\"i\",\"KeySchema\":[]}]", randomScalar()))
+                    + "}").getBytes(StandardCharsets.UTF_8);
+            case 1 -> ("{\"TableName\":" + table + ",\"Item\":{\"pk\":" + value + ",\"a\":" + value
+                    + "},\"Key\":{\"pk\":" + value + "},\"ConditionExpression\":\"" + expression
+                    + "\",\"UpdateExpression\":\"" + expression + "\",\"ExpressionAttributeValues\":{\":v\":"
+                    + value + "},\"ExpressionAttributeNames\":" + pick(List.of("{\"#n\":\"a\"}", "{}",
+                    randomScalar())) + ",\"ReturnValues\":" + randomScalar() + "}").getBytes(StandardCharsets.UTF_8);
+            case 2 -> ("{\"TableName\":" + table + ",\"KeyConditionExpression\":\"" + expression
+                    + "\",\"FilterExpression\":\"" + expression + "\",\"ProjectionExpression\":\"" + expression
+                    + "\",\"ExpressionAttributeValues\":{\":v\":" + value + "},\"Limit\":" + randomScalar()
+                    + ",\"Segment\":" + randomScalar() + ",\"TotalSegments\":" + randomScalar()
+                    + ",\"ExclusiveStartKey\":{\"pk\":" + value + "}}").getBytes(StandardCharsets.UTF_8);
+            default -> ("{\"RequestItems\":{\"fz-table\":" + pick(List.of("[{\"PutRequest\":{\"Item\":{\"pk\":"
+                    + value + "}}}]", "{\"Keys\":[{\"pk\":" + value + "}]}", "[{}]", randomScalar()))
+                    + "},\"TransactItems\":[" + pick(List.of("{}", "{\"Put\":{\"TableName\":\"fz-table\",\"Item\":"
+                    + "{\"pk\":" + value + "}},\"Delete\":{}}", "{\"Get\":{\"TableName\":" + table + "}}",
+                    "{\"ConditionCheck\":{\"TableName\":\"fz-table\",\"Key\":{\"pk\":" + value + "}}}",
+                    randomScalar())) + "],\"ClientRequestToken\":" + randomScalar() + "}")
                     .getBytes(StandardCharsets.UTF_8);
         };
     }
