@@ -2,6 +2,7 @@ package gluelab.lab;
 
 import gluelab.lab.data.DataFormat;
 import gluelab.lab.data.S3TableReader;
+import gluelab.lab.dynamodb.TableItems;
 import gluelab.lab.sqs.QueueDepths;
 import gluelab.lab.glue.Crawlers;
 import gluelab.lab.glue.GlueJobCode;
@@ -44,6 +45,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.CreateJobRequest;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
@@ -342,6 +344,10 @@ public final class Lab implements AutoCloseable {
         return cached(SqsClient.class, () -> client(SqsClient.builder()));
     }
 
+    public DynamoDbClient dynamoDb() {
+        return cached(DynamoDbClient.class, () -> client(DynamoDbClient.builder()));
+    }
+
     public SecretsManagerClient secretsManager() {
         return cached(SecretsManagerClient.class, () -> client(SecretsManagerClient.builder()));
     }
@@ -598,6 +604,14 @@ public final class Lab implements AutoCloseable {
      */
     public DataTable queueDepths(String... queueNames) {
         return QueueDepths.of(sqs(), List.of(queueNames));
+    }
+
+    /**
+     * A DynamoDB table's items as a table (a consistent Scan), key attributes first; e.g.
+     * {@code lab.tableItems("file-runs")} to see each file's status.
+     */
+    public DataTable tableItems(String tableName) {
+        return TableItems.of(dynamoDb(), tableName);
     }
 
     /** Every run of a job, oldest first. */
