@@ -15,6 +15,7 @@ import gluelab.cloud.provider.ServiceProvider;
 import gluelab.cloud.provider.ServiceRegistry;
 import gluelab.cloud.state.Json;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,8 @@ public final class AdminApi {
 
     private static final Logger LOG = Logger.getLogger(AdminApi.class.getName());
     private static final Duration DEFAULT_SETTLE = Duration.ofSeconds(30);
+    /** The furthest the lab clock goes: AWS's timestamps, and epoch milliseconds in a long, end near there. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Platform platform;
     private final ServiceRegistry registry;
@@ -128,25 +131,14 @@ public final class AdminApi {
     private HttpResponse advanceBy(JsonNode request) {
         Instant from = platform.clock().instant();
         Instant target;
-        if (request.hasNonNull("to")) {
-            try {
-                target = Instant.parse(request.get("to").asText());
-            } catch (DateTimeParseException e) {
-                throw new BadRequest("'to' must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
-            }
-        } else if (request.hasNonNull("duration")) {
-            try {
-                target = from.plus(Duration.parse(request.get("duration").asText()));
-            } catch (DateTimeParseException e) {
-                throw new BadRequest("'duration' must be an ISO-8601 duration such as PT1H");
-            }
-        } else if (request.hasNonNull("seconds")) {
-            if (!request.get("seconds").isNumber() || request.get("seconds").asDouble() < 0) {
-                throw new BadRequest("'seconds' must be a non-negative number");
-            }
-            target = from.plusMillis((long) (request.get("seconds").asDouble() * 1000));
-        } else {
-            throw new BadRequest("Say how far to advance: {\"seconds\":N}, {\"duration\":\"PT1H\"} or {\"to\":\"<instant>\"}");
+        try {
+            target = advanceTarget(request, from);
+        } catch (ArithmeticException | DateTimeException beyondTime) {
+            target = Instant.MAX;
+        }
+        if (target.isAfter(LATEST)) {
+            throw new BadRequest("The lab clock goes no further than " + LATEST
+                    + ": AWS's timestamps end there, and so do epoch milliseconds");
         }
         if (target.isBefore(from)) {
             throw new BadRequest("The lab clock only moves forward; it is already " + from);
@@ -169,6 +161,29 @@ public final class AdminApi {
             item.put("region", timer.owner().region());
         }
         return json(200, body);
+    }
+
+    /** Where the request asks the clock to go: {@code to}, or {@code from} plus {@code duration} or {@code seconds}. */
+    private static Instant advanceTarget(JsonNode request, Instant from) {
+        if (request.hasNonNull("to")) {
+            try {
+                return Instant.parse(request.get("to").asText());
+            } catch (DateTimeParseException e) {
+                throw new BadRequest("'to' must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            }
+        } else if (request.hasNonNull("duration")) {
+            try {
+                return from.plus(Duration.parse(request.get("duration").asText()));
+            } catch (DateTimeParseException e) {
+                throw new BadRequest("'duration' must be an ISO-8601 duration such as PT1H");
+            }
+        } else if (request.hasNonNull("seconds")) {
+            if (!request.get("seconds").isNumber() || request.get("seconds").asDouble() < 0) {
+                throw new BadRequest("'seconds' must be a non-negative number");
+            }
+            return from.plusMillis((long) (request.get("seconds").asDouble() * 1000));
+        }
+        throw new BadRequest("Say how far to advance: {\"seconds\":N}, {\"duration\":\"PT1H\"} or {\"to\":\"<instant>\"}");
     }
 
     private HttpResponse reset(QueryString query) {
