@@ -102,18 +102,18 @@ class MavenDependenciesTest {
     @Test
     void anotherAwsSdkVersionIsRefusedNamingTheLabsOwn() {
         MavenException error = assertThrows(MavenException.class,
-                () -> dependencies.resolve(List.of("software.amazon.awssdk:dynamodb:2.20.0")));
+                () -> dependencies.resolve(List.of("software.amazon.awssdk:kinesis:2.20.0")));
 
-        assertTrue(error.getMessage().startsWith("software.amazon.awssdk:dynamodb:2.20.0 is from another version of the AWS SDK "
+        assertTrue(error.getMessage().startsWith("software.amazon.awssdk:kinesis:2.20.0 is from another version of the AWS SDK "
                 + "than the lab's " + LAB_SDK), error.getMessage());
-        assertTrue(error.getMessage().endsWith("Use software.amazon.awssdk:dynamodb:" + LAB_SDK + "."), error.getMessage());
+        assertTrue(error.getMessage().endsWith("Use software.amazon.awssdk:kinesis:" + LAB_SDK + "."), error.getMessage());
     }
 
     @Test
     void aLibraryBuiltAgainstAnOlderAwsSdkGetsTheLabsSdkModulesAsTheLabsBuildManagesThem() throws Exception {
         Resolution resolution = dependencies.resolve(List.of("gluelab.test:sdk-tool:1.0"));
 
-        assertEquals(List.of("gluelab.test:sdk-tool:1.0", "software.amazon.awssdk:dynamodb:" + LAB_SDK),
+        assertEquals(List.of("gluelab.test:sdk-tool:1.0", "software.amazon.awssdk:kinesis:" + LAB_SDK),
                 resolution.added().stream().map(ResolvedArtifact::coordinates).toList());
     }
 

@@ -26,16 +26,16 @@ public final class PreparedMavenRepository {
      * {@code gluelab.test.greeter.Greeter}, which needs {@code gluelab.test:greeting-words:1.0}), and libraries that
      * clash with the lab: one needing Scala 2.13, an AWS SDK module of another version, one needing another
      * jackson-databind, and one carrying commons-logging's {@code org.apache.commons.logging.Log}; and one built
-     * against an older AWS SDK ({@code gluelab.test:sdk-tool:1.0}, needing dynamodb 2.20.0), with the SDK's BOM
-     * and dynamodb at the lab's SDK version {@code labSdkVersion}.
+     * against an older AWS SDK ({@code gluelab.test:sdk-tool:1.0}, needing kinesis 2.20.0), with the SDK's BOM
+     * and kinesis (a module the lab does not ship) at the lab's SDK version {@code labSdkVersion}.
      */
     public static PreparedMavenRepository localWithTestLibraries(Path root, String labSdkVersion) {
         return new PreparedMavenRepository(root)
-                .bom("software.amazon.awssdk:bom:" + labSdkVersion, "software.amazon.awssdk:dynamodb:" + labSdkVersion)
-                .jar("software.amazon.awssdk:dynamodb:" + labSdkVersion, "software.amazon.awssdk.services.dynamodb.Marker",
-                        "package software.amazon.awssdk.services.dynamodb; public class Marker { }")
+                .bom("software.amazon.awssdk:bom:" + labSdkVersion, "software.amazon.awssdk:kinesis:" + labSdkVersion)
+                .jar("software.amazon.awssdk:kinesis:" + labSdkVersion, "software.amazon.awssdk.services.kinesis.Marker",
+                        "package software.amazon.awssdk.services.kinesis; public class Marker { }")
                 .jar("gluelab.test:sdk-tool:1.0", "gluelab.test.sdk.SdkTool",
-                        "package gluelab.test.sdk; public class SdkTool { }", "software.amazon.awssdk:dynamodb:2.20.0")
+                        "package gluelab.test.sdk; public class SdkTool { }", "software.amazon.awssdk:kinesis:2.20.0")
                 .jar("gluelab.test:greeting-words:1.0", "gluelab.test.words.Words",
                         "package gluelab.test.words; public class Words { public static String hello() { return \"Hello\"; } }")
                 .jar("gluelab.test:greeter:1.0", "gluelab.test.greeter.Greeter", """
@@ -45,7 +45,7 @@ public final class PreparedMavenRepository {
                         }""", "gluelab.test:greeting-words:1.0")
                 .pom("org.scala-lang:scala-library:2.13.14")
                 .pom("gluelab.test:scala-tool:1.0", "org.scala-lang:scala-library:2.13.14")
-                .pom("software.amazon.awssdk:dynamodb:2.20.0")
+                .pom("software.amazon.awssdk:kinesis:2.20.0")
                 .pom("com.fasterxml.jackson.core:jackson-databind:2.17.0")
                 .jar("gluelab.test:json-tool:1.0", "gluelab.test.json.JsonTool",
                         "package gluelab.test.json; public class JsonTool { public static int version() { return 1; } }",
