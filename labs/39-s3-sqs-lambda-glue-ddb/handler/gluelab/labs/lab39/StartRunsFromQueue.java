@@ -53,7 +53,7 @@ public class StartRunsFromQueue implements RequestHandler<SQSEvent, SQSBatchResp
                     String bucket = text(field(s3, "bucket"), "name");
                     // S3 URL-encodes the key in its notifications: a space arrives as '+'.
                     String key = URLDecoder.decode(text(field(s3, "object"), "key"), StandardCharsets.UTF_8);
-                    String runId = startAndRecord(GLUE, DYNAMO_DB, jobName, table, bucket, key, Instant.now());
+                    String runId = startAndRecord(GLUE, DYNAMO_DB, jobName, table, bucket, key);
                     System.out.println("Upload s3://" + bucket + "/" + key + " (message " + message.getMessageId()
                             + ", receive " + receives + "): started " + jobName + " run " + runId);
                 }
@@ -70,14 +70,16 @@ public class StartRunsFromQueue implements RequestHandler<SQSEvent, SQSBatchResp
     /**
      * Starts one run of {@code jobName} for {@code s3://bucket/key} (arguments {@code --input_bucket} and
      * {@code --input_key}) and puts the file's item into {@code table}: {@code file} (the S3 URI, the table's key),
-     * {@code status} STARTED, {@code runId} and {@code startedAt} (ISO-8601). Returns the run's id.
+     * {@code status} STARTED, {@code runId} and {@code startedAt} (the run's own StartedOn, from GetJobRun, ISO-8601:
+     * Glue's clock, not the function's, says when a run started). Returns the run's id.
      */
     static String startAndRecord(GlueClient glue, DynamoDbClient dynamoDb, String jobName, String table,
-                                 String bucket, String key, Instant startedAt) {
+                                 String bucket, String key) {
         // BEGIN SOLUTION
-        // StartJobRun with --input_bucket and --input_key, then PutItem {file, status, runId, startedAt}
+        // StartJobRun with --input_bucket and --input_key, GetJobRun for its StartedOn, then PutItem {file, status, runId, startedAt}
         String runId = glue.startJobRun(r -> r.jobName(jobName)
                 .arguments(Map.of("--input_bucket", bucket, "--input_key", key))).jobRunId();
+        Instant startedAt = glue.getJobRun(r -> r.jobName(jobName).runId(runId)).jobRun().startedOn();
         dynamoDb.putItem(r -> r.tableName(table).item(Map.of(
                 "file", AttributeValue.fromS("s3://" + bucket + "/" + key),
                 "status", AttributeValue.fromS("STARTED"),
