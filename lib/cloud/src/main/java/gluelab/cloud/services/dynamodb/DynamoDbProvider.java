@@ -1,5 +1,6 @@
 package gluelab.cloud.services.dynamodb;
 
+import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
@@ -30,6 +31,7 @@ public final class DynamoDbProvider implements ServiceProvider {
     private final AccountRegionStore<DynamoDbState> states;
     private final TimeToLiveOperations timeToLive;
     private final List<Object> operations;
+    private final AccessRules accessRules = new DynamoDbAccessRules();
 
     public DynamoDbProvider(Platform platform) {
         this.states = new AccountRegionStore<>(SERVICE, platform.state(), DynamoDbState::new);
@@ -48,6 +50,11 @@ public final class DynamoDbProvider implements ServiceProvider {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public AccessRules accessRules() {
+        return accessRules;
     }
 
     @Override
