@@ -1,5 +1,6 @@
 package gluelab.cloud.services.dynamodb;
 
+import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
@@ -27,6 +28,8 @@ public final class DynamoDbProvider implements ServiceProvider {
     public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json(SERVICE, "dynamodb", Protocol.JSON_1_0,
             "DynamoDB_20120810", "2012-08-10", "software.amazon.awssdk.services.dynamodb.model", "message");
 
+    private static final AccessRules ACCESS_RULES = new DynamoDbAccessRules();
+
     private final AccountRegionStore<DynamoDbState> states;
     private final TimeToLiveOperations timeToLive;
     private final List<Object> operations;
@@ -48,6 +51,11 @@ public final class DynamoDbProvider implements ServiceProvider {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public AccessRules accessRules() {
+        return ACCESS_RULES;
     }
 
     @Override
