@@ -2,8 +2,10 @@ package gluelab.cli.bench;
 
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -13,7 +15,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 /**
  * SQS through SDK v2 (JSON protocol, MD5 checks on), in memory and with a state directory (every acknowledged
  * send, receive and delete forced to disk): the latency of one send + receive + delete round trip, and messages/s
- * through send, receive and delete in batches of 10.
+ * through send, receive and delete in batches of 10. The same workload runs against ElasticMQ in a JVM of its own
+ * (in memory), side by side: the goal is Lab Cloud at least as fast.
  */
 final class SqsBench implements Benchmark {
 
@@ -33,32 +36,39 @@ final class SqsBench implements Benchmark {
 
     @Override
     public void run(Path home, BenchReport report) throws Exception {
-        measure(null, "in memory", report);
-        measure(BenchClouds.stateDirectory(home, "sqs"), "with --state-dir", report);
+        for (Path stateDir : Arrays.asList(null, BenchClouds.stateDirectory(home, "sqs"))) {
+            try (LabCloud cloud = BenchClouds.start(stateDir, LabCloudConfig.GlueWorkerMode.OFF);
+                 SqsClient sqs = BenchClouds.client(cloud, SqsClient.builder())) {
+                measure(sqs, stateDir == null ? "in memory" : "with --state-dir", report);
+            }
+        }
+        try (ElasticMqJvm elasticMq = ElasticMqJvm.start(home);
+             SqsClient sqs = BenchClouds.client(elasticMq.endpoint(), SqsClient.builder(), BenchClouds.ACCOUNT_KEYS)) {
+            measure(sqs, "ElasticMQ " + ElasticMqJvm.VERSION + ", in memory", report);
+        } catch (IOException unavailable) {
+            System.out.println("SQS: no ElasticMQ to compare with (" + unavailable.getMessage() + ")");
+        }
     }
 
-    private static void measure(Path stateDir, String label, BenchReport report) {
-        try (LabCloud cloud = BenchClouds.start(stateDir, LabCloudConfig.GlueWorkerMode.OFF);
-             SqsClient sqs = BenchClouds.client(cloud, SqsClient.builder())) {
-            String url = sqs.createQueue(r -> r.queueName("bench")).queueUrl();
-            for (int i = 0; i < WARM_UP; i++) {
-                roundTrip(sqs, url, i);
-            }
-            List<Double> millis = new ArrayList<>(ROUND_TRIPS);
-            for (int i = 0; i < ROUND_TRIPS; i++) {
-                long began = System.nanoTime();
-                roundTrip(sqs, url, i);
-                millis.add((System.nanoTime() - began) / 1e6);
-            }
-            report.add(Measurement.of("SQS send + receive + delete, one message (" + label + ")", "ms", millis));
-            batched(sqs, url, 1_000);
-            List<Double> rates = new ArrayList<>();
-            for (int round = 0; round < 3; round++) {
-                rates.add(batched(sqs, url, BATCHED_MESSAGES));
-            }
-            report.add(Measurement.of("SQS send + receive + delete in batches of 10 (" + label + ")", "messages/s",
-                    rates));
+    private static void measure(SqsClient sqs, String label, BenchReport report) {
+        String url = sqs.createQueue(r -> r.queueName("bench")).queueUrl();
+        for (int i = 0; i < WARM_UP; i++) {
+            roundTrip(sqs, url, i);
         }
+        List<Double> millis = new ArrayList<>(ROUND_TRIPS);
+        for (int i = 0; i < ROUND_TRIPS; i++) {
+            long began = System.nanoTime();
+            roundTrip(sqs, url, i);
+            millis.add((System.nanoTime() - began) / 1e6);
+        }
+        report.add(Measurement.of("SQS send + receive + delete, one message (" + label + ")", "ms", millis));
+        batched(sqs, url, 1_000);
+        List<Double> rates = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            rates.add(batched(sqs, url, BATCHED_MESSAGES));
+        }
+        report.add(Measurement.of("SQS send + receive + delete in batches of 10 (" + label + ")", "messages/s",
+                rates));
     }
 
     private static void roundTrip(SqsClient sqs, String url, int i) {
