@@ -13,11 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Timers on the lab clock. They fire as real time passes and when the clock is advanced, in fire-time order, with
- * the clock set to each fire time as it fires. Glue's scheduled triggers, EventBridge schedules, run timeouts and
- * Lambda's queued events all register here. As time passes, a background ticker sleeps until the earliest timer falls
- * due (a tick at most, to follow the clock when it is moved); a timer added for earlier wakes it, so that work queued
- * for now (an event for a function) starts at once rather than at the next tick.
+ * Timers on the lab clock. They fire as real time passes (a background tick) and when the clock is
+ * advanced, in fire-time order, with the clock set to each fire time as it fires. Glue's scheduled
+ * triggers, EventBridge schedules and run timeouts all register here.
  */
 public final class LabScheduler implements AutoCloseable {
 
@@ -105,9 +103,6 @@ public final class LabScheduler implements AutoCloseable {
     private Timer add(Timer timer) {
         synchronized (queue) {
             queue.add(timer);
-            if (queue.peek() == timer) {
-                queue.notifyAll(); // the ticker may be sleeping until a later timer
-            }
         }
         return timer;
     }
@@ -178,27 +173,12 @@ public final class LabScheduler implements AutoCloseable {
     private void tick() {
         while (running) {
             try {
-                awaitNextDue();
+                Thread.sleep(TICK_MILLIS);
                 fireDue();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Clock tick failed", e);
-            }
-        }
-    }
-
-    /** Sleeps until the earliest timer falls due on the lab clock, at most a tick, or until an earlier one is added. */
-    private void awaitNextDue() throws InterruptedException {
-        synchronized (queue) {
-            Timer head = queue.peek();
-            long millis = TICK_MILLIS;
-            if (head != null) {
-                long nanos = Duration.between(clock.instant(), head.due).toNanos();
-                millis = nanos <= 0 ? 0 : Math.min(TICK_MILLIS, (nanos + 999_999) / 1_000_000);
-            }
-            if (millis > 0) {
-                queue.wait(millis);
             }
         }
     }
