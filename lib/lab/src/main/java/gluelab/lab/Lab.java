@@ -11,6 +11,7 @@ import gluelab.lab.glue.JobRuns;
 import gluelab.lab.iam.PolicyJson;
 import gluelab.lab.iam.RoleSetup;
 import gluelab.lab.iam.RoleView;
+import gluelab.lab.logs.LogStreamsContaining;
 import gluelab.lab.lambda.LambdaInvocations;
 import gluelab.lab.packaging.JobPackager;
 import gluelab.lab.packaging.LambdaPackager;
@@ -612,6 +613,15 @@ public final class Lab implements AutoCloseable {
      */
     public DataTable tableItems(String tableName) {
         return TableItems.of(dynamoDb(), tableName);
+    }
+
+    /**
+     * The log streams, across every log group, that hold {@code text} (never shown): one row per stream with its
+     * number of matching events. A notebook that handles a password checks with it that no log leaked it, e.g.
+     * {@code lab.logStreamsContaining(password).rowCount() == 0}.
+     */
+    public DataTable logStreamsContaining(String text) {
+        return LogStreamsContaining.of(logs(), text);
     }
 
     /** Every run of a job, oldest first. */
