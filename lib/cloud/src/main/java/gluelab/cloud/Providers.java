@@ -14,6 +14,7 @@ import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.scheduler.SchedulerProvider;
 import gluelab.cloud.services.secretsmanager.SecretsManagerProvider;
 import gluelab.cloud.services.sqs.SqsProvider;
+import gluelab.cloud.services.states.StatesProvider;
 import gluelab.cloud.services.sts.StsProvider;
 import java.util.List;
 
@@ -37,6 +38,7 @@ final class Providers {
                 new SqsProvider(platform),
                 new SecretsManagerProvider(platform),
                 new RdsProvider(platform),
-                new DynamoDbProvider(platform));
+                new DynamoDbProvider(platform),
+                new StatesProvider(platform));
     }
 }

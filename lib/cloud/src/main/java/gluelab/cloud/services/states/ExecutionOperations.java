@@ -1,0 +1,226 @@
+package gluelab.cloud.services.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Arn;
+import gluelab.cloud.provider.Pages;
+import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.services.states.asl.Machine;
+import gluelab.cloud.shape.JsonShapeCodec;
+import gluelab.cloud.state.Json;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryRequest;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StopExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
+
+/**
+ * Executions: StartExecution (a name is idempotent while its execution runs: the same input returns it, another is
+ * ExecutionAlreadyExists, as is any reuse once it has ended), DescribeExecution, ListExecutions (newest first,
+ * filtered by status), StopExecution, GetExecutionHistory (AWS's event types, ids and previousEventId, in either
+ * order, paged) and DescribeStateMachineForExecution (the definition the execution started with).
+ */
+public final class ExecutionOperations {
+
+    private static final Pages.Limits LIST = new Pages.Limits("maxResults", 100, 1000);
+    private static final Pages.Limits HISTORY = new Pages.Limits("maxResults", 100, 1000);
+    private static final int MAX_INPUT = 262_144;
+    private static final List<String> STATUSES = List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED",
+            "PENDING_REDRIVE");
+
+    private final AccountRegionStore<StatesState> states;
+    private final ExecutionRunner runner;
+
+    ExecutionOperations(AccountRegionStore<StatesState> states, ExecutionRunner runner) {
+        this.states = states;
+        this.runner = runner;
+    }
+
+    public StartExecutionResponse startExecution(RequestContext context, StartExecutionRequest request) {
+        StatesErrors.validation().required("stateMachineArn", request.stateMachineArn())
+                .length("name", request.name(), 1, 80).orThrow();
+        String input = request.input() == null ? "{}" : request.input();
+        if (input.length() > MAX_INPUT) {
+            throw StatesErrors.validation().length("input", input, 0, MAX_INPUT).error();
+        }
+        try {
+            JsonNode parsed = Json.MAPPER.readTree(input);
+            if (parsed == null) {
+                throw StatesErrors.invalidInput("The input is empty");
+            }
+        } catch (java.io.IOException e) {
+            throw StatesErrors.invalidInput(e.getMessage().split("\n")[0]);
+        }
+        String name = request.name() == null ? UUID.randomUUID().toString() : request.name();
+        if (!StateMachineOperations.NAME.matcher(name).matches()) {
+            throw StatesErrors.invalidName(name);
+        }
+        StatesState state = states.get(context);
+        synchronized (state) {
+            StateMachineRecord machine = StateMachineOperations.require(state, request.stateMachineArn());
+            String kind = machine.type().equals("EXPRESS") ? "express" : "execution";
+            Arn arn = Arn.in(state.scope, StatesProvider.SERVICE, kind + ":" + machine.name() + ":" + name);
+            ExecutionRecord existing = state.execution(arn.toString()).orElse(null);
+            if (existing != null) {
+                if (existing.running() && existing.input().equals(input)) {
+                    return StartExecutionResponse.builder().executionArn(existing.arn())
+                            .startDate(Instant.ofEpochMilli(existing.startDate())).build();
+                }
+                throw StatesErrors.executionExists(arn.toString());
+            }
+            Machine parsed = Machine.parse(machine.definition(), runner.integrations());
+            ExecutionRecord execution = new ExecutionRecord(arn.toString(), name, machine.arn(), machine.name(),
+                    machine.type(), machine.definition(), machine.roleArn(), input, context.now().toEpochMilli(),
+                    ExecutionRecord.RUNNING, null, null, null, null);
+            runner.start(state, execution, parsed);
+            return StartExecutionResponse.builder().executionArn(execution.arn()).startDate(context.now()).build();
+        }
+    }
+
+    public DescribeExecutionResponse describeExecution(RequestContext context, DescribeExecutionRequest request) {
+        StatesErrors.validation().required("executionArn", request.executionArn()).orThrow();
+        ExecutionRecord execution = require(states.get(context), request.executionArn());
+        return DescribeExecutionResponse.builder()
+                .executionArn(execution.arn())
+                .stateMachineArn(execution.stateMachineArn())
+                .name(execution.name())
+                .status(execution.status())
+                .startDate(Instant.ofEpochMilli(execution.startDate()))
+                .stopDate(execution.stopDate() == null ? null : Instant.ofEpochMilli(execution.stopDate()))
+                .input(execution.input())
+                .inputDetails(d -> d.included(true))
+                .output(execution.output())
+                .outputDetails(execution.output() == null ? null
+                        : software.amazon.awssdk.services.sfn.model.CloudWatchEventsExecutionDataDetails.builder()
+                        .included(true).build())
+                .error(execution.error())
+                .cause(execution.cause())
+                .redriveCount(0)
+                .build();
+    }
+
+    public ListExecutionsResponse listExecutions(RequestContext context, ListExecutionsRequest request) {
+        StatesErrors.validation().required("stateMachineArn", request.stateMachineArn()).orThrow();
+        if (request.statusFilter() != null) {
+            StatesErrors.validation().oneOf("statusFilter", request.statusFilterAsString(), STATUSES).orThrow();
+        }
+        StatesState state = states.get(context);
+        StateMachineRecord machine = StateMachineOperations.require(state, request.stateMachineArn());
+        if (machine.type().equals("EXPRESS")) {
+            throw StatesErrors.typeNotSupported("This operation is not supported by this type of state machine");
+        }
+        // Newest first, as AWS lists them; the key makes that order a natural one for paging.
+        List<ExecutionRecord> executions = state.executions().stream()
+                .filter(e -> e.stateMachineArn().equals(machine.arn()))
+                .filter(e -> request.statusFilter() == null || e.status().equals(request.statusFilterAsString()))
+                .sorted(Comparator.comparing(ExecutionOperations::newestFirst))
+                .toList();
+        Pages.Page<ExecutionRecord> page = StatesProvider.PAGES.page(executions, ExecutionOperations::newestFirst,
+                request.nextToken(), request.maxResults() == null || request.maxResults() == 0 ? null
+                        : request.maxResults(), LIST);
+        return ListExecutionsResponse.builder()
+                .executions(page.items().stream().map(e -> ExecutionListItem.builder()
+                        .executionArn(e.arn()).stateMachineArn(e.stateMachineArn()).name(e.name()).status(e.status())
+                        .startDate(Instant.ofEpochMilli(e.startDate()))
+                        .stopDate(e.stopDate() == null ? null : Instant.ofEpochMilli(e.stopDate()))
+                        .redriveCount(0).build()).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    private static String newestFirst(ExecutionRecord execution) {
+        return String.format("%020d", Long.MAX_VALUE - execution.startDate()) + execution.name();
+    }
+
+    public StopExecutionResponse stopExecution(RequestContext context, StopExecutionRequest request) {
+        StatesErrors.validation().required("executionArn", request.executionArn())
+                .length("error", request.error(), 0, 256).length("cause", request.cause(), 0, 32_768).orThrow();
+        StatesState state = states.get(context);
+        ExecutionRecord execution = require(state, request.executionArn());
+        runner.end(state, execution.arn(), "ABORTED", request.error(), request.cause());
+        ExecutionRecord stopped = require(state, request.executionArn());
+        return StopExecutionResponse.builder().stopDate(stopped.stopDate() == null ? context.now()
+                : Instant.ofEpochMilli(stopped.stopDate())).build();
+    }
+
+    public GetExecutionHistoryResponse getExecutionHistory(RequestContext context,
+                                                           GetExecutionHistoryRequest request) {
+        StatesErrors.validation().required("executionArn", request.executionArn()).orThrow();
+        StatesState state = states.get(context);
+        ExecutionRecord execution = require(state, request.executionArn());
+        List<HistoryRecord> events = new ArrayList<>(state.history(execution.arn()));
+        boolean reverse = Boolean.TRUE.equals(request.reverseOrder());
+        if (reverse) {
+            Collections.reverse(events);
+        }
+        Pages.Page<HistoryRecord> page = StatesProvider.PAGES.page(events,
+                event -> String.format("%018d", reverse ? Long.MAX_VALUE / 10 - event.id() : event.id()),
+                request.nextToken(), request.maxResults() == null || request.maxResults() == 0 ? null
+                        : request.maxResults(), HISTORY);
+        boolean includeData = !Boolean.FALSE.equals(request.includeExecutionData());
+        return GetExecutionHistoryResponse.builder()
+                .events(page.items().stream().map(event -> historyEvent(event, includeData)).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    private static HistoryEvent historyEvent(HistoryRecord event, boolean includeData) {
+        ObjectNode json = Json.object();
+        json.put("timestamp", BigDecimal.valueOf(event.timestamp()).movePointLeft(3));
+        json.put("type", event.type());
+        json.put("id", event.id());
+        json.put("previousEventId", event.previousEventId());
+        if (event.detailsMember() != null && event.details() != null) {
+            ObjectNode details = event.details().deepCopy();
+            if (!includeData) {
+                details.remove(List.of("input", "output", "parameters"));
+            }
+            json.set(event.detailsMember(), details);
+        }
+        return JsonShapeCodec.readByMemberNames(json, HistoryEvent.class);
+    }
+
+    public DescribeStateMachineForExecutionResponse describeStateMachineForExecution(
+            RequestContext context, DescribeStateMachineForExecutionRequest request) {
+        StatesErrors.validation().required("executionArn", request.executionArn()).orThrow();
+        ExecutionRecord execution = require(states.get(context), request.executionArn());
+        return DescribeStateMachineForExecutionResponse.builder()
+                .stateMachineArn(execution.stateMachineArn())
+                .name(execution.stateMachineName())
+                .definition(execution.definition())
+                .roleArn(execution.roleArn())
+                .updateDate(Instant.ofEpochMilli(execution.startDate()))
+                .loggingConfiguration(l -> l.level("OFF").includeExecutionData(false))
+                .build();
+    }
+
+    /** The execution, or InvalidArn / ExecutionDoesNotExist. */
+    static ExecutionRecord require(StatesState state, String text) {
+        Arn arn = Arn.parse(text).orElseThrow(() -> StatesErrors.invalidArn("Invalid ARN prefix: " + text));
+        if (!arn.service().equals(StatesProvider.SERVICE)
+                || !(arn.resourceType().equals("execution") || arn.resourceType().equals("express"))) {
+            throw StatesErrors.invalidArn("Resource type not valid in this context: " + arn.resourceType());
+        }
+        if (!arn.isIn(state.scope)) {
+            throw StatesErrors.executionDoesNotExist(text);
+        }
+        return state.execution(text).orElseThrow(() -> StatesErrors.executionDoesNotExist(text));
+    }
+}

@@ -1,0 +1,269 @@
+package gluelab.cloud.services.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.clock.LabScheduler;
+import gluelab.cloud.clock.TimerOwner;
+import gluelab.cloud.events.DefaultBusEntry;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.Arn;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.states.asl.ExecutionHost;
+import gluelab.cloud.services.states.asl.ExecutionRun;
+import gluelab.cloud.services.states.asl.Machine;
+import gluelab.cloud.services.states.asl.Progress;
+import gluelab.cloud.services.states.asl.StatesError;
+import gluelab.cloud.services.states.asl.TaskIntegration;
+import gluelab.cloud.state.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs executions: each on a thread of its own (its Parallel branches and Map iterations on more), counted as work in
+ * flight while it makes progress and not while it waits on the lab clock or for other work. It writes the history,
+ * keeps the execution's record, ends it on StopExecution or the machine's TimeoutSeconds, and publishes each status
+ * change ("Step Functions Execution Status Change", which AWS also puts on the default EventBridge bus).
+ *
+ * <p>Executions do not survive a restart of Lab Cloud: one that was running when Lab Cloud stopped ends FAILED with
+ * {@code States.Runtime} and a cause that says so ({@link #failInterrupted}).
+ */
+final class ExecutionRunner implements AutoCloseable {
+
+    static final String STATUS_CHANGE = "Step Functions Execution Status Change";
+    static final String INTERRUPTED_CAUSE = "Lab Cloud stopped while the execution was running; executions do not "
+            + "resume after a restart";
+    private static final Logger LOG = Logger.getLogger(ExecutionRunner.class.getName());
+
+    private final Platform platform;
+    private final AccountRegionStore<StatesState> states;
+    private final List<TaskIntegration> integrations;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final AtomicInteger threadCount = new AtomicInteger();
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "states-execution-" + threadCount.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** An execution that is running: its interpreter and its history. */
+    private record Running(ExecutionRun run, ExecutionHistory history) {
+    }
+
+    ExecutionRunner(Platform platform, AccountRegionStore<StatesState> states, List<TaskIntegration> integrations) {
+        this.platform = platform;
+        this.states = states;
+        this.integrations = integrations;
+    }
+
+    List<TaskIntegration> integrations() {
+        return integrations;
+    }
+
+    /**
+     * Starts {@code execution} (already checked, RUNNING) of {@code machine}: records it and its ExecutionStarted
+     * event, and runs it on a thread of its own.
+     */
+    void start(StatesState state, ExecutionRecord execution, Machine machine) {
+        ExecutionHistory history = new ExecutionHistory(state, execution.arn(), platform.clock(), 0);
+        state.put(execution);
+        ObjectNode started = Json.object();
+        started.put("input", execution.input());
+        started.putObject("inputDetails").put("truncated", false);
+        started.put("roleArn", execution.roleArn());
+        long startedId = history.append("ExecutionStarted", 0, "executionStartedEventDetails", started);
+        publishStatus(state.scope, execution);
+
+        Progress progress = new Progress(platform.activity(), "Step Functions execution " + execution.name());
+        ExecutionRun run = new ExecutionRun(host(state.scope, execution), history, progress,
+                contextObject(execution), execution.roleArn(), state.scope.account(), state.scope.region());
+        running.put(execution.arn(), new Running(run, history));
+        Runnable cancelTimeout = machine.timeoutSeconds() == null ? () -> { }
+                : host(state.scope, execution).at(Instant.ofEpochMilli(execution.startDate())
+                .plusSeconds(machine.timeoutSeconds()), () -> end(state, execution.arn(), "TIMED_OUT",
+                StatesError.TIMEOUT, "The execution timed out after " + machine.timeoutSeconds() + " seconds"));
+        progress.running();
+        threads.execute(() -> {
+            try {
+                JsonNode output = run.run(machine, Json.MAPPER.readTree(execution.input()), startedId);
+                succeed(state, execution.arn(), output);
+            } catch (StatesError error) {
+                end(state, execution.arn(), "FAILED", error.error(), error.cause());
+            } catch (Exception unexpected) {
+                LOG.log(Level.WARNING, "Execution " + execution.arn() + " failed unexpectedly", unexpected);
+                end(state, execution.arn(), "FAILED", StatesError.RUNTIME, String.valueOf(unexpected));
+            } finally {
+                cancelTimeout.run();
+                running.remove(execution.arn());
+                progress.stopped();
+            }
+        });
+    }
+
+    private ObjectNode contextObject(ExecutionRecord execution) {
+        ObjectNode context = Json.object();
+        ObjectNode exec = context.putObject("Execution");
+        exec.put("Id", execution.arn());
+        try {
+            exec.set("Input", Json.MAPPER.readTree(execution.input()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        exec.put("Name", execution.name());
+        exec.put("RoleArn", execution.roleArn());
+        exec.put("StartTime", Instant.ofEpochMilli(execution.startDate()).toString());
+        exec.put("RedriveCount", 0);
+        ObjectNode machine = context.putObject("StateMachine");
+        machine.put("Id", execution.stateMachineArn());
+        machine.put("Name", execution.stateMachineName());
+        return context;
+    }
+
+    private ExecutionHost host(Scope scope, ExecutionRecord execution) {
+        LabScheduler scheduler = platform.scheduler();
+        TimerOwner owner = new TimerOwner(StatesProvider.SERVICE, "Execution timer", Arn.parse(execution.arn())
+                .orElseThrow().resource(), scope.account(), scope.region());
+        return new ExecutionHost() {
+            @Override
+            public Instant now() {
+                return platform.clock().instant();
+            }
+
+            @Override
+            public Runnable at(Instant when, Runnable action) {
+                LabScheduler.Registration timer = scheduler.scheduleOnce(owner, when, fired -> action.run());
+                return timer::cancel;
+            }
+
+            @Override
+            public Executor threads() {
+                return threads;
+            }
+        };
+    }
+
+    private void succeed(StatesState state, String arn, JsonNode output) {
+        close(state, arn, "SUCCEEDED", history -> {
+            ObjectNode details = Json.object();
+            details.put("output", output.toString());
+            details.putObject("outputDetails").put("truncated", false);
+            history.close("ExecutionSucceeded", "executionSucceededEventDetails", details);
+        }, output.toString(), null, null);
+    }
+
+    /** Ends a running execution as FAILED, ABORTED or TIMED_OUT; nothing happens if it has already ended. */
+    void end(StatesState state, String arn, String status, String error, String cause) {
+        String type = switch (status) {
+            case "ABORTED" -> "ExecutionAborted";
+            case "TIMED_OUT" -> "ExecutionTimedOut";
+            default -> "ExecutionFailed";
+        };
+        String member = switch (status) {
+            case "ABORTED" -> "executionAbortedEventDetails";
+            case "TIMED_OUT" -> "executionTimedOutEventDetails";
+            default -> "executionFailedEventDetails";
+        };
+        boolean ended = close(state, arn, status, history -> {
+            ObjectNode details = Json.object();
+            if (error != null) {
+                details.put("error", error);
+            }
+            if (cause != null) {
+                details.put("cause", cause);
+            }
+            history.close(type, member, details);
+        }, null, error, cause);
+        Running run = running.get(arn);
+        if (ended && run != null && !status.equals("FAILED")) {
+            run.run().stop(new StatesError(error == null ? "" : error, cause == null ? "" : cause));
+        }
+    }
+
+    private boolean close(StatesState state, String arn, String status, Consumer<ExecutionHistory> lastEvent,
+                          String output, String error, String cause) {
+        ExecutionRecord ended;
+        synchronized (state) {
+            ExecutionRecord execution = state.execution(arn).orElse(null);
+            if (execution == null || !execution.running()) {
+                return false;
+            }
+            Running run = running.get(arn);
+            ExecutionHistory history = run != null ? run.history()
+                    : new ExecutionHistory(state, arn, platform.clock(), lastId(state, arn));
+            lastEvent.accept(history);
+            ended = execution.ended(status, platform.clock().millis(), output, error, cause);
+            state.put(ended);
+        }
+        publishStatus(state.scope, ended);
+        return true;
+    }
+
+    private static long lastId(StatesState state, String arn) {
+        List<HistoryRecord> events = state.history(arn);
+        return events.isEmpty() ? 0 : events.get(events.size() - 1).id();
+    }
+
+    /** Ends every execution a previous run of Lab Cloud left running: FAILED, with a cause that says why. */
+    void failInterrupted() {
+        for (StatesState state : states.all().values()) {
+            for (ExecutionRecord execution : state.executions()) {
+                if (execution.running() && !running.containsKey(execution.arn())) {
+                    end(state, execution.arn(), "FAILED", StatesError.RUNTIME, INTERRUPTED_CAUSE);
+                }
+            }
+        }
+    }
+
+    private void publishStatus(Scope scope, ExecutionRecord execution) {
+        ObjectNode detail = Json.object();
+        detail.put("executionArn", execution.arn());
+        detail.put("stateMachineArn", execution.stateMachineArn());
+        detail.put("name", execution.name());
+        detail.put("status", execution.status());
+        detail.put("startDate", execution.startDate());
+        if (execution.stopDate() == null) {
+            detail.putNull("stopDate");
+        } else {
+            detail.put("stopDate", execution.stopDate());
+        }
+        detail.put("input", execution.input());
+        if (execution.output() == null) {
+            detail.putNull("output");
+        } else {
+            detail.put("output", execution.output());
+        }
+        detail.putObject("inputDetails").put("included", true);
+        if (execution.output() == null) {
+            detail.putNull("outputDetails");
+        } else {
+            detail.putObject("outputDetails").put("included", true);
+        }
+        if (execution.error() == null) {
+            detail.putNull("error");
+        } else {
+            detail.put("error", execution.error());
+        }
+        if (execution.cause() == null) {
+            detail.putNull("cause");
+        } else {
+            detail.put("cause", execution.cause());
+        }
+        platform.events().publish(scope.account(), scope.region(), StatesProvider.SERVICE, STATUS_CHANGE,
+                Arn.parse(execution.arn()).orElseThrow().resource(), detail,
+                DefaultBusEntry.of("aws.states", execution.arn()));
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

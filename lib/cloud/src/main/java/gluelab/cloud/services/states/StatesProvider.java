@@ -1,0 +1,95 @@
+package gluelab.cloud.services.states;
+
+import gluelab.cloud.provider.AccessRules;
+import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.Pages;
+import gluelab.cloud.provider.Platform;
+import gluelab.cloud.provider.Protocol;
+import gluelab.cloud.provider.ServiceDescriptor;
+import gluelab.cloud.provider.ServiceProvider;
+import gluelab.cloud.provider.ServiceRoleSessions;
+import gluelab.cloud.services.states.asl.TaskIntegration;
+import gluelab.cloud.services.states.integrations.GlueJobRunSync;
+import gluelab.cloud.services.states.integrations.LambdaInvoke;
+import gluelab.cloud.services.states.integrations.SdkRequestResponse;
+import gluelab.cloud.services.states.integrations.ServiceCalls;
+import gluelab.cloud.services.states.integrations.StartExecutionSync;
+import gluelab.cloud.services.states.integrations.TerminalEvents;
+import java.util.List;
+
+/**
+ * AWS Step Functions: state machines ({@link StateMachineOperations}), their executions
+ * ({@link ExecutionOperations}, run by {@link ExecutionRunner} with our own interpreter of the Amazon States
+ * Language in {@code asl}), and tags ({@link StatesTagOperations}). Tasks call Lambda, Glue (with {@code .sync}),
+ * Step Functions itself, SQS, DynamoDB and EventBridge, and any operation through {@code aws-sdk:*}, as a session
+ * of the machine's role ({@code integrations}). Waits, retries and timeouts run on the lab clock.
+ *
+ * <p>Where Lab Cloud differs from AWS: executions do not resume after a restart (one that was running ends FAILED
+ * with {@code States.Runtime}); JSONata, Distributed Map, activities, versions and aliases, redrive,
+ * {@code .waitForTaskToken} and StartSyncExecution are not implemented; EXPRESS machines run as STANDARD ones do
+ * (with their history kept); logging configurations are stored, not written to.
+ */
+public final class StatesProvider implements ServiceProvider {
+
+    public static final String SERVICE = "states";
+    static final String SERVICE_PRINCIPAL = "states.amazonaws.com";
+
+    public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json(SERVICE, "states", Protocol.JSON_1_0,
+            "AWSStepFunctions", "2016-11-23", "software.amazon.awssdk.services.sfn.model", "message");
+    static final Pages PAGES = new Pages(StatesErrors.VALIDATION,
+            token -> new AwsServiceException("InvalidToken", "Invalid Token: '" + token + "'", 400));
+
+    private final AccountRegionStore<StatesState> states;
+    private final ExecutionRunner runner;
+    private final List<Object> operations;
+
+    public StatesProvider(Platform platform) {
+        this.states = new AccountRegionStore<>(SERVICE, platform.state(), StatesState::new);
+        ServiceCalls calls = new ServiceCalls(platform.internal(), new ServiceRoleSessions(platform.roles(),
+                platform.clock(), SERVICE_PRINCIPAL, "StepFunctions"));
+        TerminalEvents terminal = new TerminalEvents(platform.events());
+        List<TaskIntegration> integrations = List.of(
+                new LambdaInvoke(calls),
+                new GlueJobRunSync(calls, terminal),
+                new StartExecutionSync(calls, terminal),
+                new SdkRequestResponse(calls));
+        this.runner = new ExecutionRunner(platform, states, integrations);
+        this.operations = List.of(
+                new StateMachineOperations(states, runner, platform.roles()),
+                new ExecutionOperations(states, runner),
+                new StatesTagOperations(states));
+        runner.failInterrupted();
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public AccessRules accessRules() {
+        return new StatesAccessRules();
+    }
+
+    @Override
+    public List<Object> operationHandlers() {
+        return operations;
+    }
+
+    @Override
+    public int reset(String prefix) {
+        int removed = 0;
+        for (StatesState state : states.all().values()) {
+            synchronized (state) {
+                removed += state.reset(prefix);
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

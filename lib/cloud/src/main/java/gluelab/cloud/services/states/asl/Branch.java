@@ -1,0 +1,114 @@
+package gluelab.cloud.services.states.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One thread of control in an execution: the machine itself, a Parallel branch or a Map iteration. It runs states
+ * one after another, and chains its history events: each names the one before it in this branch as its
+ * {@code previousEventId}.
+ */
+public final class Branch {
+
+    private final ExecutionRun run;
+    private long lastEventId;
+    private final ObjectNode mapContext;
+    private final List<Cancellation> cancellations;
+
+    Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations) {
+        this.run = run;
+        this.lastEventId = lastEventId;
+        this.mapContext = mapContext;
+        this.cancellations = cancellations;
+    }
+
+    ExecutionRun execution() {
+        return run;
+    }
+
+    long lastEventId() {
+        return lastEventId;
+    }
+
+    /**
+     * A branch that starts after this one's latest event (a Parallel branch, a Map iteration) and ends when this one
+     * is stopped or {@code group} is cancelled.
+     */
+    Branch fork(ObjectNode mapContext, Cancellation group) {
+        List<Cancellation> chain = new ArrayList<>(cancellations);
+        chain.add(group);
+        return new Branch(run, lastEventId, mapContext, List.copyOf(chain));
+    }
+
+    /** Throws the reason this branch was stopped for, if it was. */
+    void checkStopped() {
+        cancellations.forEach(Cancellation::check);
+    }
+
+    /** Waits for {@code resumption}, not counted as running; a stop of this branch ends the wait. */
+    <T> T await(Resumption<T> resumption) {
+        cancellations.forEach(c -> c.register(resumption));
+        try {
+            return resumption.await();
+        } finally {
+            cancellations.forEach(c -> c.unregister(resumption));
+        }
+    }
+
+    /** Waits on the lab clock until {@code when}. */
+    void sleepUntil(Instant when) {
+        ExecutionHost host = run.host();
+        if (!when.isAfter(host.now())) {
+            checkStopped();
+            return;
+        }
+        Resumption<Void> timer = new Resumption<>(run.progress());
+        Runnable cancel = host.at(when, () -> timer.resume(null));
+        try {
+            await(timer);
+        } finally {
+            cancel.run();
+        }
+    }
+
+    long record(String type, String detailsMember, JsonNode details) {
+        lastEventId = run.record(type, lastEventId, detailsMember, details);
+        return lastEventId;
+    }
+
+    /** Continues this branch after {@code other}, e.g. a Parallel state after its branches. */
+    void follow(long eventId) {
+        lastEventId = Math.max(lastEventId, eventId);
+    }
+
+    JsonNode run(Machine machine, JsonNode input) {
+        String current = machine.startAt();
+        JsonNode data = input;
+        while (true) {
+            checkStopped();
+            State state = machine.state(current);
+            Transition transition = state.run(data, this);
+            data = transition.output();
+            if (transition.next() == null) {
+                return data;
+            }
+            current = transition.next();
+        }
+    }
+
+    /** The context object {@code $$} while {@code state} runs. */
+    JsonNode context(State state, Instant entered, int retryCount) {
+        ObjectNode context = run.context();
+        ObjectNode stateNode = context.putObject("State");
+        stateNode.put("EnteredTime", entered.toString());
+        stateNode.put("Name", state.name());
+        stateNode.put("RetryCount", retryCount);
+        if (mapContext != null) {
+            context.set("Map", mapContext);
+        }
+        return context;
+    }
+}

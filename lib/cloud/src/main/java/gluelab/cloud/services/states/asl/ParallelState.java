@@ -1,0 +1,67 @@
+package gluelab.cloud.services.states.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parallel: runs each of its Branches on the same input at once, on threads of their own; its result is the array
+ * of their outputs, in branch order. When one branch fails, the others are stopped and the state fails with that
+ * branch's error (which Retry and Catch then see).
+ */
+final class ParallelState extends RecoverableState {
+
+    static final java.util.Set<String> FIELDS = allowed("Branches", "Parameters");
+
+    private final List<Machine> branches = new ArrayList<>();
+    private final PayloadTemplate parameters;
+
+    ParallelState(String name, Fields fields, List<TaskIntegration> integrations) {
+        super(name, "Parallel", fields);
+        fields.only(FIELDS);
+        List<JsonNode> items = fields.array("Branches", true);
+        if (items.isEmpty()) {
+            throw Fields.schema("The field 'Branches' must not be empty", fields.at("Branches"));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            branches.add(Machine.nested(items.get(i), fields.at("Branches") + "[" + i + "]", integrations));
+        }
+        this.parameters = fields.template("Parameters");
+    }
+
+    @Override
+    JsonNode attempt(JsonNode effectiveInput, JsonNode context, Branch branch, Instant entered) {
+        JsonNode input = parameters == null ? effectiveInput
+                : parameters.apply(effectiveInput, context);
+        branch.record("ParallelStateStarted", null, null);
+        Progress progress = branch.execution().progress();
+        Join join = new Join(branches.size(), progress);
+        JsonNode[] results = new JsonNode[branches.size()];
+        for (int i = 0; i < branches.size(); i++) {
+            int index = i;
+            Branch child = branch.fork(null, join.group);
+            progress.running();
+            branch.execution().host().threads().execute(() -> {
+                try {
+                    results[index] = child.run(branches.get(index), input);
+                } catch (StatesError error) {
+                    join.failed(error);
+                } catch (RuntimeException unexpected) {
+                    join.failed(StatesError.runtime(String.valueOf(unexpected)));
+                } finally {
+                    join.finished(child.lastEventId());
+                    progress.stopped();
+                }
+            });
+        }
+        join.await(branch, "Parallel");
+        ArrayNode output = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode result : results) {
+            output.add(result);
+        }
+        return output;
+    }
+}

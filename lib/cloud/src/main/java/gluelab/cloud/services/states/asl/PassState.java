@@ -1,0 +1,37 @@
+package gluelab.cloud.services.states.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** Pass: its Result (or, without one, its input after Parameters) goes where ResultPath says. */
+final class PassState extends State {
+
+    static final java.util.Set<String> FIELDS = allowed(true, true, "Result", "ResultPath", "Parameters");
+
+    private final JsonNode result;
+    private final PayloadTemplate parameters;
+    private final Fields.PathField resultPath;
+
+    PassState(String name, Fields fields) {
+        super(name, "Pass", fields, true, true);
+        fields.only(FIELDS);
+        this.result = fields.raw("Result");
+        this.parameters = fields.template("Parameters");
+        this.resultPath = fields.path("ResultPath", true);
+    }
+
+    @Override
+    Transition run(JsonNode input, Branch branch) {
+        Instant entered = branch.execution().now();
+        entered(branch, input);
+        JsonNode context = branch.context(this, entered, 0);
+        JsonNode effective = effectiveInput(input, context);
+        if (parameters != null) {
+            effective = parameters.apply(effective, context);
+        }
+        JsonNode output = effectiveOutput(placeResult(resultPath, input, result != null ? result : effective),
+                context);
+        exited(branch, output);
+        return new Transition(next, output);
+    }
+}

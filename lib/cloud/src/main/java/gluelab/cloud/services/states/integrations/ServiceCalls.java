@@ -1,0 +1,143 @@
+package gluelab.cloud.services.states.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.InternalCalls;
+import gluelab.cloud.provider.Scope;
+import gluelab.cloud.provider.ServiceRoleSessions;
+import gluelab.cloud.services.states.asl.ExecutionRun;
+import gluelab.cloud.services.states.asl.StatesError;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import gluelab.cloud.shape.JsonShapeCodec;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+
+/**
+ * How a task calls a service: as a session of the state machine's role (taken on as {@code states.amazonaws.com},
+ * which the role must trust), in the execution's account and region, through Lab Cloud's typed operations. The
+ * service's errors become task errors named {@code <Service>.<Exception>}, as Step Functions names them.
+ */
+public final class ServiceCalls {
+
+    private static final Map<String, String> ERROR_PREFIXES = Map.of("lambda", "Lambda", "glue", "Glue", "sqs",
+            "SQS", "dynamodb", "DynamoDB", "events", "EventBridge", "states", "StepFunctions");
+    /** The SDK's name of each optimized integration's service ({@code events} is EventBridge's). */
+    private static final Map<String, String> SDK_IDS = Map.of("events", "eventbridge", "states", "sfn");
+
+    private final InternalCalls internal;
+    private final ServiceRoleSessions roles;
+
+    public ServiceCalls(InternalCalls internal, ServiceRoleSessions roles) {
+        this.internal = internal;
+        this.roles = roles;
+    }
+
+    /** Who the execution's calls are made as: a session of its role. */
+    String principal(ExecutionRun execution) {
+        try {
+            return roles.session(execution.roleArn()).assumedRoleArn().toString();
+        } catch (AwsServiceException denied) {
+            throw StatesError.fromTask(StatesError.PERMISSIONS, "Neither the global service principal "
+                    + "states.amazonaws.com, nor the regional one is authorized to assume the provided role: "
+                    + denied.getMessage());
+        }
+    }
+
+    static Scope scope(ExecutionRun execution) {
+        return new Scope(execution.account(), execution.region());
+    }
+
+    /** Calls a typed operation (the request's type names it) of {@code service}. */
+    <R> R call(String service, ExecutionRun execution, Object request, String errorService) {
+        String principal = principal(execution);
+        try {
+            return internal.call(service, scope(execution), principal, request);
+        } catch (AwsServiceException error) {
+            throw taskError(errorService, error);
+        }
+    }
+
+    /**
+     * Calls an action as the SDKs name it ({@code glue}, {@code startJobRun}) with the parameters as its request,
+     * and returns its response as JSON of the model's member names.
+     */
+    JsonNode callBySdkName(String service, String action, ExecutionRun execution, JsonNode parameters,
+                           String errorService) {
+        String principal = principal(execution);
+        try {
+            Object response = internal.callBySdkName(SDK_IDS.getOrDefault(service, service), action,
+                    scope(execution), principal, parameters);
+            return response instanceof SdkPojo pojo ? byMemberNames(pojo) : JsonNodeFactory.instance.objectNode();
+        } catch (AwsServiceException error) {
+            throw taskError(errorService, error);
+        }
+    }
+
+    /**
+     * A response as Step Functions shows it: every member under its model name ({@code ExecutionArn}), at every
+     * depth, whatever its wire name.
+     */
+    static ObjectNode byMemberNames(SdkPojo shape) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (SdkField<?> field : shape.sdkFields()) {
+            Object value = field.getValueOrDefault(shape);
+            if (value == null || value instanceof SdkAutoConstructList<?> || value instanceof SdkAutoConstructMap<?, ?>) {
+                continue;
+            }
+            out.set(field.memberName(), valueByMemberNames(value, field));
+        }
+        return out;
+    }
+
+    private static JsonNode valueByMemberNames(Object value, SdkField<?> field) {
+        if (value instanceof SdkPojo pojo) {
+            return byMemberNames(pojo);
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            for (Object item : list) {
+                array.add(item instanceof SdkPojo pojo ? byMemberNames(pojo) : plain(item));
+            }
+            return array;
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            map.forEach((key, item) -> object.set(String.valueOf(key),
+                    item instanceof SdkPojo pojo ? byMemberNames(pojo) : plain(item)));
+            return object;
+        }
+        return JsonShapeCodec.writeValue(value, field);
+    }
+
+    private static JsonNode plain(Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return JsonNodeFactory.instance.numberNode(java.math.BigDecimal.valueOf(instant.toEpochMilli())
+                    .movePointLeft(3));
+        }
+        if (value instanceof software.amazon.awssdk.core.SdkBytes bytes) {
+            return JsonNodeFactory.instance.textNode(java.util.Base64.getEncoder().encodeToString(bytes.asByteArray()));
+        }
+        return gluelab.cloud.state.Json.MAPPER.valueToTree(value);
+    }
+
+    /** A service's error as a task error: {@code Glue.EntityNotFoundException}, with the message as its cause. */
+    static StatesError taskError(String service, AwsServiceException error) {
+        String code = error.code().endsWith("Exception") ? error.code() : error.code() + "Exception";
+        return StatesError.fromTask(errorPrefix(service) + "." + code, error.getMessage());
+    }
+
+    static String errorPrefix(String service) {
+        String prefix = ERROR_PREFIXES.get(service);
+        if (prefix != null) {
+            return prefix;
+        }
+        String name = service.startsWith("aws-sdk:") ? service.substring("aws-sdk:".length()) : service;
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}
