@@ -71,8 +71,9 @@ public final class ServiceCalls {
                            String errorService) {
         String principal = principal(execution);
         try {
-            Object response = internal.callBySdkName(SDK_IDS.getOrDefault(service, service), action,
-                    scope(execution), principal, parameters);
+            String sdkId = SDK_IDS.getOrDefault(service, service);
+            Object response = internal.callBySdkName(sdkId, action, scope(execution), principal,
+                    withModelNames(sdkId, action, parameters));
             return response instanceof SdkPojo pojo ? byMemberNames(pojo) : JsonNodeFactory.instance.objectNode();
         } catch (AwsServiceException error) {
             throw taskError(errorService, error);
@@ -80,8 +81,43 @@ public final class ServiceCalls {
     }
 
     /**
-     * A response as Step Functions shows it: every member under its model name ({@code ExecutionArn}), at every
-     * depth, whatever its wire name.
+     * The parameters with their top-level names as the request's model spells them: Step Functions takes
+     * {@code StateMachineArn} where the Step Functions model has {@code stateMachineArn}, as every integration's
+     * parameters are PascalCase.
+     */
+    private static JsonNode withModelNames(String sdkId, String action, JsonNode parameters) {
+        if (!parameters.isObject() || action.isEmpty()) {
+            return parameters;
+        }
+        Class<?> requestClass;
+        try {
+            requestClass = Class.forName("software.amazon.awssdk.services." + sdkId + ".model."
+                    + Character.toUpperCase(action.charAt(0)) + action.substring(1) + "Request");
+        } catch (ClassNotFoundException unknown) {
+            return parameters;
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        try {
+            Object builder = requestClass.getMethod("builder").invoke(null);
+            for (SdkField<?> field : ((SdkPojo) builder).sdkFields()) {
+                names.put(pascal(field.memberName()), field.memberName());
+            }
+        } catch (ReflectiveOperationException | ClassCastException notAModel) {
+            return parameters;
+        }
+        ObjectNode renamed = JsonNodeFactory.instance.objectNode();
+        parameters.fields().forEachRemaining(member -> renamed.set(
+                names.getOrDefault(pascal(member.getKey()), member.getKey()), member.getValue()));
+        return renamed;
+    }
+
+    private static String pascal(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * A response as Step Functions shows it: every member under its model name in PascalCase
+     * ({@code ExecutionArn}), at every depth, whatever its wire name.
      */
     static ObjectNode byMemberNames(SdkPojo shape) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -90,7 +126,7 @@ public final class ServiceCalls {
             if (value == null || value instanceof SdkAutoConstructList<?> || value instanceof SdkAutoConstructMap<?, ?>) {
                 continue;
             }
-            out.set(field.memberName(), valueByMemberNames(value, field));
+            out.set(pascal(field.memberName()), valueByMemberNames(value, field));
         }
         return out;
     }
