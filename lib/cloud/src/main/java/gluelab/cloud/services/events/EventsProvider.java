@@ -16,6 +16,7 @@ import gluelab.cloud.services.events.delivery.EventBusTarget;
 import gluelab.cloud.services.events.delivery.GlueWorkflowTarget;
 import gluelab.cloud.services.events.delivery.LambdaTarget;
 import gluelab.cloud.services.events.delivery.SqsTarget;
+import gluelab.cloud.services.events.delivery.StateMachineTarget;
 import gluelab.cloud.services.events.delivery.TargetKinds;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +63,8 @@ public final class EventsProvider implements ServiceProvider {
                 new EventBusTarget(ingestion),
                 new GlueWorkflowTarget(platform.internal(), targetRoles),
                 new SqsTarget(platform.internal()),
-                new AwaitedServiceTarget(Set.of("states"))));
+                new StateMachineTarget(platform.internal(), targetRoles),
+                new AwaitedServiceTarget(Set.of("sns"))));
         this.dispatcher = new DeliveryDispatcher(platform, states, kinds, timeline);
         ingestion.dispatchTo(dispatcher);
         this.schedules = new ScheduledRules(platform, states, ingestion);

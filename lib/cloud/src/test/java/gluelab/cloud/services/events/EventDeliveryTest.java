@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 class EventDeliveryTest {
 
     /** A queue of a service Lab Cloud does not have yet: every delivery fails as retryable, so retries can be watched. */
-    static final String AWAITED_STATE_MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:not-here-yet";
+    static final String AWAITED_TOPIC = "arn:aws:sns:us-east-1:000000000000:not-here-yet";
 
     @RegisterExtension
     static RunningLabCloud cloud = RunningLabCloud.inMemory();
@@ -76,7 +76,7 @@ class EventDeliveryTest {
     @Test
     void aFailedDeliveryIsRetriedWithBackoffOnTheLabClockThenSentToTheDeadLetterQueue() {
         String ruleArn = events.putRule(r -> r.name("retried").eventPattern("{\"source\":[\"lab.retry\"]}")).ruleArn();
-        events.putTargets(r -> r.rule("retried").targets(t -> t.id("machine").arn(AWAITED_STATE_MACHINE)
+        events.putTargets(r -> r.rule("retried").targets(t -> t.id("topic").arn(AWAITED_TOPIC)
                 .retryPolicy(p -> p.maximumRetryAttempts(3).maximumEventAgeInSeconds(3600))
                 .deadLetterConfig(d -> d.arn("arn:aws:sqs:us-east-1:000000000000:retried-dlq"))));
 
@@ -88,7 +88,7 @@ class EventDeliveryTest {
         assertThat(attempts).extracting(a -> a.path("detail").path("attempt").asInt()).containsExactly(1, 2, 3, 4);
         assertThat(attempts).allSatisfy(a -> {
             assertThat(a.path("detail").path("errorCode").asText()).isEqualTo("SERVICE_NOT_AVAILABLE");
-            assertThat(a.path("detail").path("errorMessage").asText()).contains("states");
+            assertThat(a.path("detail").path("errorMessage").asText()).contains("sns");
         });
         for (int i = 1; i < attempts.size(); i++) {
             // Each retry is due 1 s, 2 s, 4 s after the failure before it was recorded, on the lab clock.

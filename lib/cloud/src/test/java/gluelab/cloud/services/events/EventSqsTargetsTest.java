@@ -104,8 +104,8 @@ class EventSqsTargetsTest {
         String ruleArn = events.putRule(r -> r.name("doomed").eventPattern("{\"source\":[\"lab.doomed\"]}"))
                 .ruleArn();
         String url = queueForEvents("doomed-dlq", Map.of(), ruleArn);
-        String machine = "arn:aws:states:us-east-1:000000000000:stateMachine:not-here-yet";
-        events.putTargets(r -> r.rule("doomed").targets(t -> t.id("machine").arn(machine)
+        String topic = "arn:aws:sns:us-east-1:000000000000:not-here-yet";
+        events.putTargets(r -> r.rule("doomed").targets(t -> t.id("topic").arn(topic)
                 .retryPolicy(p -> p.maximumRetryAttempts(0))
                 .deadLetterConfig(d -> d.arn("arn:aws:sqs:us-east-1:000000000000:doomed-dlq"))));
 
@@ -116,7 +116,7 @@ class EventSqsTargetsTest {
         assertThat(Json.MAPPER.readTree(dead.body()).path("source").asText()).isEqualTo("lab.doomed");
         assertThat(dead.messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("SERVICE_NOT_AVAILABLE");
         assertThat(dead.messageAttributes().get("RULE_ARN").stringValue()).isEqualTo(ruleArn);
-        assertThat(dead.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(machine);
+        assertThat(dead.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(topic);
         assertThat(dead.messageAttributes().get("RETRY_ATTEMPTS").stringValue()).isEqualTo("0");
     }
 }
