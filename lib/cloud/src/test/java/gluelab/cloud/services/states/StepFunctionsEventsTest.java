@@ -6,20 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gluelab.cloud.testing.LabAdmin;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.cloud.testing.TestRoles;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * Step Functions and EventBridge, as on AWS: every status change of an execution is a "Step Functions Execution
- * Status Change" event on the default bus (source aws.states), which rules match; and a rule can target a state
- * machine, starting an execution with the event as its input, as the target's role.
+ * Status Change" event on the default bus (source aws.states), which rules match; a rule can target a state
+ * machine, starting an execution with the event as its input, as the target's role; and so can a schedule of
+ * EventBridge Scheduler, with its input.
  */
 class StepFunctionsEventsTest {
 
@@ -87,6 +93,34 @@ class StepFunctionsEventsTest {
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(JSON.readTree(done.output())).isEqualTo(JSON.readTree("{\"order\":17}"));
             assertThat(JSON.readTree(done.input()).path("detail-type").asText()).isEqualTo("Order Placed");
+        }
+    }
+
+    @Test
+    void aScheduleTargetingAStateMachineStartsAnExecutionWithItsInputWhenItFires() throws Exception {
+        String role;
+        try (IamClient iam = cloud.client(IamClient.builder())) {
+            role = TestRoles.createSchedulerRole(iam, "SchedulerStartsMachines", """
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"states:StartExecution",\
+                    "Resource":"*"}]}""");
+        }
+        try (SfnClient sfn = cloud.client(SfnClient.builder());
+             SchedulerClient scheduler = cloud.client(SchedulerClient.builder())) {
+            String machine = StepFunctionsFixture.machine(sfn, StepFunctionsFixture.role(cloud), """
+                    {"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""");
+            Instant fire = LabAdmin.now(cloud).plusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+            scheduler.createSchedule(r -> r.name("nightly-machine")
+                    .scheduleExpression("at(" + fire.toString().replace("Z", "") + ")")
+                    .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                    .target(t -> t.arn(machine).roleArn(role).input("{\"report\":\"nightly\"}")));
+            LabAdmin.advanceClock(cloud, Duration.ofMinutes(10));
+
+            List<ExecutionListItem> started = await(() -> sfn.listExecutions(r -> r.stateMachineArn(machine))
+                    .executions(), 1);
+            assertThat(started).hasSize(1);
+            var done = StepFunctionsFixture.finished(sfn, started.get(0).executionArn());
+            assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(done.output()).isEqualTo("{\"report\":\"nightly\"}");
         }
     }
 

@@ -6,14 +6,14 @@ import java.util.Set;
 import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
- * The templated targets of services Lab Cloud does not deliver to yet (Step Functions, ECS, Kinesis, ...):
+ * The templated targets of services Lab Cloud does not deliver to yet (SNS, ECS, Kinesis, ...):
  * Scheduler accepts them, so a notebook that uses one can create its schedule, and each delivery fails saying why,
  * which the schedule's retry policy and dead-letter queue then handle as any failure.
  */
 final class NotYetInLabCloudTarget implements ScheduleTarget {
 
-    /** The services of Scheduler's templated targets, beyond Lambda, EventBridge and SQS. */
-    private static final Set<String> TEMPLATED = Set.of("states", "sns", "ecs", "kinesis", "firehose",
+    /** The services of Scheduler's templated targets, beyond Lambda, EventBridge, SQS and Step Functions. */
+    private static final Set<String> TEMPLATED = Set.of("sns", "ecs", "kinesis", "firehose",
             "sagemaker", "codebuild", "codepipeline", "inspector");
 
     @Override

@@ -12,6 +12,7 @@ public final class ScheduleTargets {
             new LambdaInvokeTarget(),
             new EventBridgePutEventsTarget(),
             new SqsSendMessageTarget(),
+            new StepFunctionsStartExecutionTarget(),
             new NotYetInLabCloudTarget());
 
     /** Refuses, with {@code ValidationException}, a target no kind takes or its kind does not accept. */
