@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.cloudtrail.model.DataResource;
 import software.amazon.awssdk.services.cloudtrail.model.EventSelector;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -57,8 +61,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * attached policies and a managed policy's versions, EventBridge rules with their targets and the events PutEvents
  * accepted but had not delivered yet (their deliveries go on after the restart), EventBridge Scheduler schedules
  * (which fire again after the restart), a CloudTrail trail that still logs and SQS messages (those in flight
- * visible again after their visibility timeout), written side by side by
- * concurrent clients right up to the moment the process dies. What was in flight may or may not be there, but
+ * visible again after their visibility timeout), Step Functions state machines and finished executions with their
+ * histories (an execution still running at the kill does not resume: it ends FAILED with {@code States.Runtime} and
+ * a cause that says so), written side by side by concurrent clients right up to the moment the process dies. What was in flight may or may not be there, but
  * never half: a log batch is all there or not at all.
  */
 class LabCloudRestartTest {
@@ -72,7 +77,10 @@ class LabCloudRestartTest {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",\
             "Resource":"arn:aws:s3:::restart-data/*"}]}""";
     private static final String LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
-    private static final String UNREACHABLE_STATE_MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:restart";
+    private static final String TRUST_STATES = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"states.amazonaws.com"},\
+            "Action":"sts:AssumeRole"}]}""";
+    private static final String UNREACHABLE_TOPIC = "arn:aws:sns:us-east-1:000000000000:restart";
     private static final String TRUST_SCHEDULER = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"scheduler.amazonaws.com"},\
             "Action":"sts:AssumeRole"}]}""";
@@ -96,6 +104,8 @@ class LabCloudRestartTest {
     private final java.util.concurrent.atomic.AtomicInteger acknowledgedAdds = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Throwable> failuresWhileAlive = new CopyOnWriteArrayList<>();
     private volatile boolean dead;
+    private String finishedExecution;
+    private String waitingExecution;
 
     @Test
     void everythingAcknowledgedBeforeKillNineIsThereAfterARestart(@TempDir Path stateDir) throws Exception {
@@ -111,8 +121,21 @@ class LabCloudRestartTest {
              CloudTrailClient cloudtrail = first.client(CloudTrailClient.builder());
              SqsClient sqs = first.client(SqsClient.builder());
              SecretsManagerClient secretsManager = first.client(SecretsManagerClient.builder());
-             DynamoDbClient ddb = first.client(DynamoDbClient.builder())) {
+             DynamoDbClient ddb = first.client(DynamoDbClient.builder());
+             SfnClient sfn = first.client(SfnClient.builder())) {
             s3.createBucket(r -> r.bucket("restart-data"));
+            String machineRole = iam.createRole(r -> r.roleName("restart-machine").assumeRolePolicyDocument(TRUST_STATES))
+                    .role().arn();
+            String machine = sfn.createStateMachine(r -> r.name("restart-machine").roleArn(machineRole).definition(
+                    "{\"StartAt\":\"Hold\",\"States\":{\"Hold\":{\"Type\":\"Wait\",\"SecondsPath\":\"$.wait\","
+                            + "\"End\":true}}}")).stateMachineArn();
+            finishedExecution = sfn.startExecution(r -> r.stateMachineArn(machine).name("finished")
+                    .input("{\"wait\":0}")).executionArn();
+            waitingExecution = sfn.startExecution(r -> r.stateMachineArn(machine).name("waiting")
+                    .input("{\"wait\":3600}")).executionArn();
+            while (sfn.describeExecution(r -> r.executionArn(finishedExecution)).status() == ExecutionStatus.RUNNING) {
+                Thread.sleep(10);
+            }
             ddb.createTable(r -> r.tableName("restart-items").billingMode(BillingMode.PAY_PER_REQUEST)
                     .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
@@ -184,8 +207,8 @@ class LabCloudRestartTest {
             writers.submit(() -> keepWriting(i -> {
                 String name = "restart-rule-" + i;
                 events.putRule(r -> r.name(name).eventPattern("{\"source\":[\"restart." + i + "\"]}"));
-                // Step Functions is not in this Lab Cloud yet: every attempt fails and is retried, so the delivery stays pending.
-                events.putTargets(r -> r.rule(name).targets(t -> t.id("machine").arn(UNREACHABLE_STATE_MACHINE)
+                // SNS is not in this Lab Cloud: every attempt fails and is retried, so the delivery stays pending.
+                events.putTargets(r -> r.rule(name).targets(t -> t.id("topic").arn(UNREACHABLE_TOPIC)
                         .retryPolicy(p -> p.maximumRetryAttempts(185).maximumEventAgeInSeconds(86_400))));
                 rules.add(name);
                 String eventId = events.putEvents(r -> r.entries(e -> e.source("restart." + i).detailType("Restart")
@@ -235,7 +258,21 @@ class LabCloudRestartTest {
              CloudTrailClient cloudtrail = second.client(CloudTrailClient.builder());
              SqsClient sqs = second.client(SqsClient.builder());
              SecretsManagerClient secretsManager = second.client(SecretsManagerClient.builder());
-             DynamoDbClient ddb = second.client(DynamoDbClient.builder())) {
+             DynamoDbClient ddb = second.client(DynamoDbClient.builder());
+             SfnClient sfn = second.client(SfnClient.builder())) {
+            // Executions do not resume after a restart: the one Lab Cloud was running ends FAILED, saying why.
+            DescribeExecutionResponse finished = sfn.describeExecution(r -> r.executionArn(finishedExecution));
+            assertThat(finished.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(sfn.getExecutionHistory(r -> r.executionArn(finishedExecution)).events())
+                    .extracting(HistoryEvent::typeAsString).containsExactly("ExecutionStarted", "WaitStateEntered",
+                            "WaitStateExited", "ExecutionSucceeded");
+            DescribeExecutionResponse interrupted = sfn.describeExecution(r -> r.executionArn(waitingExecution));
+            assertThat(interrupted.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(interrupted.error()).isEqualTo("States.Runtime");
+            assertThat(interrupted.cause()).contains("executions do not resume after a restart");
+            assertThat(sfn.getExecutionHistory(r -> r.executionArn(waitingExecution)).events())
+                    .extracting(HistoryEvent::typeAsString).containsExactly("ExecutionStarted", "WaitStateEntered",
+                            "ExecutionFailed");
             for (String item : putItems) {
                 assertThat(ddb.getItem(r -> r.tableName("restart-items").key(Map.of("pk", AttributeValue.fromS(item)))
                         .consistentRead(true)).item()).as(item).containsEntry("n", AttributeValue.fromN(item.substring(5)));

@@ -31,6 +31,7 @@ public final class Bench {
             new IamCostBench(),
             new CrawlerBench(),
             new SchedulerBench(),
+            new StepFunctionsBench(),
             new KernelBench(),
             new LabRunBench(),
             new NotebookBench(),

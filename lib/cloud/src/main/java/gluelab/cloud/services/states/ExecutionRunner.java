@@ -48,6 +48,7 @@ final class ExecutionRunner implements AutoCloseable {
     private final AccountRegionStore<StatesState> states;
     private final List<TaskIntegration> integrations;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     private final AtomicInteger threadCount = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "states-execution-" + threadCount.incrementAndGet());
@@ -191,6 +192,10 @@ final class ExecutionRunner implements AutoCloseable {
     private boolean close(StatesState state, String arn, String status, Consumer<ExecutionHistory> lastEvent,
                           String output, String error, String cause) {
         ExecutionRecord ended;
+        if (closed) {
+            // Lab Cloud is stopping: what its threads see now is the stop, not how the execution ends.
+            return false;
+        }
         synchronized (state) {
             ExecutionRecord execution = state.execution(arn).orElse(null);
             if (execution == null || !execution.running()) {
@@ -264,6 +269,7 @@ final class ExecutionRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         threads.shutdownNow();
     }
 }
