@@ -41,7 +41,8 @@ final class ExecutionHistory implements History {
         return id;
     }
 
-    synchronized boolean isClosed() {
-        return closed;
+    /** Drops every later event: the execution is gone (a reset removed it). */
+    synchronized void discard() {
+        closed = true;
     }
 }

@@ -217,6 +217,17 @@ final class ExecutionRunner implements AutoCloseable {
         return events.isEmpty() ? 0 : events.get(events.size() - 1).id();
     }
 
+    /**
+     * Stops a running execution that a reset removed, writing nothing more: its record and history are gone.
+     */
+    void discard(String arn) {
+        Running run = running.remove(arn);
+        if (run != null) {
+            run.history().discard();
+            run.run().stop(StatesError.runtime("The execution was removed by a reset of Lab Cloud"));
+        }
+    }
+
     /** Ends every execution a previous run of Lab Cloud left running: FAILED, with a cause that says why. */
     void failInterrupted() {
         for (StatesState state : states.all().values()) {

@@ -82,7 +82,7 @@ public final class StatesProvider implements ServiceProvider {
         int removed = 0;
         for (StatesState state : states.all().values()) {
             synchronized (state) {
-                removed += state.reset(prefix);
+                removed += state.reset(prefix, runner::discard);
             }
         }
         return removed;

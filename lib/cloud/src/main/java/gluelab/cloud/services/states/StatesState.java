@@ -70,8 +70,11 @@ final class StatesState {
         return executionArn + "#" + String.format("%018d", id);
     }
 
-    /** Removes the machines whose name starts with {@code prefix} (all for null), their executions and histories. */
-    int reset(String prefix) {
+    /**
+     * Removes the machines whose name starts with {@code prefix} (all for null), their executions and histories;
+     * {@code removedExecution} hears of each execution removed.
+     */
+    int reset(String prefix, java.util.function.Consumer<String> removedExecution) {
         int removed = 0;
         for (StateMachineRecord machine : machines()) {
             if (prefix == null || machine.name().startsWith(prefix)) {
@@ -82,6 +85,7 @@ final class StatesState {
         for (ExecutionRecord execution : executions()) {
             if (prefix == null || execution.stateMachineName().startsWith(prefix)) {
                 executions.remove(execution.arn());
+                removedExecution.accept(execution.arn());
                 for (HistoryRecord event : history(execution.arn())) {
                     history.remove(historyKey(execution.arn(), event.id()));
                 }

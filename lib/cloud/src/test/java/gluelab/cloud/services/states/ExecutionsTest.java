@@ -158,6 +158,25 @@ class ExecutionsTest {
     }
 
     @Test
+    void aResetRemovesMachinesAndTheirExecutionsRunningOnesToo() {
+        try (SfnClient sfn = client()) {
+            String machine = sfn.createStateMachine(r -> r.name("reset-me").roleArn(StepFunctionsFixture.role(cloud))
+                    .definition(WAIT_AN_HOUR)).stateMachineArn();
+            String execution = sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+            var reset = cloud.http(cloud.request("/_lab/reset?prefix=reset-")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertThat(LabAdmin.json(reset).path("removed").path("states").asInt()).isEqualTo(1);
+            assertError(() -> sfn.describeStateMachine(r -> r.stateMachineArn(machine)), "StateMachineDoesNotExist",
+                    machine);
+            assertError(() -> sfn.describeExecution(r -> r.executionArn(execution)), "ExecutionDoesNotExist",
+                    execution);
+            LabAdmin.advanceClock(cloud, Duration.ofHours(2));
+            assertError(() -> sfn.getExecutionHistory(r -> r.executionArn(execution)), "ExecutionDoesNotExist",
+                    execution);
+        }
+    }
+
+    @Test
     void anExecutionPastItsMachinesTimeoutSecondsTimesOut() {
         try (SfnClient sfn = client()) {
             String machine = StepFunctionsFixture.machine(sfn, StepFunctionsFixture.role(cloud),

@@ -20,7 +20,7 @@ public final class Progress {
         this.description = description;
     }
 
-    /** A branch starts running, or is woken. */
+    /** A branch starts running, or is woken: a delivery (it ends on its own within real seconds) is in flight. */
     public synchronized void running() {
         if (running++ == 0) {
             activity = tracker.begin(description);
