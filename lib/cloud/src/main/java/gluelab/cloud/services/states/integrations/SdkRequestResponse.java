@@ -25,6 +25,22 @@ public final class SdkRequestResponse implements TaskIntegration {
         this.calls = calls;
     }
 
+    /** events:putEvents takes each entry's Detail as JSON in a state machine; the API takes it as text. */
+    private static JsonNode withDetailsAsText(JsonNode parameters) {
+        JsonNode entries = parameters.path("Entries");
+        if (!entries.isArray()) {
+            return parameters;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = parameters.deepCopy();
+        for (JsonNode entry : copy.withArray("Entries")) {
+            JsonNode detail = entry.get("Detail");
+            if (entry.isObject() && detail != null && !detail.isTextual()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) entry).put("Detail", detail.toString());
+            }
+        }
+        return copy;
+    }
+
     @Override
     public boolean runs(TaskResource resource) {
         if (!resource.pattern().isEmpty() || resource.bareFunction()) {
@@ -39,8 +55,11 @@ public final class SdkRequestResponse implements TaskIntegration {
         TaskResource resource = call.resource();
         String service = resource.service().startsWith("aws-sdk:")
                 ? resource.service().substring("aws-sdk:".length()) : resource.service();
-        JsonNode parameters = resource.service().equals("states")
-                ? StartExecutionSync.withInputAsText(call.parameters()) : call.parameters();
+        JsonNode parameters = switch (resource.service()) {
+            case "states" -> StartExecutionSync.withInputAsText(call.parameters());
+            case "events" -> withDetailsAsText(call.parameters());
+            default -> call.parameters();
+        };
         return calls.callBySdkName(service, resource.action(), call.execution(), parameters, resource.service());
     }
 }
