@@ -32,6 +32,7 @@ public final class Bench {
             new CrawlerBench(),
             new SchedulerBench(),
             new StepFunctionsBench(),
+            new StepFunctionsSyncBench(),
             new KernelBench(),
             new LabRunBench(),
             new NotebookBench(),

@@ -71,8 +71,4 @@ final class StatesErrors {
         return new AwsServiceException("TooManyTags", "Too many tags on resource: '" + arn + "'", 400)
                 .with("resourceName", arn);
     }
-
-    static AwsServiceException invalidToken() {
-        return new AwsServiceException("InvalidToken", "Invalid Token: 'The token is not valid'", 400);
-    }
 }

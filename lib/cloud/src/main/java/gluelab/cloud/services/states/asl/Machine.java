@@ -44,13 +44,6 @@ public final class Machine {
         return timeoutSeconds;
     }
 
-    /** The states' names and types, in definition order (for the console's graph). */
-    public Map<String, String> stateTypes() {
-        Map<String, String> types = new LinkedHashMap<>();
-        states.forEach((name, state) -> types.put(name, state.type()));
-        return types;
-    }
-
     /**
      * Reads a definition.
      *

@@ -39,10 +39,6 @@ public final class Resumption<T> {
         return false;
     }
 
-    public boolean isDone() {
-        return future.isDone();
-    }
-
     /**
      * Gives up on a resumption that was never awaited (the waiter found what it wanted without waiting): if someone
      * completed it meanwhile, counting the waiter as running, that count is taken back.
