@@ -4,7 +4,7 @@ import gluelab.cloud.provider.Arn;
 
 /**
  * One kind of target EventBridge delivers to, chosen by the target ARN's service: Lambda functions, event buses,
- * and, as their services arrive, SQS queues, Step Functions state machines and Glue workflows. A kind calls its
+ * SQS queues, Step Functions state machines and Glue workflows. A kind calls its
  * service through {@code InternalCalls} as EventBridge would, so the target's own policy decides.
  */
 public interface TargetKind {
