@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Step Functions through AWS CLI v2: a role Step Functions may assume, a definition checked with AWS's diagnostics,
+# Step Functions through AWS CLI v2 (Debian's 2.9, which predates ValidateStateMachineDefinition): a role Step
+# Functions may assume, definitions refused with AWS's diagnostics,
 # a machine created and described, an execution whose Choice, intrinsic functions and Map run to their end,
 # its history with AWS's event types, a Wait state held until the lab clock passes it, a stop, and AWS's errors.
 set -euo pipefail
@@ -29,14 +30,11 @@ echo "iam create-role: a role that trusts states.amazonaws.com"
 role=$("$AWS" iam create-role --role-name "cli-sfn-$suffix" --query Role.Arn --output text \
   --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"states.amazonaws.com"},"Action":"sts:AssumeRole"}]}')
 
-echo "validate-state-machine-definition: FAIL with the code and location of a missing target"
-"$AWS" stepfunctions validate-state-machine-definition \
-  --definition '{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nowhere"}}}' > validate.json
-[ "$(jq -r .result validate.json)" = FAIL ] || fail "result $(cat validate.json)"
-[ "$(jq -r '.diagnostics[0].code' validate.json)" = MISSING_TRANSITION_TARGET ] || fail "code $(cat validate.json)"
-[ "$(jq -r '.diagnostics[0].location' validate.json)" = /States/A ] || fail "location $(cat validate.json)"
-
-echo "create-state-machine refuses an invalid definition with InvalidDefinition"
+echo "create-state-machine refuses a missing target with InvalidDefinition, naming its code and location"
+if out=$("$AWS" stepfunctions create-state-machine --name "cli-bad-$suffix" --role-arn "$role" \
+  --definition '{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nowhere"}}}' 2>&1); then fail "created"; fi
+echo "$out" | grep -q "(InvalidDefinition)" || fail "not InvalidDefinition: $out"
+echo "$out" | grep -q "MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A" || fail "diagnostic: $out"
 expect_error InvalidDefinition "$AWS" stepfunctions create-state-machine --name "cli-bad-$suffix" --role-arn "$role" \
   --definition '{"StartAt":"A","States":{"A":{"Type":"Wait","End":true}}}'
 
