@@ -15,6 +15,7 @@ import gluelab.cloud.services.states.asl.Machine;
 import gluelab.cloud.services.states.asl.Progress;
 import gluelab.cloud.services.states.asl.StatesError;
 import gluelab.cloud.services.states.asl.TaskIntegration;
+import gluelab.cloud.services.states.asl.TaskTokens;
 import gluelab.cloud.state.Json;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +49,7 @@ final class ExecutionRunner implements AutoCloseable {
     private final AccountRegionStore<StatesState> states;
     private final List<TaskIntegration> integrations;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final TaskTokens tokens = new TaskTokens();
     private volatile boolean closed;
     private final AtomicInteger threadCount = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -68,6 +70,11 @@ final class ExecutionRunner implements AutoCloseable {
 
     List<TaskIntegration> integrations() {
         return integrations;
+    }
+
+    /** The tokens of the tasks that wait for a callback, in every execution. */
+    TaskTokens tokens() {
+        return tokens;
     }
 
     /**
@@ -148,6 +155,11 @@ final class ExecutionRunner implements AutoCloseable {
             @Override
             public Executor threads() {
                 return threads;
+            }
+
+            @Override
+            public TaskTokens tokens() {
+                return tokens;
             }
         };
     }

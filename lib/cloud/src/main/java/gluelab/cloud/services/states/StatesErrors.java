@@ -71,4 +71,12 @@ final class StatesErrors {
         return new AwsServiceException("TooManyTags", "Too many tags on resource: '" + arn + "'", 400)
                 .with("resourceName", arn);
     }
+
+    static AwsServiceException invalidToken() {
+        return new AwsServiceException("InvalidToken", "Invalid Token: 'Invalid token'", 400);
+    }
+
+    static AwsServiceException invalidOutput(String why) {
+        return new AwsServiceException("InvalidOutput", "Invalid Output: '" + why + "'", 400);
+    }
 }

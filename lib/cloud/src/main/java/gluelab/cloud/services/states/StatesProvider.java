@@ -23,11 +23,13 @@ import java.util.List;
  * ({@link ExecutionOperations}, run by {@link ExecutionRunner} with our own interpreter of the Amazon States
  * Language in {@code asl}), and tags ({@link StatesTagOperations}). Tasks call Lambda, Glue (with {@code .sync}),
  * Step Functions itself, SQS, DynamoDB and EventBridge, and any operation through {@code aws-sdk:*}, as a session
- * of the machine's role ({@code integrations}). Waits, retries and timeouts run on the lab clock.
+ * of the machine's role ({@code integrations}); a task with {@code .waitForTaskToken} waits for
+ * {@link TaskCallbackOperations}. Waits, retries and timeouts run on the lab clock.
  *
  * <p>Where Lab Cloud differs from AWS: executions do not resume after a restart (one that was running ends FAILED
  * with {@code States.Runtime}); JSONata, Distributed Map, activities, versions and aliases, redrive,
- * {@code .waitForTaskToken} and StartSyncExecution are not implemented; EXPRESS machines run as STANDARD ones do
+ * HeartbeatSeconds (SendTaskHeartbeat is answered, no heartbeat times a task out) and StartSyncExecution are not
+ * implemented; EXPRESS machines run as STANDARD ones do
  * (with their history kept); logging configurations are stored, not written to.
  */
 public final class StatesProvider implements ServiceProvider {
@@ -58,7 +60,8 @@ public final class StatesProvider implements ServiceProvider {
         this.operations = List.of(
                 new StateMachineOperations(states, runner, platform.roles()),
                 new ExecutionOperations(states, runner),
-                new StatesTagOperations(states));
+                new StatesTagOperations(states),
+                new TaskCallbackOperations(runner.tokens()));
         runner.failInterrupted();
     }
 

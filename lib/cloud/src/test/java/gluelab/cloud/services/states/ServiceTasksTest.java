@@ -1,6 +1,7 @@
 package gluelab.cloud.services.states;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,13 +21,15 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Task states that call SQS, DynamoDB and EventBridge through their optimized integrations, and any operation
  * through {@code aws-sdk:*}, with PascalCase parameters and results and errors named
- * {@code <Service>.<Error>Exception}, as the Step Functions Developer Guide describes them.
+ * {@code <Service>.<Error>Exception}, and a task that waits for a callback with its token
+ * ({@code .waitForTaskToken}), as the Step Functions Developer Guide describes them.
  */
 class ServiceTasksTest {
 
@@ -53,6 +56,45 @@ class ServiceTasksTest {
             List<Message> received = sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(5)).messages();
             assertThat(received).extracting(Message::body).containsExactly("{\"id\":5}");
             assertThat(received.get(0).messageId()).isEqualTo(messageId);
+        }
+    }
+
+    @Test
+    void aWaitForTaskTokenTaskWaitsUntilSendTaskSuccessOrFailureWithItsToken() throws Exception {
+        try (SqsClient sqs = cloud.client(SqsClient.builder()); SfnClient sfn = cloud.client(SfnClient.builder())) {
+            String url = sqs.createQueue(r -> r.queueName("sfn-approvals")).queueUrl();
+            String machine = StepFunctionsFixture.machine(sfn, role(), """
+                    {"StartAt":"Ask","States":{"Ask":{"Type":"Task",\
+                    "Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",\
+                    "Parameters":{"QueueUrl":"%s","MessageBody":{"token.$":"$$.Task.Token","order.$":"$.order"}},\
+                    "End":true}}}""".formatted(url));
+            String approved = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"order\":1}"))
+                    .executionArn();
+            JsonNode asked = JSON.readTree(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(10)).messages()
+                    .get(0).body());
+            assertThat(asked.path("order").asInt()).isEqualTo(1);
+            assertThat(sfn.describeExecution(r -> r.executionArn(approved)).status())
+                    .isEqualTo(ExecutionStatus.RUNNING);
+            assertThat(sfn.getExecutionHistory(r -> r.executionArn(approved)).events())
+                    .extracting(e -> e.typeAsString()).contains("TaskSubmitted");
+            sfn.sendTaskHeartbeat(r -> r.taskToken(asked.path("token").asText()));
+            sfn.sendTaskSuccess(r -> r.taskToken(asked.path("token").asText()).output("{\"approved\":true}"));
+            DescribeExecutionResponse done = StepFunctionsFixture.finished(sfn, approved);
+            assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(done.output()).isEqualTo("{\"approved\":true}");
+
+            String rejected = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"order\":2}"))
+                    .executionArn();
+            String token = JSON.readTree(sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(10)).messages()
+                    .get(0).body()).path("token").asText();
+            sfn.sendTaskFailure(r -> r.taskToken(token).error("Rejected").cause("not in stock"));
+            DescribeExecutionResponse failed = StepFunctionsFixture.finished(sfn, rejected);
+            assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(failed.error()).isEqualTo("Rejected");
+            assertThat(failed.cause()).isEqualTo("not in stock");
+            assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken(token).output("{}")))
+                    .isInstanceOfSatisfying(SfnException.class, e ->
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidToken"));
         }
     }
 

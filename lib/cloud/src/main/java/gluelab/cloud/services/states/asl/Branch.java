@@ -100,7 +100,7 @@ public final class Branch {
     }
 
     /** The context object {@code $$} while {@code state} runs. */
-    JsonNode context(State state, Instant entered, int retryCount) {
+    ObjectNode context(State state, Instant entered, int retryCount) {
         ObjectNode context = run.context();
         ObjectNode stateNode = context.putObject("State");
         stateNode.put("EnteredTime", entered.toString());

@@ -13,4 +13,7 @@ public interface ExecutionHost {
 
     /** Threads for Parallel branches and Map iterations: as many as asked for, none shared with requests. */
     Executor threads();
+
+    /** Where tasks that wait for a callback register their tokens. */
+    TaskTokens tokens();
 }

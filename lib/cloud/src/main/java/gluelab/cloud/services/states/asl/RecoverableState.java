@@ -42,6 +42,11 @@ abstract class RecoverableState extends State {
         return targets;
     }
 
+    /** The context object of one attempt: the state's, and what the attempt adds to it (a task token). */
+    JsonNode attemptContext(com.fasterxml.jackson.databind.node.ObjectNode context) {
+        return context;
+    }
+
     /** The work of one attempt on the effective input; its history events are its own. */
     abstract JsonNode attempt(JsonNode effectiveInput, JsonNode context, Branch branch, Instant entered);
 
@@ -52,7 +57,7 @@ abstract class RecoverableState extends State {
         int[] attempts = new int[retriers.size()];
         int retryCount = 0;
         while (true) {
-            JsonNode context = branch.context(this, entered, retryCount);
+            JsonNode context = attemptContext(branch.context(this, entered, retryCount));
             try {
                 JsonNode effective = effectiveInput(input, context);
                 JsonNode result = attempt(effective, context, branch, entered);

@@ -55,6 +55,16 @@ public record TaskResource(String arn, String service, String action, String pat
         return Optional.of(new TaskResource(text, service, action, pattern, false));
     }
 
+    /** Whether the task waits for SendTaskSuccess or SendTaskFailure with its token. */
+    public boolean waitsForCallback() {
+        return pattern.equals(".waitForTaskToken");
+    }
+
+    /** The same call without waiting: what a {@code .waitForTaskToken} task makes before it waits. */
+    public TaskResource requestResponse() {
+        return new TaskResource(arn, service, action, "", bareFunction);
+    }
+
     /** What the history calls the resource: {@code startJobRun.sync}, or the function ARN. */
     public String historyResource() {
         return bareFunction ? arn : action + pattern;

@@ -30,7 +30,8 @@ final class TaskState extends RecoverableState {
         String arn = fields.requiredString("Resource");
         Optional<TaskResource> parsed = TaskResource.parse(arn);
         this.resource = parsed.orElseThrow(() -> invalidResource(arn, fields));
-        this.integration = integrations.stream().filter(i -> i.runs(resource)).findFirst()
+        TaskResource called = resource.waitsForCallback() ? resource.requestResponse() : resource;
+        this.integration = integrations.stream().filter(i -> i.runs(called)).findFirst()
                 .orElseThrow(() -> invalidResource(arn, fields));
         this.parameters = fields.template("Parameters");
         if (fields.has("TimeoutSeconds") && fields.has("TimeoutSecondsPath")) {
@@ -47,6 +48,15 @@ final class TaskState extends RecoverableState {
         return new DefinitionError("INVALID_RESOURCE", "The resource provided " + arn + " is not recognized. The "
                 + "value is not a valid resource ARN, or the resource is not available in this region.",
                 fields.at("Resource"));
+    }
+
+    /** A task that waits for a callback has its token in the context object, as {@code $$.Task.Token}. */
+    @Override
+    JsonNode attemptContext(ObjectNode context) {
+        if (resource.waitsForCallback()) {
+            context.putObject("Task").put("Token", TaskTokens.newToken());
+        }
+        return context;
     }
 
     @Override
@@ -74,8 +84,18 @@ final class TaskState extends RecoverableState {
                 lambda ? null : "taskStartedEventDetails", lambda ? null : details());
         Call call = new Call(request, branch, deadline);
         Runnable cancelTimeout = branch.execution().host().at(deadline, call::timedOut);
+        String token = resource.waitsForCallback() ? context.path("Task").path("Token").asText() : null;
+        Resumption<JsonNode> callback = token == null ? null : new Resumption<>(branch.execution().progress());
+        TaskTokens tokens = branch.execution().host().tokens();
+        if (token != null) {
+            tokens.register(token, callback);
+        }
         try {
             JsonNode result = integration.run(call);
+            if (callback != null) {
+                call.submitted(result);
+                result = call.await(callback);
+            }
             if (branch.execution().now().isAfter(deadline)) {
                 throw StatesError.fromTask(StatesError.TIMEOUT, "The task did not finish within " + timeout
                         + " seconds");
@@ -99,6 +119,10 @@ final class TaskState extends RecoverableState {
             throw error;
         } finally {
             cancelTimeout.run();
+            if (token != null) {
+                tokens.remove(token);
+                callback.abandon();
+            }
         }
     }
 

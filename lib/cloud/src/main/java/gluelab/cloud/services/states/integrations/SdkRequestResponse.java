@@ -25,6 +25,17 @@ public final class SdkRequestResponse implements TaskIntegration {
         this.calls = calls;
     }
 
+    /** sqs:sendMessage takes a MessageBody of JSON in a state machine; the API takes it as text. */
+    private static JsonNode withMessageBodyAsText(JsonNode parameters) {
+        JsonNode body = parameters.get("MessageBody");
+        if (body == null || body.isTextual() || !parameters.isObject()) {
+            return parameters;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = parameters.deepCopy();
+        copy.put("MessageBody", body.toString());
+        return copy;
+    }
+
     /** events:putEvents takes each entry's Detail as JSON in a state machine; the API takes it as text. */
     private static JsonNode withDetailsAsText(JsonNode parameters) {
         JsonNode entries = parameters.path("Entries");
@@ -58,6 +69,7 @@ public final class SdkRequestResponse implements TaskIntegration {
         JsonNode parameters = switch (resource.service()) {
             case "states" -> StartExecutionSync.withInputAsText(call.parameters());
             case "events" -> withDetailsAsText(call.parameters());
+            case "sqs" -> withMessageBodyAsText(call.parameters());
             default -> call.parameters();
         };
         return calls.callBySdkName(service, resource.action(), call.execution(), parameters, resource.service());
