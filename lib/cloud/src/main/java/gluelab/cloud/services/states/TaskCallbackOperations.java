@@ -51,7 +51,7 @@ public final class TaskCallbackOperations {
     public SendTaskHeartbeatResponse sendTaskHeartbeat(RequestContext context, SendTaskHeartbeatRequest request) {
         StatesErrors.validation().required("taskToken", request.taskToken()).length("taskToken", request.taskToken(),
                 1, 2048).orThrow();
-        if (!tokens.isWaiting(request.taskToken())) {
+        if (!tokens.heartbeat(request.taskToken())) {
             throw StatesErrors.invalidToken();
         }
         return SendTaskHeartbeatResponse.builder().build();

@@ -99,6 +99,30 @@ class ServiceTasksTest {
     }
 
     @Test
+    void aCallbackTaskWithoutAHeartbeatWithinHeartbeatSecondsTimesOutOnTheLabClock() throws Exception {
+        try (SqsClient sqs = cloud.client(SqsClient.builder()); SfnClient sfn = cloud.client(SfnClient.builder())) {
+            String url = sqs.createQueue(r -> r.queueName("sfn-heartbeats")).queueUrl();
+            String machine = StepFunctionsFixture.machine(sfn, role(), """
+                    {"StartAt":"Work","States":{"Work":{"Type":"Task","HeartbeatSeconds":60,\
+                    "Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",\
+                    "Parameters":{"QueueUrl":"%s","MessageBody.$":"$$.Task.Token"},"End":true}}}""".formatted(url));
+            String execution = sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+            String token = sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(10)).messages().get(0).body();
+            LabAdmin.advanceClock(cloud, Duration.ofSeconds(45));
+            sfn.sendTaskHeartbeat(r -> r.taskToken(token));
+            LabAdmin.advanceClock(cloud, Duration.ofSeconds(45));
+            assertThat(sfn.describeExecution(r -> r.executionArn(execution)).status())
+                    .as("a heartbeat 45 s ago keeps it waiting").isEqualTo(ExecutionStatus.RUNNING);
+            LabAdmin.advanceClock(cloud, Duration.ofSeconds(20));
+            DescribeExecutionResponse done = StepFunctionsFixture.finished(sfn, execution);
+            assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(done.error()).isEqualTo("States.HeartbeatTimeout");
+            assertThat(sfn.getExecutionHistory(r -> r.executionArn(execution)).events())
+                    .extracting(e -> e.typeAsString()).contains("TaskTimedOut");
+        }
+    }
+
+    @Test
     void dynamodbPutItemThenGetItemReadsTheItemBack() throws Exception {
         try (DynamoDbClient ddb = cloud.client(DynamoDbClient.builder());
              SfnClient sfn = cloud.client(SfnClient.builder())) {

@@ -23,6 +23,7 @@ final class TaskState extends RecoverableState {
     private final PayloadTemplate parameters;
     private final Integer timeoutSeconds;
     private final JsonPath timeoutSecondsPath;
+    private final Integer heartbeatSeconds;
 
     TaskState(String name, Fields fields, List<TaskIntegration> integrations) {
         super(name, "Task", fields);
@@ -41,7 +42,7 @@ final class TaskState extends RecoverableState {
         this.timeoutSeconds = fields.integer("TimeoutSeconds", 1, DEFAULT_TIMEOUT);
         String path = fields.string("TimeoutSecondsPath");
         this.timeoutSecondsPath = path == null ? null : fields.compile("TimeoutSecondsPath", path, true);
-        fields.integer("HeartbeatSeconds", 1, DEFAULT_TIMEOUT);
+        this.heartbeatSeconds = fields.integer("HeartbeatSeconds", 1, DEFAULT_TIMEOUT);
     }
 
     private static DefinitionError invalidResource(String arn, Fields fields) {
@@ -87,8 +88,10 @@ final class TaskState extends RecoverableState {
         String token = resource.waitsForCallback() ? context.path("Task").path("Token").asText() : null;
         Resumption<JsonNode> callback = token == null ? null : new Resumption<>(branch.execution().progress());
         TaskTokens tokens = branch.execution().host().tokens();
+        Heartbeat heartbeat = new Heartbeat(branch.execution().host(), callback);
         if (token != null) {
-            tokens.register(token, callback);
+            tokens.register(token, callback, heartbeat::beat);
+            heartbeat.beat();
         }
         try {
             JsonNode result = integration.run(call);
@@ -108,7 +111,8 @@ final class TaskState extends RecoverableState {
             return result;
         } catch (StatesError error) {
             branch.checkStopped();
-            boolean timedOut = error.error().equals(StatesError.TIMEOUT);
+            boolean timedOut = error.error().equals(StatesError.TIMEOUT)
+                    || error.error().equals(StatesError.HEARTBEAT_TIMEOUT);
             ObjectNode failed = details();
             failed.put("error", error.error());
             failed.put("cause", error.cause());
@@ -121,6 +125,7 @@ final class TaskState extends RecoverableState {
             cancelTimeout.run();
             if (token != null) {
                 tokens.remove(token);
+                heartbeat.stop();
                 callback.abandon();
             }
         }
@@ -146,6 +151,36 @@ final class TaskState extends RecoverableState {
             details.put("resource", resource.historyResource());
         }
         return details;
+    }
+
+    /**
+     * A callback task's heartbeat timer on the lab clock: HeartbeatSeconds after the task started waiting, or after
+     * its latest SendTaskHeartbeat, the task fails with {@code States.HeartbeatTimeout}.
+     */
+    private final class Heartbeat {
+        private final ExecutionHost host;
+        private final Resumption<JsonNode> callback;
+        private Runnable cancel = () -> { };
+        private boolean stopped;
+
+        Heartbeat(ExecutionHost host, Resumption<JsonNode> callback) {
+            this.host = host;
+            this.callback = callback;
+        }
+
+        synchronized void beat() {
+            cancel.run();
+            if (heartbeatSeconds == null || stopped) {
+                return;
+            }
+            cancel = host.at(host.now().plusSeconds(heartbeatSeconds), () -> callback.fail(StatesError.fromTask(
+                    StatesError.HEARTBEAT_TIMEOUT, "No heartbeat within " + heartbeatSeconds + " seconds")));
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            cancel.run();
+        }
     }
 
     /** One attempt's call: the integration waits through it, and the timeout ends its wait. */

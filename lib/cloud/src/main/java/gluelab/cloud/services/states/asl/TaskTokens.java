@@ -12,15 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TaskTokens {
 
-    private final Map<String, Resumption<JsonNode>> waiting = new ConcurrentHashMap<>();
+    /** One waiting task: how to complete it, and what a heartbeat does (restarts its heartbeat timer). */
+    private record Waiting(Resumption<JsonNode> resumption, Runnable heartbeat) {
+    }
+
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
     /** A new token, long and unguessable as AWS's are. */
     static String newToken() {
         return (UUID.randomUUID() + UUID.randomUUID().toString()).replace("-", "");
     }
 
-    void register(String token, Resumption<JsonNode> resumption) {
-        waiting.put(token, resumption);
+    void register(String token, Resumption<JsonNode> resumption, Runnable heartbeat) {
+        waiting.put(token, new Waiting(resumption, heartbeat));
     }
 
     void remove(String token) {
@@ -38,12 +42,17 @@ public final class TaskTokens {
                 cause == null ? "" : cause))).orElse(false);
     }
 
-    /** Whether a task waits with this token (SendTaskHeartbeat). */
-    public boolean isWaiting(String token) {
-        return find(token).isPresent();
+    /** Restarts the task's heartbeat timer (SendTaskHeartbeat); false when no task waits with this token. */
+    public boolean heartbeat(String token) {
+        Waiting task = token == null ? null : waiting.get(token);
+        if (task == null) {
+            return false;
+        }
+        task.heartbeat().run();
+        return true;
     }
 
     private Optional<Resumption<JsonNode>> find(String token) {
-        return token == null ? Optional.empty() : Optional.ofNullable(waiting.get(token));
+        return token == null ? Optional.empty() : Optional.ofNullable(waiting.get(token)).map(Waiting::resumption);
     }
 }
