@@ -114,7 +114,7 @@ final class BenchJobs {
             import org.apache.spark.sql.SparkSession;
 
             public class PlainJdbcSpark {
-                /** args: repetitions, JDBC URL, user, password, table, output. Prints "spark", "warmup" and "run" lines (ms). */
+                /** args: warm-ups, repetitions, JDBC URL, user, password, table, output. Prints "spark", "warmup" and "run" lines (ms). */
                 public static void main(String[] args) {
                     long start = System.nanoTime();
                     SparkSession spark = SparkSession.builder().master("local[*]").appName("plain-jdbc-bench")
@@ -124,12 +124,13 @@ final class BenchJobs {
                             .getOrCreate();
                     System.out.println("spark " + (System.nanoTime() - start) / 1_000_000);
                     Properties credentials = new Properties();
-                    credentials.setProperty("user", args[2]);
-                    credentials.setProperty("password", args[3]);
+                    credentials.setProperty("user", args[3]);
+                    credentials.setProperty("password", args[4]);
                     credentials.setProperty("driver", "org.postgresql.Driver");
-                    for (int i = -1; i < Integer.parseInt(args[0]); i++) {
+                    int warmUps = Integer.parseInt(args[0]);
+                    for (int i = -warmUps; i < Integer.parseInt(args[1]); i++) {
                         long run = System.nanoTime();
-                        spark.read().jdbc(args[1], args[4], credentials).write().mode("overwrite").parquet(args[5]);
+                        spark.read().jdbc(args[2], args[5], credentials).write().mode("overwrite").parquet(args[6]);
                         System.out.println((i < 0 ? "warmup " : "run ") + (System.nanoTime() - run) / 1_000_000);
                     }
                     spark.stop();
