@@ -12,13 +12,13 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.waiters.RdsWaiter;
 
 /** What the RDS tests share: the SDK's own waiter polling often, and JDBC connections to an instance's endpoint. */
-final class RdsClients {
+public final class RdsClients {
 
     private RdsClients() {
     }
 
     /** The SDK's DBInstanceAvailable waiter, polling every 100 ms instead of every 30 s. */
-    static DBInstance awaitAvailable(RdsClient rds, String identifier) {
+    public static DBInstance awaitAvailable(RdsClient rds, String identifier) {
         try (RdsWaiter waiter = RdsWaiter.builder().client(rds).overrideConfiguration(WaiterOverrideConfiguration.builder()
                 .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100))).maxAttempts(600).build())
                 .build()) {
@@ -27,7 +27,7 @@ final class RdsClients {
         }
     }
 
-    static Connection connect(DBInstance instance, String database, String user, String password)
+    public static Connection connect(DBInstance instance, String database, String user, String password)
             throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
