@@ -1,9 +1,11 @@
 package gluelab.cloud.services.rds;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
@@ -34,5 +36,14 @@ public final class RdsClients {
         properties.setProperty("password", password);
         return DriverManager.getConnection("jdbc:postgresql://" + instance.endpoint().address() + ":"
                 + instance.endpoint().port() + "/" + database, properties);
+    }
+
+    /** The PostgreSQL servers running on data under {@code stateDir}: those a test must not leave behind. */
+    public static List<ProcessHandle> serversOn(Path stateDir) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .filter(process -> process.info().arguments().map(arguments -> String.join(" ", arguments)
+                        .contains(stateDir.toAbsolutePath().toString())).orElse(false))
+                .toList();
     }
 }
