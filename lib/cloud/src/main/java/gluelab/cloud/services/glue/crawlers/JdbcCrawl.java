@@ -23,6 +23,9 @@ import software.amazon.awssdk.services.glue.model.JdbcTarget;
  * GetSecretValue for a {@code SECRET_ID}), as the crawler's S3 reads are; the database's metadata becomes tables by
  * {@link JdbcTableInference}. A connection that is missing, refuses the credentials or cannot be reached fails the
  * crawl before anything is written, in the database's own words; no message quotes a password.
+ *
+ * <p>Where Lab Cloud differs: EnableAdditionalMetadata COMMENTS gives columns the database's comments; RAWTYPES is
+ * kept on the target but adds nothing (AWS does not document what it writes for it); only PostgreSQL is crawled.
  */
 final class JdbcCrawl {
 
