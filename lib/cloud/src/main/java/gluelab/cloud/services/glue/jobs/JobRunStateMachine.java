@@ -143,7 +143,7 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
             run = newRun(job, request, startedOn);
             state.runs.put(run.id(), new StoredRun(state.nextRunSequence(), run));
             runScopes.put(run.id(), scope);
-            LiveRun liveRun = new LiveRun(scope, platform.activity().begin("Glue job run " + run.id()));
+            LiveRun liveRun = new LiveRun(scope, platform.activity().beginRun("Glue job run " + run.id()));
             live.put(run.id(), liveRun);
             if (run.timeout() != null && !busy) {
                 liveRun.timeout = platform.scheduler().scheduleOnce(
