@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 
 /**
  * Copies one PostgreSQL table ({@code --dbtable}) to S3 as Parquet ({@code --output_path}). The job holds no
- * password: {@code --secret_id} names a Secrets Manager secret in the shape RDS uses,
- * {@code {"engine", "host", "port", "username", "password", "dbname"}}, which the job reads with
- * {@code GetSecretValue} as its role when the run starts. The password goes to the JDBC driver and nowhere else:
+ * password: {@code --secret_id} names a Secrets Manager secret in the JSON structure Secrets Manager documents for
+ * database credentials, {@code {"engine", "host", "port", "username", "password", "dbname"}}, which the job reads
+ * with {@code GetSecretValue} as its role when the run starts. The password goes to the JDBC driver and nowhere else:
  * not into the job's arguments, not into its log.
  */
 public final class CopyTableWithSecret {
