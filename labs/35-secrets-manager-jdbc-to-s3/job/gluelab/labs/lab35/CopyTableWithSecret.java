@@ -2,19 +2,18 @@ package gluelab.labs.lab35;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gluelab.glue.DynamicFrame;
 import gluelab.glue.GlueContext;
+import gluelab.glue.spi.AwsClients;
 import gluelab.glue.spi.RunEnvironments;
 import gluelab.glue.util.GlueArgParser;
 import gluelab.glue.util.Job;
+import gluelab.glue.util.JsonOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.spark.SparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 /**
@@ -43,15 +42,12 @@ public final class CopyTableWithSecret {
         }
         // END SOLUTION
 
-        // Spark's own JDBC reader; the driver (PostgreSQL's) is on the class path, as Glue ships it.
-        Dataset<Row> table = glueContext.getSparkSession().read().format("jdbc")
-                .option("url", database.jdbcUrl())
-                .option("driver", "org.postgresql.Driver")
-                .option("dbtable", args.get("dbtable"))
-                .option("user", database.username())
-                .option("password", database.password())
-                .load();
-        table.write().mode("overwrite").parquet(args.get("output_path"));
+        // Glue's JDBC source (connection type postgresql; Glue ships the driver): the table with its column types.
+        DynamicFrame table = glueContext.getSource("postgresql", JsonOptions.of(
+                "url", database.jdbcUrl(), "user", database.username(), "password", database.password(),
+                "dbtable", args.get("dbtable")), "source_table").getDynamicFrame();
+        // Spark's writer, to replace an earlier copy at the same path (Glue's S3 sink only adds files).
+        table.toDF().write().mode("overwrite").parquet(args.get("output_path"));
         System.out.println("Copied " + table.count() + " rows of " + args.get("dbtable") + " to " + args.get("output_path"));
 
         Job.commit();
@@ -63,12 +59,7 @@ public final class CopyTableWithSecret {
      * JVM, so its worker hands each run its own credentials and endpoint, which the runtime's run environment holds.
      */
     static SecretsManagerClient secretsManager() {
-        return RunEnvironments.current().map(run -> {
-            SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
-                    .region(Region.of(run.region())).credentialsProvider(run.credentials());
-            run.endpoint().ifPresent(builder::endpointOverride);
-            return builder.build();
-        }).orElseGet(SecretsManagerClient::create);
+        return RunEnvironments.current().map(AwsClients::secretsManager).orElseGet(SecretsManagerClient::create);
     }
 
     /** The database a secret points at; {@link #toString()} leaves the password out, so it may be logged. */
