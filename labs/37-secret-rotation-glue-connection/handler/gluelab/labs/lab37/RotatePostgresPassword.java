@@ -14,6 +14,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.ConnectionInput;
+import software.amazon.awssdk.services.glue.model.CrawlerRunningException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * <li>setSecret: logs in with the AWSCURRENT password and runs {@code ALTER ROLE … PASSWORD} with the pending one;</li>
  * <li>testSecret: logs in with the pending password and reads {@code TEST_TABLE}, what the Glue job reads;</li>
  * <li>finishSecret: points the Glue connection at the new password, then moves AWSCURRENT to the new version (the
- * old one becomes AWSPREVIOUS).</li>
+ * old one becomes AWSPREVIOUS); with {@code CRAWLER_NAME} set, it then starts that crawler (a JDBC crawler of the
+ * same connection), so the catalog is read with the new password.</li>
  * </ol>
  * Each step can run twice (a retried rotation) and still do the right thing. It logs steps and versions, never a value.
  */
@@ -137,6 +139,18 @@ public class RotatePostgresPassword implements RequestHandler<Map<String, String
         // END SOLUTION
         System.out.println("finishSecret: connection " + connectionName + " updated, version " + token
                 + " is AWSCURRENT");
+        String crawler = System.getenv("CRAWLER_NAME");
+        if (crawler != null && !crawler.isEmpty()) {
+            // BEGIN SOLUTION
+            // start the JDBC crawler, so the catalog is read again with the new password
+            try {
+                GLUE.startCrawler(r -> r.name(crawler));
+                System.out.println("finishSecret: started crawler " + crawler);
+            } catch (CrawlerRunningException running) {
+                System.out.println("finishSecret: crawler " + crawler + " is already running");
+            }
+            // END SOLUTION
+        }
     }
 
     private static Map<String, String> value(String secretId, String stage, String versionId) {
