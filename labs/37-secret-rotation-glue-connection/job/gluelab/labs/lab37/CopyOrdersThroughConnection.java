@@ -21,13 +21,10 @@ public final class CopyOrdersThroughConnection {
         GlueContext glueContext = new GlueContext(SparkContext.getOrCreate());
         Job.init(args.get("JOB_NAME"), glueContext, args);
 
-        Map<String, String> conf;
-        try (var glue = gluelab.glue.spi.AwsClients.glue(gluelab.glue.spi.RunEnvironments.current().orElseThrow())) {
-            conf = glue.getConnection(r -> r.name(args.get("connection_name"))).connection().connectionPropertiesAsStrings();
-        }
-        DynamicFrame orders = DynamicFrame.fromDF(glueContext.getSparkSession().read().format("jdbc")
-                .option("url", conf.get("JDBC_CONNECTION_URL")).option("user", conf.get("USERNAME"))
-                .option("password", conf.get("PASSWORD")).option("dbtable", args.get("table")).load(), glueContext, "orders");
+        DynamicFrame orders = glueContext.getSource("postgresql", JsonOptions.of(
+                "useConnectionProperties", "true",
+                "connectionName", args.get("connection_name"),
+                "dbtable", args.get("table")), "orders_source").getDynamicFrame();
         System.out.println("Read " + orders.count() + " rows of " + args.get("table") + " through connection "
                 + args.get("connection_name"));
         glueContext.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output_path")), "orders_sink", "parquet")
