@@ -13,9 +13,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Timers on the lab clock. They fire as real time passes (a background tick) and when the clock is
- * advanced, in fire-time order, with the clock set to each fire time as it fires. Glue's scheduled
- * triggers, EventBridge schedules and run timeouts all register here.
+ * Timers on the lab clock. They fire as real time passes and when the clock is advanced, in fire-time order, with
+ * the clock set to each fire time as it fires. Glue's scheduled triggers, EventBridge schedules, run timeouts and
+ * Lambda's queued events all register here. As time passes, a background ticker sleeps until the earliest timer falls
+ * due (a tick at most, to follow the clock when it is moved); a timer added for earlier wakes it, so that work queued
+ * for now (an event for a function) starts at once rather than at the next tick.
  */
 public final class LabScheduler implements AutoCloseable {
 
@@ -103,6 +105,9 @@ public final class LabScheduler implements AutoCloseable {
     private Timer add(Timer timer) {
         synchronized (queue) {
             queue.add(timer);
+            if (queue.peek() == timer) {
+                queue.notifyAll(); // the ticker may be sleeping until a later timer
+            }
         }
         return timer;
     }
@@ -111,10 +116,16 @@ public final class LabScheduler implements AutoCloseable {
      * Moves the clock to {@code target}, firing every timer due on the way in order. After each firing it
      * waits (up to {@code settle} of real time) for the work that firing started, so that a run started at
      * 10:00 finishes before the 10:05 firing, as it would have in real time.
+     *
+     * <p>Before the clock moves at all, deliveries already in flight at the current instant finish there (up to
+     * {@code settle}): an event the ticker fired a moment ago fails or succeeds now, and schedules its retry from now,
+     * as it would have in real time. Runs in flight (a Glue job, a crawl) are not waited for: the clock may overtake
+     * them, and their own timeout is a timer this advance must reach.
      */
     public List<FiredTimer> advanceTo(Instant target, Duration settle) {
         List<FiredTimer> fired = new ArrayList<>();
         synchronized (firing) {
+            activity.awaitDeliveries(settle);
             while (true) {
                 Timer next;
                 synchronized (queue) {
@@ -173,12 +184,27 @@ public final class LabScheduler implements AutoCloseable {
     private void tick() {
         while (running) {
             try {
-                Thread.sleep(TICK_MILLIS);
+                awaitNextDue();
                 fireDue();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Clock tick failed", e);
+            }
+        }
+    }
+
+    /** Sleeps until the earliest timer falls due on the lab clock, at most a tick, or until an earlier one is added. */
+    private void awaitNextDue() throws InterruptedException {
+        synchronized (queue) {
+            Timer head = queue.peek();
+            long millis = TICK_MILLIS;
+            if (head != null) {
+                long nanos = Duration.between(clock.instant(), head.due).toNanos();
+                millis = nanos <= 0 ? 0 : Math.min(TICK_MILLIS, (nanos + 999_999) / 1_000_000);
+            }
+            if (millis > 0) {
+                queue.wait(millis);
             }
         }
     }

@@ -107,7 +107,7 @@ public final class CrawlStateMachine implements AutoCloseable {
             state.crawls.put(crawlId, crawl);
             state.crawlers.put(crawlerName, crawler.toBuilder().state(CrawlerState.RUNNING).build());
             liveCrawl = new LiveCrawl(scope, CrawlPlan.of(crawlId, crawler),
-                    platform.activity().begin("Glue crawl " + crawlerName + " " + crawlId));
+                    platform.activity().beginRun("Glue crawl " + crawlerName + " " + crawlId));
             live.put(key(scope, crawlerName), liveCrawl);
         }
         events.started(scope, crawl);
