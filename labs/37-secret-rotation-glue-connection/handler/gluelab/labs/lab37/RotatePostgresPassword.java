@@ -128,9 +128,12 @@ public class RotatePostgresPassword implements RequestHandler<Map<String, String
         Map<String, String> properties = new LinkedHashMap<>(connection.connectionPropertiesAsStrings());
         properties.put("USERNAME", pending.get("username"));
         properties.put("PASSWORD", pending.get("password"));
+        // UpdateConnection replaces the whole definition: keep what it had besides the credentials (on AWS, its VPC).
         GLUE.updateConnection(r -> r.name(connectionName).connectionInput(ConnectionInput.builder()
                 .name(connectionName).connectionType(connection.connectionType())
-                .description(connection.description()).connectionPropertiesWithStrings(properties).build()));
+                .description(connection.description()).matchCriteria(connection.matchCriteria())
+                .physicalConnectionRequirements(connection.physicalConnectionRequirements())
+                .connectionPropertiesWithStrings(properties).build()));
         String currentVersion = secret.versionIdsToStages().entrySet().stream()
                 .filter(version -> version.getValue().contains("AWSCURRENT")).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
