@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import gluelab.glue.jdbc.JdbcTable;
 import gluelab.glue.source.FileListing;
 import gluelab.glue.source.Formats;
 import gluelab.glue.source.SourceFile;
@@ -73,6 +74,9 @@ final class CatalogSource implements DataSource {
         List<Location> locations = new ArrayList<>();
         try (GlueClient glue = AwsClients.glue(environment)) {
             table = glue.getTable(r -> r.databaseName(database).name(tableName).catalogId(catalogId)).table();
+            if (JdbcTable.isJdbc(table.parameters().get("classification"))) {
+                return new JdbcSource(glueContext, jdbcTable(environment, table), transformationContext).getDynamicFrame();
+            }
             if (table.partitionKeys().isEmpty()) {
                 locations.add(new Location(table.storageDescriptor().location(), List.of()));
             } else {
@@ -119,6 +123,22 @@ final class CatalogSource implements DataSource {
             return new DynamicFrame(session.emptyDataFrame(), glueContext, transformationContext);
         }
         return new DynamicFrame(result, glueContext, transformationContext);
+    }
+
+    /**
+     * A JDBC-crawled table: its {@code connectionName} parameter names the Glue connection, and its Location,
+     * {@code <database>.<schema>.<table>}, the table in the database of that name.
+     */
+    private JdbcTable jdbcTable(RunEnvironment environment, Table table) {
+        String connectionName = table.parameters().get("connectionName");
+        String location = table.storageDescriptor() == null ? null : table.storageDescriptor().location();
+        String[] parts = location == null ? new String[0] : location.split("\\.", 2);
+        if (connectionName == null || parts.length < 2) {
+            throw new IllegalArgumentException("The JDBC table " + database + "." + tableName + " needs the parameter"
+                    + " connectionName and a Location <database>.<schema>.<table>; it has connectionName " + connectionName
+                    + " and Location " + location);
+        }
+        return JdbcTable.ofConnection(environment, connectionName, parts[0], parts[1], additionalOptions);
     }
 
     /** The locations whose partition values satisfy {@code push_down_predicate}. */

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
+import gluelab.glue.jdbc.JdbcTable;
 import gluelab.glue.sink.CatalogUpdate;
 import gluelab.glue.source.Formats;
 import gluelab.glue.util.JsonOptions;
@@ -43,6 +44,15 @@ public final class DataSink {
     private String catalogDatabase;
     private String catalogTableName;
     private String catalogId;
+    private final JdbcTable jdbcTable;
+
+    /** A JDBC sink: appends to its table. */
+    DataSink(GlueContext glueContext, JdbcTable jdbcTable, String transformationContext) {
+        this.glueContext = glueContext;
+        this.options = JsonOptions.empty();
+        this.transformationContext = transformationContext;
+        this.jdbcTable = jdbcTable;
+    }
 
     DataSink(GlueContext glueContext, String connectionType, JsonOptions options, String transformationContext,
              String format, JsonOptions formatOptions) {
@@ -50,6 +60,7 @@ public final class DataSink {
             throw new IllegalArgumentException("Unsupported connection type '" + connectionType + "' for a sink: use s3");
         }
         checkConnectionOptions(options);
+        this.jdbcTable = null;
         this.glueContext = glueContext;
         this.options = options;
         this.transformationContext = transformationContext;
@@ -84,6 +95,10 @@ public final class DataSink {
     }
 
     public DynamicFrame writeDynamicFrame(DynamicFrame frame) {
+        if (jdbcTable != null) {
+            jdbcTable.append(frame.toDF());
+            return frame;
+        }
         String path = options.getString("path").orElseThrow(() ->
                 new IllegalArgumentException("The sink's connection options need \"path\": \"s3://bucket/prefix/\""));
         if (format == null) {

@@ -1,11 +1,14 @@
 package gluelab.glue;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
 import gluelab.glue.aws.AwsGlue;
+import gluelab.glue.jdbc.GlueConnections;
+import gluelab.glue.jdbc.JdbcTable;
 import gluelab.glue.util.JsonOptions;
 
 /**
@@ -87,12 +90,43 @@ public class GlueContext {
      */
     public DataSource getSourceWithFormat(String connectionType, JsonOptions options, String transformationContext,
                                           String format, JsonOptions formatOptions) {
+        if (JdbcTable.isJdbc(connectionType)) {
+            return getSource(connectionType, options, transformationContext);
+        }
         return new FileSource(this, connectionType, options, transformationContext, format, formatOptions);
     }
 
     public DataSource getSourceWithFormat(String connectionType, JsonOptions options, String transformationContext,
                                           String format) {
         return getSourceWithFormat(connectionType, options, transformationContext, format, JsonOptions.empty());
+    }
+
+    /**
+     * Glue's {@code getSource} for a JDBC database ({@code connectionType} {@code postgresql}). Connection options:
+     * {@code url}, {@code user}, {@code password} and {@code dbtable}; or {@code useConnectionProperties} "true"
+     * with {@code connectionName} (one of the job's Connections) and {@code dbtable}; parallel reads with
+     * {@code hashfield} or {@code hashexpression} and {@code hashpartitions}. The frame has the table's column types.
+     */
+    public DataSource getSource(String connectionType, JsonOptions options, String transformationContext) {
+        if (!JdbcTable.isJdbc(connectionType)) {
+            throw new IllegalArgumentException("getSource reads JDBC databases (connection type " + JdbcTable.CONNECTION_TYPES
+                    + "); read " + connectionType + " with getSourceWithFormat(\"" + connectionType + "\", options, ctx, format, formatOptions)");
+        }
+        return new JdbcSource(this, JdbcTable.of(run.environment(), connectionType, options), transformationContext);
+    }
+
+    public DataSource getSource(String connectionType, JsonOptions options) {
+        return getSource(connectionType, options, "");
+    }
+
+    /**
+     * Glue's {@code extract_jdbc_conf}: the resolved properties of the Glue connection {@code connectionName} (one
+     * of the job's Connections), read as the run: {@code url} (without the database), {@code fullUrl},
+     * {@code user}, {@code password}, {@code vendor} and {@code enforceSSL}. A {@code SECRET_ID} is read from
+     * Secrets Manager with the run's role.
+     */
+    public Map<String, String> extractJdbcConf(String connectionName) {
+        return GlueConnections.resolve(run.environment(), connectionName).toMap();
     }
 
     // ---- sources from the catalog ----------------------------------------------------------
@@ -140,7 +174,29 @@ public class GlueContext {
 
     /** Glue's {@code getSink}: a sink whose format is set next with {@code setFormat}, as in Glue's catalog-updating writes. */
     public DataSink getSink(String connectionType, JsonOptions options, String transformationContext) {
+        if (JdbcTable.isJdbc(connectionType)) {
+            return new DataSink(this, JdbcTable.of(run.environment(), connectionType, options), transformationContext);
+        }
         return new DataSink(this, connectionType, options, transformationContext, null, null);
+    }
+
+    /**
+     * Glue's {@code getJDBCSink}: appends to {@code dbtable} (created if missing) of the database the Glue connection
+     * {@code catalogConnection} names, or of the one the {@code database} option names on the same server.
+     */
+    public DataSink getJDBCSink(String catalogConnection, JsonOptions options, String redshiftTmpDir,
+                                String transformationContext, String catalogId) {
+        String vendor = GlueConnections.resolve(run.environment(), catalogConnection).vendor();
+        JsonOptions withConnection = options.with("useConnectionProperties", "true").with("connectionName", catalogConnection);
+        return getSink(vendor, withConnection, transformationContext);
+    }
+
+    public DataSink getJDBCSink(String catalogConnection, JsonOptions options, String transformationContext) {
+        return getJDBCSink(catalogConnection, options, "", transformationContext, null);
+    }
+
+    public DataSink getJDBCSink(String catalogConnection, JsonOptions options) {
+        return getJDBCSink(catalogConnection, options, "", "", null);
     }
 
     public DataSink getSink(String connectionType, JsonOptions options) {

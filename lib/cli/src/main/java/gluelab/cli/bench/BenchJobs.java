@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * The benchmark's job, packaged as a notebook packages one (the lab library's {@link JobPackager}, against the
  * worker's class path, with the Glue runtime inside): {@code bench.CsvToParquet}, a Glue job reading CSV with a
  * header and writing it as Parquet, and {@code bench.PlainSpark}, which runs that same class in a plain JVM with
- * a Spark session of its own and prints how long each run took.
+ * a Spark session of its own and prints how long each run took; and the same pair for a JDBC table to Parquet,
+ * {@code bench.JdbcToParquet} and {@code bench.PlainJdbcSpark}.
  */
 final class BenchJobs {
 
@@ -78,6 +79,65 @@ final class BenchJobs {
             }
             """;
 
+    static final String JDBC_JOB_CLASS = "bench.JdbcToParquet";
+    static final String PLAIN_JDBC_SPARK_CLASS = "bench.PlainJdbcSpark";
+
+    /** A Glue job copying a JDBC table, read through one of the job's Glue connections, to Parquet. */
+    private static final String JDBC_TO_PARQUET = """
+            package bench;
+
+            import gluelab.glue.DynamicFrame;
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.util.GlueArgParser;
+            import gluelab.glue.util.JsonOptions;
+            import java.util.Map;
+
+            public class JdbcToParquet {
+                public static void main(String[] sysArgs) {
+                    Map<String, String> args = GlueArgParser.getResolvedOptions(sysArgs,
+                            new String[] {"connection", "dbtable", "output"});
+                    GlueContext glue = GlueContext.getOrCreate();
+                    DynamicFrame rows = glue.getSource("postgresql", JsonOptions.of("useConnectionProperties", "true",
+                            "connectionName", args.get("connection"), "dbtable", args.get("dbtable")), "source").getDynamicFrame();
+                    glue.purgeS3Path(args.get("output"), JsonOptions.of("retentionPeriod", 0), "purge");
+                    glue.getSinkWithFormat("s3", JsonOptions.of("path", args.get("output")), "sink", "parquet")
+                            .writeDynamicFrame(rows);
+                }
+            }
+            """;
+
+    /** The same read and write in plain Spark: Spark's JDBC reader, Spark's Parquet writer. */
+    private static final String PLAIN_JDBC_SPARK = """
+            package bench;
+
+            import java.util.Properties;
+            import org.apache.spark.sql.SparkSession;
+
+            public class PlainJdbcSpark {
+                /** args: warm-ups, repetitions, JDBC URL, user, password, table, output. Prints "spark", "warmup" and "run" lines (ms). */
+                public static void main(String[] args) {
+                    long start = System.nanoTime();
+                    SparkSession spark = SparkSession.builder().master("local[*]").appName("plain-jdbc-bench")
+                            .config("spark.ui.enabled", "false")
+                            .config("spark.sql.shuffle.partitions", "4")
+                            .config("spark.sql.adaptive.enabled", "true")
+                            .getOrCreate();
+                    System.out.println("spark " + (System.nanoTime() - start) / 1_000_000);
+                    Properties credentials = new Properties();
+                    credentials.setProperty("user", args[3]);
+                    credentials.setProperty("password", args[4]);
+                    credentials.setProperty("driver", "org.postgresql.Driver");
+                    int warmUps = Integer.parseInt(args[0]);
+                    for (int i = -warmUps; i < Integer.parseInt(args[1]); i++) {
+                        long run = System.nanoTime();
+                        spark.read().jdbc(args[2], args[5], credentials).write().mode("overwrite").parquet(args[6]);
+                        System.out.println((i < 0 ? "warmup " : "run ") + (System.nanoTime() - run) / 1_000_000);
+                    }
+                    spark.stop();
+                }
+            }
+            """;
+
     private BenchJobs() {
     }
 
@@ -87,6 +147,8 @@ final class BenchJobs {
         Files.createDirectories(sources);
         Files.writeString(sources.resolve("CsvToParquet.java"), CSV_TO_PARQUET);
         Files.writeString(sources.resolve("PlainSpark.java"), PLAIN_SPARK);
+        Files.writeString(sources.resolve("JdbcToParquet.java"), JDBC_TO_PARQUET);
+        Files.writeString(sources.resolve("PlainJdbcSpark.java"), PLAIN_JDBC_SPARK);
         Path runtime = checkout.resolve("lib/glue-runtime/target/classes");
         List<Path> classpath = Stream.concat(Stream.of(runtime),
                 Arrays.stream(WorkerClasspath.find().split(File.pathSeparator)).map(Path::of)).toList();

@@ -122,7 +122,7 @@ public final class GlueJobBench {
     }
 
     /** S3A aimed at Lab Cloud as any S3-compatible endpoint, as Spark system properties. */
-    private static Map<String, String> s3aSettings(URI endpoint) {
+    static Map<String, String> s3aSettings(URI endpoint) {
         return Map.of("spark.hadoop.fs.s3a.endpoint", endpoint.toString(),
                 "spark.hadoop.fs.s3a.endpoint.region", "us-east-1",
                 "spark.hadoop.fs.s3a.path.style.access", "true",
@@ -187,13 +187,13 @@ public final class GlueJobBench {
         iam.close();
     }
 
-    private static long median(List<Long> values) {
+    static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static List<Double> seconds(List<Long> millis) {
+    static List<Double> seconds(List<Long> millis) {
         return millis.stream().map(m -> m / 1000.0).toList();
     }
 

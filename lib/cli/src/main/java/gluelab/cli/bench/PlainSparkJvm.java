@@ -35,6 +35,16 @@ final class PlainSparkJvm {
      */
     static Result run(Path jobJar, int repetitions, String input, String warmUpInput, String output,
                       Map<String, String> systemProperties, String heap) throws IOException, InterruptedException {
+        return run(jobJar, BenchJobs.PLAIN_SPARK_CLASS, List.of(Integer.toString(repetitions), input, output, warmUpInput),
+                repetitions, systemProperties, heap);
+    }
+
+    /**
+     * Runs {@code mainClass} of {@code jobJar}, which prints {@code spark <ms>}, {@code warmup <ms>} and one
+     * {@code run <ms>} per repetition.
+     */
+    static Result run(Path jobJar, String mainClass, List<String> args, int repetitions,
+                      Map<String, String> systemProperties, String heap) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(WorkerCommandLine.sparkFlags());
@@ -42,11 +52,8 @@ final class PlainSparkJvm {
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(WorkerClasspath.find() + File.pathSeparator + jobJar);
-        command.add(BenchJobs.PLAIN_SPARK_CLASS);
-        command.add(Integer.toString(repetitions));
-        command.add(input);
-        command.add(output);
-        command.add(warmUpInput);
+        command.add(mainClass);
+        command.addAll(args);
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package gluelab.glue.spi;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 
@@ -41,6 +42,19 @@ public interface RunEnvironment {
     String region();
 
     AwsCredentialsProvider credentials();
+
+    /**
+     * The names in the job's {@code Connections}: the Glue connections this run may use. Empty for a local run,
+     * which {@link #limitsConnections()} does not limit.
+     */
+    default List<String> connectionNames() {
+        return List.of();
+    }
+
+    /** Whether the run may use only {@link #connectionNames()} (a job run), or any connection (a local run). */
+    default boolean limitsConnections() {
+        return false;
+    }
 
     /** Per-run state the runtime keeps beside the run (bookmark session, metrics). */
     ConcurrentMap<String, Object> attributes();

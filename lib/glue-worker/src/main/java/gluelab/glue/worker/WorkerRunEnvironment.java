@@ -1,6 +1,7 @@
 package gluelab.glue.worker;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -64,6 +65,16 @@ final class WorkerRunEnvironment implements RunEnvironment {
     @Override
     public AwsCredentialsProvider credentials() {
         return JarFetcher.credentials(command.aws());
+    }
+
+    @Override
+    public List<String> connectionNames() {
+        return command.connections();
+    }
+
+    @Override
+    public boolean limitsConnections() {
+        return true;
     }
 
     @Override

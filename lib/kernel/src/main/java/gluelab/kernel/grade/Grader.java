@@ -27,22 +27,41 @@ public final class Grader {
         this.runner = runner;
     }
 
-    public GradeReport grade(Path target) throws IOException {
+    /**
+     * One notebook a target names: its name in the report (relative to the target), its file, and the edition it
+     * runs in; no edition means it is reported as ungradable.
+     */
+    public record PlannedNotebook(String name, Path notebook, Optional<LabEdition> edition) {
+    }
+
+    /**
+     * What {@link #grade} will run for {@code target}, without running anything: every notebook the target names,
+     * in path order, each with the edition it sits in. Naming the target decides nothing else, so a file, a folder
+     * and an edition's root grade a notebook alike exactly when their plans agree on it.
+     */
+    public List<PlannedNotebook> plan(Path target) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        List<Path> notebooks = NotebookFinder.find(absolute);
         Path base = absolute.toFile().isFile() ? absolute.getParent() : absolute;
+        List<PlannedNotebook> planned = new ArrayList<>();
+        for (Path notebook : NotebookFinder.find(absolute)) {
+            planned.add(new PlannedNotebook(base.relativize(notebook).toString().replace('\\', '/'), notebook,
+                    LabEdition.of(notebook)));
+        }
+        return planned;
+    }
+
+    public GradeReport grade(Path target) throws IOException {
         List<NotebookGrade> grades = new ArrayList<>();
-        for (Path notebook : notebooks) {
-            String name = base.relativize(notebook).toString().replace('\\', '/');
-            Optional<LabEdition> edition = LabEdition.of(notebook);
-            if (edition.isEmpty()) {
-                grades.add(NotebookGrade.unrunnable(name, LabEdition.notInAnEdition(notebook)));
+        for (PlannedNotebook planned : plan(target)) {
+            if (planned.edition().isEmpty()) {
+                grades.add(NotebookGrade.unrunnable(planned.name(), LabEdition.notInAnEdition(planned.notebook())));
                 continue;
             }
             try {
-                grades.add(NotebookGrade.of(name, edition.get().asLabHome(() -> runner.run(notebook))));
+                grades.add(NotebookGrade.of(planned.name(),
+                        planned.edition().get().asLabHome(() -> runner.run(planned.notebook()))));
             } catch (IOException e) {
-                grades.add(NotebookGrade.unrunnable(name, "cannot run: " + e.getMessage()));
+                grades.add(NotebookGrade.unrunnable(planned.name(), "cannot run: " + e.getMessage()));
             }
         }
         return new GradeReport(grades);

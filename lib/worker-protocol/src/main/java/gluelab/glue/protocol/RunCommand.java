@@ -12,9 +12,11 @@ import java.util.List;
  * @param args          the job's {@code String[] args}, Glue's arguments included
  * @param aws           where the run's AWS calls go and as whom
  * @param bookmark      the bookmark option and the committed bookmark's text
+ * @param connections   the names in the job's {@code Connections}: the only connections the run may use
  */
 public record RunCommand(String runId, String jobName, int attempt, String className, List<String> jars,
-                         boolean userJarsFirst, List<String> args, AwsSettings aws, Bookmark bookmark)
+                         boolean userJarsFirst, List<String> args, AwsSettings aws, Bookmark bookmark,
+                         List<String> connections)
         implements GlueCommand {
 
     public static final String BOOKMARK_OPTION_ARGUMENT = "--job-bookmark-option";
@@ -48,6 +50,13 @@ public record RunCommand(String runId, String jobName, int attempt, String class
         args = args == null ? List.of() : List.copyOf(args);
         aws = aws == null ? new AwsSettings(null, null, null, null, null) : aws;
         bookmark = bookmark == null ? new Bookmark(null, null) : bookmark;
+        connections = connections == null ? List.of() : List.copyOf(connections);
+    }
+
+    /** A run of a job without connections. */
+    public RunCommand(String runId, String jobName, int attempt, String className, List<String> jars,
+                      boolean userJarsFirst, List<String> args, AwsSettings aws, Bookmark bookmark) {
+        this(runId, jobName, attempt, className, jars, userJarsFirst, args, aws, bookmark, List.of());
     }
 
     /** The bookmark option in force: {@code bookmark.option}, else {@code --job-bookmark-option}, else disable. */

@@ -14,7 +14,7 @@ class GlueProtocolTest {
             List.of("s3://jobs/job.jar", "s3://libs/poi.jar"), false,
             List.of("--JOB_NAME", "orders", "--job-bookmark-option", "job-bookmark-enable"),
             new RunCommand.AwsSettings("http://127.0.0.1:4566", "us-east-1", "ASIAX", "secret", null),
-            new RunCommand.Bookmark("job-bookmark-enable", null));
+            new RunCommand.Bookmark("job-bookmark-enable", null), List.of("pg-sales"));
 
     @Test
     void aRunCommandIsOneLineWithItsOpFirstAndItsEmptyFieldsAsNull() {
@@ -23,7 +23,15 @@ class GlueProtocolTest {
                 + "\"userJarsFirst\":false,\"args\":[\"--JOB_NAME\",\"orders\",\"--job-bookmark-option\","
                 + "\"job-bookmark-enable\"],\"aws\":{\"endpoint\":\"http://127.0.0.1:4566\",\"region\":\"us-east-1\","
                 + "\"accessKeyId\":\"ASIAX\",\"secretAccessKey\":\"secret\",\"sessionToken\":null},"
-                + "\"bookmark\":{\"option\":\"job-bookmark-enable\",\"state\":null}}");
+                + "\"bookmark\":{\"option\":\"job-bookmark-enable\",\"state\":null},\"connections\":[\"pg-sales\"]}");
+    }
+
+    @Test
+    void aRunCommandWithoutConnectionsMayUseNone() {
+        RunCommand read = (RunCommand) GlueCommand.LINES.read("{\"op\":\"run\",\"runId\":\"jr_1\",\"className\":\"J\","
+                + "\"jars\":[\"s3://jobs/job.jar\"]}");
+
+        assertThat(read.connections()).isEmpty();
     }
 
     @Test

@@ -91,7 +91,10 @@ public final class GlueProvider implements ServiceProvider {
 
         // Job runs execute on the Glue worker (a warm Spark JVM) as LabCloudConfig.glueWorker() says.
         AccountRegionStore<JobsState> jobStates = new AccountRegionStore<>(SERVICE, platform.state(), JobsState::new);
-        this.runs = new JobRunStateMachine(platform, jobStates, events -> executor(platform, events));
+        AccountRegionStore<ConnectionsState> connectionStates = new AccountRegionStore<>(SERVICE, platform.state(),
+                ConnectionsState::new);
+        this.runs = new JobRunStateMachine(platform, jobStates, events -> executor(platform, events),
+                (scope, name) -> connectionStates.get(scope).hasConnection(name));
         this.jobs = new JobOperations(jobStates, runs, tagging);
         this.jobRuns = new JobRunOperations(jobStates, runs);
         this.jobBookmarks = new JobBookmarkOperations(jobStates);
@@ -110,8 +113,6 @@ public final class GlueProvider implements ServiceProvider {
         this.crawlerScheduleOperations = new CrawlerScheduleOperations(crawlerStates, crawls, crawlerSchedules);
         this.crawlOperations = new CrawlOperations(crawlerStates, crawls);
 
-        AccountRegionStore<ConnectionsState> connectionStates = new AccountRegionStore<>(SERVICE, platform.state(),
-                ConnectionsState::new);
         this.connections = new ConnectionOperations(connectionStates, tagging, new SecretsManagerSecrets(platform.internal()));
 
         tagging.register(TaggedType.DATABASE, (scope, name) -> catalogs.get(scope).databaseNamed(name),

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -93,12 +94,16 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
     });
     private final SecureRandom random = new SecureRandom();
 
-    /** @param executorFactory what runs the jobs, told about runs through this state machine's {@link WorkerEvents} */
+    /**
+     * @param executorFactory  what runs the jobs, told about runs through this state machine's {@link WorkerEvents}
+     * @param connectionExists whether a Glue connection of that name exists, for the jobs' {@code Connections}
+     */
     public JobRunStateMachine(Platform platform, AccountRegionStore<JobsState> states,
-                              Function<WorkerEvents, JobRunExecutor> executorFactory) {
+                              Function<WorkerEvents, JobRunExecutor> executorFactory,
+                              BiPredicate<Scope, String> connectionExists) {
         this.platform = platform;
         this.states = states;
-        this.preparation = new RunPreparation(platform);
+        this.preparation = new RunPreparation(platform, connectionExists);
         this.logs = new CloudWatchJobRunLogs(platform.logs());
         this.stateChanges = new JobStateChangeEvents(platform.events());
         this.executor = executorFactory.apply(this);

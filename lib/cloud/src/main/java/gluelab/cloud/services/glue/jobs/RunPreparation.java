@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import software.amazon.awssdk.services.glue.model.Job;
 import software.amazon.awssdk.services.glue.model.JobRun;
 
@@ -26,9 +27,11 @@ final class RunPreparation {
     private static final Duration CREDENTIAL_MARGIN = Duration.ofHours(1);
 
     private final Platform platform;
+    private final BiPredicate<Scope, String> connectionExists;
 
-    RunPreparation(Platform platform) {
+    RunPreparation(Platform platform, BiPredicate<Scope, String> connectionExists) {
         this.platform = platform;
+        this.connectionExists = connectionExists;
     }
 
     RunCommand prepare(Scope scope, Job job, JobRun run, BookmarkRecord bookmark) throws UnrunnableJobException {
@@ -54,10 +57,27 @@ final class RunPreparation {
                     + "path as the ScriptLocation or in --extra-jars.");
         }
         boolean userJarsFirst = "true".equalsIgnoreCase(String.valueOf(arguments.get(JobArguments.USER_JARS_FIRST)).trim());
+        List<String> connections = connections(scope, job);
         return new RunCommand(run.id(), job.name(), run.attempt() == null ? 0 : run.attempt(), className.trim(),
                 jars, userJarsFirst, JobArguments.argv(scope, job.name(), run.id(), arguments),
                 credentials(scope, job, run), new RunCommand.Bookmark(JobArguments.bookmarkOption(arguments),
-                        bookmark == null ? null : bookmark.jobBookmark()));
+                        bookmark == null ? null : bookmark.jobBookmark()), connections);
+    }
+
+    /**
+     * The job's {@code Connections}. Glue sets up a run's connections before its script starts, so a connection
+     * that does not exist (any more) fails the run, not StartJobRun.
+     */
+    private List<String> connections(Scope scope, Job job) throws UnrunnableJobException {
+        List<String> names = job.connections() == null || !job.connections().hasConnections()
+                ? List.of() : job.connections().connections();
+        for (String name : names) {
+            if (!connectionExists.test(scope, name)) {
+                throw new UnrunnableJobException("EntityNotFoundException: Connection " + name + " named in the job's"
+                        + " Connections does not exist. Create it with CreateConnection, or remove it from the job.");
+            }
+        }
+        return names;
     }
 
     private static List<String> jars(String scriptLocation, String extraJars) throws UnrunnableJobException {

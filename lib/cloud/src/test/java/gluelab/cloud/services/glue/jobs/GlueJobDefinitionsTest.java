@@ -211,6 +211,23 @@ class GlueJobDefinitionsTest {
     }
 
     @Test
+    void aJobsConnectionsAreKeptAndAnUpdateReplacesThem() {
+        glue().createJob(sparkJob("connected", "com.example.C").connections(c -> c.connections("pg-sales", "pg-hr")).build());
+
+        assertThat(glue().getJob(r -> r.jobName("connected")).job().connections().connections())
+                .containsExactly("pg-sales", "pg-hr");
+
+        glue().updateJob(r -> r.jobName("connected").jobUpdate(u -> u.role(ROLE)
+                .command(c -> c.name("glueetl").scriptLocation("s3://lab-jobs/c.jar"))
+                .connections(c -> c.connections("pg-hr"))));
+        assertThat(glue().getJob(r -> r.jobName("connected")).job().connections().connections()).containsExactly("pg-hr");
+
+        glue().updateJob(r -> r.jobName("connected").jobUpdate(u -> u.role(ROLE)
+                .command(c -> c.name("glueetl").scriptLocation("s3://lab-jobs/c.jar"))));
+        assertThat(glue().getJob(r -> r.jobName("connected")).job().connections()).isNull();
+    }
+
+    @Test
     void updatingAMissingJobIsEntityNotFound() {
         assertThatThrownBy(() -> glue().updateJob(r -> r.jobName("ghost").jobUpdate(u -> u.role(ROLE)
                 .command(c -> c.name("glueetl")))))
