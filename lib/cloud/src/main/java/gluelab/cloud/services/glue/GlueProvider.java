@@ -42,6 +42,11 @@ import gluelab.cloud.services.glue.worker.JobRunExecutor;
 import gluelab.cloud.services.glue.worker.WorkerClasspath;
 import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import gluelab.cloud.services.glue.worker.WorkerEvents;
+import gluelab.cloud.services.glue.workflows.WorkflowErrors;
+import gluelab.cloud.services.glue.workflows.WorkflowOperations;
+import gluelab.cloud.services.glue.workflows.WorkflowRunOperations;
+import gluelab.cloud.services.glue.workflows.WorkflowRunStateMachine;
+import gluelab.cloud.services.glue.workflows.WorkflowsState;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -79,6 +84,9 @@ public final class GlueProvider implements ServiceProvider {
     private final CrawlerScheduleOperations crawlerScheduleOperations;
     private final CrawlOperations crawlOperations;
     private final ConnectionOperations connections;
+    private final WorkflowRunStateMachine workflowRuns;
+    private final WorkflowOperations workflows;
+    private final WorkflowRunOperations workflowRunOperations;
 
     public GlueProvider(Platform platform) {
         Tagging tagging = new Tagging(new AccountRegionStore<>(SERVICE, platform.state(), TagsState::new));
@@ -106,6 +114,14 @@ public final class GlueProvider implements ServiceProvider {
         launcher.whenRunsEnd(new ConditionalTriggers(triggerStates, actions));
         this.triggers = new TriggerOperations(triggerStates, launcher, triggerSchedules, actions, tagging);
 
+        // Workflows hear of a run's end after the conditional triggers, which may start its successors first.
+        AccountRegionStore<WorkflowsState> workflowStates = new AccountRegionStore<>(SERVICE, platform.state(), WorkflowsState::new);
+        this.workflowRuns = new WorkflowRunStateMachine(platform, workflowStates, triggerStates, actions, launcher);
+        actions.startWorkflowsWith(workflowRuns);
+        launcher.whenRunsEnd(workflowRuns);
+        this.workflows = new WorkflowOperations(workflowStates, workflowRuns, triggers, tagging, platform.clock()::instant);
+        this.workflowRunOperations = new WorkflowRunOperations(workflowStates, workflowRuns);
+
         AccountRegionStore<CrawlersState> crawlerStates = new AccountRegionStore<>(SERVICE, platform.state(), CrawlersState::new);
         this.crawls = new CrawlStateMachine(platform, crawlerStates);
         this.crawlerSchedules = new CrawlerSchedules(platform, crawlerStates, crawls);
@@ -125,9 +141,12 @@ public final class GlueProvider implements ServiceProvider {
                 (scope, name) -> crawlerStates.get(scope).hasCrawler(name)), GlueErrors::crawlerNotFound);
         tagging.register(TaggedType.CONNECTION, Tagging.Resources.named(
                 (scope, name) -> connectionStates.get(scope).hasConnection(name)), GlueErrors::connectionNotFound);
+        tagging.register(TaggedType.WORKFLOW, Tagging.Resources.named(
+                (scope, name) -> workflowStates.get(scope).hasWorkflow(name)), WorkflowErrors::workflowNotFound);
         this.tags = new TagOperations(tagging);
 
         runs.endRunsInterruptedByRestart();
+        workflowRuns.endRunsInterruptedByRestart();
         triggerSchedules.restoreAll();
         crawls.endCrawlsInterruptedByRestart();
         crawlerSchedules.restoreAll();
@@ -160,13 +179,16 @@ public final class GlueProvider implements ServiceProvider {
     @Override
     public List<Object> operationHandlers() {
         return List.of(databases, tables, partitions, partitionIndexes, jobs, jobRuns, jobBookmarks, triggers, crawlers,
-                crawlerScheduleOperations, crawlOperations, connections, tags);
+                crawlerScheduleOperations, crawlOperations, connections, workflows, workflowRunOperations, tags);
     }
 
-    /** Triggers go before the jobs they start; databases keep the tables crawlers made, as on AWS. */
+    /**
+     * Workflows go before their triggers, triggers before the jobs they start; databases keep the tables crawlers
+     * made, as on AWS.
+     */
     @Override
     public int reset(String prefix) {
-        return triggers.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix) + databases.reset(prefix)
+        return workflows.reset(prefix) + triggers.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix) + databases.reset(prefix)
                 + connections.reset(prefix);
     }
 

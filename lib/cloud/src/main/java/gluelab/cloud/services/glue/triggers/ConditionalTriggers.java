@@ -5,6 +5,8 @@ import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.jobs.RunCompletionListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.glue.model.Condition;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.Logical;
@@ -16,7 +18,9 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
  * Fires activated CONDITIONAL triggers when runs end. With {@code ANY}, a run ending in a watched state
  * fires the trigger. With {@code AND} (the default), the trigger fires when every watched job's latest run
  * since the trigger last fired (or was activated) ended in its watched state; a later run ending otherwise
- * takes its condition back. Conditions on crawlers are kept but never met yet: crawls do not tell triggers.
+ * takes its condition back. A trigger of a workflow watches only the runs of its workflow's runs, each workflow
+ * run apart, and fires in that workflow run while it is RUNNING. Conditions on crawlers are kept but never met
+ * yet: crawls do not tell triggers.
  */
 public final class ConditionalTriggers implements RunCompletionListener {
 
@@ -31,15 +35,18 @@ public final class ConditionalTriggers implements RunCompletionListener {
     @Override
     public void completed(Scope scope, JobRun run) {
         TriggersState state = states.get(scope);
+        Optional<WorkflowRunContext> workflowRun = WorkflowRunContext.of(run);
         List<Trigger> toFire = new ArrayList<>();
         synchronized (state) {
             for (Trigger trigger : state.triggers.values()) {
                 if (trigger.type() != TriggerType.CONDITIONAL || trigger.state() != TriggerState.ACTIVATED
-                        || trigger.predicate() == null) {
+                        || trigger.predicate() == null || !watches(trigger, workflowRun)) {
                     continue;
                 }
+                String progressKey = TriggersState.progressKey(trigger.name(),
+                        trigger.workflowName() == null ? null : workflowRun.get().workflowRunId());
                 List<Condition> conditions = trigger.predicate().conditions();
-                TriggerProgress progress = state.triggerProgress.find(trigger.name()).orElse(TriggerProgress.none());
+                TriggerProgress progress = state.triggerProgress.find(progressKey).orElse(TriggerProgress.none());
                 boolean watched = false;
                 boolean met = false;
                 for (int i = 0; i < conditions.size(); i++) {
@@ -57,12 +64,24 @@ public final class ConditionalTriggers implements RunCompletionListener {
                 boolean fires = trigger.predicate().logical() == Logical.ANY
                         ? met
                         : met && progress.satisfied().size() == conditions.size();
-                state.triggerProgress.put(trigger.name(), fires ? TriggerProgress.none() : progress);
+                state.triggerProgress.put(progressKey, fires ? TriggerProgress.none() : progress);
                 if (fires) {
                     toFire.add(trigger);
                 }
             }
         }
-        toFire.forEach(trigger -> actions.fire(scope, trigger));
+        for (Trigger trigger : toFire) {
+            if (trigger.workflowName() == null) {
+                actions.fireIn(scope, trigger, null, null);
+            } else if (actions.workflows().isRunning(scope, workflowRun.get())) {
+                actions.fireIn(scope, trigger, workflowRun.get(), null);
+            }
+        }
+    }
+
+    /** A trigger outside workflows watches every run; one in a workflow, the runs of that workflow's runs. */
+    private static boolean watches(Trigger trigger, Optional<WorkflowRunContext> workflowRun) {
+        return trigger.workflowName() == null
+                || workflowRun.map(r -> Objects.equals(r.workflowName(), trigger.workflowName())).orElse(false);
     }
 }

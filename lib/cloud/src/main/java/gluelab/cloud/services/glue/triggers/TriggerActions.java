@@ -10,17 +10,28 @@ import software.amazon.awssdk.services.glue.model.Trigger;
 
 /**
  * What a trigger does when it fires, whatever fired it (StartTrigger, its schedule, its predicate): each
- * action starts a run of its job with the action's arguments and timeout, and the run's TriggerName set.
- * This is where workflow runs will attach their run context when workflows arrive.
+ * action starts a run of its job with the action's arguments and timeout, and the run's TriggerName set. A
+ * trigger of a workflow that fires on its own starts a run of its workflow instead; inside a workflow run, the
+ * actions' runs carry the run's {@link WorkflowRunContext}.
  */
 public final class TriggerActions {
 
     private static final Logger LOG = Logger.getLogger(TriggerActions.class.getName());
 
     private final JobLauncher jobs;
+    private volatile WorkflowRuns workflows = WorkflowRuns.NONE;
 
     public TriggerActions(JobLauncher jobs) {
         this.jobs = jobs;
+    }
+
+    /** Wired after construction, as workflows are built on triggers. */
+    public void startWorkflowsWith(WorkflowRuns workflowRuns) {
+        this.workflows = workflowRuns;
+    }
+
+    WorkflowRuns workflows() {
+        return workflows;
     }
 
     void fire(Scope scope, Trigger trigger) {
@@ -29,6 +40,20 @@ public final class TriggerActions {
 
     /** @param at the schedule's fire time, which the runs start at; null for now */
     void fire(Scope scope, Trigger trigger, Instant at) {
+        if (trigger.workflowName() != null) {
+            workflows.startedBy(scope, trigger, at);
+        } else {
+            fireIn(scope, trigger, null, at);
+        }
+    }
+
+    /**
+     * Starts the trigger's actions as part of a workflow run (or of none, when {@code run} is null).
+     *
+     * @return how many runs it started
+     */
+    public int fireIn(Scope scope, Trigger trigger, WorkflowRunContext run, Instant at) {
+        int started = 0;
         for (Action action : trigger.actions()) {
             if (action.jobName() == null) {
                 // The action is kept and shown; starting crawlers from triggers is still to come.
@@ -41,10 +66,14 @@ public final class TriggerActions {
                 continue;
             }
             try {
-                jobs.start(scope, action, trigger.name(), at);
+                jobs.start(scope, run == null ? action
+                        : action.toBuilder().arguments(run.addedTo(action.hasArguments() ? action.arguments() : null)).build(),
+                        trigger.name(), at);
+                started++;
             } catch (AwsServiceException e) {
                 LOG.warning("Trigger " + trigger.name() + " could not start job " + action.jobName() + ": " + e.getMessage());
             }
         }
+        return started;
     }
 }

@@ -3,6 +3,7 @@ package gluelab.cloud.services.glue.triggers;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.BatchLookup;
 import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.GluePages;
@@ -42,7 +43,8 @@ import software.amazon.awssdk.services.glue.model.UpdateTriggerResponse;
  * Triggers: CreateTrigger, GetTrigger, GetTriggers, BatchGetTriggers, ListTriggers, UpdateTrigger,
  * DeleteTrigger, StartTrigger, StopTrigger. A trigger is CREATED, or ACTIVATED when started (or created
  * with StartOnCreation), and DEACTIVATED when stopped; ON_DEMAND triggers stay CREATED and fire each time
- * they are started. WorkflowName is kept for the workflows to come.
+ * they are started. A trigger with a WorkflowName belongs to that workflow: fired on its own, it starts a run of the
+ * workflow (see {@link TriggerActions}).
  */
 public final class TriggerOperations {
 
@@ -159,7 +161,7 @@ public final class TriggerOperations {
             }
             updated = TriggerDefinitions.validate(trigger.build(), state.scope, jobs);
             state.triggers.put(name, updated);
-            state.triggerProgress.remove(name);
+            state.forgetProgress(name);
         }
         schedules.sync(state.scope, updated);
         return UpdateTriggerResponse.builder().trigger(updated).build();
@@ -177,11 +179,17 @@ public final class TriggerOperations {
         return PrefixReset.remove(states, state -> state.triggers.keys(), prefix, this::delete);
     }
 
+    /** DeleteWorkflow: the workflow's triggers go with it. */
+    public void deleteTriggersOf(Scope scope, String workflowName) {
+        TriggersState state = states.get(scope);
+        state.ofWorkflow(workflowName).forEach(trigger -> delete(state, trigger.name()));
+    }
+
     private void delete(TriggersState state, String name) {
         schedules.cancel(state.scope, name);
         synchronized (state) {
             state.triggers.remove(name);
-            state.triggerProgress.remove(name);
+            state.forgetProgress(name);
             tagging.forget(state.scope, TaggedType.TRIGGER, name);
         }
     }
@@ -214,7 +222,7 @@ public final class TriggerOperations {
         synchronized (state) {
             Trigger changed = state.requireTrigger(name).toBuilder().state(to).build();
             state.triggers.put(name, changed);
-            state.triggerProgress.remove(name);
+            state.forgetProgress(name);
             return changed;
         }
     }

@@ -1,0 +1,30 @@
+package gluelab.cloud.services.glue.triggers;
+
+import gluelab.cloud.provider.Scope;
+import java.time.Instant;
+import software.amazon.awssdk.services.glue.model.Trigger;
+
+/**
+ * What triggers need from workflows, without knowing them: a trigger of a workflow that fires on its own (its
+ * schedule, its events) starts a run of the workflow, and a conditional trigger fires in a workflow run only while
+ * that run is RUNNING (a stopping run starts nothing more).
+ */
+public interface WorkflowRuns {
+
+    /** Starts a run of the trigger's workflow, fired by {@code trigger} at {@code at} (null for now). */
+    void startedBy(Scope scope, Trigger trigger, Instant at);
+
+    boolean isRunning(Scope scope, WorkflowRunContext run);
+
+    /** Before workflows are wired: no workflow ever runs. */
+    WorkflowRuns NONE = new WorkflowRuns() {
+        @Override
+        public void startedBy(Scope scope, Trigger trigger, Instant at) {
+        }
+
+        @Override
+        public boolean isRunning(Scope scope, WorkflowRunContext run) {
+            return false;
+        }
+    };
+}
