@@ -43,6 +43,7 @@ import gluelab.cloud.services.glue.worker.WorkerClasspath;
 import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import gluelab.cloud.services.glue.worker.WorkerEvents;
 import gluelab.cloud.services.glue.workflows.WorkflowErrors;
+import gluelab.cloud.services.glue.workflows.WorkflowEventBatches;
 import gluelab.cloud.services.glue.workflows.WorkflowOperations;
 import gluelab.cloud.services.glue.workflows.WorkflowRunOperations;
 import gluelab.cloud.services.glue.workflows.WorkflowRunStateMachine;
@@ -85,6 +86,7 @@ public final class GlueProvider implements ServiceProvider {
     private final CrawlOperations crawlOperations;
     private final ConnectionOperations connections;
     private final WorkflowRunStateMachine workflowRuns;
+    private final WorkflowEventBatches workflowEventBatches;
     private final WorkflowOperations workflows;
     private final WorkflowRunOperations workflowRunOperations;
 
@@ -119,8 +121,10 @@ public final class GlueProvider implements ServiceProvider {
         this.workflowRuns = new WorkflowRunStateMachine(platform, workflowStates, triggerStates, actions, launcher);
         actions.startWorkflowsWith(workflowRuns);
         launcher.whenRunsEnd(workflowRuns);
-        this.workflows = new WorkflowOperations(workflowStates, workflowRuns, triggers, tagging, platform.clock()::instant);
-        this.workflowRunOperations = new WorkflowRunOperations(workflowStates, workflowRuns);
+        this.workflowEventBatches = new WorkflowEventBatches(platform, workflowStates, workflowRuns);
+        this.workflows = new WorkflowOperations(workflowStates, workflowRuns, workflowEventBatches, triggers, tagging,
+                platform.clock()::instant);
+        this.workflowRunOperations = new WorkflowRunOperations(workflowStates, workflowRuns, workflowEventBatches);
 
         AccountRegionStore<CrawlersState> crawlerStates = new AccountRegionStore<>(SERVICE, platform.state(), CrawlersState::new);
         this.crawls = new CrawlStateMachine(platform, crawlerStates);
@@ -147,6 +151,7 @@ public final class GlueProvider implements ServiceProvider {
 
         runs.endRunsInterruptedByRestart();
         workflowRuns.endRunsInterruptedByRestart();
+        workflowEventBatches.restoreAll();
         triggerSchedules.restoreAll();
         crawls.endCrawlsInterruptedByRestart();
         crawlerSchedules.restoreAll();
@@ -201,6 +206,7 @@ public final class GlueProvider implements ServiceProvider {
     public void close() {
         crawlerSchedules.close();
         crawls.close();
+        workflowEventBatches.close();
         triggerSchedules.close();
         runs.close();
     }

@@ -41,6 +41,13 @@ final class TriggerDefinitions {
         if (type == TriggerType.EVENT && trigger.workflowName() == null) {
             throw GlueErrors.invalidInput("EVENT triggers belong to a workflow; give a WorkflowName.");
         }
+        if (trigger.eventBatchingCondition() != null) {
+            Validation.of(GlueErrors.VALIDATION)
+                    .required("eventBatchingCondition.batchSize", trigger.eventBatchingCondition().batchSize())
+                    .range("eventBatchingCondition.batchSize", trigger.eventBatchingCondition().batchSize(), 1, 100)
+                    .range("eventBatchingCondition.batchWindow", trigger.eventBatchingCondition().batchWindow(), 1, 900)
+                    .orThrow();
+        }
         if (!trigger.hasActions() || trigger.actions().isEmpty()) {
             throw GlueErrors.invalidInput("A trigger needs at least one action.");
         }

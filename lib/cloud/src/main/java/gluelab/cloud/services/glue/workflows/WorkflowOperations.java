@@ -43,14 +43,17 @@ public final class WorkflowOperations {
 
     private final AccountRegionStore<WorkflowsState> states;
     private final WorkflowRunStateMachine runs;
+    private final WorkflowEventBatches eventBatches;
     private final TriggerOperations triggers;
     private final Tagging tagging;
     private final Supplier<Instant> clock;
 
     public WorkflowOperations(AccountRegionStore<WorkflowsState> states, WorkflowRunStateMachine runs,
-                              TriggerOperations triggers, Tagging tagging, Supplier<Instant> clock) {
+                              WorkflowEventBatches eventBatches, TriggerOperations triggers, Tagging tagging,
+                              Supplier<Instant> clock) {
         this.states = states;
         this.runs = runs;
+        this.eventBatches = eventBatches;
         this.triggers = triggers;
         this.tagging = tagging;
         this.clock = clock;
@@ -135,6 +138,7 @@ public final class WorkflowOperations {
 
     private void delete(WorkflowsState state, String name) {
         triggers.deleteTriggersOf(state.scope, name);
+        eventBatches.forget(state.scope, name);
         synchronized (state) {
             state.workflows.remove(name);
             state.runsOf(name).forEach(run -> state.runs.remove(run.workflowRunId()));

@@ -5,9 +5,14 @@ import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.GluePages;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import gluelab.cloud.state.Json;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.glue.model.GetWorkflowRunPropertiesRequest;
 import software.amazon.awssdk.services.glue.model.GetWorkflowRunPropertiesResponse;
 import software.amazon.awssdk.services.glue.model.GetWorkflowRunRequest;
@@ -22,6 +27,7 @@ import software.amazon.awssdk.services.glue.model.StartWorkflowRunRequest;
 import software.amazon.awssdk.services.glue.model.StartWorkflowRunResponse;
 import software.amazon.awssdk.services.glue.model.StopWorkflowRunRequest;
 import software.amazon.awssdk.services.glue.model.StopWorkflowRunResponse;
+import software.amazon.awssdk.services.glue.model.Trigger;
 import software.amazon.awssdk.services.glue.model.WorkflowRun;
 
 /**
@@ -35,18 +41,49 @@ public final class WorkflowRunOperations {
 
     private final AccountRegionStore<WorkflowsState> states;
     private final WorkflowRunStateMachine runs;
+    private final WorkflowEventBatches eventBatches;
 
-    public WorkflowRunOperations(AccountRegionStore<WorkflowsState> states, WorkflowRunStateMachine runs) {
+    public WorkflowRunOperations(AccountRegionStore<WorkflowsState> states, WorkflowRunStateMachine runs,
+                                 WorkflowEventBatches eventBatches) {
         this.states = states;
         this.runs = runs;
+        this.eventBatches = eventBatches;
     }
 
+    /**
+     * Starts a run now; or, for the events an EventBridge rule delivers (their ids in {@code aws:eventIds}) to a
+     * workflow with an activated EVENT trigger, adds them to the trigger's batch, and answers the run's id only when
+     * they complete it.
+     */
     public StartWorkflowRunResponse startWorkflowRun(RequestContext ctx, StartWorkflowRunRequest request) {
         String name = GlueErrors.name(request.name(), "name");
-        WorkflowRun run = runs.start(ctx.scope(), name, request.hasRunProperties() ? request.runProperties() : null,
-                null, null, null);
+        Map<String, String> properties = request.hasRunProperties() ? request.runProperties() : null;
+        states.get(ctx).requireWorkflow(name);
+        String eventIds = properties == null ? null : properties.get(WorkflowEventBatches.EVENT_IDS);
+        Optional<Trigger> eventTrigger = eventIds == null ? Optional.empty() : runs.eventTriggerOf(ctx.scope(), name);
+        if (eventTrigger.isPresent()) {
+            Optional<WorkflowRun> started = eventBatches.add(ctx.scope(), eventTrigger.get(), eventIdList(eventIds));
+            return StartWorkflowRunResponse.builder().runId(started.map(WorkflowRun::workflowRunId).orElse(null)).build();
+        }
+        WorkflowRun run = runs.start(ctx.scope(), name, properties, null, null, null);
         runs.fireStartTriggers(ctx.scope(), run, null, null);
         return StartWorkflowRunResponse.builder().runId(run.workflowRunId()).build();
+    }
+
+    /** {@code aws:eventIds} as Glue writes it: a JSON list of event ids. */
+    private static List<String> eventIdList(String eventIds) {
+        try {
+            JsonNode list = Json.MAPPER.readTree(eventIds);
+            if (list.isArray() && !list.isEmpty()) {
+                List<String> ids = new ArrayList<>();
+                list.forEach(id -> ids.add(id.asText()));
+                return ids;
+            }
+        } catch (JsonProcessingException notJson) {
+            // answered below
+        }
+        throw GlueErrors.invalidInput("Run property " + WorkflowEventBatches.EVENT_IDS + " is a JSON list of "
+                + "EventBridge event ids, e.g. [\"a1b2\"].");
     }
 
     public GetWorkflowRunResponse getWorkflowRun(RequestContext ctx, GetWorkflowRunRequest request) {

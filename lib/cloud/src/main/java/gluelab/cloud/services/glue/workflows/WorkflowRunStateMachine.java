@@ -20,12 +20,15 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.glue.model.Action;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.NodeType;
+import software.amazon.awssdk.services.glue.model.StartingEventBatchCondition;
 import software.amazon.awssdk.services.glue.model.Trigger;
+import software.amazon.awssdk.services.glue.model.TriggerState;
 import software.amazon.awssdk.services.glue.model.TriggerType;
 import software.amazon.awssdk.services.glue.model.Workflow;
 import software.amazon.awssdk.services.glue.model.WorkflowGraph;
@@ -74,6 +77,12 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
      */
     WorkflowRun start(Scope scope, String workflowName, Map<String, String> properties, Trigger firedBy, Instant at,
                       String previousRunId) {
+        return start(scope, workflowName, properties, firedBy, at, previousRunId, null);
+    }
+
+    /** @param eventBatch for a run an EVENT trigger started, the batch condition that started it */
+    WorkflowRun start(Scope scope, String workflowName, Map<String, String> properties, Trigger firedBy, Instant at,
+                      String previousRunId, StartingEventBatchCondition eventBatch) {
         WorkflowsState state = states.get(scope);
         WorkflowRun run;
         synchronized (state) {
@@ -94,6 +103,7 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
                     .workflowRunProperties(runProperties)
                     .startedOn(at == null ? now() : at.truncatedTo(ChronoUnit.MILLIS))
                     .status(WorkflowRunStatus.RUNNING)
+                    .startingEventBatchCondition(eventBatch)
                     .build();
             state.runs.put(run.workflowRunId(), run);
         }
@@ -113,6 +123,12 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
         }
         starting.forEach(trigger -> actions.fireIn(scope, trigger, context, at));
         settle(scope, run.workflowRunId());
+    }
+
+    /** The workflow's activated EVENT trigger, which EventBridge's events start it through. */
+    Optional<Trigger> eventTriggerOf(Scope scope, String workflowName) {
+        return triggers.get(scope).ofWorkflow(workflowName).stream()
+                .filter(t -> t.type() == TriggerType.EVENT && t.state() == TriggerState.ACTIVATED).findFirst();
     }
 
     /** A trigger of a workflow fired on its own (its schedule): a new run of the workflow. */

@@ -1,6 +1,7 @@
 package gluelab.cloud.services.glue.workflows;
 
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.ShapeCodec;
 import gluelab.cloud.state.StateStore;
@@ -11,7 +12,8 @@ import software.amazon.awssdk.services.glue.model.WorkflowRun;
 import software.amazon.awssdk.services.glue.model.WorkflowRunStatus;
 
 /**
- * The workflows of one account and region, and their runs (by run id). Both collections are durable; a workflow is
+ * The workflows of one account and region, their runs (by run id) and the events their EVENT triggers are
+ * gathering. Every collection is durable; a workflow is
  * kept without its LastRun and Graph, which are worked out when asked for. Compound changes hold this object's
  * monitor.
  */
@@ -22,11 +24,13 @@ public final class WorkflowsState {
     final Scope scope;
     final DurableMap<Workflow> workflows;
     final DurableMap<WorkflowRun> runs;
+    final DurableMap<EventBatch> eventBatches;
 
     public WorkflowsState(Scope scope, StateStore store) {
         this.scope = scope;
         this.workflows = store.map(scope.mapName(SERVICE, "workflows/definitions"), ShapeCodec.of(Workflow.class));
         this.runs = store.map(scope.mapName(SERVICE, "workflows/runs"), ShapeCodec.of(WorkflowRun.class));
+        this.eventBatches = store.map(scope.mapName(SERVICE, "workflows/event-batches"), Codec.of(EventBatch.class));
     }
 
     /** Whether a workflow of that name exists (the tagging operations ask). */

@@ -6,8 +6,6 @@ import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.services.glue.jobs.GlueLabSupport;
 import gluelab.cloud.services.glue.jobs.ScriptedGlueWorker;
-import gluelab.cloud.testing.RunningLabCloud;
-import gluelab.cloud.testing.TestRoles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.JobRunState;
 import software.amazon.awssdk.services.glue.model.NodeType;
@@ -46,7 +42,7 @@ class GlueWorkflowsPersistenceTest {
     void aWorkflowItsRunsAndTheirPropertiesSurviveARestartAndARunCutShortCompletesWithItsFailure() {
         String finished;
         String cutShort;
-        try (LabCloud cloud = start(); GlueClient glue = client(cloud)) {
+        try (LabCloud cloud = start(); GlueClient glue = GlueLabSupport.client(cloud)) {
             GlueWorkflowsTest.chain(glue, "durable", "test.Succeeds", "test.Sleeps", "test.Succeeds");
             glue.updateTrigger(r -> r.name("durable-after-A").triggerUpdate(u -> u.actions(a -> a.jobName("durable-C"))));
             finished = glue.startWorkflowRun(r -> r.name("durable").runProperties(Map.of("batch", "1"))).runId();
@@ -57,7 +53,7 @@ class GlueWorkflowsPersistenceTest {
             GlueLabSupport.awaitState(glue, "durable-B", sleeping, Set.of(JobRunState.RUNNING));
         }
 
-        try (LabCloud cloud = start(); GlueClient glue = client(cloud)) {
+        try (LabCloud cloud = start(); GlueClient glue = GlueLabSupport.client(cloud)) {
             assertThat(glue.getWorkflow(r -> r.name("durable")).workflow().defaultRunProperties())
                     .containsEntry("source", "s3://lab/raw/");
             WorkflowRun before = glue.getWorkflowRun(r -> r.name("durable").runId(finished)).run();
@@ -78,15 +74,6 @@ class GlueWorkflowsPersistenceTest {
     }
 
     private LabCloud start() {
-        LabCloud cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0).withStateDir(stateDir)
-                .withGlueWorker(LabCloudConfig.GlueWorkerMode.LAZY));
-        TestRoles.createGlueRoles(cloud.endpoint());
-        return cloud;
-    }
-
-    private static GlueClient client(LabCloud cloud) {
-        return GlueClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(RunningLabCloud.TEST_CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return GlueLabSupport.startPersistent(stateDir, LabCloudConfig.GlueWorkerMode.LAZY);
     }
 }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.ConcurrentRunsExceededException;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.glue.model.WorkflowGraph;
 import software.amazon.awssdk.services.glue.model.WorkflowRun;
 import software.amazon.awssdk.services.glue.model.WorkflowRunStatistics;
 import software.amazon.awssdk.services.glue.model.WorkflowRunStatus;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Glue workflows with real job runs on the scripted worker ({@link ScriptedGlueWorker}): the chain of notebook 50
@@ -245,6 +248,68 @@ class GlueWorkflowsTest {
         assertThat(run.statistics().succeededActions()).isEqualTo(1);
         assertThat(run.startedOn().atZone(java.time.ZoneOffset.UTC).getHour()).isEqualTo(3);
         assertThat(onlyRun(run.graph(), "nightly-wf-job").triggerName()).isEqualTo("nightly-wf-schedule");
+    }
+
+    @Test
+    void anEventBridgeRuleStartsTheWorkflowOfAnEventTriggerOnceABatchIsFullOrItsWindowHasPassed() {
+        glue.createWorkflow(r -> r.name("on-arrival"));
+        glue.createJob(sparkJob("on-arrival-load", "test.Succeeds").build());
+        glue.createTrigger(r -> r.name("on-arrival-events").workflowName("on-arrival").type(TriggerType.EVENT)
+                .eventBatchingCondition(b -> b.batchSize(2).batchWindow(300)).startOnCreation(true)
+                .actions(a -> a.jobName("on-arrival-load")));
+        String role;
+        try (IamClient iam = cloud.client(IamClient.builder(), RunningLabCloud.TEST_CREDENTIALS, Region.AWS_GLOBAL)) {
+            iam.createRole(r -> r.roleName("events-start-workflows").assumeRolePolicyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},\
+                    "Action":"sts:AssumeRole"}]}"""));
+            iam.putRolePolicy(r -> r.roleName("events-start-workflows").policyName("glue").policyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["glue:notifyEvent","glue:StartWorkflowRun"],\
+                    "Resource":"arn:aws:glue:us-east-1:000000000000:workflow/on-arrival"}]}"""));
+            role = "arn:aws:iam::000000000000:role/events-start-workflows";
+        }
+        try (EventBridgeClient events = cloud.client(EventBridgeClient.builder())) {
+            events.putRule(r -> r.name("files-arrived").eventPattern("{\"source\":[\"lab.files\"]}"));
+            events.putTargets(r -> r.rule("files-arrived").targets(t -> t.id("wf").roleArn(role)
+                    .arn("arn:aws:glue:us-east-1:000000000000:workflow/on-arrival")));
+
+            String first = putEvent(events);
+            GlueLabSupport.sleep(500);
+            assertThat(glue.getWorkflowRuns(r -> r.name("on-arrival")).runs()).as("one event of two").isEmpty();
+            String second = putEvent(events);
+            WorkflowRun bySize = awaitEnd(glue, "on-arrival", awaitRuns("on-arrival", 1).get(0).workflowRunId());
+
+            assertThat(bySize.startingEventBatchCondition().batchSize()).isEqualTo(2);
+            assertThat(bySize.workflowRunProperties().get("aws:eventIds")).contains(first, second);
+            assertThat(bySize.statistics().succeededActions()).isEqualTo(1);
+            assertThat(onlyRun(bySize.graph(), "on-arrival-load").triggerName()).isEqualTo("on-arrival-events");
+
+            String alone = putEvent(events);
+            GlueLabSupport.sleep(500);
+            advanceClock(cloud, Duration.ofSeconds(300));
+            WorkflowRun byWindow = awaitEnd(glue, "on-arrival", awaitRuns("on-arrival", 2).get(0).workflowRunId());
+
+            assertThat(byWindow.startingEventBatchCondition().batchWindow()).isEqualTo(300);
+            assertThat(byWindow.workflowRunProperties().get("aws:eventIds")).contains(alone).doesNotContain(first);
+        }
+    }
+
+    private static String putEvent(EventBridgeClient events) {
+        return events.putEvents(r -> r.entries(e -> e.source("lab.files").detailType("File Arrived").detail("{}")))
+                .entries().get(0).eventId();
+    }
+
+    private static List<WorkflowRun> awaitRuns(String workflow, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<WorkflowRun> runs = glue.getWorkflowRuns(r -> r.name(workflow)).runs();
+            if (runs.size() >= count) {
+                return runs;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Workflow " + workflow + " has " + runs.size() + " runs, not " + count);
+            }
+            GlueLabSupport.sleep(25);
+        }
     }
 
     @Test
