@@ -8,20 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.glue.GlueClient;
 
-import gluelab.glue.spi.BookmarkOption;
-import gluelab.glue.spi.RunEnvironment;
 import gluelab.glue.spi.RunEnvironments;
+import gluelab.glue.spi.WorkerLikeEnvironment;
 
 class RunClientsTest {
 
@@ -40,7 +35,9 @@ class RunClientsTest {
             exchange.close();
         });
         server.start();
-        RunEnvironments.bind(new RoleSessionRun(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+        // As a worker binds a run: Lab Cloud's endpoint, the run's region, the job role's session.
+        RunEnvironments.bind(new WorkerLikeEnvironment(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                "eu-west-1", StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIARUN", "secret", "token"))));
         try (GlueClient glue = RunClients.glue()) {
             Map<String, String> properties = glue.getWorkflowRunProperties(r -> r.name("flow").runId("wr_1")).runProperties();
 
@@ -54,52 +51,4 @@ class RunClientsTest {
         }
     }
 
-    /** A run as a Lab Cloud worker binds it: the job role's session, Lab Cloud's endpoint, the run's region. */
-    private record RoleSessionRun(URI endpointUri) implements RunEnvironment {
-        private static final ConcurrentMap<String, Object> ATTRIBUTES = new ConcurrentHashMap<>();
-
-        @Override
-        public String runId() {
-            return "jr_1";
-        }
-
-        @Override
-        public String jobName() {
-            return "load";
-        }
-
-        @Override
-        public BookmarkOption bookmarkOption() {
-            return BookmarkOption.DISABLE;
-        }
-
-        @Override
-        public Optional<String> bookmarkState() {
-            return Optional.empty();
-        }
-
-        @Override
-        public void commitBookmark(String jobBookmarkJson) {
-        }
-
-        @Override
-        public Optional<URI> endpoint() {
-            return Optional.of(endpointUri);
-        }
-
-        @Override
-        public String region() {
-            return "eu-west-1";
-        }
-
-        @Override
-        public AwsCredentialsProvider credentials() {
-            return StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIARUN", "secret", "token"));
-        }
-
-        @Override
-        public ConcurrentMap<String, Object> attributes() {
-            return ATTRIBUTES;
-        }
-    }
 }
