@@ -2,12 +2,15 @@ package gluelab.cloud.services.glue.triggers;
 
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.crawlers.CrawlLauncher;
 import gluelab.cloud.services.glue.jobs.RunCompletionListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.glue.model.Condition;
+import software.amazon.awssdk.services.glue.model.Crawl;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.Logical;
 import software.amazon.awssdk.services.glue.model.Trigger;
@@ -19,10 +22,10 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
  * fires the trigger. With {@code AND} (the default), the trigger fires when every watched job's latest run
  * since the trigger last fired (or was activated) ended in its watched state; a later run ending otherwise
  * takes its condition back. A trigger of a workflow watches only the runs of its workflow's runs, each workflow
- * run apart, and fires in that workflow run while it is RUNNING. Conditions on crawlers are kept but never met
- * yet: crawls do not tell triggers.
+ * run apart, and fires in that workflow run while it is RUNNING. Conditions on crawlers are met the same way by
+ * crawls' ends (CrawlState SUCCEEDED, FAILED or CANCELLED).
  */
-public final class ConditionalTriggers implements RunCompletionListener {
+public final class ConditionalTriggers implements RunCompletionListener, CrawlLauncher.CompletionListener {
 
     private final AccountRegionStore<TriggersState> states;
     private final TriggerActions actions;
@@ -34,8 +37,26 @@ public final class ConditionalTriggers implements RunCompletionListener {
 
     @Override
     public void completed(Scope scope, JobRun run) {
+        ended(scope, WorkflowRunContext.of(run), condition -> run.jobName().equals(condition.jobName()),
+                condition -> run.jobRunStateAsString().equals(condition.stateAsString()));
+    }
+
+    @Override
+    public void completed(Scope scope, String crawlerName, Crawl crawl, CrawlLauncher.WorkflowRun startedIn) {
+        ended(scope, Optional.ofNullable(startedIn).map(w -> new WorkflowRunContext(w.workflowName(), w.workflowRunId())),
+                condition -> crawlerName.equals(condition.crawlerName()),
+                condition -> crawl.stateAsString().equals(condition.crawlStateAsString()));
+    }
+
+    /**
+     * A job run or a crawl ended.
+     *
+     * @param watches whether a condition watches the job or crawler that ended
+     * @param meets   whether it ended in the condition's state
+     */
+    private void ended(Scope scope, Optional<WorkflowRunContext> workflowRun, Predicate<Condition> watches,
+                       Predicate<Condition> meets) {
         TriggersState state = states.get(scope);
-        Optional<WorkflowRunContext> workflowRun = WorkflowRunContext.of(run);
         List<Trigger> toFire = new ArrayList<>();
         synchronized (state) {
             for (Trigger trigger : state.triggers.values()) {
@@ -51,11 +72,11 @@ public final class ConditionalTriggers implements RunCompletionListener {
                 boolean met = false;
                 for (int i = 0; i < conditions.size(); i++) {
                     Condition condition = conditions.get(i);
-                    if (run.jobName().equals(condition.jobName())) {
+                    if (watches.test(condition)) {
                         watched = true;
-                        boolean meets = run.jobRunStateAsString().equals(condition.stateAsString());
-                        met |= meets;
-                        progress = progress.with(i, meets);
+                        boolean conditionMet = meets.test(condition);
+                        met |= conditionMet;
+                        progress = progress.with(i, conditionMet);
                     }
                 }
                 if (!watched) {

@@ -2,6 +2,7 @@ package gluelab.cloud.services.glue.triggers;
 
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.crawlers.CrawlLauncher;
 import gluelab.cloud.services.glue.jobs.JobLauncher;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -10,7 +11,8 @@ import software.amazon.awssdk.services.glue.model.Trigger;
 
 /**
  * What a trigger does when it fires, whatever fired it (StartTrigger, its schedule, its predicate): each
- * action starts a run of its job with the action's arguments and timeout, and the run's TriggerName set. A
+ * action starts a run of its job with the action's arguments and timeout, and the run's TriggerName set, or a
+ * crawl of its crawler. A
  * trigger of a workflow that fires on its own starts a run of its workflow instead; inside a workflow run, the
  * actions' runs carry the run's {@link WorkflowRunContext}.
  */
@@ -19,10 +21,12 @@ public final class TriggerActions {
     private static final Logger LOG = Logger.getLogger(TriggerActions.class.getName());
 
     private final JobLauncher jobs;
+    private final CrawlLauncher crawls;
     private volatile WorkflowRuns workflows = WorkflowRuns.NONE;
 
-    public TriggerActions(JobLauncher jobs) {
+    public TriggerActions(JobLauncher jobs, CrawlLauncher crawls) {
         this.jobs = jobs;
+        this.crawls = crawls;
     }
 
     /** Wired after construction, as workflows are built on triggers. */
@@ -56,9 +60,7 @@ public final class TriggerActions {
         int started = 0;
         for (Action action : trigger.actions()) {
             if (action.jobName() == null) {
-                // The action is kept and shown; starting crawlers from triggers is still to come.
-                LOG.info("Trigger " + trigger.name() + " cannot start crawler " + action.crawlerName()
-                        + ": Lab Cloud's triggers start jobs only");
+                started += startCrawl(scope, trigger, action.crawlerName(), run, at);
                 continue;
             }
             if (!jobs.hasJob(scope, action.jobName())) {
@@ -75,5 +77,16 @@ public final class TriggerActions {
             }
         }
         return started;
+    }
+
+    private int startCrawl(Scope scope, Trigger trigger, String crawlerName, WorkflowRunContext run, Instant at) {
+        try {
+            crawls.start(scope, crawlerName,
+                    run == null ? null : new CrawlLauncher.WorkflowRun(run.workflowName(), run.workflowRunId()), at);
+            return 1;
+        } catch (AwsServiceException e) {
+            LOG.warning("Trigger " + trigger.name() + " could not start crawler " + crawlerName + ": " + e.getMessage());
+            return 0;
+        }
     }
 }

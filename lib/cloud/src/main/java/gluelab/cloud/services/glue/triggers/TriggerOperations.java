@@ -8,6 +8,7 @@ import gluelab.cloud.services.glue.BatchLookup;
 import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.GluePages;
 import gluelab.cloud.services.glue.PrefixReset;
+import gluelab.cloud.services.glue.crawlers.CrawlLauncher;
 import gluelab.cloud.services.glue.jobs.JobLauncher;
 import gluelab.cloud.services.glue.tags.ResourceTags;
 import gluelab.cloud.services.glue.tags.TaggedType;
@@ -53,14 +54,16 @@ public final class TriggerOperations {
 
     private final AccountRegionStore<TriggersState> states;
     private final JobLauncher jobs;
+    private final CrawlLauncher crawls;
     private final TriggerSchedules schedules;
     private final TriggerActions actions;
     private final Tagging tagging;
 
-    public TriggerOperations(AccountRegionStore<TriggersState> states, JobLauncher jobs, TriggerSchedules schedules,
-                             TriggerActions actions, Tagging tagging) {
+    public TriggerOperations(AccountRegionStore<TriggersState> states, JobLauncher jobs, CrawlLauncher crawls,
+                             TriggerSchedules schedules, TriggerActions actions, Tagging tagging) {
         this.states = states;
         this.jobs = jobs;
+        this.crawls = crawls;
         this.schedules = schedules;
         this.actions = actions;
         this.tagging = tagging;
@@ -77,7 +80,7 @@ public final class TriggerOperations {
         synchronized (state) {
             trigger = TriggerDefinitions.validate(JsonShapeCodec.convert(request, Trigger.class).toBuilder()
                     .state(activate ? TriggerState.ACTIVATED : TriggerState.CREATED)
-                    .build(), state.scope, jobs);
+                    .build(), state.scope, jobs, crawls);
             if (state.triggers.containsKey(trigger.name())) {
                 throw GlueErrors.alreadyExists("Trigger with name: " + trigger.name() + " already exists.");
             }
@@ -159,7 +162,7 @@ public final class TriggerOperations {
             if (update.eventBatchingCondition() != null) {
                 trigger.eventBatchingCondition(update.eventBatchingCondition());
             }
-            updated = TriggerDefinitions.validate(trigger.build(), state.scope, jobs);
+            updated = TriggerDefinitions.validate(trigger.build(), state.scope, jobs, crawls);
             state.triggers.put(name, updated);
             state.forgetProgress(name);
         }

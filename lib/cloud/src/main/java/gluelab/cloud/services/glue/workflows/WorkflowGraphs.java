@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.glue.model.Action;
 import software.amazon.awssdk.services.glue.model.Condition;
+import software.amazon.awssdk.services.glue.model.Crawl;
 import software.amazon.awssdk.services.glue.model.Edge;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.Node;
@@ -23,15 +24,20 @@ import software.amazon.awssdk.services.glue.model.WorkflowGraph;
 /**
  * A workflow's graph as Glue draws it from the workflow's triggers: a TRIGGER node per trigger, a JOB or CRAWLER
  * node per job or crawler a trigger watches or starts, an edge from each watched node to its trigger and from each
- * trigger to what it starts. In a run's graph, each job node holds the job's runs in that workflow run.
+ * trigger to what it starts. In a run's graph, each job node holds the job's runs in that workflow run, and each
+ * crawler node its crawls.
  */
 final class WorkflowGraphs {
 
     private WorkflowGraphs() {
     }
 
-    /** @param jobRuns a job's runs in the workflow run; null for the workflow's own graph, which has none */
-    static WorkflowGraph of(String workflowName, List<Trigger> triggers, Function<String, List<JobRun>> jobRuns) {
+    /** What a run's graph shows of its job runs and crawls, by job or crawler name. */
+    record RunActions(Function<String, List<JobRun>> jobRuns, Function<String, List<Crawl>> crawls) {
+    }
+
+    /** @param actions the workflow run's job runs and crawls; null for the workflow's own graph, which has none */
+    static WorkflowGraph of(String workflowName, List<Trigger> triggers, RunActions actions) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         Set<Edge> edges = new LinkedHashSet<>();
         for (Trigger trigger : triggers) {
@@ -41,13 +47,13 @@ final class WorkflowGraphs {
             nodes.put(triggerNode.uniqueId(), triggerNode);
             if (trigger.predicate() != null && trigger.predicate().hasConditions()) {
                 for (Condition condition : trigger.predicate().conditions()) {
-                    Node watched = node(workflowName, condition.jobName(), condition.crawlerName(), jobRuns);
+                    Node watched = node(workflowName, condition.jobName(), condition.crawlerName(), actions);
                     nodes.putIfAbsent(watched.uniqueId(), watched);
                     edges.add(Edge.builder().sourceId(watched.uniqueId()).destinationId(triggerNode.uniqueId()).build());
                 }
             }
             for (Action action : trigger.actions()) {
-                Node started = node(workflowName, action.jobName(), action.crawlerName(), jobRuns);
+                Node started = node(workflowName, action.jobName(), action.crawlerName(), actions);
                 nodes.putIfAbsent(started.uniqueId(), started);
                 edges.add(Edge.builder().sourceId(triggerNode.uniqueId()).destinationId(started.uniqueId()).build());
             }
@@ -55,17 +61,19 @@ final class WorkflowGraphs {
         return WorkflowGraph.builder().nodes(new ArrayList<>(nodes.values())).edges(new ArrayList<>(edges)).build();
     }
 
-    private static Node node(String workflowName, String jobName, String crawlerName,
-                             Function<String, List<JobRun>> jobRuns) {
+    private static Node node(String workflowName, String jobName, String crawlerName, RunActions actions) {
         if (jobName == null) {
-            return Node.builder().type(NodeType.CRAWLER).name(crawlerName)
-                    .uniqueId(uniqueId(workflowName, NodeType.CRAWLER, crawlerName))
-                    .crawlerDetails(d -> d.crawls(List.of())).build();
+            Node.Builder node = Node.builder().type(NodeType.CRAWLER).name(crawlerName)
+                    .uniqueId(uniqueId(workflowName, NodeType.CRAWLER, crawlerName));
+            if (actions != null) {
+                node.crawlerDetails(d -> d.crawls(actions.crawls().apply(crawlerName)));
+            }
+            return node.build();
         }
         Node.Builder node = Node.builder().type(NodeType.JOB).name(jobName)
                 .uniqueId(uniqueId(workflowName, NodeType.JOB, jobName));
-        if (jobRuns != null) {
-            node.jobDetails(d -> d.jobRuns(jobRuns.apply(jobName)));
+        if (actions != null) {
+            node.jobDetails(d -> d.jobRuns(actions.jobRuns().apply(jobName)));
         }
         return node.build();
     }

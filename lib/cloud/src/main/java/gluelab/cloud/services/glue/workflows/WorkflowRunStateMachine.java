@@ -5,6 +5,7 @@ import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.crawlers.CrawlLauncher;
 import gluelab.cloud.services.glue.jobs.JobLauncher;
 import gluelab.cloud.services.glue.jobs.RunCompletionListener;
 import gluelab.cloud.services.glue.triggers.TriggerActions;
@@ -24,6 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.glue.model.Action;
+import software.amazon.awssdk.services.glue.model.Crawl;
+import software.amazon.awssdk.services.glue.model.CrawlState;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.NodeType;
 import software.amazon.awssdk.services.glue.model.StartingEventBatchCondition;
@@ -45,7 +48,8 @@ import software.amazon.awssdk.services.glue.model.WorkflowRunStatus;
  * STOPPING, stops its job runs, and it is STOPPED once they have ended. A run whose workflow has no trigger to start
  * it is ERROR. Its statistics are counted from its job runs.
  */
-public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletionListener {
+public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletionListener,
+        CrawlLauncher.CompletionListener {
 
     static final Set<WorkflowRunStatus> ACTIVE = EnumSet.of(WorkflowRunStatus.RUNNING, WorkflowRunStatus.STOPPING);
     private static final Logger LOG = Logger.getLogger(WorkflowRunStateMachine.class.getName());
@@ -55,15 +59,18 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
     private final AccountRegionStore<TriggersState> triggers;
     private final TriggerActions actions;
     private final JobLauncher jobs;
+    private final CrawlLauncher crawls;
     private final SecureRandom random = new SecureRandom();
 
     public WorkflowRunStateMachine(Platform platform, AccountRegionStore<WorkflowsState> states,
-                                   AccountRegionStore<TriggersState> triggers, TriggerActions actions, JobLauncher jobs) {
+                                   AccountRegionStore<TriggersState> triggers, TriggerActions actions, JobLauncher jobs,
+                                   CrawlLauncher crawls) {
         this.platform = platform;
         this.states = states;
         this.triggers = triggers;
         this.actions = actions;
         this.jobs = jobs;
+        this.crawls = crawls;
     }
 
     // ---- starting ------------------------------------------------------------------------------
@@ -197,6 +204,8 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
             state.runs.put(runId, run.toBuilder().status(WorkflowRunStatus.STOPPING).build());
         }
         jobRunsOf(scope, runId).stream().filter(JobLauncher::inFlight).forEach(jobRun -> jobs.stop(scope, jobRun));
+        crawls.crawlsIn(scope, runId).stream().filter(crawl -> crawl.getValue().state() == CrawlState.RUNNING)
+                .forEach(crawl -> crawls.stop(scope, crawl.getKey()));
         settle(scope, runId);
     }
 
@@ -206,11 +215,20 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
         WorkflowRunContext.of(run).ifPresent(context -> settle(scope, context.workflowRunId()));
     }
 
-    /** Ends the run if it is active and none of its job runs is in flight. */
+    /** A crawl ended: its workflow run ends too when it was the last action in flight. */
+    @Override
+    public void completed(Scope scope, String crawlerName, Crawl crawl, CrawlLauncher.WorkflowRun startedIn) {
+        if (startedIn != null) {
+            settle(scope, startedIn.workflowRunId());
+        }
+    }
+
+    /** Ends the run if it is active and none of its job runs or crawls is in flight. */
     private void settle(Scope scope, String runId) {
         WorkflowRun run = states.get(scope).runs.get(runId);
         if (run == null || !ACTIVE.contains(run.status())
-                || jobRunsOf(scope, runId).stream().anyMatch(JobLauncher::inFlight)) {
+                || jobRunsOf(scope, runId).stream().anyMatch(JobLauncher::inFlight)
+                || crawls.crawlsIn(scope, runId).stream().anyMatch(c -> c.getValue().state() == CrawlState.RUNNING)) {
             return;
         }
         end(scope, runId, run.status() == WorkflowRunStatus.STOPPING ? WorkflowRunStatus.STOPPED
@@ -242,10 +260,13 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
     /** The run as GetWorkflowRun answers: with its statistics, and its graph when asked. */
     WorkflowRun shown(Scope scope, WorkflowRun run, boolean includeGraph) {
         List<JobRun> jobRuns = jobRunsOf(scope, run.workflowRunId());
-        WorkflowRun.Builder shown = run.toBuilder().statistics(statistics(jobRuns));
+        List<Map.Entry<String, Crawl>> runCrawls = crawls.crawlsIn(scope, run.workflowRunId());
+        WorkflowRun.Builder shown = run.toBuilder().statistics(statistics(jobRuns, runCrawls));
         if (includeGraph) {
-            shown.graph(WorkflowGraphs.of(run.name(), triggers.get(scope).ofWorkflow(run.name()),
-                    jobName -> jobRuns.stream().filter(r -> r.jobName().equals(jobName)).toList()));
+            shown.graph(WorkflowGraphs.of(run.name(), triggers.get(scope).ofWorkflow(run.name()), new WorkflowGraphs.RunActions(
+                    jobName -> jobRuns.stream().filter(r -> r.jobName().equals(jobName)).toList(),
+                    crawlerName -> runCrawls.stream().filter(c -> c.getKey().equals(crawlerName)).map(Map.Entry::getValue)
+                            .toList())));
         }
         return shown.build();
     }
@@ -260,7 +281,8 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
                 .map(context -> workflowRunId.equals(context.workflowRunId())).orElse(false));
     }
 
-    private static WorkflowRunStatistics statistics(List<JobRun> runs) {
+    /** Counted over the run's job runs and crawls (a cancelled crawl counts as stopped). */
+    private static WorkflowRunStatistics statistics(List<JobRun> runs, List<Map.Entry<String, Crawl>> runCrawls) {
         int running = 0;
         int waiting = 0;
         int succeeded = 0;
@@ -281,7 +303,18 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
                 }
             }
         }
-        return WorkflowRunStatistics.builder().totalActions(runs.size()).runningActions(running).waitingActions(waiting)
+        for (Map.Entry<String, Crawl> crawl : runCrawls) {
+            switch (crawl.getValue().state()) {
+                case RUNNING, CANCELLING -> running++;
+                case SUCCEEDED -> succeeded++;
+                case FAILED -> failed++;
+                case CANCELLED -> stopped++;
+                case ERROR -> errored++;
+                default -> {
+                }
+            }
+        }
+        return WorkflowRunStatistics.builder().totalActions(runs.size() + runCrawls.size()).runningActions(running).waitingActions(waiting)
                 .succeededActions(succeeded).failedActions(failed).stoppedActions(stopped).timeoutActions(timedOut)
                 .erroredActions(errored).build();
     }

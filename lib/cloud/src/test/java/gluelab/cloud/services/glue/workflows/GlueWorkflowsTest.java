@@ -9,6 +9,7 @@ import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.services.glue.jobs.GlueLabSupport;
 import gluelab.cloud.services.glue.jobs.ScriptedGlueWorker;
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.cloud.testing.TestRoles;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -18,11 +19,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.ConcurrentRunsExceededException;
+import software.amazon.awssdk.services.glue.model.Crawl;
+import software.amazon.awssdk.services.glue.model.CrawlState;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.IllegalWorkflowStateException;
 import software.amazon.awssdk.services.glue.model.JobRun;
@@ -36,6 +40,7 @@ import software.amazon.awssdk.services.glue.model.WorkflowRun;
 import software.amazon.awssdk.services.glue.model.WorkflowRunStatistics;
 import software.amazon.awssdk.services.glue.model.WorkflowRunStatus;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Glue workflows with real job runs on the scripted worker ({@link ScriptedGlueWorker}): the chain of notebook 50
@@ -310,6 +315,40 @@ class GlueWorkflowsTest {
             }
             GlueLabSupport.sleep(25);
         }
+    }
+
+    @Test
+    void aCrawlerStartedInAWorkflowRunStartsTheJobWaitingForItsSuccessInTheSameRun() {
+        try (S3Client s3 = cloud.client(S3Client.builder().forcePathStyle(true))) {
+            s3.createBucket(r -> r.bucket("wf-lake"));
+            s3.putObject(r -> r.bucket("wf-lake").key("sales/day=1/a.csv"), RequestBody.fromString("id,amount\n1,9.5\n"));
+        }
+        glue.createDatabase(r -> r.databaseInput(d -> d.name("wf_sales")));
+        glue.createCrawler(r -> r.name("wf-sales-crawler").role(TestRoles.CRAWLER_ROLE).databaseName("wf_sales")
+                .targets(t -> t.s3Targets(s -> s.path("s3://wf-lake/sales/"))));
+        glue.createJob(sparkJob("wf-after-crawl", "test.Succeeds").build());
+        glue.createWorkflow(r -> r.name("crawl-then-load"));
+        glue.createTrigger(r -> r.name("crawl-first").workflowName("crawl-then-load").type(TriggerType.ON_DEMAND)
+                .actions(a -> a.crawlerName("wf-sales-crawler")));
+        glue.createTrigger(r -> r.name("load-when-crawled").workflowName("crawl-then-load").type(TriggerType.CONDITIONAL)
+                .startOnCreation(true)
+                .predicate(p -> p.conditions(c -> c.crawlerName("wf-sales-crawler").crawlState(CrawlState.SUCCEEDED)))
+                .actions(a -> a.jobName("wf-after-crawl")));
+
+        String runId = glue.startWorkflowRun(r -> r.name("crawl-then-load")).runId();
+        WorkflowRun run = awaitEnd(glue, "crawl-then-load", runId);
+
+        assertThat(run.status()).isEqualTo(WorkflowRunStatus.COMPLETED);
+        assertThat(run.statistics().totalActions()).isEqualTo(2);
+        assertThat(run.statistics().succeededActions()).isEqualTo(2);
+        List<Crawl> crawls = node(run.graph(), NodeType.CRAWLER, "wf-sales-crawler").crawlerDetails().crawls();
+        assertThat(crawls).hasSize(1);
+        assertThat(crawls.get(0).state()).isEqualTo(CrawlState.SUCCEEDED);
+        JobRun load = onlyRun(run.graph(), "wf-after-crawl");
+        assertThat(load.triggerName()).isEqualTo("load-when-crawled");
+        assertThat(load.startedOn()).isAfterOrEqualTo(crawls.get(0).completedOn());
+        assertThat(glue.getTables(r -> r.databaseName("wf_sales")).tableList()).extracting(t -> t.name())
+                .containsExactly("sales");
     }
 
     @Test
