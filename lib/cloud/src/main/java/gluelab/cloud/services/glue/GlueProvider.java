@@ -43,7 +43,6 @@ import gluelab.cloud.services.glue.worker.JobRunExecutor;
 import gluelab.cloud.services.glue.worker.WorkerClasspath;
 import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import gluelab.cloud.services.glue.worker.WorkerEvents;
-import gluelab.cloud.services.glue.workflows.WorkflowErrors;
 import gluelab.cloud.services.glue.workflows.WorkflowEventBatches;
 import gluelab.cloud.services.glue.workflows.WorkflowOperations;
 import gluelab.cloud.services.glue.workflows.WorkflowRunOperations;
@@ -153,7 +152,7 @@ public final class GlueProvider implements ServiceProvider {
         tagging.register(TaggedType.CONNECTION, Tagging.Resources.named(
                 (scope, name) -> connectionStates.get(scope).hasConnection(name)), GlueErrors::connectionNotFound);
         tagging.register(TaggedType.WORKFLOW, Tagging.Resources.named(
-                (scope, name) -> workflowStates.get(scope).hasWorkflow(name)), WorkflowErrors::workflowNotFound);
+                (scope, name) -> workflowStates.get(scope).hasWorkflow(name)), GlueErrors::workflowNotFound);
         this.tags = new TagOperations(tagging);
 
         runs.endRunsInterruptedByRestart();

@@ -76,6 +76,9 @@ public final class TriggerOperations {
             throw GlueErrors.invalidInput("StartOnCreation is not supported for ON_DEMAND triggers.");
         }
         ResourceTags tags = Tagging.checked("tags", request.hasTags() ? request.tags() : null);
+        if (request.workflowName() != null && !actions.workflows().exists(state.scope, request.workflowName())) {
+            throw GlueErrors.workflowNotFound(request.workflowName());
+        }
         Trigger trigger;
         synchronized (state) {
             trigger = TriggerDefinitions.validate(JsonShapeCodec.convert(request, Trigger.class).toBuilder()

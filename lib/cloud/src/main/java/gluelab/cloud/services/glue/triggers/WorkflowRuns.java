@@ -16,6 +16,9 @@ public interface WorkflowRuns {
 
     boolean isRunning(Scope scope, WorkflowRunContext run);
 
+    /** Whether the workflow a trigger names in WorkflowName exists. */
+    boolean exists(Scope scope, String workflowName);
+
     /** Before workflows are wired: no workflow ever runs. */
     WorkflowRuns NONE = new WorkflowRuns() {
         @Override
@@ -24,6 +27,11 @@ public interface WorkflowRuns {
 
         @Override
         public boolean isRunning(Scope scope, WorkflowRunContext run) {
+            return false;
+        }
+
+        @Override
+        public boolean exists(Scope scope, String workflowName) {
             return false;
         }
     };

@@ -4,13 +4,9 @@ import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.services.glue.GlueErrors;
 
 /** The errors of workflows and their runs, with the codes of the Glue model. */
-public final class WorkflowErrors {
+final class WorkflowErrors {
 
     private WorkflowErrors() {
-    }
-
-    public static AwsServiceException workflowNotFound(String name) {
-        return GlueErrors.entityNotFound("Workflow with name: " + name + " not found.");
     }
 
     static AwsServiceException runNotFound(String workflowName, String runId) {

@@ -191,6 +191,11 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
         throw GlueErrors.invalidInput("Node " + nodeId + " is not a job node of workflow " + workflowName + ".");
     }
 
+    @Override
+    public boolean exists(Scope scope, String workflowName) {
+        return states.get(scope).hasWorkflow(workflowName);
+    }
+
     // ---- stopping and ending -------------------------------------------------------------------
 
     void stop(Scope scope, String workflowName, String runId) {

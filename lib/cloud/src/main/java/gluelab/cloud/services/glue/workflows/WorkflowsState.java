@@ -1,6 +1,7 @@
 package gluelab.cloud.services.glue.workflows;
 
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.state.Codec;
 import gluelab.cloud.state.DurableMap;
 import gluelab.cloud.state.ShapeCodec;
@@ -41,7 +42,7 @@ public final class WorkflowsState {
     Workflow requireWorkflow(String name) {
         Workflow workflow = workflows.get(name);
         if (workflow == null) {
-            throw WorkflowErrors.workflowNotFound(name);
+            throw GlueErrors.workflowNotFound(name);
         }
         return workflow;
     }
