@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.glue.model.ConcurrentRunsExceededExceptio
 import software.amazon.awssdk.services.glue.model.Crawl;
 import software.amazon.awssdk.services.glue.model.CrawlState;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.GlueException;
 import software.amazon.awssdk.services.glue.model.IllegalWorkflowStateException;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
@@ -41,6 +44,8 @@ import software.amazon.awssdk.services.glue.model.WorkflowRunStatistics;
 import software.amazon.awssdk.services.glue.model.WorkflowRunStatus;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * Glue workflows with real job runs on the scripted worker ({@link ScriptedGlueWorker}): the chain of notebook 50
@@ -382,6 +387,36 @@ class GlueWorkflowsTest {
                         .isEqualTo("Workflow with name: crud-wf not found."));
         assertThatThrownBy(() -> glue.getTrigger(r -> r.name("crud-start"))).isInstanceOf(EntityNotFoundException.class);
         assertThat(glue.deleteWorkflow(r -> r.name("crud-wf")).name()).isEqualTo("crud-wf");
+    }
+
+    @Test
+    void aRoleSessionAllowedTheWorkflowAndItsTriggersByArnBuildsAndRunsIt() {
+        glue.createJob(sparkJob("iam-job", "test.Succeeds").build());
+        try (IamClient iam = cloud.client(IamClient.builder(), RunningLabCloud.TEST_CREDENTIALS, Region.AWS_GLOBAL);
+             StsClient sts = cloud.client(StsClient.builder())) {
+            iam.createRole(r -> r.roleName("workflow-builder").assumeRolePolicyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:root"},\
+                    "Action":"sts:AssumeRole"}]}"""));
+            iam.putRolePolicy(r -> r.roleName("workflow-builder").policyName("own").policyDocument("""
+                    {"Version":"2012-10-17","Statement":[
+                    {"Effect":"Allow","Action":["glue:CreateWorkflow","glue:StartWorkflowRun","glue:GetWorkflowRun"],\
+                    "Resource":"arn:aws:glue:us-east-1:000000000000:workflow/iam-flow"},
+                    {"Effect":"Allow","Action":"glue:CreateTrigger","Resource":"arn:aws:glue:us-east-1:000000000000:trigger/start-*"}]}"""));
+            Credentials session = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/workflow-builder")
+                    .roleSessionName("builder")).credentials();
+            try (GlueClient builder = cloud.client(GlueClient.builder(), StaticCredentialsProvider.create(
+                    AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken())))) {
+                builder.createWorkflow(r -> r.name("iam-flow"));
+                builder.createTrigger(r -> r.name("start-iam-flow").workflowName("iam-flow").type(TriggerType.ON_DEMAND)
+                        .actions(a -> a.jobName("iam-job")));
+                String runId = builder.startWorkflowRun(r -> r.name("iam-flow")).runId();
+                assertThat(awaitEnd(builder, "iam-flow", runId).statistics().succeededActions()).isEqualTo(1);
+
+                assertThatThrownBy(() -> builder.createWorkflow(r -> r.name("other-flow")))
+                        .isInstanceOfSatisfying(GlueException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                                .contains("glue:CreateWorkflow on resource: arn:aws:glue:us-east-1:000000000000:workflow/other-flow"));
+            }
+        }
     }
 
     @Test
