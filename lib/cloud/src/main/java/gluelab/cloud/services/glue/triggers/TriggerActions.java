@@ -51,16 +51,19 @@ public final class TriggerActions {
         }
     }
 
-    /**
-     * Starts the trigger's actions as part of a workflow run (or of none, when {@code run} is null).
-     *
-     * @return how many runs it started
-     */
-    public int fireIn(Scope scope, Trigger trigger, WorkflowRunContext run, Instant at) {
-        int started = 0;
+    /** Starts the trigger's actions as part of a workflow run (or of none, when {@code run} is null). */
+    public void fireIn(Scope scope, Trigger trigger, WorkflowRunContext run, Instant at) {
+        if (run == null) {
+            startActions(scope, trigger, null, at);
+        } else {
+            workflows.whileStarting(scope, run, () -> startActions(scope, trigger, run, at));
+        }
+    }
+
+    private void startActions(Scope scope, Trigger trigger, WorkflowRunContext run, Instant at) {
         for (Action action : trigger.actions()) {
             if (action.jobName() == null) {
-                started += startCrawl(scope, trigger, action.crawlerName(), run, at);
+                startCrawl(scope, trigger, action.crawlerName(), run, at);
                 continue;
             }
             if (!jobs.hasJob(scope, action.jobName())) {
@@ -71,22 +74,18 @@ public final class TriggerActions {
                 jobs.start(scope, run == null ? action
                         : action.toBuilder().arguments(run.addedTo(action.hasArguments() ? action.arguments() : null)).build(),
                         trigger.name(), at);
-                started++;
             } catch (AwsServiceException e) {
                 LOG.warning("Trigger " + trigger.name() + " could not start job " + action.jobName() + ": " + e.getMessage());
             }
         }
-        return started;
     }
 
-    private int startCrawl(Scope scope, Trigger trigger, String crawlerName, WorkflowRunContext run, Instant at) {
+    private void startCrawl(Scope scope, Trigger trigger, String crawlerName, WorkflowRunContext run, Instant at) {
         try {
             crawls.start(scope, crawlerName,
                     run == null ? null : new CrawlLauncher.WorkflowRun(run.workflowName(), run.workflowRunId()), at);
-            return 1;
         } catch (AwsServiceException e) {
             LOG.warning("Trigger " + trigger.name() + " could not start crawler " + crawlerName + ": " + e.getMessage());
-            return 0;
         }
     }
 }

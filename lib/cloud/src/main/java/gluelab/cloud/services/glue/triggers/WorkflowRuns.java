@@ -16,6 +16,12 @@ public interface WorkflowRuns {
 
     boolean isRunning(Scope scope, WorkflowRunContext run);
 
+    /**
+     * Starts actions in the run while it cannot end: an action that fails at once (its job busy) must not end the
+     * run before the actions beside it have started. The run ends after, if nothing is left in flight.
+     */
+    void whileStarting(Scope scope, WorkflowRunContext run, Runnable starting);
+
     /** Whether the workflow a trigger names in WorkflowName exists. */
     boolean exists(Scope scope, String workflowName);
 
@@ -28,6 +34,11 @@ public interface WorkflowRuns {
         @Override
         public boolean isRunning(Scope scope, WorkflowRunContext run) {
             return false;
+        }
+
+        @Override
+        public void whileStarting(Scope scope, WorkflowRunContext run, Runnable starting) {
+            starting.run();
         }
 
         @Override

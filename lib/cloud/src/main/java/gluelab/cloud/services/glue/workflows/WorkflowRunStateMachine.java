@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.glue.model.Action;
 import software.amazon.awssdk.services.glue.model.Crawl;
@@ -61,6 +62,8 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
     private final JobLauncher jobs;
     private final CrawlLauncher crawls;
     private final SecureRandom random = new SecureRandom();
+    /** Runs whose actions are being started, by run id, with how many starts are under way (not durable). */
+    private final Map<String, Integer> starting = new ConcurrentHashMap<>();
 
     public WorkflowRunStateMachine(Platform platform, AccountRegionStore<WorkflowsState> states,
                                    AccountRegionStore<TriggersState> triggers, TriggerActions actions, JobLauncher jobs,
@@ -120,16 +123,27 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
     /** Fires the run's start triggers; a workflow with none to fire ends its run in ERROR. */
     void fireStartTriggers(Scope scope, WorkflowRun run, Trigger firedBy, Instant at) {
         WorkflowRunContext context = new WorkflowRunContext(run.name(), run.workflowRunId());
-        List<Trigger> starting = firedBy != null ? List.of(firedBy) : triggers.get(scope).ofWorkflow(run.name()).stream()
+        List<Trigger> startTriggers = firedBy != null ? List.of(firedBy) : triggers.get(scope).ofWorkflow(run.name()).stream()
                 .filter(t -> t.type() != TriggerType.CONDITIONAL).toList();
-        if (starting.isEmpty()) {
+        if (startTriggers.isEmpty()) {
             end(scope, run.workflowRunId(), WorkflowRunStatus.ERROR,
                     "Workflow " + run.name() + " has no trigger to start it: add an ON_DEMAND, SCHEDULED or EVENT trigger "
                             + "with WorkflowName " + run.name() + ".");
             return;
         }
-        starting.forEach(trigger -> actions.fireIn(scope, trigger, context, at));
-        settle(scope, run.workflowRunId());
+        whileStarting(scope, context, () -> startTriggers.forEach(trigger -> actions.fireIn(scope, trigger, context, at)));
+    }
+
+    @Override
+    public void whileStarting(Scope scope, WorkflowRunContext run, Runnable start) {
+        String runId = run.workflowRunId();
+        starting.merge(runId, 1, Integer::sum);
+        try {
+            start.run();
+        } finally {
+            starting.computeIfPresent(runId, (id, count) -> count == 1 ? null : count - 1);
+        }
+        settle(scope, runId);
     }
 
     /** The workflow's activated EVENT trigger, which EventBridge's events start it through. */
@@ -173,8 +187,7 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
         }
         WorkflowRun run = start(scope, workflowName, previous.workflowRunProperties(), null, null, runId);
         WorkflowRunContext context = new WorkflowRunContext(workflowName, run.workflowRunId());
-        starts.forEach(trigger -> actions.fireIn(scope, trigger, context, null));
-        settle(scope, run.workflowRunId());
+        whileStarting(scope, context, () -> starts.forEach(trigger -> actions.fireIn(scope, trigger, context, null)));
         return run;
     }
 
@@ -228,10 +241,10 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
         }
     }
 
-    /** Ends the run if it is active and none of its job runs or crawls is in flight. */
+    /** Ends the run if it is active, none of its job runs or crawls is in flight and none is being started. */
     private void settle(Scope scope, String runId) {
         WorkflowRun run = states.get(scope).runs.get(runId);
-        if (run == null || !ACTIVE.contains(run.status())
+        if (run == null || !ACTIVE.contains(run.status()) || starting.containsKey(runId)
                 || jobRunsOf(scope, runId).stream().anyMatch(JobLauncher::inFlight)
                 || crawls.crawlsIn(scope, runId).stream().anyMatch(c -> c.getValue().state() == CrawlState.RUNNING)) {
             return;

@@ -420,6 +420,24 @@ class GlueWorkflowsTest {
     }
 
     @Test
+    void aStartTriggersActionThatFailsAtOnceDoesNotEndTheRunBeforeTheActionBesideItRuns() {
+        glue.createJob(sparkJob("busy-job", "test.Sleeps").build());
+        glue.createJob(sparkJob("beside-job", "test.Succeeds").build());
+        String busy = glue.startJobRun(r -> r.jobName("busy-job")).jobRunId();
+        glue.createWorkflow(r -> r.name("two-actions"));
+        glue.createTrigger(r -> r.name("two-actions-start").workflowName("two-actions").type(TriggerType.ON_DEMAND)
+                .actions(a -> a.jobName("busy-job"), a -> a.jobName("beside-job")));
+
+        WorkflowRun run = awaitEnd(glue, "two-actions", glue.startWorkflowRun(r -> r.name("two-actions")).runId());
+        glue.batchStopJobRun(r -> r.jobName("busy-job").jobRunIds(busy));
+
+        assertThat(run.statistics().totalActions()).isEqualTo(2);
+        assertThat(run.statistics().failedActions()).as("busy-job was at MaxConcurrentRuns").isEqualTo(1);
+        assertThat(run.statistics().succeededActions()).isEqualTo(1);
+        assertThat(onlyRun(run.graph(), "beside-job").jobRunState()).isEqualTo(JobRunState.SUCCEEDED);
+    }
+
+    @Test
     void aWorkflowWithoutAStartTriggerEndsItsRunInError() {
         glue.createWorkflow(r -> r.name("empty-wf"));
 
