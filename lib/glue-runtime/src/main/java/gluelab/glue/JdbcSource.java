@@ -1,7 +1,5 @@
 package gluelab.glue;
 
-import java.util.List;
-
 import gluelab.glue.jdbc.JdbcTable;
 
 /** A JDBC source ({@code getSource("postgresql", …)}, or a JDBC-crawled catalog table): reads the table as the run. */
@@ -19,7 +17,7 @@ final class JdbcSource implements DataSource {
 
     @Override
     public DynamicFrame getDynamicFrame() {
-        glueContext.run().metrics().registerSource(transformationContext, List.of());
+        glueContext.run().metrics().registerJdbcSource(transformationContext, table.url(), table.dbtable());
         return new DynamicFrame(table.read(glueContext.getSparkSession()), glueContext, transformationContext);
     }
 }

@@ -41,7 +41,7 @@ class DrainTrackingInputStreamTest {
             stdin.write("one\ntwo\nthree\n".getBytes(StandardCharsets.UTF_8));
             stdin.flush();
 
-            long mark = awaitDrained(stdout);
+            long mark = awaitDrained(stdout, 14);
 
             assertThat(handedOn).containsExactly("one", "two", "three");
             assertThat(mark).isEqualTo(14);
@@ -49,7 +49,7 @@ class DrainTrackingInputStreamTest {
             stdin.write("four\n".getBytes(StandardCharsets.UTF_8));
             stdin.flush();
 
-            assertThat(awaitDrained(stdout)).isEqualTo(19);
+            assertThat(awaitDrained(stdout, 19)).isEqualTo(19);
             assertThat(handedOn).containsExactly("one", "two", "three", "four");
         } finally {
             cat.destroy();
@@ -60,12 +60,16 @@ class DrainTrackingInputStreamTest {
         assertThat(stdout.drainedMark()).as("an ended stream is drained for good").isEqualTo(19);
     }
 
-    /** The mark, once it is the same twice a few milliseconds apart, as Lab Cloud asks it. */
-    private static long awaitDrained(DrainTrackingInputStream stream) throws InterruptedException {
+    /**
+     * The mark, once it is the same twice a few milliseconds apart, as Lab Cloud asks it, and has reached
+     * {@code written}: on a busy machine {@code cat} may not have copied the bytes into its stdout yet, and an empty
+     * pipe with nothing on its way is rightly drained.
+     */
+    private static long awaitDrained(DrainTrackingInputStream stream, long written) throws InterruptedException {
         long last = -2;
         for (int i = 0; i < 2000; i++) {
             long mark = stream.drainedMark();
-            if (mark >= 0 && mark == last) {
+            if (mark >= written && mark == last) {
                 return mark;
             }
             last = mark;

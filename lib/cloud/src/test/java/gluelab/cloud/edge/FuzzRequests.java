@@ -36,6 +36,17 @@ final class FuzzRequests {
     private static final List<String> DYNAMODB_OPS = List.of("CreateTable", "DescribeTable", "PutItem", "GetItem",
             "UpdateItem", "DeleteItem", "Query", "Scan", "BatchWriteItem", "BatchGetItem", "TransactWriteItems",
             "TransactGetItems", "UpdateTable", "UpdateTimeToLive", "TagResource", "Nope");
+    private static final List<String> SQS_OPS = List.of("CreateQueue", "GetQueueUrl", "SendMessage",
+            "SendMessageBatch", "ReceiveMessage", "DeleteMessage", "ChangeMessageVisibility", "GetQueueAttributes",
+            "SetQueueAttributes", "PurgeQueue", "ListQueues", "DeleteQueue", "Nope");
+    private static final List<String> RDS_ACTIONS = List.of("CreateDBInstance", "DescribeDBInstances",
+            "ModifyDBInstance", "DeleteDBInstance", "Nope", "");
+    private static final List<String> RDS_PARAMS = List.of("DBInstanceIdentifier", "Engine", "DBInstanceClass",
+            "MasterUsername", "MasterUserPassword", "AllocatedStorage", "DBName", "SkipFinalSnapshot",
+            "Filters.Filter.1.Name", "Filters.Filter.1.Values.Value.1", "MaxRecords", "Marker", "%25ZZ");
+    private static final List<String> SQS_QUERY_PARAMS = List.of("QueueName", "QueueUrl", "MessageBody",
+            "DelaySeconds", "MaxNumberOfMessages", "VisibilityTimeout", "ReceiptHandle", "Attribute.1.Name",
+            "Attribute.1.Value", "AttributeName.1", "SendMessageBatchRequestEntry.1.Id", "%25ZZ");
     private static final String CLOUDTRAIL_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101";
     private static final List<String> SCHEDULER_PATHS = List.of("/schedules/fz-1", "/schedules/fz-1?groupName=fz-group",
             "/schedules", "/schedules?ScheduleGroup=fz-group&MaxResults=0&NamePrefix=%25", "/schedule-groups/fz-group",
@@ -84,13 +95,14 @@ final class FuzzRequests {
     }
 
     private Fuzzed json() {
-        String service = pick(List.of("glue", "logs", "events", "cloudtrail", "secretsmanager", "dynamodb"));
+        String service = pick(List.of("glue", "logs", "events", "cloudtrail", "secretsmanager", "dynamodb", "sqs"));
         String op = pick(switch (service) {
             case "glue" -> GLUE_OPS;
             case "logs" -> LOGS_OPS;
             case "events" -> EVENTS_OPS;
             case "secretsmanager" -> SECRETS_OPS;
             case "dynamodb" -> DYNAMODB_OPS;
+            case "sqs" -> SQS_OPS;
             default -> CLOUDTRAIL_OPS;
         });
         String prefix = switch (service) {
@@ -99,13 +111,16 @@ final class FuzzRequests {
             case "events" -> "AWSEvents";
             case "secretsmanager" -> "secretsmanager";
             case "dynamodb" -> "DynamoDB_20120810";
+            case "sqs" -> "AmazonSQS";
             default -> CLOUDTRAIL_PREFIX;
         };
         if (random.nextInt(10) == 0) {
             prefix = pick(List.of("AWSGlueX", "", "Logs", "AmazonS3"));
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", random.nextInt(8) == 0 ? "text/plain" : "application/x-amz-json-1.1");
+        headers.put("Content-Type", random.nextInt(8) == 0 ? "text/plain"
+                : service.equals("sqs") || service.equals("dynamodb") ? "application/x-amz-json-1.0"
+                : "application/x-amz-json-1.1");
         if (random.nextInt(12) != 0) {
             headers.put("X-Amz-Target", prefix + "." + op);
         }
@@ -113,10 +128,24 @@ final class FuzzRequests {
             case "events" -> eventsBody();
             case "secretsmanager" -> secretsBody();
             case "dynamodb" -> dynamoDbBody();
+            case "sqs" -> sqsBody();
             default -> jsonBody();
         };
         return new Fuzzed(Family.JSON, service, random.nextInt(15) == 0 ? "GET" : "POST", "/", headers, body, true,
                 "test");
+    }
+
+    /** Nearly-right SQS requests: a few queues by name and URL, bodies, attributes, receipt handles and batches. */
+    private byte[] sqsBody() {
+        String queue = pick(List.of("\"fz-q\"", "\"fz-q.fifo\"", "\"http://127.0.0.1/000000000000/fz-q\"",
+                "\"" + "q".repeat(90) + "\"", randomScalar()));
+        return ("{\"QueueName\":" + queue + ",\"QueueUrl\":" + queue + ",\"MessageBody\":" + randomScalar()
+                + ",\"DelaySeconds\":" + randomScalar() + ",\"MaxNumberOfMessages\":" + randomScalar()
+                + ",\"VisibilityTimeout\":" + randomScalar() + ",\"ReceiptHandle\":" + randomScalar()
+                + ",\"Attributes\":" + pick(List.of("{\"VisibilityTimeout\":\"-1\"}", "{\"FifoQueue\":\"true\"}",
+                "{\"RedrivePolicy\":\"{\\\"maxReceiveCount\\\":0}\"}", randomScalar()))
+                + ",\"Entries\":" + pick(List.of("[]", "[{\"Id\":\"a\",\"MessageBody\":\"x\"},{\"Id\":\"a\"}]",
+                randomScalar())) + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Nearly-right Secrets Manager requests: a few secrets' names and versions, values, labels, rules and filters. */
@@ -265,30 +294,64 @@ final class FuzzRequests {
         };
     }
 
-    /** The Query services: STS and IAM, with their own actions and parameters, some of them broken. */
+    /**
+     * The Query services: STS, IAM, RDS and SQS's older protocol, with their own actions and parameters, some of them
+     * broken. RDS passwords are always too short, so no fuzzed CreateDBInstance starts a PostgreSQL server.
+     */
     private Fuzzed query() {
-        boolean iam = random.nextBoolean();
+        String service = pick(List.of("iam", "sts", "rds", "sqs"));
         StringBuilder body = new StringBuilder();
-        String action = pick(iam ? IAM_ACTIONS : STS_ACTIONS);
+        String action = pick(switch (service) {
+            case "iam" -> IAM_ACTIONS;
+            case "rds" -> RDS_ACTIONS;
+            case "sqs" -> SQS_OPS;
+            default -> STS_ACTIONS;
+        });
         if (random.nextInt(10) != 0) {
             body.append("Action=").append(action);
         }
         if (random.nextBoolean()) {
-            String version = iam ? "2010-05-08" : "2011-06-15";
+            String version = switch (service) {
+                case "iam" -> "2010-05-08";
+                case "rds" -> "2014-10-31";
+                case "sqs" -> "2012-11-05";
+                default -> "2011-06-15";
+            };
             body.append("&Version=").append(random.nextBoolean() ? version : urlish(randomText(5)));
         }
         int params = random.nextInt(6);
         for (int i = 0; i < params; i++) {
-            String name = iam ? pick(IAM_PARAMS) : pick(List.of("RoleArn", "RoleSessionName", "DurationSeconds",
-                    "Tags.member." + random.nextInt(1_000_000) + ".Key", "PolicyArns.member.1.arn", "Policy", "%25ZZ",
-                    "a.b.c"));
-            body.append('&').append(name).append('=').append(urlish(iam ? iamValue(name) : randomText(12)));
+            String name = switch (service) {
+                case "iam" -> pick(IAM_PARAMS);
+                case "rds" -> pick(RDS_PARAMS);
+                case "sqs" -> pick(SQS_QUERY_PARAMS);
+                default -> pick(List.of("RoleArn", "RoleSessionName", "DurationSeconds",
+                        "Tags.member." + random.nextInt(1_000_000) + ".Key", "PolicyArns.member.1.arn", "Policy",
+                        "%25ZZ", "a.b.c"));
+            };
+            body.append('&').append(name).append('=').append(urlish(switch (service) {
+                case "iam" -> iamValue(name);
+                case "rds" -> rdsValue(name);
+                default -> randomText(12);
+            }));
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
         boolean get = random.nextInt(6) == 0;
-        return new Fuzzed(Family.QUERY, iam ? "iam" : "sts", get ? "GET" : "POST", get ? "/?" + body : "/", headers,
+        return new Fuzzed(Family.QUERY, service, get ? "GET" : "POST", get ? "/?" + body : "/", headers,
                 get ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8), true, "test");
+    }
+
+    /** Nearly-right RDS values, so requests reach the operations; never a valid master password. */
+    private String rdsValue(String name) {
+        return switch (name) {
+            case "DBInstanceIdentifier" -> pick(List.of("fz-db", "FZ-DB", "1db", "db--x", "d".repeat(70), randomText(8)));
+            case "Engine" -> pick(List.of("postgres", "mysql", "", randomText(6)));
+            case "DBInstanceClass" -> pick(List.of("db.t3.micro", "db.nope", randomText(6)));
+            case "MasterUserPassword" -> "p".repeat(random.nextInt(8));
+            case "AllocatedStorage", "MaxRecords" -> pick(List.of("20", "-1", "0", "99999999999", randomText(3)));
+            default -> randomText(12);
+        };
     }
 
     /** Mostly nearly-right IAM values (names, paths, ARNs, policy documents), so requests reach the operations. */

@@ -1,5 +1,6 @@
 package gluelab.e2e.glue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gluelab.cloud.testing.RunningLabCloud;
@@ -157,6 +158,10 @@ class JdbcJobsEndToEndTest {
         assertThat(printed(run, "ROW ")).hasSize(ROWS)
                 .containsExactlyElementsOf(rows("SELECT id, customer, amount, quantity FROM public.orders"));
         assertThat(glue.keys("jdbc-e2e-lake", "orders/")).anyMatch(key -> key.endsWith(".parquet"));
+        JsonNode metrics = glue.runMetric(run.id());
+        assertThat(metrics.path("rowsRead").asInt()).as("rows read from the table, in the run's metrics").isEqualTo(ROWS);
+        assertThat(metrics.path("filesRead").asInt()).as("a table is not a file").isZero();
+        assertThat(metrics.path("rowsWritten").asInt()).isEqualTo(ROWS);
     }
 
     @Test

@@ -77,6 +77,15 @@ public final class JdbcTable {
         return new JdbcTable(database == null ? conf : conf.withDatabase(database), dbtable, options);
     }
 
+    /** The JDBC URL the table is read at, with its database and without credentials. */
+    public String url() {
+        return conf.fullUrl();
+    }
+
+    public String dbtable() {
+        return dbtable;
+    }
+
     public String describe() {
         return dbtable + " at " + conf.fullUrl();
     }

@@ -49,16 +49,17 @@ public final class RunMetrics {
     private static final class SourceRecord {
         final String transformationContext;
         final List<String> files;
-        final Set<String> fileSet;
+        /** What a scan of this source reads ({@link PlanMetrics.Scan#inputs}): its files, or its JDBC table. */
+        final Set<String> inputs;
         /** Per query that read this source, the scans of it in that query. */
         final List<List<PlanMetrics.Scan>> queries = new ArrayList<>();
         /** Rows counted by the source itself (on AWS Glue, whose reads are not file scans Spark reports); -1 if not. */
         final long countedRows;
 
-        SourceRecord(String transformationContext, List<String> files, long countedRows) {
+        SourceRecord(String transformationContext, List<String> files, Set<String> inputs, long countedRows) {
             this.transformationContext = transformationContext;
             this.files = List.copyOf(files);
-            this.fileSet = new HashSet<>(files);
+            this.inputs = Set.copyOf(inputs);
             this.countedRows = countedRows;
         }
     }
@@ -85,8 +86,17 @@ public final class RunMetrics {
 
     /** Records a source whose rows it counted itself ({@code rows}), and the files it read; returns its id. */
     public synchronized int registerSource(String transformationContext, List<String> files, long rows) {
+        return register(new SourceRecord(transformationContext, files, new HashSet<>(files), rows));
+    }
+
+    /** Records a source that reads the JDBC table {@code dbtable} at {@code url} (no files); returns its id. */
+    public synchronized int registerJdbcSource(String transformationContext, String url, String dbtable) {
+        return register(new SourceRecord(transformationContext, List.of(), Set.of(PlanMetrics.jdbcTable(url, dbtable)), -1));
+    }
+
+    private int register(SourceRecord source) {
         int id = sources.size();
-        sources.put(id, new SourceRecord(transformationContext, files, rows));
+        sources.put(id, source);
         return id;
     }
 
@@ -159,7 +169,7 @@ public final class RunMetrics {
         Map<Integer, List<PlanMetrics.Scan>> scansBySource = new LinkedHashMap<>();
         for (PlanMetrics.Scan scan : plan.scans()) {
             for (Map.Entry<Integer, SourceRecord> source : sources.entrySet()) {
-                if (source.getValue().fileSet.containsAll(scan.files())) {
+                if (source.getValue().inputs.containsAll(scan.inputs())) {
                     scansBySource.computeIfAbsent(source.getKey(), id -> new ArrayList<>()).add(scan);
                     break;
                 }

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Lambda's Java runtime reads one: the compiled classes at the root and the libraries the handler uses in
  * {@code lib/}. It takes only what the handler needs: the AWS SDK's core and the service clients the sources import,
  * and {@code aws-lambda-java-events} (with the joda-time its S3 and scheduled events need) when they use its event
- * types; {@code aws-lambda-java-core} is left out, as
+ * types, and the PostgreSQL JDBC driver when they import it; {@code aws-lambda-java-core} is left out, as
  * the runtime provides it. Packages are written byte for byte the same for the same sources, so an unchanged handler
  * keeps its CodeSha256.
  */
@@ -31,6 +31,8 @@ public final class LambdaPackager {
     private static final String FORMAT_VERSION = "gluelab-lambda-zip-1";
     private static final Pattern SERVICE_IMPORT = Pattern.compile("import\\s+software\\.amazon\\.awssdk\\.services\\.(\\w+)\\.");
     private static final String EVENTS_IMPORT = "com.amazonaws.services.lambda.runtime.events";
+    /** A rotation function talks to its database with the PostgreSQL driver, which Lambda does not provide. */
+    private static final String POSTGRESQL_IMPORT = "import org.postgresql.";
     /**
      * SDK modules a handler never needs: the HTTP clients other than url-connection-client, and helpers beside the
      * service clients. With one HTTP client in the package, {@code GlueClient.create()} finds it on its own; the
@@ -138,6 +140,7 @@ public final class LambdaPackager {
     private List<Path> libraries(LabSources sources) throws IOException {
         Set<String> services = new TreeSet<>();
         boolean events = false;
+        boolean postgresql = false;
         for (Path file : sources.javaFiles()) {
             String text = Files.readString(file);
             Matcher imports = SERVICE_IMPORT.matcher(text);
@@ -145,6 +148,7 @@ public final class LambdaPackager {
                 services.add(imports.group(1));
             }
             events |= text.contains(EVENTS_IMPORT);
+            postgresql |= text.contains(POSTGRESQL_IMPORT);
         }
         List<Path> libraries = new ArrayList<>();
         for (Path jar : classpath) {
@@ -153,7 +157,11 @@ public final class LambdaPackager {
                 continue;
             }
             String artifact = jar.getParent().getParent().getFileName().toString();
-            if (path.contains("/com/amazonaws/aws-lambda-java-events/") || path.contains("/joda-time/joda-time/")) {
+            if (path.contains("/org/postgresql/postgresql/")) {
+                if (postgresql) {
+                    libraries.add(jar);
+                }
+            } else if (path.contains("/com/amazonaws/aws-lambda-java-events/") || path.contains("/joda-time/joda-time/")) {
                 if (events) {
                     libraries.add(jar);
                 }

@@ -66,7 +66,7 @@ class LambdaPackagerTest {
         assertThat(entries).anyMatch(e -> e.matches("lib/url-connection-client-[0-9.]+\\.jar"));
         assertThat(entries).anyMatch(e -> e.matches("lib/aws-lambda-java-events-[0-9.]+\\.jar"));
         assertThat(entries).anyMatch(e -> e.matches("lib/joda-time-[0-9.]+\\.jar"));
-        assertThat(entries).noneMatch(e -> e.matches("lib/(s3|glue|iam|lambda|apache-client|apache5-client)-[0-9.]+\\.jar"));
+        assertThat(entries).noneMatch(e -> e.matches("lib/(s3|glue|iam|lambda|apache-client|apache5-client|postgresql)-[0-9.]+\\.jar"));
         assertThat(entries).noneMatch(e -> e.startsWith("lib/aws-lambda-java-core"));
         assertThat(progress.toString()).contains("Packaged labs/41-s3-to-lambda/handler for Lambda");
         assertThat(packager.build("41-s3-to-lambda/handler").zip()).as("unchanged sources: the same package")
@@ -109,6 +109,33 @@ class LambdaPackagerTest {
                 assertThat((Integer) invocations.value(0, "max_memory_used_mb")).isPositive();
             }
         }
+    }
+
+    @Test
+    void aHandlerThatImportsThePostgresqlDriverIsPackagedWithIt(@TempDir Path home) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("labs/37-rotation/handler/gluelab/labs/lab37"));
+        Files.writeString(dir.resolve("OpenDatabase.java"), """
+                package gluelab.labs.lab37;
+
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import java.util.Map;
+                import org.postgresql.ds.PGSimpleDataSource;
+
+                public class OpenDatabase implements RequestHandler<Map<String, String>, String> {
+                    @Override
+                    public String handleRequest(Map<String, String> event, Context context) {
+                        PGSimpleDataSource source = new PGSimpleDataSource();
+                        source.setURL(event.get("url"));
+                        return source.getURL();
+                    }
+                }
+                """);
+
+        LambdaPackager.LambdaZip zip = LambdaPackager.forHome(home, new PrintStream(new ByteArrayOutputStream(), true))
+                .build("37-rotation/handler");
+
+        assertThat(zip.libraries()).anyMatch(name -> name.matches("postgresql-[0-9.]+\\.jar"));
     }
 
     @Test

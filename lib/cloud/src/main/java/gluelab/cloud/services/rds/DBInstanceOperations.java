@@ -276,6 +276,9 @@ public final class DBInstanceOperations {
     private static Predicate<DBInstanceRecord> filters(List<Filter> filters) {
         Predicate<DBInstanceRecord> all = instance -> true;
         for (Filter filter : filters) {
+            if (filter.name() == null) {
+                throw RdsErrors.missingParameter("Name");
+            }
             if (!FILTERS.contains(filter.name())) {
                 throw RdsErrors.invalidParameterValue("Unrecognized filter name: " + filter.name());
             }

@@ -32,11 +32,7 @@ class DBInstanceKillNineTest {
     }
 
     private List<ProcessHandle> serversOnStateDir() {
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
-                .filter(process -> process.info().arguments().map(arguments -> String.join(" ", arguments)
-                        .contains(stateDir.toAbsolutePath().toString())).orElse(false))
-                .toList();
+        return RdsClients.serversOn(stateDir);
     }
 
     @Test

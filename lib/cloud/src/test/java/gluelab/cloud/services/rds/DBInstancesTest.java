@@ -183,7 +183,7 @@ class DBInstancesTest {
     }
 
     @Test
-    void describeDBInstancesFiltersByIdentifierAndEngineAndRefusesUnknownFilters() {
+    void describeDBInstancesFiltersByIdentifierAndEngineAndRefusesUnknownOrUnnamedFilters() {
         create("filter-db", "filter-Pass1");
 
         assertThat(rds.describeDBInstances(r -> r.filters(f -> f.name("db-instance-id").values("filter-db")))
@@ -193,6 +193,9 @@ class DBInstancesTest {
         assertThatThrownBy(() -> rds.describeDBInstances(r -> r.filters(f -> f.name("color").values("red"))))
                 .isInstanceOfSatisfying(RdsException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
+        assertThatThrownBy(() -> rds.describeDBInstances(r -> r.filters(f -> f.values("filter-db"))))
+                .isInstanceOfSatisfying(RdsException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingParameter"));
         assertThatThrownBy(() -> rds.describeDBInstances(r -> r.maxRecords(5)))
                 .isInstanceOfSatisfying(RdsException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));

@@ -1,5 +1,10 @@
 package gluelab.cloud.services.glue.connections;
 
+import static gluelab.cloud.services.glue.connections.JdbcConnections.JDBC_CONNECTION_URL;
+import static gluelab.cloud.services.glue.connections.JdbcConnections.PASSWORD;
+import static gluelab.cloud.services.glue.connections.JdbcConnections.SECRET_ID;
+import static gluelab.cloud.services.glue.connections.JdbcConnections.USERNAME;
+
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
@@ -46,10 +51,6 @@ import java.util.Map;
  */
 public final class ConnectionOperations {
 
-    static final String JDBC_CONNECTION_URL = "JDBC_CONNECTION_URL";
-    static final String USERNAME = "USERNAME";
-    static final String PASSWORD = "PASSWORD";
-    static final String SECRET_ID = "SECRET_ID";
     private static final Pages.Limits GET_CONNECTIONS = new Pages.Limits("maxResults", 1000, 1000);
 
     private final AccountRegionStore<ConnectionsState> states;
@@ -202,15 +203,13 @@ public final class ConnectionOperations {
         return TestConnectionResponse.builder().build();
     }
 
-    /** A JDBC connection's credentials: its SECRET_ID's, else its USERNAME and PASSWORD. */
+    /** A JDBC connection's credentials, its secret read as the caller. */
     private ConnectionSecrets.Credentials credentials(RequestContext context, Map<String, String> properties) {
-        if (properties.get(SECRET_ID) != null) {
-            return secrets.resolve(context, properties.get(SECRET_ID));
+        try {
+            return JdbcConnections.credentials(properties, secrets, context.scope(), context.caller().principalArn());
+        } catch (ConnectionSecrets.Unresolved e) {
+            throw ConnectionErrors.invalidInput("Test connection failed: " + e.getMessage());
         }
-        if (properties.get(USERNAME) == null || properties.get(PASSWORD) == null) {
-            throw ConnectionErrors.invalidInput("A JDBC connection needs USERNAME and PASSWORD, or SECRET_ID.");
-        }
-        return new ConnectionSecrets.Credentials(properties.get(USERNAME), properties.get(PASSWORD));
     }
 
     /** Removes connections whose name starts with {@code prefix}, or all, in every account and region. */

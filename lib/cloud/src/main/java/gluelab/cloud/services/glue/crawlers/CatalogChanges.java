@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.glue.model.BatchCreatePartitionRequest;
 import software.amazon.awssdk.services.glue.model.BatchCreatePartitionResponse;
@@ -112,16 +113,18 @@ final class CatalogChanges {
     }
 
     /**
-     * Handles the tables this crawler made earlier under {@code includePaths} that the crawl did not find again:
-     * their data is gone.
+     * Handles the tables this crawler made earlier at a location its targets cover that the crawl did not find
+     * again: their data is gone.
+     *
+     * @param covered whether a table's location (an S3 folder, a JDBC {@code database.schema.table}) lies under
+     *        one of the crawler's targets
      */
-    void handleVanishedTables(List<InferredTable> found, List<String> includePaths, Instant now) {
+    void handleVanishedTables(List<InferredTable> found, Predicate<String> covered, Instant now) {
         Set<String> foundNames = found.stream().map(t -> (tablePrefix + t.name()).toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         for (Table table : tablesOfThisCrawler()) {
             String location = table.storageDescriptor() == null ? null : table.storageDescriptor().location();
-            if (foundNames.contains(table.name()) || location == null
-                    || includePaths.stream().noneMatch(path -> location.startsWith(folder(path)))) {
+            if (foundNames.contains(table.name()) || location == null || !covered.test(location)) {
                 continue;
             }
             checkpoint.run();
@@ -351,9 +354,5 @@ final class CatalogChanges {
         Set<String> names = existing.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         found.stream().filter(c -> !names.contains(c.name().toLowerCase(Locale.ROOT))).forEach(merged::add);
         return merged;
-    }
-
-    private static String folder(String path) {
-        return path.endsWith("/") ? path : path + "/";
     }
 }

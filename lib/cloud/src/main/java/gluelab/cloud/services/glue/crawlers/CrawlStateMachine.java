@@ -6,6 +6,8 @@ import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.connections.ConnectionSecrets;
+import gluelab.cloud.services.glue.connections.SecretsManagerSecrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -70,6 +72,7 @@ public final class CrawlStateMachine implements AutoCloseable {
     private final AccountRegionStore<CrawlersState> states;
     private final CrawlLogs logs;
     private final CrawlerStateChangeEvents events;
+    private final ConnectionSecrets secrets;
     private final Map<String, LiveCrawl> live = new ConcurrentHashMap<>();
     private final List<CrawlLauncher.CompletionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -84,6 +87,7 @@ public final class CrawlStateMachine implements AutoCloseable {
         this.states = states;
         this.logs = new CrawlLogs(platform.logs(), platform.clock());
         this.events = new CrawlerStateChangeEvents(platform.events());
+        this.secrets = new SecretsManagerSecrets(platform.internal());
     }
 
     /** The lab clock, to the millisecond that Glue's timestamps carry. */
@@ -133,8 +137,8 @@ public final class CrawlStateMachine implements AutoCloseable {
                 throw new CrawlCancelled();
             }
             SeenFolders seen = states.get(scope).seenFolders.find(plan.crawler().name()).orElse(new SeenFolders(null));
-            S3Crawl.Outcome outcome = new S3Crawl(platform.internal(), scope, plan, seen, log, liveCrawl::checkpoint,
-                    platform.clock()).run();
+            TargetsCrawl.Outcome outcome = new TargetsCrawl(platform.internal(), scope, plan, seen, log,
+                    liveCrawl::checkpoint, platform.clock(), secrets).run();
             CrawlersState state = states.get(scope);
             synchronized (state) {
                 if (state.crawlers.containsKey(plan.crawler().name())) {

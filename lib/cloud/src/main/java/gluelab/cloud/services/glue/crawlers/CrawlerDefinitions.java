@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.glue.model.CrawlerState;
 import software.amazon.awssdk.services.glue.model.CrawlerTargets;
 import software.amazon.awssdk.services.glue.model.CreateCrawlerRequest;
 import software.amazon.awssdk.services.glue.model.DeleteBehavior;
+import software.amazon.awssdk.services.glue.model.JdbcMetadataEntry;
+import software.amazon.awssdk.services.glue.model.JdbcTarget;
 import software.amazon.awssdk.services.glue.model.LineageConfiguration;
 import software.amazon.awssdk.services.glue.model.RecrawlBehavior;
 import software.amazon.awssdk.services.glue.model.RecrawlPolicy;
@@ -118,8 +120,10 @@ final class CrawlerDefinitions {
     }
 
     /**
-     * At least one target; S3 include paths must be {@code s3://bucket[/prefix]}. JDBC, catalog and other targets
-     * are kept as given (crawling them fails until Lab Cloud can reach their sources).
+     * At least one target; S3 include paths must be {@code s3://bucket[/prefix]}; JDBC paths
+     * {@code database/schema/table} (with {@code %}) and their EnableAdditionalMetadata COMMENTS or RAWTYPES;
+     * exclusions valid globs. Whether a JDBC target's connection exists is found at crawl time, as on AWS. Catalog
+     * and other targets are kept as given (crawling them fails until Lab Cloud can reach their sources).
      */
     private static CrawlerTargets targets(CrawlerTargets targets) {
         int count = targets.s3Targets().size() + targets.jdbcTargets().size() + targets.catalogTargets().size()
@@ -127,6 +131,17 @@ final class CrawlerDefinitions {
                 + targets.icebergTargets().size() + targets.hudiTargets().size();
         if (count == 0) {
             throw GlueErrors.invalidInput("Crawler must have at least one target.");
+        }
+        for (JdbcTarget target : targets.jdbcTargets()) {
+            if (target.enableAdditionalMetadata().contains(JdbcMetadataEntry.UNKNOWN_TO_SDK_VERSION)) {
+                throw GlueErrors.validation("targets.jdbcTargets.member.enableAdditionalMetadata",
+                        target.enableAdditionalMetadataAsStrings(), "Member must satisfy enum value set: [COMMENTS, RAWTYPES]");
+            }
+            try {
+                JdbcCrawl.includePath(target);
+            } catch (IllegalArgumentException e) {
+                throw GlueErrors.invalidInput(e.getMessage());
+            }
         }
         for (S3Target target : targets.s3Targets()) {
             if (target.path() == null || !target.path().startsWith("s3://") || target.path().length() <= "s3://".length()) {

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.glue.model.LastCrawlStatus;
 
 /**
  * The crawl state machine, whatever the data: READY → RUNNING → (STOPPING →) READY, the errors of each state,
- * crawls that fail (a missing database, JDBC targets), ListCrawls, events and log lines, and schedules.
+ * crawls that fail (a missing database, a missing connection), ListCrawls, events and log lines, and schedules.
  */
 class GlueCrawlsTest {
 
@@ -122,7 +122,7 @@ class GlueCrawlsTest {
     }
 
     @Test
-    void jdbcTargetsAreKeptButCrawlingThemFailsUntilLabCloudCanReachDatabases() {
+    void aCrawlOfAJdbcTargetWhoseConnectionDoesNotExistFailsNamingTheConnection() {
         glue.createDatabase(r -> r.databaseInput(d -> d.name("jdbc_out")));
         glue.createCrawler(r -> r.name("jdbc").role(CrawlerLabSupport.ROLE).databaseName("jdbc_out")
                 .targets(t -> t.jdbcTargets(j -> j.connectionName("postgres").path("shop/public/%"))));
@@ -132,7 +132,7 @@ class GlueCrawlsTest {
         Crawler crawler = crawl(glue, "jdbc");
 
         assertThat(crawler.lastCrawl().status()).isEqualTo(LastCrawlStatus.FAILED);
-        assertThat(crawler.lastCrawl().errorMessage()).contains("JDBC");
+        assertThat(crawler.lastCrawl().errorMessage()).contains("Connection postgres does not exist");
     }
 
     @Test

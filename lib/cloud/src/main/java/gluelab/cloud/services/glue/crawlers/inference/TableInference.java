@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 /**
  * What a crawl of S3 targets finds: it lists each include path, drops excluded keys, reads a sample of
  * each file (the Parquet footer, the head of a CSV or JSON-lines file), infers each file's schema, groups
- * compatible files into tables and folders into partitions. S3 specifics live in the {@code S3…} classes,
- * so JDBC targets can get their own path beside them.
+ * compatible files into tables and folders into partitions. S3 specifics live in the {@code S3…} classes;
+ * JDBC targets have their own path beside them, {@link JdbcTableInference}, which gives the same
+ * {@link InferredTable}s.
  */
 public final class TableInference {
 

@@ -3,12 +3,14 @@ package gluelab.cloud.services.glue.crawlers;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.InternalCalls;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.connections.ConnectionSecrets;
 import gluelab.cloud.services.glue.crawlers.inference.CrawlObjects;
 import gluelab.cloud.services.glue.crawlers.inference.InferredTable;
 import gluelab.cloud.services.glue.crawlers.inference.S3ObjectSummary;
 import gluelab.cloud.services.glue.crawlers.inference.S3Target;
 import gluelab.cloud.services.glue.crawlers.inference.TableInference;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,12 +18,13 @@ import software.amazon.awssdk.services.glue.model.CrawlerTargets;
 import software.amazon.awssdk.services.glue.model.GetDatabaseRequest;
 
 /**
- * One crawl of a crawler's S3 targets: checks its output database, reads the targets through
- * {@link S3CrawlObjects} (only unseen folders with CRAWL_NEW_FOLDERS_ONLY), infers tables with
- * {@link TableInference} and writes them through {@link CatalogChanges}. Other kinds of targets (JDBC, …) fail
- * the crawl, saying so, until Lab Cloud can reach their sources.
+ * One crawl of a crawler's S3 and JDBC targets: checks its output database, reads the S3 targets through
+ * {@link S3CrawlObjects} (only unseen folders with CRAWL_NEW_FOLDERS_ONLY) and infers their tables with
+ * {@link TableInference}, reads the JDBC targets' databases through their connections ({@link JdbcCrawl}), and only
+ * then writes every table found through {@link CatalogChanges}, so a target that fails leaves the catalog as it was.
+ * Other kinds of targets (DynamoDB, catalog, …) fail the crawl, saying so.
  */
-final class S3Crawl {
+final class TargetsCrawl {
 
     /** What a successful crawl changed, and the folders it read (remembered for CRAWL_NEW_FOLDERS_ONLY). */
     record Outcome(CrawlSummary summary, Set<String> foldersRead) {
@@ -34,9 +37,10 @@ final class S3Crawl {
     private final CrawlLogs.Crawl log;
     private final Runnable checkpoint;
     private final Clock clock;
+    private final ConnectionSecrets secrets;
 
-    S3Crawl(InternalCalls internal, Scope scope, CrawlPlan plan, SeenFolders seen, CrawlLogs.Crawl log,
-            Runnable checkpoint, Clock clock) {
+    TargetsCrawl(InternalCalls internal, Scope scope, CrawlPlan plan, SeenFolders seen, CrawlLogs.Crawl log,
+                 Runnable checkpoint, Clock clock, ConnectionSecrets secrets) {
         this.internal = internal;
         this.scope = scope;
         this.plan = plan;
@@ -44,37 +48,46 @@ final class S3Crawl {
         this.log = log;
         this.checkpoint = checkpoint;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     Outcome run() {
         CrawlerTargets targets = plan.crawler().targets();
-        if (!targets.jdbcTargets().isEmpty()) {
-            // Phase 4 crawls JDBC sources; until then the crawler is kept as defined and its crawls fail.
-            throw new CrawlFailure("Lab Cloud cannot crawl JDBC targets yet (connection "
-                    + targets.jdbcTargets().get(0).connectionName() + "); only S3 targets are crawled.");
-        }
-        if (targets.s3Targets().isEmpty()) {
-            throw new CrawlFailure("Lab Cloud crawls S3 targets only; this crawler has none.");
+        if (targets.s3Targets().isEmpty() && targets.jdbcTargets().isEmpty()) {
+            throw new CrawlFailure("Lab Cloud crawls S3 and JDBC targets only; this crawler has neither.");
         }
         requireDatabase();
+        List<InferredTable> tables = new ArrayList<>();
         FolderRecordingObjects objects = new FolderRecordingObjects(
                 new S3CrawlObjects(internal, scope, plan.crawler().role()),
                 plan.newFoldersOnly() ? seen.folders() : Set.of());
         List<S3Target> s3Targets = targets.s3Targets().stream()
                 .map(t -> new S3Target(t.path(), t.exclusions(), t.sampleSize())).toList();
-        if (plan.newFoldersOnly()) {
-            log.info("Crawling only folders added since the last crawl (RecrawlBehavior CRAWL_NEW_FOLDERS_ONLY)");
+        if (!s3Targets.isEmpty()) {
+            if (plan.newFoldersOnly()) {
+                log.info("Crawling only folders added since the last crawl (RecrawlBehavior CRAWL_NEW_FOLDERS_ONLY)");
+            }
+            tables.addAll(new TableInference(objects).infer(s3Targets, plan.configuration().grouping(), log::info));
         }
-        List<InferredTable> tables = new TableInference(objects).infer(s3Targets, plan.configuration().grouping(),
-                log::info);
+        tables.addAll(new JdbcCrawl(internal, scope, plan.crawler().role(), secrets, log)
+                .tables(targets.jdbcTargets(), checkpoint));
         checkpoint.run();
         CatalogChanges changes = new CatalogChanges(internal, scope, plan, log, checkpoint);
         changes.write(tables);
         if (!plan.newFoldersOnly()) {
             // An incremental crawl reads only new folders, so it cannot tell what is gone.
-            changes.handleVanishedTables(tables, s3Targets.stream().map(S3Target::path).toList(), clock.instant());
+            changes.handleVanishedTables(tables, location -> underS3Target(s3Targets, location)
+                    || JdbcCrawl.covers(targets.jdbcTargets(), location), clock.instant());
         }
         return new Outcome(changes.summary(), objects.folders());
+    }
+
+    private static boolean underS3Target(List<S3Target> targets, String location) {
+        return targets.stream().anyMatch(target -> location.startsWith(folder(target.path())));
+    }
+
+    private static String folder(String path) {
+        return path.endsWith("/") ? path : path + "/";
     }
 
     /** Glue does not create the crawler's database: a crawl into a missing one fails. */
