@@ -21,7 +21,8 @@ public final class AwsClients {
         return asTheRun(SecretsManagerClient.builder(), environment);
     }
 
-    private static <B extends AwsClientBuilder<B, C>, C> C asTheRun(B builder, RunEnvironment environment) {
+    /** Any SDK client of the run: its region, its credentials, its endpoint. */
+    public static <B extends AwsClientBuilder<B, C>, C> C asTheRun(B builder, RunEnvironment environment) {
         builder.region(Region.of(environment.region())).credentialsProvider(environment.credentials());
         environment.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();

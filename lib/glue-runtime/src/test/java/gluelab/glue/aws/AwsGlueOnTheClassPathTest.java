@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -13,9 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -30,13 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import gluelab.glue.DynamicFrame;
 import gluelab.glue.GlueContext;
 import gluelab.glue.GlueRun;
-import gluelab.glue.spi.BookmarkOption;
-import gluelab.glue.spi.LocalRunEnvironment;
-import gluelab.glue.spi.RunEnvironment;
 import gluelab.glue.spi.RunEnvironments;
+import gluelab.glue.spi.WorkerLikeEnvironment;
 import gluelab.glue.util.Job;
 import gluelab.glue.util.JsonOptions;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * A job written against the lab's runtime, run where AWS Glue's classes are on the class path: Job.init,
@@ -135,55 +128,6 @@ class AwsGlueOnTheClassPathTest {
                 "toDF 0 specs"), calls());
     }
 
-    /** What a Lab Cloud worker binds to a run: an environment that keeps the run's bookmark. */
-    static final class WorkerLikeEnvironment implements RunEnvironment {
-        private final LocalRunEnvironment defaults = new LocalRunEnvironment("worker-run", BookmarkOption.DISABLE);
-        private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>();
-
-        @Override
-        public String runId() {
-            return "jr_worker";
-        }
-
-        @Override
-        public String jobName() {
-            return "worker-run";
-        }
-
-        @Override
-        public BookmarkOption bookmarkOption() {
-            return BookmarkOption.DISABLE;
-        }
-
-        @Override
-        public Optional<String> bookmarkState() {
-            return Optional.empty();
-        }
-
-        @Override
-        public void commitBookmark(String jobBookmarkJson) {
-        }
-
-        @Override
-        public Optional<URI> endpoint() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String region() {
-            return defaults.region();
-        }
-
-        @Override
-        public AwsCredentialsProvider credentials() {
-            return defaults.credentials();
-        }
-
-        @Override
-        public ConcurrentMap<String, Object> attributes() {
-            return attributes;
-        }
-    }
 
     @Test
     void inLabCloudTheLabsOwnRuntimeRunsEvenWithGluesClassesAround(@TempDir Path work) throws Exception {

@@ -81,7 +81,7 @@ final class GlueAccessRules implements AccessRules {
         return batch.isEmpty() ? List.of("*") : batch;
     }
 
-    /** A job's, trigger's or crawler's ARN from the name the call gives, or the resource ARN of a tag call. */
+    /** A job's, trigger's, crawler's or workflow's ARN from the name the call gives, or the resource ARN of a tag call. */
     private static String resource(Scope scope, String operation, Object request) {
         String arn = Members.string(request, "ResourceArn");
         if (arn != null) {
@@ -92,7 +92,14 @@ final class GlueAccessRules implements AccessRules {
         if (type == null) {
             return "*";
         }
-        for (String member : List.of("JobName", "CrawlerName", "TriggerName", "WorkflowName", "Name")) {
+        // The resource's own name member: CreateTrigger's WorkflowName names another resource, not the trigger.
+        String ownMember = switch (type) {
+            case "trigger" -> "TriggerName";
+            case "crawler" -> "CrawlerName";
+            case "workflow" -> "WorkflowName";
+            default -> "JobName";
+        };
+        for (String member : List.of(ownMember, "Name")) {
             String name = Members.string(request, member);
             if (name != null) {
                 return Arn.in(scope, "glue", type + "/" + name).toString();

@@ -109,7 +109,7 @@ public final class GlueErrors {
                 "Update table failed due to concurrent modifications.", 400);
     }
 
-    // ---- jobs and triggers ----------------------------------------------------------------------
+    // ---- jobs, triggers and workflows ----------------------------------------------------------------------
 
     public static AwsServiceException jobNotFound(String jobName) {
         return entityNotFound("Job with name: " + jobName + " not found.");
@@ -117,6 +117,10 @@ public final class GlueErrors {
 
     public static AwsServiceException triggerNotFound(String triggerName) {
         return entityNotFound("Trigger with name: " + triggerName + " not found.");
+    }
+
+    public static AwsServiceException workflowNotFound(String name) {
+        return entityNotFound("Workflow with name: " + name + " not found.");
     }
 
     public static AwsServiceException concurrentRunsExceeded(String jobName) {

@@ -15,6 +15,7 @@ import gluelab.cloud.services.glue.catalog.TableOperations;
 import gluelab.cloud.services.glue.connections.ConnectionOperations;
 import gluelab.cloud.services.glue.connections.ConnectionsState;
 import gluelab.cloud.services.glue.connections.SecretsManagerSecrets;
+import gluelab.cloud.services.glue.crawlers.CrawlLauncher;
 import gluelab.cloud.services.glue.crawlers.CrawlOperations;
 import gluelab.cloud.services.glue.crawlers.CrawlStateMachine;
 import gluelab.cloud.services.glue.crawlers.CrawlerOperations;
@@ -42,6 +43,11 @@ import gluelab.cloud.services.glue.worker.JobRunExecutor;
 import gluelab.cloud.services.glue.worker.WorkerClasspath;
 import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import gluelab.cloud.services.glue.worker.WorkerEvents;
+import gluelab.cloud.services.glue.workflows.WorkflowEventBatches;
+import gluelab.cloud.services.glue.workflows.WorkflowOperations;
+import gluelab.cloud.services.glue.workflows.WorkflowRunOperations;
+import gluelab.cloud.services.glue.workflows.WorkflowRunStateMachine;
+import gluelab.cloud.services.glue.workflows.WorkflowsState;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -49,9 +55,10 @@ import java.util.function.Supplier;
 /**
  * AWS Glue: the Data Catalog, jobs that really run on Spark, triggers that start them, and crawlers that infer
  * tables from S3. This class names the service and wires its parts together; the operations live in one
- * {@code <Resource>Operations} class per resource. The parts' packages depend one way: triggers use jobs (through
- * {@link JobLauncher}); jobs hear nothing of triggers but that a run ended; crawlers write the catalog through its
- * own operations, as the crawler's role; every part keeps its tags with {@link Tagging}.
+ * {@code <Resource>Operations} class per resource. The parts' packages depend one way: workflows use triggers, and
+ * triggers use jobs and crawlers (through {@link JobLauncher} and {@link CrawlLauncher}); jobs and crawlers hear
+ * nothing of triggers but that a run or crawl ended; crawlers write the catalog through its own operations, as the
+ * crawler's role; every part keeps its tags with {@link Tagging}.
  */
 public final class GlueProvider implements ServiceProvider {
 
@@ -79,6 +86,10 @@ public final class GlueProvider implements ServiceProvider {
     private final CrawlerScheduleOperations crawlerScheduleOperations;
     private final CrawlOperations crawlOperations;
     private final ConnectionOperations connections;
+    private final WorkflowRunStateMachine workflowRuns;
+    private final WorkflowEventBatches workflowEventBatches;
+    private final WorkflowOperations workflows;
+    private final WorkflowRunOperations workflowRunOperations;
 
     public GlueProvider(Platform platform) {
         Tagging tagging = new Tagging(new AccountRegionStore<>(SERVICE, platform.state(), TagsState::new));
@@ -99,19 +110,34 @@ public final class GlueProvider implements ServiceProvider {
         this.jobRuns = new JobRunOperations(jobStates, runs);
         this.jobBookmarks = new JobBookmarkOperations(jobStates);
 
-        AccountRegionStore<TriggersState> triggerStates = new AccountRegionStore<>(SERVICE, platform.state(), TriggersState::new);
-        JobLauncher launcher = new JobLauncher(jobStates, runs);
-        TriggerActions actions = new TriggerActions(launcher);
-        this.triggerSchedules = new TriggerSchedules(platform, triggerStates, actions);
-        launcher.whenRunsEnd(new ConditionalTriggers(triggerStates, actions));
-        this.triggers = new TriggerOperations(triggerStates, launcher, triggerSchedules, actions, tagging);
-
         AccountRegionStore<CrawlersState> crawlerStates = new AccountRegionStore<>(SERVICE, platform.state(), CrawlersState::new);
         this.crawls = new CrawlStateMachine(platform, crawlerStates);
         this.crawlerSchedules = new CrawlerSchedules(platform, crawlerStates, crawls);
         this.crawlers = new CrawlerOperations(crawlerStates, crawls, crawlerSchedules, tagging);
         this.crawlerScheduleOperations = new CrawlerScheduleOperations(crawlerStates, crawls, crawlerSchedules);
         this.crawlOperations = new CrawlOperations(crawlerStates, crawls);
+
+        AccountRegionStore<TriggersState> triggerStates = new AccountRegionStore<>(SERVICE, platform.state(), TriggersState::new);
+        JobLauncher launcher = new JobLauncher(jobStates, runs);
+        CrawlLauncher crawlLauncher = new CrawlLauncher(crawlerStates, crawls);
+        TriggerActions actions = new TriggerActions(launcher, crawlLauncher);
+        this.triggerSchedules = new TriggerSchedules(platform, triggerStates, actions);
+        ConditionalTriggers conditionalTriggers = new ConditionalTriggers(triggerStates, actions);
+        launcher.whenRunsEnd(conditionalTriggers);
+        crawlLauncher.whenCrawlsEnd(conditionalTriggers);
+        this.triggers = new TriggerOperations(triggerStates, launcher, crawlLauncher, triggerSchedules, actions, tagging);
+
+        // Workflows hear of a run's end after the conditional triggers, which may start its successors first.
+        AccountRegionStore<WorkflowsState> workflowStates = new AccountRegionStore<>(SERVICE, platform.state(), WorkflowsState::new);
+        this.workflowRuns = new WorkflowRunStateMachine(platform, workflowStates, triggerStates, actions, launcher,
+                crawlLauncher);
+        actions.startWorkflowsWith(workflowRuns);
+        launcher.whenRunsEnd(workflowRuns);
+        crawlLauncher.whenCrawlsEnd(workflowRuns);
+        this.workflowEventBatches = new WorkflowEventBatches(platform, workflowStates, workflowRuns);
+        this.workflows = new WorkflowOperations(workflowStates, workflowRuns, workflowEventBatches, triggers, tagging,
+                platform.clock()::instant);
+        this.workflowRunOperations = new WorkflowRunOperations(workflowStates, workflowRuns, workflowEventBatches);
 
         this.connections = new ConnectionOperations(connectionStates, tagging, new SecretsManagerSecrets(platform.internal()));
 
@@ -125,11 +151,15 @@ public final class GlueProvider implements ServiceProvider {
                 (scope, name) -> crawlerStates.get(scope).hasCrawler(name)), GlueErrors::crawlerNotFound);
         tagging.register(TaggedType.CONNECTION, Tagging.Resources.named(
                 (scope, name) -> connectionStates.get(scope).hasConnection(name)), GlueErrors::connectionNotFound);
+        tagging.register(TaggedType.WORKFLOW, Tagging.Resources.named(
+                (scope, name) -> workflowStates.get(scope).hasWorkflow(name)), GlueErrors::workflowNotFound);
         this.tags = new TagOperations(tagging);
 
         runs.endRunsInterruptedByRestart();
-        triggerSchedules.restoreAll();
         crawls.endCrawlsInterruptedByRestart();
+        workflowRuns.endRunsInterruptedByRestart();
+        workflowEventBatches.restoreAll();
+        triggerSchedules.restoreAll();
         crawlerSchedules.restoreAll();
     }
 
@@ -160,13 +190,16 @@ public final class GlueProvider implements ServiceProvider {
     @Override
     public List<Object> operationHandlers() {
         return List.of(databases, tables, partitions, partitionIndexes, jobs, jobRuns, jobBookmarks, triggers, crawlers,
-                crawlerScheduleOperations, crawlOperations, connections, tags);
+                crawlerScheduleOperations, crawlOperations, connections, workflows, workflowRunOperations, tags);
     }
 
-    /** Triggers go before the jobs they start; databases keep the tables crawlers made, as on AWS. */
+    /**
+     * Workflows go before their triggers, triggers before the jobs they start; databases keep the tables crawlers
+     * made, as on AWS.
+     */
     @Override
     public int reset(String prefix) {
-        return triggers.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix) + databases.reset(prefix)
+        return workflows.reset(prefix) + triggers.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix) + databases.reset(prefix)
                 + connections.reset(prefix);
     }
 
@@ -179,6 +212,7 @@ public final class GlueProvider implements ServiceProvider {
     public void close() {
         crawlerSchedules.close();
         crawls.close();
+        workflowEventBatches.close();
         triggerSchedules.close();
         runs.close();
     }

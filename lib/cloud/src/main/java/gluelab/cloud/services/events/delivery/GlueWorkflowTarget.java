@@ -5,13 +5,16 @@ import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.InternalCalls;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.provider.ServiceRoleSessions;
+import gluelab.cloud.state.Json;
+import java.util.Map;
 import software.amazon.awssdk.services.glue.model.StartWorkflowRunRequest;
 
 /**
- * A Glue workflow ({@code arn:aws:glue:r:a:workflow/name}): EventBridge starts a run with {@code StartWorkflowRun}
- * acting as the target's role, which must trust {@code events.amazonaws.com} and allow
- * {@code glue:notifyEvent}/{@code glue:StartWorkflowRun}, as on AWS. Until Glue has workflows, the call is refused
- * as an operation Lab Cloud does not implement, and that is recorded.
+ * A Glue workflow ({@code arn:aws:glue:r:a:workflow/name}): EventBridge tells Glue of the event with
+ * {@code StartWorkflowRun} acting as the target's role, which must trust {@code events.amazonaws.com} and allow
+ * {@code glue:StartWorkflowRun} (AWS's {@code glue:notifyEvent} has no API of its own). The event's id goes in the
+ * run property {@code aws:eventIds}, where Glue keeps the ids of the events that started a run; Glue adds it to the
+ * batch of the workflow's EVENT trigger.
  */
 public final class GlueWorkflowTarget implements TargetKind {
 
@@ -38,7 +41,10 @@ public final class GlueWorkflowTarget implements TargetKind {
         try {
             String session = roles.session(role).assumedRoleArn().toString();
             internal.call("glue", new Scope(workflow.account(), workflow.region()), session,
-                    StartWorkflowRunRequest.builder().name(workflow.resourceId()).build());
+                    StartWorkflowRunRequest.builder().name(workflow.resourceId())
+                            .runProperties(Map.of("aws:eventIds",
+                                    Json.MAPPER.createArrayNode().add(delivery.event().path("id").asText()).toString()))
+                            .build());
         } catch (AwsServiceException refused) {
             throw ServiceCallFailures.of(refused);
         }

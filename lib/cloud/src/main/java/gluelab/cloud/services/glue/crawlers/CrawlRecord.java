@@ -2,6 +2,8 @@ package gluelab.cloud.services.glue.crawlers;
 
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.services.glue.model.Crawl;
+import software.amazon.awssdk.services.glue.model.CrawlState;
 import software.amazon.awssdk.services.glue.model.CrawlerHistory;
 import software.amazon.awssdk.services.glue.model.CrawlerHistoryState;
 
@@ -11,9 +13,10 @@ import software.amazon.awssdk.services.glue.model.CrawlerHistoryState;
  * @param sequence  orders the crawls of one scope, oldest first
  * @param state     a {@link CrawlerHistoryState}: RUNNING, COMPLETED, FAILED or STOPPED
  * @param summary   what the crawl changed; null while it runs
+ * @param startedIn the workflow run a trigger started it in, or null
  */
 record CrawlRecord(String crawlId, String crawlerName, long sequence, String state, Instant startTime,
-                   Instant endTime, String errorMessage, CrawlSummary summary) {
+                   Instant endTime, String errorMessage, CrawlSummary summary, CrawlLauncher.WorkflowRun startedIn) {
 
     /**
      * A crawl's DPU hours. Lab Cloud's crawl runs in-process on no DPUs; this reports what AWS would bill for
@@ -30,7 +33,19 @@ record CrawlRecord(String crawlId, String crawlerName, long sequence, String sta
     }
 
     CrawlRecord ended(String endState, Instant at, String error, CrawlSummary changes) {
-        return new CrawlRecord(crawlId, crawlerName, sequence, endState, startTime, at, error, changes);
+        return new CrawlRecord(crawlId, crawlerName, sequence, endState, startTime, at, error, changes, startedIn);
+    }
+
+    /** The crawl as a workflow's graph shows it (Glue's {@code Crawl}). */
+    Crawl crawl() {
+        CrawlState crawlState = switch (CrawlerHistoryState.fromValue(state)) {
+            case COMPLETED -> CrawlState.SUCCEEDED;
+            case STOPPED -> CrawlState.CANCELLED;
+            case FAILED -> CrawlState.FAILED;
+            default -> CrawlState.RUNNING;
+        };
+        return Crawl.builder().state(crawlState).startedOn(startTime).completedOn(endTime).errorMessage(errorMessage)
+                .logGroup(CrawlLogs.LOG_GROUP).logStream(crawlerName).build();
     }
 
     CrawlerHistory history() {

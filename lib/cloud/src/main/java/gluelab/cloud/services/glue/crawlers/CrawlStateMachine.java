@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +74,7 @@ public final class CrawlStateMachine implements AutoCloseable {
     private final CrawlerStateChangeEvents events;
     private final ConnectionSecrets secrets;
     private final Map<String, LiveCrawl> live = new ConcurrentHashMap<>();
+    private final List<CrawlLauncher.CompletionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private final ExecutorService crawlers = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "glue-crawl");
@@ -97,6 +99,11 @@ public final class CrawlStateMachine implements AutoCloseable {
 
     /** StartCrawler: the crawler must be READY, else CrawlerRunningException. */
     CrawlRecord start(Scope scope, String crawlerName, Instant at) {
+        return start(scope, crawlerName, at, null);
+    }
+
+    /** @param startedIn the workflow run a trigger starts the crawl in, or null */
+    CrawlRecord start(Scope scope, String crawlerName, Instant at, CrawlLauncher.WorkflowRun startedIn) {
         CrawlersState state = states.get(scope);
         CrawlRecord crawl;
         LiveCrawl liveCrawl;
@@ -107,7 +114,7 @@ public final class CrawlStateMachine implements AutoCloseable {
             }
             String crawlId = UUID.randomUUID().toString();
             crawl = new CrawlRecord(crawlId, crawlerName, state.nextCrawlSequence(),
-                    CrawlerHistoryState.RUNNING.toString(), at, null, null, null);
+                    CrawlerHistoryState.RUNNING.toString(), at, null, null, null, startedIn);
             state.crawls.put(crawlId, crawl);
             state.crawlers.put(crawlerName, crawler.toBuilder().state(CrawlerState.RUNNING).build());
             liveCrawl = new LiveCrawl(scope, CrawlPlan.of(crawlId, crawler),
@@ -223,9 +230,29 @@ public final class CrawlStateMachine implements AutoCloseable {
         }
     }
 
-    /** Journals the end of a crawl: the crawl's record, and the crawler READY with its LastCrawl. */
+    /** Journals the end of a crawl, then tells the listeners (conditional triggers, workflows). */
     private Optional<CrawlRecord> endCrawl(Scope scope, String name, String crawlId, LastCrawlStatus status,
                                            String errorMessage, CrawlSummary summary, Instant at) {
+        Optional<CrawlRecord> ended = journalEnd(scope, name, crawlId, status, errorMessage, summary, at);
+        ended.ifPresent(crawl -> {
+            for (CrawlLauncher.CompletionListener listener : listeners) {
+                try {
+                    listener.completed(scope, crawl.crawlerName(), crawl.crawl(), crawl.startedIn());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A listener failed on the end of crawl " + crawl.crawlId(), e);
+                }
+            }
+        });
+        return ended;
+    }
+
+    void addCompletionListener(CrawlLauncher.CompletionListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Journals the end of a crawl: the crawl's record, and the crawler READY with its LastCrawl. */
+    private Optional<CrawlRecord> journalEnd(Scope scope, String name, String crawlId, LastCrawlStatus status,
+                                             String errorMessage, CrawlSummary summary, Instant at) {
         CrawlersState state = states.get(scope);
         synchronized (state) {
             CrawlRecord running = state.crawls.get(crawlId);

@@ -4,6 +4,9 @@ import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Scope;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.glue.model.Action;
 import software.amazon.awssdk.services.glue.model.Job;
 import software.amazon.awssdk.services.glue.model.JobRun;
@@ -46,6 +49,25 @@ public final class JobLauncher {
     public JobRun start(Scope scope, Action action, String startedBy, Instant at) {
         RunRequest request = RunRequest.of(action, startedBy);
         return at == null ? runs.start(scope, request, false) : runs.start(scope, request, false, at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** The runs of every job in the scope that {@code wanted} accepts, oldest first. */
+    public List<JobRun> runs(Scope scope, Predicate<JobRun> wanted) {
+        return states.get(scope).runs.values().stream()
+                .sorted(Comparator.comparingLong(StoredRun::sequence))
+                .map(StoredRun::run)
+                .filter(wanted)
+                .toList();
+    }
+
+    /** Whether the run has yet to end (STARTING, RUNNING, STOPPING or WAITING). */
+    public static boolean inFlight(JobRun run) {
+        return JobRunStateMachine.IN_FLIGHT.contains(run.jobRunState());
+    }
+
+    /** Stops the run if it is in flight, as BatchStopJobRun would. */
+    public void stop(Scope scope, JobRun run) {
+        runs.stop(scope, run.jobName(), run.id());
     }
 
     public void whenRunsEnd(RunCompletionListener listener) {

@@ -5,6 +5,7 @@ import gluelab.cloud.provider.Validation;
 import gluelab.cloud.schedule.CronExpression;
 import gluelab.cloud.schedule.ScheduleExpressionException;
 import gluelab.cloud.services.glue.GlueErrors;
+import gluelab.cloud.services.glue.crawlers.CrawlLauncher;
 import gluelab.cloud.services.glue.jobs.JobLauncher;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,14 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
 final class TriggerDefinitions {
 
     static final Set<String> WATCHABLE_STATES = Set.of("SUCCEEDED", "STOPPED", "FAILED", "TIMEOUT");
+    static final Set<String> WATCHABLE_CRAWL_STATES = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
     private static final List<String> TYPES = List.of("SCHEDULED", "CONDITIONAL", "ON_DEMAND", "EVENT");
 
     private TriggerDefinitions() {
     }
 
     /** The trigger as Glue keeps it, or the error for what makes it invalid; the jobs it names must exist. */
-    static Trigger validate(Trigger trigger, Scope scope, JobLauncher jobs) {
+    static Trigger validate(Trigger trigger, Scope scope, JobLauncher jobs, CrawlLauncher crawls) {
         GlueErrors.name(trigger.name(), "name");
         TriggerType type = trigger.type();
         Validation.of(GlueErrors.VALIDATION)
@@ -41,10 +43,17 @@ final class TriggerDefinitions {
         if (type == TriggerType.EVENT && trigger.workflowName() == null) {
             throw GlueErrors.invalidInput("EVENT triggers belong to a workflow; give a WorkflowName.");
         }
+        if (trigger.eventBatchingCondition() != null) {
+            Validation.of(GlueErrors.VALIDATION)
+                    .required("eventBatchingCondition.batchSize", trigger.eventBatchingCondition().batchSize())
+                    .range("eventBatchingCondition.batchSize", trigger.eventBatchingCondition().batchSize(), 1, 100)
+                    .range("eventBatchingCondition.batchWindow", trigger.eventBatchingCondition().batchWindow(), 1, 900)
+                    .orThrow();
+        }
         if (!trigger.hasActions() || trigger.actions().isEmpty()) {
             throw GlueErrors.invalidInput("A trigger needs at least one action.");
         }
-        trigger.actions().forEach(action -> validate(action, scope, jobs));
+        trigger.actions().forEach(action -> validate(action, scope, jobs, crawls));
         Trigger.Builder valid = trigger.toBuilder();
         if (type == TriggerType.SCHEDULED) {
             valid.schedule(schedule(trigger.schedule()));
@@ -52,7 +61,7 @@ final class TriggerDefinitions {
             valid.schedule(null);
         }
         if (type == TriggerType.CONDITIONAL) {
-            valid.predicate(predicate(trigger.predicate(), scope, jobs));
+            valid.predicate(predicate(trigger.predicate(), scope, jobs, crawls));
         }
         return valid.build();
     }
@@ -69,17 +78,19 @@ final class TriggerDefinitions {
         }
     }
 
-    private static void validate(Action action, Scope scope, JobLauncher jobs) {
+    private static void validate(Action action, Scope scope, JobLauncher jobs, CrawlLauncher crawls) {
         if ((action.jobName() == null) == (action.crawlerName() == null)) {
             throw GlueErrors.invalidInput("Each action names either a JobName or a CrawlerName.");
         }
         if (action.jobName() != null) {
             jobs.requireJob(scope, action.jobName());
+        } else {
+            crawls.requireCrawler(scope, action.crawlerName());
         }
         JobLauncher.checkedTimeout(action.timeout());
     }
 
-    private static Predicate predicate(Predicate predicate, Scope scope, JobLauncher jobs) {
+    private static Predicate predicate(Predicate predicate, Scope scope, JobLauncher jobs, CrawlLauncher crawls) {
         if (predicate == null || !predicate.hasConditions() || predicate.conditions().isEmpty()) {
             throw GlueErrors.invalidInput("A CONDITIONAL trigger needs a Predicate with at least one condition.");
         }
@@ -99,6 +110,12 @@ final class TriggerDefinitions {
                 if (!WATCHABLE_STATES.contains(condition.stateAsString())) {
                     throw GlueErrors.invalidInput("A condition on job " + condition.jobName() + " watches State "
                             + "SUCCEEDED, STOPPED, FAILED or TIMEOUT, not " + condition.stateAsString() + ".");
+                }
+            } else {
+                crawls.requireCrawler(scope, condition.crawlerName());
+                if (!WATCHABLE_CRAWL_STATES.contains(condition.crawlStateAsString())) {
+                    throw GlueErrors.invalidInput("A condition on crawler " + condition.crawlerName() + " watches "
+                            + "CrawlState SUCCEEDED, FAILED or CANCELLED, not " + condition.crawlStateAsString() + ".");
                 }
             }
             conditions.add(condition.toBuilder().logicalOperator(LogicalOperator.EQUALS).build());

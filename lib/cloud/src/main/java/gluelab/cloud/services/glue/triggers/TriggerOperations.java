@@ -3,10 +3,12 @@ package gluelab.cloud.services.glue.triggers;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.glue.BatchLookup;
 import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.GluePages;
 import gluelab.cloud.services.glue.PrefixReset;
+import gluelab.cloud.services.glue.crawlers.CrawlLauncher;
 import gluelab.cloud.services.glue.jobs.JobLauncher;
 import gluelab.cloud.services.glue.tags.ResourceTags;
 import gluelab.cloud.services.glue.tags.TaggedType;
@@ -42,7 +44,8 @@ import software.amazon.awssdk.services.glue.model.UpdateTriggerResponse;
  * Triggers: CreateTrigger, GetTrigger, GetTriggers, BatchGetTriggers, ListTriggers, UpdateTrigger,
  * DeleteTrigger, StartTrigger, StopTrigger. A trigger is CREATED, or ACTIVATED when started (or created
  * with StartOnCreation), and DEACTIVATED when stopped; ON_DEMAND triggers stay CREATED and fire each time
- * they are started. WorkflowName is kept for the workflows to come.
+ * they are started. A trigger with a WorkflowName belongs to that workflow: fired on its own, it starts a run of the
+ * workflow (see {@link TriggerActions}).
  */
 public final class TriggerOperations {
 
@@ -51,14 +54,16 @@ public final class TriggerOperations {
 
     private final AccountRegionStore<TriggersState> states;
     private final JobLauncher jobs;
+    private final CrawlLauncher crawls;
     private final TriggerSchedules schedules;
     private final TriggerActions actions;
     private final Tagging tagging;
 
-    public TriggerOperations(AccountRegionStore<TriggersState> states, JobLauncher jobs, TriggerSchedules schedules,
-                             TriggerActions actions, Tagging tagging) {
+    public TriggerOperations(AccountRegionStore<TriggersState> states, JobLauncher jobs, CrawlLauncher crawls,
+                             TriggerSchedules schedules, TriggerActions actions, Tagging tagging) {
         this.states = states;
         this.jobs = jobs;
+        this.crawls = crawls;
         this.schedules = schedules;
         this.actions = actions;
         this.tagging = tagging;
@@ -71,11 +76,14 @@ public final class TriggerOperations {
             throw GlueErrors.invalidInput("StartOnCreation is not supported for ON_DEMAND triggers.");
         }
         ResourceTags tags = Tagging.checked("tags", request.hasTags() ? request.tags() : null);
+        if (request.workflowName() != null && !actions.workflows().exists(state.scope, request.workflowName())) {
+            throw GlueErrors.workflowNotFound(request.workflowName());
+        }
         Trigger trigger;
         synchronized (state) {
             trigger = TriggerDefinitions.validate(JsonShapeCodec.convert(request, Trigger.class).toBuilder()
                     .state(activate ? TriggerState.ACTIVATED : TriggerState.CREATED)
-                    .build(), state.scope, jobs);
+                    .build(), state.scope, jobs, crawls);
             if (state.triggers.containsKey(trigger.name())) {
                 throw GlueErrors.alreadyExists("Trigger with name: " + trigger.name() + " already exists.");
             }
@@ -157,9 +165,9 @@ public final class TriggerOperations {
             if (update.eventBatchingCondition() != null) {
                 trigger.eventBatchingCondition(update.eventBatchingCondition());
             }
-            updated = TriggerDefinitions.validate(trigger.build(), state.scope, jobs);
+            updated = TriggerDefinitions.validate(trigger.build(), state.scope, jobs, crawls);
             state.triggers.put(name, updated);
-            state.triggerProgress.remove(name);
+            state.forgetProgress(name);
         }
         schedules.sync(state.scope, updated);
         return UpdateTriggerResponse.builder().trigger(updated).build();
@@ -177,11 +185,17 @@ public final class TriggerOperations {
         return PrefixReset.remove(states, state -> state.triggers.keys(), prefix, this::delete);
     }
 
+    /** DeleteWorkflow: the workflow's triggers go with it. */
+    public void deleteTriggersOf(Scope scope, String workflowName) {
+        TriggersState state = states.get(scope);
+        state.ofWorkflow(workflowName).forEach(trigger -> delete(state, trigger.name()));
+    }
+
     private void delete(TriggersState state, String name) {
         schedules.cancel(state.scope, name);
         synchronized (state) {
             state.triggers.remove(name);
-            state.triggerProgress.remove(name);
+            state.forgetProgress(name);
             tagging.forget(state.scope, TaggedType.TRIGGER, name);
         }
     }
@@ -214,7 +228,7 @@ public final class TriggerOperations {
         synchronized (state) {
             Trigger changed = state.requireTrigger(name).toBuilder().state(to).build();
             state.triggers.put(name, changed);
-            state.triggerProgress.remove(name);
+            state.forgetProgress(name);
             return changed;
         }
     }

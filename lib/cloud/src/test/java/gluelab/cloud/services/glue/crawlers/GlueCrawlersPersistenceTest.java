@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
-import gluelab.cloud.testing.RunningLabCloud;
-import gluelab.cloud.testing.TestRoles;
+import gluelab.cloud.services.glue.jobs.GlueLabSupport;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Crawler;
 import software.amazon.awssdk.services.glue.model.CrawlerHistoryState;
@@ -29,7 +26,7 @@ class GlueCrawlersPersistenceTest {
     @Test
     void crawlersSurviveARestartAndACrawlInFlightEndsFailed() {
         String lostCrawl;
-        try (LabCloud cloud = start(); GlueClient glue = client(cloud)) {
+        try (LabCloud cloud = start(); GlueClient glue = GlueLabSupport.client(cloud)) {
             glue.createCrawler(s3Crawler("durable", "lake", "s3://lake/sales/").tablePrefix("raw_")
                     .schedule("cron(0 3 * * ? *)").tags(Map.of("team", "data")).build());
             glue.updateCrawler(r -> r.name("durable").description("kept"));
@@ -37,7 +34,7 @@ class GlueCrawlersPersistenceTest {
             lostCrawl = glue.listCrawls(r -> r.crawlerName("durable")).crawls().get(0).crawlId();
         }
 
-        try (LabCloud cloud = start(); GlueClient glue = client(cloud)) {
+        try (LabCloud cloud = start(); GlueClient glue = GlueLabSupport.client(cloud)) {
             Crawler crawler = glue.getCrawler(r -> r.name("durable")).crawler();
             assertThat(crawler.description()).isEqualTo("kept");
             assertThat(crawler.version()).isEqualTo(2L);
@@ -55,15 +52,6 @@ class GlueCrawlersPersistenceTest {
     }
 
     private LabCloud start() {
-        LabCloud cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0).withStateDir(stateDir)
-                .withGlueWorker(LabCloudConfig.GlueWorkerMode.OFF));
-        TestRoles.createGlueRoles(cloud.endpoint());
-        return cloud;
-    }
-
-    private static GlueClient client(LabCloud cloud) {
-        return GlueClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(RunningLabCloud.TEST_CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return GlueLabSupport.startPersistent(stateDir, LabCloudConfig.GlueWorkerMode.OFF);
     }
 }

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gluelab.cloud.LabCloudConfig;
-import gluelab.cloud.services.glue.worker.WorkerClasspath;
-import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import gluelab.cloud.state.Json;
 import gluelab.cloud.testing.RunningLabCloud;
 import java.net.http.HttpRequest;
@@ -47,9 +45,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 class GlueJobRunsOnScriptedWorkerTest {
 
     static {
-        System.setProperty(WorkerClasspath.PROPERTY, System.getProperty("java.class.path"));
-        System.setProperty(WorkerCommandLine.MAIN_PROPERTY, ScriptedGlueWorker.class.getName());
-        System.setProperty(WorkerCommandLine.XMX_PROPERTY, "64m");
+        ScriptedGlueWorker.useAsTheGlueWorker();
     }
 
     @RegisterExtension
@@ -65,9 +61,7 @@ class GlueJobRunsOnScriptedWorkerTest {
     @AfterAll
     static void cleanUp() {
         glue.close();
-        System.clearProperty(WorkerClasspath.PROPERTY);
-        System.clearProperty(WorkerCommandLine.MAIN_PROPERTY);
-        System.clearProperty(WorkerCommandLine.XMX_PROPERTY);
+        ScriptedGlueWorker.stopUsingAsTheGlueWorker();
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
-import gluelab.cloud.services.glue.worker.WorkerClasspath;
-import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import gluelab.cloud.testing.RunningLabCloud;
 import gluelab.cloud.testing.TestRoles;
 import java.net.URI;
@@ -39,16 +37,12 @@ class GlueJobsPersistenceTest {
 
     @BeforeEach
     void scriptedWorker() {
-        System.setProperty(WorkerClasspath.PROPERTY, System.getProperty("java.class.path"));
-        System.setProperty(WorkerCommandLine.MAIN_PROPERTY, ScriptedGlueWorker.class.getName());
-        System.setProperty(WorkerCommandLine.XMX_PROPERTY, "64m");
+        ScriptedGlueWorker.useAsTheGlueWorker();
     }
 
     @AfterEach
     void clearWorker() {
-        System.clearProperty(WorkerClasspath.PROPERTY);
-        System.clearProperty(WorkerCommandLine.MAIN_PROPERTY);
-        System.clearProperty(WorkerCommandLine.XMX_PROPERTY);
+        ScriptedGlueWorker.stopUsingAsTheGlueWorker();
     }
 
     @Test
@@ -62,7 +56,7 @@ class GlueJobsPersistenceTest {
                 // IAM is enforced for the runs' role sessions: the job role must exist, as on AWS.
                 TestRoles.createGlueRole(iam, TestRoles.JOB_ROLE_NAME);
             }
-            try (GlueClient glue = client(cloud)) {
+            try (GlueClient glue = GlueLabSupport.client(cloud)) {
                 glue.createJob(sparkJob("durable", "test.CountsBookmark")
                         .defaultArguments(Map.of("--class", "test.CountsBookmark",
                                 "--job-bookmark-option", "job-bookmark-enable"))
@@ -77,7 +71,7 @@ class GlueJobsPersistenceTest {
             }
         }
 
-        try (LabCloud cloud = start(); GlueClient glue = client(cloud)) {
+        try (LabCloud cloud = start(); GlueClient glue = GlueLabSupport.client(cloud)) {
             JobRun lost = glue.getJobRun(r -> r.jobName("sleeper").runId(inFlight)).jobRun();
             assertThat(lost.jobRunState()).isEqualTo(JobRunState.FAILED);
             assertThat(lost.errorMessage()).isEqualTo("Lab Cloud stopped while this run was RUNNING; the run was lost "
@@ -106,16 +100,7 @@ class GlueJobsPersistenceTest {
     }
 
     private LabCloud start() {
-        LabCloud cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0).withStateDir(stateDir)
-                .withGlueWorker(LabCloudConfig.GlueWorkerMode.LAZY));
-        TestRoles.createGlueRoles(cloud.endpoint());
-        return cloud;
-    }
-
-    private static GlueClient client(LabCloud cloud) {
-        return GlueClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(RunningLabCloud.TEST_CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return GlueLabSupport.startPersistent(stateDir, LabCloudConfig.GlueWorkerMode.LAZY);
     }
 
     /** Advances the lab clock, which fires the schedule's timers; a scheduled run then holds the clock. */

@@ -1,14 +1,19 @@
 package gluelab.cloud.services.glue.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gluelab.cloud.LabCloud;
+import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.testing.LabAdmin;
 import gluelab.cloud.testing.RunningLabCloud;
 import gluelab.cloud.testing.TestRoles;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.CreateJobRequest;
 import software.amazon.awssdk.services.glue.model.JobRun;
@@ -32,6 +37,20 @@ public final class GlueLabSupport {
                 .glueVersion("5.0")
                 .command(c -> c.name("glueetl").scriptLocation("s3://lab-jobs/" + name + ".jar"))
                 .defaultArguments(Map.of("--class", className));
+    }
+
+    /** A Lab Cloud keeping its state in {@code stateDir}, with the Glue roles; started again, it finds what it kept. */
+    public static LabCloud startPersistent(Path stateDir, LabCloudConfig.GlueWorkerMode worker) {
+        LabCloud cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0).withStateDir(stateDir).withGlueWorker(worker));
+        TestRoles.createGlueRoles(cloud.endpoint());
+        return cloud;
+    }
+
+    /** A Glue client for a Lab Cloud a test started itself. */
+    public static GlueClient client(LabCloud cloud) {
+        return GlueClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(RunningLabCloud.TEST_CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     public static JobRun awaitEnd(GlueClient glue, String jobName, String runId) {

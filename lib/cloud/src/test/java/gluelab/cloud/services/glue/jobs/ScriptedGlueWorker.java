@@ -3,13 +3,20 @@ package gluelab.cloud.services.glue.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.services.glue.worker.WorkerClasspath;
+import gluelab.cloud.services.glue.worker.WorkerCommandLine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
  * A stand-in for the Glue worker that speaks its protocol (lib/README.md) without Spark, so the cloud
@@ -23,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code test.CountsBookmark}: commits the bookmark it was given plus one ({@code --fail true} fails after);</li>
  *   <li>{@code test.EchoesCommand}: fails with the run command it received as its error message;</li>
  *   <li>{@code test.ExitsWorker}: kills the whole worker with exit code 3.</li>
+ *   <li>{@code test.AppendsToRunProperties}: as a Glue job in a workflow does with the SDK and its run's
+ *   credentials, reads its workflow run's properties and appends its job name to the property {@code visited};</li>
  * </ul>
  */
 public final class ScriptedGlueWorker {
@@ -32,6 +41,19 @@ public final class ScriptedGlueWorker {
     private static final Map<String, CountDownLatch> SLEEPING = new ConcurrentHashMap<>();
 
     private ScriptedGlueWorker() {
+    }
+
+    /** Makes the Lab Clouds this JVM starts next run their Glue jobs on this stand-in, in a small heap. */
+    public static void useAsTheGlueWorker() {
+        System.setProperty(WorkerClasspath.PROPERTY, System.getProperty("java.class.path"));
+        System.setProperty(WorkerCommandLine.MAIN_PROPERTY, ScriptedGlueWorker.class.getName());
+        System.setProperty(WorkerCommandLine.XMX_PROPERTY, "64m");
+    }
+
+    public static void stopUsingAsTheGlueWorker() {
+        System.clearProperty(WorkerClasspath.PROPERTY);
+        System.clearProperty(WorkerCommandLine.MAIN_PROPERTY);
+        System.clearProperty(WorkerCommandLine.XMX_PROPERTY);
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,12 +109,47 @@ public final class ScriptedGlueWorker {
                 finished(runId, fail ? "FAILED" : "SUCCEEDED", fail ? "failed after reading bookmark " + seen : null);
             }
             case "test.EchoesCommand" -> finished(runId, "FAILED", command.toString());
+            case "test.AppendsToRunProperties" -> appendToRunProperties(runId, command);
             case "test.ExitsWorker" -> {
                 System.err.println("java.lang.RuntimeException: the worker is going down");
                 Runtime.getRuntime().halt(3);
             }
             default -> finished(runId, "FAILED", "java.lang.ClassNotFoundException: " + command.path("className").asText());
         }
+    }
+
+    private static void appendToRunProperties(String runId, JsonNode command) {
+        JsonNode aws = command.path("aws");
+        String workflow = argument(command, "--WORKFLOW_NAME");
+        String workflowRun = argument(command, "--WORKFLOW_RUN_ID");
+        try (GlueClient glue = GlueClient.builder()
+                .endpointOverride(URI.create(aws.path("endpoint").asText()))
+                .region(Region.of(aws.path("region").asText()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        aws.path("accessKeyId").asText(), aws.path("secretAccessKey").asText(),
+                        aws.path("sessionToken").asText())))
+                .build()) {
+            Map<String, String> properties = glue.getWorkflowRunProperties(r -> r.name(workflow).runId(workflowRun))
+                    .runProperties();
+            String visited = properties.getOrDefault("visited", "");
+            String jobName = command.path("jobName").asText();
+            glue.putWorkflowRunProperties(r -> r.name(workflow).runId(workflowRun)
+                    .runProperties(Map.of("visited", visited.isEmpty() ? jobName : visited + "," + jobName)));
+            finished(runId, "SUCCEEDED", null);
+        } catch (RuntimeException e) {
+            finished(runId, "FAILED", e.toString());
+        }
+    }
+
+    /** The value after {@code name} in the run's argument list. */
+    private static String argument(JsonNode command, String name) {
+        JsonNode args = command.path("args");
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).asText().equals(name)) {
+                return args.get(i + 1).asText();
+            }
+        }
+        return null;
     }
 
     private static void sleepUntilStopped(String runId) {

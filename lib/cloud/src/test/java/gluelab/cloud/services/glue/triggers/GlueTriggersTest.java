@@ -160,6 +160,11 @@ class GlueTriggersTest {
     @Test
     void aTriggerIsCreatedOnceAndShownAsCreated() {
         glue.createJob(sparkJob("shown", "X").build());
+        assertThatThrownBy(() -> glue.createTrigger(r -> r.name("shown-trigger").type(TriggerType.ON_DEMAND)
+                .workflowName("wf-later").actions(a -> a.jobName("shown"))))
+                .isInstanceOfSatisfying(EntityNotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Workflow with name: wf-later not found."));
+        glue.createWorkflow(r -> r.name("wf-later"));
         glue.createTrigger(r -> r.name("shown-trigger").type(TriggerType.CONDITIONAL).description("after shown")
                 .workflowName("wf-later")
                 .predicate(p -> p.conditions(c -> c.jobName("shown").state("SUCCEEDED")))
