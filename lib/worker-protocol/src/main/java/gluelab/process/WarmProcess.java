@@ -43,6 +43,7 @@ public final class WarmProcess {
     private volatile State state = State.STARTING;
     private volatile String endReason;
     private volatile DrainTrackingInputStream stdout;
+    private volatile boolean stdoutProbed;
 
     // Guarded by the pool's lock.
     final Set<String> held = new LinkedHashSet<>();
@@ -127,6 +128,11 @@ public final class WarmProcess {
     }
 
     /** Where reading stdout stands: see {@link DrainTrackingInputStream#drainedMark()}; -1 before it is read. */
+    /** Whether {@link #stdoutDrainedMark()} can ever say drained: the pipe can be probed (Linux's /proc). */
+    public boolean canTellStdoutDrained() {
+        return stdoutProbed;
+    }
+
     public long stdoutDrainedMark() {
         DrainTrackingInputStream reading = stdout;
         return reading == null ? -1 : reading.drainedMark();
@@ -154,6 +160,7 @@ public final class WarmProcess {
     void startReading(BiConsumer<WarmProcess, String> lines, BiConsumer<WarmProcess, Integer> exited) {
         // Where the pipe cannot be probed, it is never known drained: its owner waits for as long as it allows.
         Optional<PipeProbe> probe = PipeProbe.open(process.pid(), 1);
+        stdoutProbed = probe.isPresent();
         process.onExit().whenComplete((ended, error) -> probe.ifPresent(PipeProbe::close));
         stdout = new DrainTrackingInputStream(process.getInputStream(),
                 probe.isPresent() ? probe.get()::waiting : () -> 1);

@@ -57,6 +57,8 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
     private static final Duration IDLE_LIMIT = Duration.ofMinutes(3);
     private static final Duration SESSION = Duration.ofHours(12);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a log waits at most for lines known to be on their way (see {@code complete}). */
+    private static final long LINES_ON_THEIR_WAY_MILLIS = 1000;
 
     private final Platform platform;
     private final FunctionLogs logs;
@@ -406,7 +408,12 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
         // shows, so a failed invocation waits its full time.
         long waitMillis = invocation.mode.settleMillis(functionError != null);
         if (functionError == null) {
-            afterOutputDrains(environment, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis), -2, takeLog);
+            // Where the pipes can be probed, "not drained" means lines are still on their way to the log: on a loaded
+            // machine the reader may not run for longer than the usual moment, and a caller of Invoke with
+            // LogType=Tail would get a tail without them. Where they cannot be, it would wait for ever: the moment is all.
+            long limitMillis = canTellOutputDrained(environment) ? Math.max(waitMillis, LINES_ON_THEIR_WAY_MILLIS)
+                    : waitMillis;
+            afterOutputDrains(environment, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis), -2, takeLog);
         } else {
             timers.schedule(takeLog, waitMillis, TimeUnit.MILLISECONDS);
         }
@@ -423,6 +430,10 @@ public final class ExecutionEnvironments implements ProcessOwner<Invocation>, Ru
             return;
         }
         timers.schedule(() -> afterOutputDrains(environment, deadlineNanos, mark, then), 1, TimeUnit.MILLISECONDS);
+    }
+
+    private boolean canTellOutputDrained(Environment environment) {
+        return pool.process(environment.processId).map(WarmProcess::canTellStdoutDrained).orElse(false);
     }
 
     /** The bytes read from both pipes, when both are drained; -1 otherwise. */
