@@ -48,6 +48,27 @@ final class BenchJobs {
             """;
 
     /** Spark as the worker configures it (local[*], no UI, 4 shuffle partitions, AQE), without the worker. */
+    private static final String PLAIN_SPARK_SESSION = """
+            package bench;
+
+            import org.apache.spark.sql.SparkSession;
+
+            final class PlainSparkSession {
+                /** Starts the session and prints "spark <ms>": how long that took. */
+                static SparkSession start(String appName) {
+                    long start = System.nanoTime();
+                    SparkSession spark = SparkSession.builder().master("local[*]").appName(appName)
+                            .config("spark.ui.enabled", "false")
+                            .config("spark.sql.shuffle.partitions", "4")
+                            .config("spark.sql.adaptive.enabled", "true")
+                            .getOrCreate();
+                    System.out.println("spark " + (System.nanoTime() - start) / 1_000_000);
+                    return spark;
+                }
+            }
+            """;
+
+    /** Runs {@code CsvToParquet} in a plain Spark session of its own. */
     private static final String PLAIN_SPARK = """
             package bench;
 
@@ -59,13 +80,7 @@ final class BenchJobs {
                  * does before it is ready. Prints one line per step: "spark <ms>", "warmup <ms>", "run <ms>".
                  */
                 public static void main(String[] args) {
-                    long start = System.nanoTime();
-                    SparkSession spark = SparkSession.builder().master("local[*]").appName("plain-spark-bench")
-                            .config("spark.ui.enabled", "false")
-                            .config("spark.sql.shuffle.partitions", "4")
-                            .config("spark.sql.adaptive.enabled", "true")
-                            .getOrCreate();
-                    System.out.println("spark " + (System.nanoTime() - start) / 1_000_000);
+                    SparkSession spark = PlainSparkSession.start("plain-spark-bench");
                     long warmUp = System.nanoTime();
                     CsvToParquet.main(new String[] {"--JOB_NAME", "plain", "--input", args[3], "--output", args[2] + "-warm-up"});
                     System.out.println("warmup " + (System.nanoTime() - warmUp) / 1_000_000);
@@ -116,13 +131,7 @@ final class BenchJobs {
             public class PlainJdbcSpark {
                 /** args: warm-ups, repetitions, JDBC URL, user, password, table, output. Prints "spark", "warmup" and "run" lines (ms). */
                 public static void main(String[] args) {
-                    long start = System.nanoTime();
-                    SparkSession spark = SparkSession.builder().master("local[*]").appName("plain-jdbc-bench")
-                            .config("spark.ui.enabled", "false")
-                            .config("spark.sql.shuffle.partitions", "4")
-                            .config("spark.sql.adaptive.enabled", "true")
-                            .getOrCreate();
-                    System.out.println("spark " + (System.nanoTime() - start) / 1_000_000);
+                    SparkSession spark = PlainSparkSession.start("plain-jdbc-bench");
                     Properties credentials = new Properties();
                     credentials.setProperty("user", args[3]);
                     credentials.setProperty("password", args[4]);
@@ -141,11 +150,12 @@ final class BenchJobs {
     private BenchJobs() {
     }
 
-    /** Packages the two classes into a jar under {@code work}; {@code checkout} is the repository (built). */
+    /** Packages the classes into a jar under {@code work}; {@code checkout} is the repository (built). */
     static JobJar packageInto(Path work, Path checkout, PrintStream out) throws IOException {
         Path sources = work.resolve("labs/bench/bench");
         Files.createDirectories(sources);
         Files.writeString(sources.resolve("CsvToParquet.java"), CSV_TO_PARQUET);
+        Files.writeString(sources.resolve("PlainSparkSession.java"), PLAIN_SPARK_SESSION);
         Files.writeString(sources.resolve("PlainSpark.java"), PLAIN_SPARK);
         Files.writeString(sources.resolve("JdbcToParquet.java"), JDBC_TO_PARQUET);
         Files.writeString(sources.resolve("PlainJdbcSpark.java"), PLAIN_JDBC_SPARK);
