@@ -314,8 +314,8 @@ public final class ExecutionGraph implements Renderable {
     public String svg() {
         BlockLayout layout = new BlockLayout(machine, true);
         double title = 30;
-        // Wide enough for the graph, the headline (about 7.4 px a character in bold 13 px) and the legend.
-        double width = Math.max(Math.max(2 * MARGIN + layout.width, 560), 2 * MARGIN + 7.4 * headline().length());
+        // Wide enough for the graph, the headline (about 8 px a character in bold 13 px) and the legend.
+        double width = Math.max(Math.max(2 * MARGIN + layout.width, 560), 2 * MARGIN + 8.2 * headline().length());
         double height = 2 * MARGIN + title + layout.height + LEGEND;
         Svg svg = new Svg(width, height);
         svg.text(MARGIN, MARGIN + 12, headline(), 13, "#1f2328", "bold", null);

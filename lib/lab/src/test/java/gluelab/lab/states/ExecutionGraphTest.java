@@ -113,6 +113,8 @@ class ExecutionGraphTest {
         assertThat(history.rowCount()).isEqualTo((int) events);
         assertThat(history.values("type").get(0)).isEqualTo("ExecutionStarted");
         assertThat(history.values("type").get(history.rowCount() - 1)).isEqualTo("ExecutionSucceeded");
+        assertThat(history.values("state").get(history.rowCount() - 1)).as("the execution's own event").isNull();
+        assertThat(history.values("previous_id").get(0)).as("as the API reports it").isEqualTo(0L);
         int failed = history.values("type").indexOf("FailStateEntered");
         assertThat(history.values("state").get(failed)).isEqualTo("Explode");
         int caught = history.values("type").indexOf("ParallelStateFailed");
