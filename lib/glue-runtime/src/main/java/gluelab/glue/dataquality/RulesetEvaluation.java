@@ -30,8 +30,13 @@ public final class RulesetEvaluation {
 
     /** Every rule's result; the data is read by one Deequ analysis (plus one per rule type Deequ runs apart). */
     public static RulesetOutcome evaluate(Dataset<Row> data, String ruleset) {
-        List<DQRule> rules = Rulesets.rules(ruleset);
-        return outcome(rules, EvaluateDataQuality.process(data, ruleset));
+        return outcome(ruleset, ruleOutcomes(data, ruleset));
+    }
+
+    /** Deequ's outcome rows, one per rule: Rule, Outcome (Passed or Failed), FailureReason, EvaluatedMetrics. */
+    public static Dataset<Row> ruleOutcomes(Dataset<Row> data, String ruleset) {
+        Rulesets.rules(ruleset);
+        return EvaluateDataQuality.process(data, ruleset);
     }
 
     /**
@@ -46,7 +51,11 @@ public final class RulesetEvaluation {
     }
 
     /** Glue's results from Deequ's rule-outcome rows (Rule, Outcome, FailureReason, EvaluatedMetrics). */
-    static RulesetOutcome outcome(List<DQRule> rules, Dataset<Row> deequOutcomes) {
+    public static RulesetOutcome outcome(String ruleset, Dataset<Row> deequOutcomes) {
+        return outcome(Rulesets.rules(ruleset), deequOutcomes);
+    }
+
+    private static RulesetOutcome outcome(List<DQRule> rules, Dataset<Row> deequOutcomes) {
         Map<String, Deque<Row>> byRule = new HashMap<>();
         for (Row row : deequOutcomes.collectAsList()) {
             byRule.computeIfAbsent(row.getString(row.fieldIndex("Rule")), k -> new ArrayDeque<>()).add(row);
