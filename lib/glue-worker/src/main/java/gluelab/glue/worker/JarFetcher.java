@@ -27,10 +27,18 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * run's endpoint and credentials, path-style addressing), {@code file:} URIs and plain paths as
  * they are. Downloads are named {@code NN-name.jar} in the run's directory, so that two jars with
  * the same name do not collide.
+ * <p>
+ * One S3 client serves every run against the same endpoint and region: each run's credentials go on its own
+ * requests. A client per run's credentials cost tens of milliseconds of every warm run to build, and kept its
+ * connection pool open for the worker's lifetime.
  */
 final class JarFetcher {
 
-    private final Map<RunCommand.AwsSettings, S3Client> clients = new ConcurrentHashMap<>();
+    /** Where a client sends its requests: a run's credentials are not part of it. */
+    private record Endpoint(String endpoint, String region) {
+    }
+
+    private final Map<Endpoint, S3Client> clients = new ConcurrentHashMap<>();
 
     List<Path> fetch(RunCommand command, Path runDirectory) throws IOException {
         List<Path> local = new ArrayList<>();
@@ -44,7 +52,9 @@ final class JarFetcher {
                 Path target = runDirectory.resolve(String.format("%02d-%s", index, Paths.get(key).getFileName()));
                 Files.createDirectories(runDirectory);
                 try {
-                    s3(command.aws()).getObject(r -> r.bucket(bucket).key(key), target);
+                    AwsCredentialsProvider credentials = credentials(command.aws());
+                    s3(command.aws()).getObject(r -> r.bucket(bucket).key(key)
+                            .overrideConfiguration(o -> o.credentialsProvider(credentials)), target);
                 } catch (RuntimeException e) {
                     throw new IOException("Cannot download " + jar + ": " + e.getMessage(), e);
                 }
@@ -60,8 +70,10 @@ final class JarFetcher {
         return local;
     }
 
+    /** The shared client for {@code aws}'s endpoint and region; give each request the run's credentials. */
     S3Client s3(RunCommand.AwsSettings aws) {
-        return clients.computeIfAbsent(aws, JarFetcher::newClient);
+        return clients.computeIfAbsent(new Endpoint(aws.endpoint(), aws.region()),
+                e -> newClient(new RunCommand.AwsSettings(e.endpoint(), e.region(), null, null, null)));
     }
 
     static AwsCredentialsProvider credentials(RunCommand.AwsSettings aws) {
