@@ -2,10 +2,10 @@ package gluelab.lab;
 
 import gluelab.lab.display.MimeBundle;
 import gluelab.lab.display.Renderable;
+import gluelab.lab.svg.LayeredGraph;
 import gluelab.lab.svg.ServiceStyle;
 import gluelab.lab.svg.Svg;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,9 +123,10 @@ public final class Architecture implements Renderable {
 
     /** The picture as an SVG document. */
     public String svg() {
-        Map<Node, Integer> layer = layers();
-        int layerCount = layer.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        List<List<Node>> byLayer = order(layer, layerCount);
+        LayeredGraph<Node> graph = new LayeredGraph<>(nodes,
+                edges.stream().map(e -> new LayeredGraph.Link<>(e.from(), e.to())).toList());
+        int layerCount = graph.layerCount();
+        List<List<Node>> byLayer = graph.byLayer();
         int widest = byLayer.stream().mapToInt(List::size).max().orElse(1);
         // Room between columns for the longest arrow label.
         double labelRoom = edges.stream().filter(e -> e.label() != null)
@@ -160,86 +161,6 @@ public final class Architecture implements Renderable {
             drawNode(svg, node, position.get(node));
         }
         return svg.render("Architecture: " + String.join("; ", lines));
-    }
-
-    /** Longest path from a node without incoming arrows; arrows that close a cycle are left out. */
-    private Map<Node, Integer> layers() {
-        Map<Node, List<Node>> successors = new LinkedHashMap<>();
-        nodes.forEach(n -> successors.put(n, new ArrayList<>()));
-        List<Edge> forward = forwardEdges();
-        forward.forEach(e -> successors.get(e.from()).add(e.to()));
-        Map<Node, Integer> layer = new HashMap<>();
-        nodes.forEach(n -> layer.put(n, 0));
-        for (int round = 0; round < nodes.size(); round++) {
-            boolean changed = false;
-            for (Edge edge : forward) {
-                int candidate = layer.get(edge.from()) + 1;
-                if (candidate > layer.get(edge.to())) {
-                    layer.put(edge.to(), candidate);
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                break;
-            }
-        }
-        return layer;
-    }
-
-    private List<Edge> forwardEdges() {
-        Map<Node, Integer> state = new HashMap<>();
-        List<Edge> backEdges = new ArrayList<>();
-        for (Node node : nodes) {
-            visit(node, state, backEdges);
-        }
-        return edges.stream().filter(e -> !backEdges.contains(e) && e.from() != e.to()).toList();
-    }
-
-    private void visit(Node node, Map<Node, Integer> state, List<Edge> backEdges) {
-        if (state.containsKey(node)) {
-            return;
-        }
-        state.put(node, 1);
-        for (Edge edge : edges) {
-            if (edge.from() == node) {
-                Integer targetState = state.get(edge.to());
-                if (targetState != null && targetState == 1) {
-                    backEdges.add(edge);
-                } else {
-                    visit(edge.to(), state, backEdges);
-                }
-            }
-        }
-        state.put(node, 2);
-    }
-
-    /** Nodes per layer, each layer ordered by where its nodes' predecessors sit, to keep arrows from crossing. */
-    private List<List<Node>> order(Map<Node, Integer> layer, int layerCount) {
-        List<List<Node>> byLayer = new ArrayList<>();
-        for (int l = 0; l < layerCount; l++) {
-            byLayer.add(new ArrayList<>());
-        }
-        nodes.forEach(n -> byLayer.get(layer.get(n)).add(n));
-        Map<Node, Double> rank = new HashMap<>();
-        for (int l = 0; l < layerCount; l++) {
-            List<Node> column = byLayer.get(l);
-            for (Node node : column) {
-                double sum = 0;
-                int count = 0;
-                for (Edge edge : edges) {
-                    if (edge.to() == node && rank.containsKey(edge.from())) {
-                        sum += rank.get(edge.from());
-                        count++;
-                    }
-                }
-                rank.put(node, count == 0 ? column.indexOf(node) : sum / count + column.indexOf(node) * 1e-3);
-            }
-            column.sort(Comparator.comparingDouble(rank::get));
-            for (int i = 0; i < column.size(); i++) {
-                rank.put(column.get(i), (double) i);
-            }
-        }
-        return byLayer;
     }
 
     private static void drawNode(Svg svg, Node node, double[] at) {
@@ -291,32 +212,10 @@ public final class Architecture implements Renderable {
             c2x = x2;
             c2y = y2 - bend;
         }
-        String color = "#57606a";
-        svg.path("M" + Svg.n(x1) + "," + Svg.n(y1) + " C" + Svg.n(c1x) + "," + Svg.n(c1y) + " " + Svg.n(c2x) + ","
-                + Svg.n(c2y) + " " + Svg.n(x2) + "," + Svg.n(y2), color, 1.6, null, null);
-        // The arrowhead follows the curve's direction where it ends.
-        double dx = x2 - c2x;
-        double dy = y2 - c2y;
-        double length = Math.hypot(dx, dy);
-        if (length < 1e-6) {
-            dx = across ? 1 : 0;
-            dy = across ? 0 : 1;
-            length = 1;
-        }
-        dx /= length;
-        dy /= length;
-        double size = 8;
-        double baseX = x2 - dx * size;
-        double baseY = y2 - dy * size;
-        svg.polygon(Svg.n(x2) + "," + Svg.n(y2) + " " + Svg.n(baseX - dy * size / 2) + "," + Svg.n(baseY + dx * size / 2)
-                + " " + Svg.n(baseX + dy * size / 2) + "," + Svg.n(baseY - dx * size / 2), color, null);
+        svg.curvedArrow(x1, y1, c1x, c1y, c2x, c2y, x2, y2, "#57606a", 1.6, null);
         if (label != null) {
             // The curve's midpoint (t = 1/2 of the cubic Bézier).
-            double mx = (x1 + 3 * c1x + 3 * c2x + x2) / 8;
-            double my = (y1 + 3 * c1y + 3 * c2y + y2) / 8;
-            double w = 8 + 6.2 * label.length();
-            svg.rect(mx - w / 2, my - 9, w, 16, 3, "#ffffff", "#d0d7de", null);
-            svg.text(mx, my + 3.5, label, 10.5, "#424a53", null, "middle");
+            svg.tag((x1 + 3 * c1x + 3 * c2x + x2) / 8, (y1 + 3 * c1y + 3 * c2y + y2) / 8, label);
         }
     }
 

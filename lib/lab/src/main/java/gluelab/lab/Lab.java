@@ -3,19 +3,23 @@ package gluelab.lab;
 import gluelab.lab.data.DataFormat;
 import gluelab.lab.data.S3TableReader;
 import gluelab.lab.dynamodb.TableItems;
-import gluelab.lab.sqs.QueueDepths;
 import gluelab.lab.glue.Crawlers;
 import gluelab.lab.glue.GlueJobCode;
 import gluelab.lab.glue.GlueLogs;
 import gluelab.lab.glue.JobRuns;
+import gluelab.lab.glue.WorkflowRunGraph;
 import gluelab.lab.iam.PolicyJson;
 import gluelab.lab.iam.RoleSetup;
 import gluelab.lab.iam.RoleView;
-import gluelab.lab.logs.LogStreamsContaining;
 import gluelab.lab.lambda.LambdaInvocations;
+import gluelab.lab.logs.LogStreamsContaining;
 import gluelab.lab.packaging.JobPackager;
 import gluelab.lab.packaging.LambdaPackager;
 import gluelab.lab.packaging.LocalMavenRepository;
+import gluelab.lab.sqs.QueueDepths;
+import gluelab.lab.states.ExecutionEvents;
+import gluelab.lab.states.ExecutionGraph;
+import gluelab.lab.states.ExecutionHistoryTable;
 import gluelab.lab.targets.ClientFactory;
 import gluelab.lab.targets.LabCloudAdmin;
 import gluelab.lab.targets.LabCloudLauncher;
@@ -45,8 +49,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.CreateJobRequest;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
@@ -59,8 +63,9 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -351,6 +356,10 @@ public final class Lab implements AutoCloseable {
 
     public SecretsManagerClient secretsManager() {
         return cached(SecretsManagerClient.class, () -> client(SecretsManagerClient.builder()));
+    }
+
+    public SfnClient stepFunctions() {
+        return cached(SfnClient.class, () -> client(SfnClient.builder()));
     }
 
     /**
@@ -662,6 +671,31 @@ public final class Lab implements AutoCloseable {
      */
     public DataTable lambdaInvocations(String functionName) {
         return LambdaInvocations.of(logs(), functionName);
+    }
+
+    /**
+     * An execution drawn as the Step Functions console draws it: the state graph with each state coloured by what
+     * became of it in this execution (succeeded, caught error, failed, cancelled, in progress, not run), from
+     * {@code DescribeExecution}, {@code DescribeStateMachineForExecution} and {@code GetExecutionHistory}.
+     */
+    public ExecutionGraph executionGraph(String executionArn) {
+        return ExecutionGraph.of(stepFunctions(), executionArn);
+    }
+
+    /**
+     * An execution's history as a table, one row per event: id, previous id, type, state, seconds after the start
+     * and what the event carried (input, output, resource, error and cause).
+     */
+    public DataTable executionHistory(String executionArn) {
+        return ExecutionHistoryTable.of(ExecutionEvents.read(stepFunctions(), executionArn));
+    }
+
+    /**
+     * A Glue workflow run drawn from {@code GetWorkflowRun} with its graph: triggers, jobs and crawlers along the
+     * edges, each job and crawler coloured by its run's state, and the run's statistics.
+     */
+    public WorkflowRunGraph workflowRunGraph(String workflowName, String runId) {
+        return WorkflowRunGraph.of(glue(), workflowName, runId);
     }
 
     /** What a run read and wrote, from the {@code glue_lab_metric} lines in its driver output. */

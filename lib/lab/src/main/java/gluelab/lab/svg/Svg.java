@@ -79,6 +79,38 @@ public final class Svg {
         return this;
     }
 
+    /**
+     * A cubic Bézier from (x1, y1) to (x2, y2) through the control points, with an arrowhead that follows the
+     * curve's direction where it ends; {@code dash} is a stroke-dasharray, or null for a solid line.
+     */
+    public Svg curvedArrow(double x1, double y1, double c1x, double c1y, double c2x, double c2y, double x2, double y2,
+            String color, double strokeWidth, String dash) {
+        path("M" + n(x1) + "," + n(y1) + " C" + n(c1x) + "," + n(c1y) + " " + n(c2x) + "," + n(c2y) + " " + n(x2)
+                + "," + n(y2), color, strokeWidth, null, dash == null ? null : "stroke-dasharray=\"" + dash + "\"");
+        double dx = x2 - c2x;
+        double dy = y2 - c2y;
+        double length = Math.hypot(dx, dy);
+        if (length < 1e-6) {
+            dx = x2 - x1;
+            dy = y2 - y1;
+            length = Math.max(Math.hypot(dx, dy), 1e-6);
+        }
+        dx /= length;
+        dy /= length;
+        double size = 8;
+        double baseX = x2 - dx * size;
+        double baseY = y2 - dy * size;
+        return polygon(n(x2) + "," + n(y2) + " " + n(baseX - dy * size / 2) + "," + n(baseY + dx * size / 2) + " "
+                + n(baseX + dy * size / 2) + "," + n(baseY - dx * size / 2), color, null);
+    }
+
+    /** A small boxed label centred on (x, y), e.g. on an arrow. */
+    public Svg tag(double x, double y, String label) {
+        double w = 8 + 6.2 * label.length();
+        rect(x - w / 2, y - 9, w, 16, 3, "#ffffff", "#d0d7de", null);
+        return text(x, y + 3.5, label, 10.5, "#424a53", null, "middle");
+    }
+
     public Svg polygon(String points, String fill, String title) {
         body.append("<polygon points=\"").append(points).append("\" fill=\"").append(fill).append('"');
         return closeWithTitle("polygon", title);
