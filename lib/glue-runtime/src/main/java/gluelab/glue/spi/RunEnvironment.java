@@ -36,6 +36,13 @@ public interface RunEnvironment {
         return true;
     }
 
+    /**
+     * Hands a Data Quality result (the JSON text of Glue's {@code DataQualityResult} shape) to whoever keeps
+     * them: Lab Cloud, which gives it a ResultId and the run's JobName and JobRunId. A local run keeps none.
+     */
+    default void publishDataQualityResult(String resultJson) {
+    }
+
     /** An endpoint override for SDK clients (Lab Cloud); empty means the SDK default (real AWS). */
     Optional<URI> endpoint();
 

@@ -53,6 +53,11 @@ final class WorkerRunEnvironment implements RunEnvironment {
     }
 
     @Override
+    public void publishDataQualityResult(String resultJson) {
+        protocol.send(new GlueEvent.DataQualityResult(command.runId(), resultJson));
+    }
+
+    @Override
     public Optional<URI> endpoint() {
         return Optional.ofNullable(command.aws().endpoint()).map(URI::create);
     }

@@ -95,7 +95,7 @@ public final class WorkflowRunGraph implements Renderable {
         double title = 28;
         double footer = 30;
         double width = Math.max(Math.max(2 * MARGIN + columns.size() * NODE_WIDTH + (columns.size() - 1) * COLUMN_GAP,
-                520), 2 * MARGIN + 7.4 * headline().length());
+                520), 2 * MARGIN + 8.2 * headline().length());
         double height = 2 * MARGIN + title + columnHeight + footer;
         Map<String, double[]> at = new HashMap<>();
         for (int c = 0; c < columns.size(); c++) {

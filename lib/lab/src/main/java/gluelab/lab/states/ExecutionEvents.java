@@ -86,6 +86,8 @@ public final class ExecutionEvents {
                     || type.startsWith("MapRun")) {
                 String container = type.startsWith("Parallel") ? "ParallelStateEntered" : "MapStateEntered";
                 owner = latestOpen(open, e -> e.typeAsString().equals(container));
+            } else if (type.startsWith("Execution")) {
+                owner = null; // the execution's own events belong to no state
             } else {
                 owner = walkBack(event);
             }

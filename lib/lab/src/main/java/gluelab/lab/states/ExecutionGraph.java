@@ -85,6 +85,8 @@ public final class ExecutionGraph implements Renderable {
         final Map<String, List<BlockLayout>> inner = new HashMap<>();
         final List<LayeredGraph.Link<String>> links = new ArrayList<>();
         final Map<LayeredGraph.Link<String>, TransitionKind> kinds = new HashMap<>();
+        /** The waypoints of a link that spans several layers, one per layer it crosses. */
+        final Map<LayeredGraph.Link<String>, List<String>> waypoints = new HashMap<>();
         final LayeredGraph<String> graph;
         final double width;
         final double height;
@@ -121,7 +123,7 @@ public final class ExecutionGraph implements Renderable {
             }
             // A transition to a state the definition lacks is drawn to nothing rather than failing the picture.
             links.removeIf(l -> !size.containsKey(l.to()));
-            graph = new LayeredGraph<>(nodes, links);
+            graph = routeAroundStates(nodes);
             boolean loops = links.stream().anyMatch(graph::isBackLink);
             double y = 0;
             double widest = 0;
@@ -146,6 +148,40 @@ public final class ExecutionGraph implements Renderable {
             height = Math.max(0, y - LAYER_GAP);
         }
 
+        /**
+         * The layering with a thin waypoint in each layer a long link crosses: the waypoints take a place in their
+         * layer, so the link passes beside the states of that layer instead of through them.
+         */
+        private LayeredGraph<String> routeAroundStates(List<String> nodes) {
+            LayeredGraph<String> plain = new LayeredGraph<>(nodes, links);
+            List<String> withWaypoints = new ArrayList<>(nodes);
+            List<LayeredGraph.Link<String>> hops = new ArrayList<>();
+            for (LayeredGraph.Link<String> link : links) {
+                int span = plain.isBackLink(link) ? 1 : plain.layerOf(link.to()) - plain.layerOf(link.from());
+                if (span <= 1) {
+                    hops.add(link);
+                    continue;
+                }
+                List<String> points = new ArrayList<>();
+                String previous = link.from();
+                for (int i = 1; i < span; i++) {
+                    String point = "\u0001" + link.from() + "\u0002" + link.to() + "\u0002" + i;
+                    points.add(point);
+                    withWaypoints.add(point);
+                    size.put(point, new double[] {12, 0});
+                    hops.add(new LayeredGraph.Link<>(previous, point));
+                    previous = point;
+                }
+                hops.add(new LayeredGraph.Link<>(previous, link.to()));
+                waypoints.put(link, points);
+            }
+            return new LayeredGraph<>(withWaypoints, hops);
+        }
+
+        private boolean isWaypoint(String node) {
+            return node.startsWith("\u0001");
+        }
+
         private void link(String from, String to, TransitionKind kind) {
             LayeredGraph.Link<String> link = new LayeredGraph.Link<>(from, to);
             if (!kinds.containsKey(link)) {
@@ -163,6 +199,9 @@ public final class ExecutionGraph implements Renderable {
                 double x = dx + entry.getValue()[0];
                 double y = dy + entry.getValue()[1];
                 double[] s = size.get(node);
+                if (isWaypoint(node)) {
+                    continue;
+                }
                 if (node.equals(START) || node.equals(END)) {
                     boolean reached = node.equals(START) || execution.execution().statusAsString().equals("SUCCEEDED");
                     svg.rect(x, y, s[0], s[1], s[1] / 2, reached ? "#f6f8fa" : "#ffffff", "#8c959f", null);
@@ -208,7 +247,7 @@ public final class ExecutionGraph implements Renderable {
             TransitionKind kind = kinds.get(link);
             String color = kind == TransitionKind.CATCH ? "#c45500" : "#57606a";
             String dash = kind == TransitionKind.CATCH ? "5 4" : null;
-            if (graph.isBackLink(link)) {
+            if (!waypoints.containsKey(link) && graph.isBackLink(link)) {
                 double x1 = dx + from[0] + fs[0];
                 double y1 = dy + from[1] + fs[1] / 2;
                 double x2 = dx + to[0] + ts[0];
@@ -221,10 +260,30 @@ public final class ExecutionGraph implements Renderable {
             double y1 = dy + from[1] + fs[1];
             double x2 = dx + to[0] + ts[0] / 2;
             double y2 = dy + to[1];
+            double labelX = (x1 + x2) / 2;
+            double labelY = (y1 + y2) / 2;
+            boolean firstHop = true;
+            for (String point : waypoints.getOrDefault(link, List.of())) {
+                double[] at = position.get(point);
+                double px = dx + at[0] + size.get(point)[0] / 2;
+                double py = dy + at[1];
+                double bend = Math.max(14, (py - y1) / 2);
+                svg.path("M" + Svg.n(x1) + "," + Svg.n(y1) + " C" + Svg.n(x1) + "," + Svg.n(y1 + bend) + " " + Svg.n(px)
+                        + "," + Svg.n(py - bend) + " " + Svg.n(px) + "," + Svg.n(py), color, 1.4, null,
+                        dash == null ? null : "stroke-dasharray=\"" + dash + "\"");
+                if (firstHop) {
+                    // A long link's label goes on its first hop, next to the state it leaves.
+                    labelX = (x1 + px) / 2;
+                    labelY = (y1 + py) / 2;
+                    firstHop = false;
+                }
+                x1 = px;
+                y1 = py;
+            }
             double bend = Math.max(14, (y2 - y1) / 2);
             svg.curvedArrow(x1, y1, x1, y1 + bend, x2, y2 - bend, x2, y2, color, 1.4, dash);
             if (kind == TransitionKind.CATCH || kind == TransitionKind.DEFAULT) {
-                svg.tag((x1 + x2) / 2, (y1 + y2) / 2, kind == TransitionKind.CATCH ? "Catch" : "Default");
+                svg.tag(labelX, labelY, kind == TransitionKind.CATCH ? "Catch" : "Default");
             }
         }
     }
@@ -255,8 +314,8 @@ public final class ExecutionGraph implements Renderable {
     public String svg() {
         BlockLayout layout = new BlockLayout(machine, true);
         double title = 30;
-        // Wide enough for the graph, the headline (about 7.4 px a character in bold 13 px) and the legend.
-        double width = Math.max(Math.max(2 * MARGIN + layout.width, 560), 2 * MARGIN + 7.4 * headline().length());
+        // Wide enough for the graph, the headline (about 8 px a character in bold 13 px) and the legend.
+        double width = Math.max(Math.max(2 * MARGIN + layout.width, 560), 2 * MARGIN + 8.2 * headline().length());
         double height = 2 * MARGIN + title + layout.height + LEGEND;
         Svg svg = new Svg(width, height);
         svg.text(MARGIN, MARGIN + 12, headline(), 13, "#1f2328", "bold", null);

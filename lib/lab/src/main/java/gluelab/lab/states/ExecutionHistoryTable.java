@@ -32,7 +32,7 @@ public final class ExecutionHistoryTable {
         for (HistoryEvent event : execution.events()) {
             List<Object> row = new ArrayList<>();
             row.add(event.id());
-            row.add(event.previousEventId() == null || event.previousEventId() == 0 ? null : event.previousEventId());
+            row.add(event.previousEventId());
             row.add(event.typeAsString());
             row.add(execution.stateOf(event));
             row.add(start == null ? null : Duration.between(start, event.timestamp()).toMillis() / 1000.0);

@@ -113,11 +113,51 @@ class ExecutionGraphTest {
         assertThat(history.rowCount()).isEqualTo((int) events);
         assertThat(history.values("type").get(0)).isEqualTo("ExecutionStarted");
         assertThat(history.values("type").get(history.rowCount() - 1)).isEqualTo("ExecutionSucceeded");
+        assertThat(history.values("state").get(history.rowCount() - 1)).as("the execution's own event").isNull();
+        assertThat(history.values("previous_id").get(0)).as("as the API reports it").isEqualTo(0L);
         int failed = history.values("type").indexOf("FailStateEntered");
         assertThat(history.values("state").get(failed)).isEqualTo("Explode");
         int caught = history.values("type").indexOf("ParallelStateFailed");
         assertThat(history.values("state").get(caught)).isEqualTo("Both");
         assertThat(history.values("detail")).anySatisfy(d -> assertThat(String.valueOf(d)).contains("Boom"));
+    }
+
+    @Test
+    void aLinkThatSkipsALayerPassesBesideTheStatesInBetweenNotThroughThem() throws Exception {
+        // Check's Default skips the layer of Middle: drawn straight, its line would cross Middle's box.
+        String definition = """
+                {"StartAt":"Check","States":{
+                  "Check":{"Type":"Choice","Choices":[{"Variable":"$.go","BooleanEquals":true,"Next":"Middle"}],
+                           "Default":"Last"},
+                  "Middle":{"Type":"Pass","Next":"Last"},
+                  "Last":{"Type":"Succeed"}}}""";
+        ExecutionGraph graph = ExecutionGraph.of(sfn, run(definition, "{\"go\":true}"));
+
+        Document picture = SvgDocuments.parse(graph.svg());
+        org.w3c.dom.Element middle = null;
+        var rects = picture.getElementsByTagName("rect");
+        for (int i = 0; i < rects.getLength(); i++) {
+            var title = ((org.w3c.dom.Element) rects.item(i)).getElementsByTagName("title");
+            if (title.getLength() > 0 && title.item(0).getTextContent().startsWith("Middle ")) {
+                middle = (org.w3c.dom.Element) rects.item(i);
+            }
+        }
+        assertThat(middle).isNotNull();
+        double left = Double.parseDouble(middle.getAttribute("x"));
+        double right = left + Double.parseDouble(middle.getAttribute("width"));
+        double top = Double.parseDouble(middle.getAttribute("y"));
+        double bottom = top + Double.parseDouble(middle.getAttribute("height"));
+        var paths = picture.getElementsByTagName("path");
+        for (int i = 0; i < paths.getLength(); i++) {
+            String[] numbers = ((org.w3c.dom.Element) paths.item(i)).getAttribute("d").replaceAll("[MC]", " ").trim()
+                    .split("[ ,]+");
+            for (int n = 0; n + 1 < numbers.length; n += 2) {
+                double x = Double.parseDouble(numbers[n]);
+                double y = Double.parseDouble(numbers[n + 1]);
+                boolean inside = x > left + 1 && x < right - 1 && y > top + 1 && y < bottom - 1;
+                assertThat(inside).as("point %s,%s of an arrow inside Middle's box", x, y).isFalse();
+            }
+        }
     }
 
     private static String run(String definition, String input) {

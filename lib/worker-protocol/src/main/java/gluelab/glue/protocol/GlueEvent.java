@@ -16,6 +16,7 @@ import gluelab.process.JsonLines;
         @JsonSubTypes.Type(value = GlueEvent.Running.class, name = "running"),
         @JsonSubTypes.Type(value = GlueEvent.Log.class, name = "log"),
         @JsonSubTypes.Type(value = GlueEvent.Bookmark.class, name = "bookmark"),
+        @JsonSubTypes.Type(value = GlueEvent.DataQualityResult.class, name = "dataQualityResult"),
         @JsonSubTypes.Type(value = GlueEvent.Finished.class, name = "finished"),
         @JsonSubTypes.Type(value = GlueEvent.CommandError.class, name = "error")})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,6 +50,13 @@ public sealed interface GlueEvent {
 
     /** The {@code JobBookmark} text {@code Job.commit()} sent; committed only if the run ends SUCCEEDED. */
     record Bookmark(String runId, String state) implements GlueEvent {
+    }
+
+    /**
+     * A Data Quality result the run published (its {@code EvaluateDataQuality} transform, or an evaluation run):
+     * the JSON text of Glue's {@code DataQualityResult} shape without the ids Lab Cloud gives it.
+     */
+    record DataQualityResult(String runId, String result) implements GlueEvent {
     }
 
     /**

@@ -22,6 +22,8 @@ public record RunCommand(String runId, String jobName, int attempt, String class
     public static final String BOOKMARK_OPTION_ARGUMENT = "--job-bookmark-option";
     public static final String BOOKMARK_DISABLE = "job-bookmark-disable";
     public static final String DEFAULT_REGION = "us-east-1";
+    /** The package of the runs the worker has built in (a Data Quality evaluation run): they need no jars. */
+    public static final String BUILT_IN_PACKAGE = "gluelab.glue.builtin.";
 
     /**
      * Where the run's AWS calls go and as whom: Lab Cloud's edge, with credentials minted for the job's role.
@@ -76,7 +78,7 @@ public record RunCommand(String runId, String jobName, int attempt, String class
         if (className == null || className.isBlank()) {
             throw new IllegalArgumentException("run command without \"className\"");
         }
-        if (jars.isEmpty()) {
+        if (jars.isEmpty() && !className.startsWith(BUILT_IN_PACKAGE)) {
             throw new IllegalArgumentException("run " + runId + ": \"jars\" is empty (the job jar comes first)");
         }
     }

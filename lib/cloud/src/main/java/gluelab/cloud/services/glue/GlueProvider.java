@@ -22,6 +22,11 @@ import gluelab.cloud.services.glue.crawlers.CrawlerOperations;
 import gluelab.cloud.services.glue.crawlers.CrawlerScheduleOperations;
 import gluelab.cloud.services.glue.crawlers.CrawlerSchedules;
 import gluelab.cloud.services.glue.crawlers.CrawlersState;
+import gluelab.cloud.services.glue.dataquality.DataQualityEvaluationRuns;
+import gluelab.cloud.services.glue.dataquality.DataQualityResultOperations;
+import gluelab.cloud.services.glue.dataquality.DataQualityRulesetEvaluationRunOperations;
+import gluelab.cloud.services.glue.dataquality.DataQualityRulesetOperations;
+import gluelab.cloud.services.glue.dataquality.DataQualityState;
 import gluelab.cloud.services.glue.jobs.JobBookmarkOperations;
 import gluelab.cloud.services.glue.jobs.JobLauncher;
 import gluelab.cloud.services.glue.jobs.JobOperations;
@@ -42,6 +47,7 @@ import gluelab.cloud.services.glue.worker.GlueWorkerClient;
 import gluelab.cloud.services.glue.worker.JobRunExecutor;
 import gluelab.cloud.services.glue.worker.WorkerClasspath;
 import gluelab.cloud.services.glue.worker.WorkerCommandLine;
+import gluelab.cloud.services.glue.worker.WorkerEventRoutes;
 import gluelab.cloud.services.glue.worker.WorkerEvents;
 import gluelab.cloud.services.glue.workflows.WorkflowEventBatches;
 import gluelab.cloud.services.glue.workflows.WorkflowOperations;
@@ -90,6 +96,10 @@ public final class GlueProvider implements ServiceProvider {
     private final WorkflowEventBatches workflowEventBatches;
     private final WorkflowOperations workflows;
     private final WorkflowRunOperations workflowRunOperations;
+    private final DataQualityEvaluationRuns dataQualityRuns;
+    private final DataQualityRulesetOperations dataQualityRulesets;
+    private final DataQualityRulesetEvaluationRunOperations dataQualityEvaluationRuns;
+    private final DataQualityResultOperations dataQualityResults;
 
     public GlueProvider(Platform platform) {
         Tagging tagging = new Tagging(new AccountRegionStore<>(SERVICE, platform.state(), TagsState::new));
@@ -104,8 +114,13 @@ public final class GlueProvider implements ServiceProvider {
         AccountRegionStore<JobsState> jobStates = new AccountRegionStore<>(SERVICE, platform.state(), JobsState::new);
         AccountRegionStore<ConnectionsState> connectionStates = new AccountRegionStore<>(SERVICE, platform.state(),
                 ConnectionsState::new);
-        this.runs = new JobRunStateMachine(platform, jobStates, events -> executor(platform, events),
-                (scope, name) -> connectionStates.get(scope).hasConnection(name));
+        // One worker runs job runs and Data Quality evaluation runs; each hears of its own runs.
+        WorkerEventRoutes workerEvents = new WorkerEventRoutes();
+        JobRunExecutor executor = executor(platform, workerEvents);
+        this.runs = new JobRunStateMachine(platform, jobStates, events -> {
+            workerEvents.jobRunsTo(events);
+            return executor;
+        }, (scope, name) -> connectionStates.get(scope).hasConnection(name));
         this.jobs = new JobOperations(jobStates, runs, tagging);
         this.jobRuns = new JobRunOperations(jobStates, runs);
         this.jobBookmarks = new JobBookmarkOperations(jobStates);
@@ -139,6 +154,13 @@ public final class GlueProvider implements ServiceProvider {
                 platform.clock()::instant);
         this.workflowRunOperations = new WorkflowRunOperations(workflowStates, workflowRuns, workflowEventBatches);
 
+        AccountRegionStore<DataQualityState> dataQualityStates = new AccountRegionStore<>(SERVICE, platform.state(),
+                DataQualityState::new);
+        this.dataQualityRuns = new DataQualityEvaluationRuns(platform, dataQualityStates, executor, workerEvents, runs::scopeOf);
+        this.dataQualityRulesets = new DataQualityRulesetOperations(dataQualityStates, platform.clock()::instant);
+        this.dataQualityEvaluationRuns = new DataQualityRulesetEvaluationRunOperations(dataQualityStates, dataQualityRuns);
+        this.dataQualityResults = new DataQualityResultOperations(dataQualityStates);
+
         this.connections = new ConnectionOperations(connectionStates, tagging, new SecretsManagerSecrets(platform.internal()));
 
         tagging.register(TaggedType.DATABASE, (scope, name) -> catalogs.get(scope).databaseNamed(name),
@@ -158,6 +180,7 @@ public final class GlueProvider implements ServiceProvider {
         runs.endRunsInterruptedByRestart();
         crawls.endCrawlsInterruptedByRestart();
         workflowRuns.endRunsInterruptedByRestart();
+        dataQualityRuns.endRunsInterruptedByRestart();
         workflowEventBatches.restoreAll();
         triggerSchedules.restoreAll();
         crawlerSchedules.restoreAll();
@@ -190,7 +213,8 @@ public final class GlueProvider implements ServiceProvider {
     @Override
     public List<Object> operationHandlers() {
         return List.of(databases, tables, partitions, partitionIndexes, jobs, jobRuns, jobBookmarks, triggers, crawlers,
-                crawlerScheduleOperations, crawlOperations, connections, workflows, workflowRunOperations, tags);
+                crawlerScheduleOperations, crawlOperations, connections, workflows, workflowRunOperations, dataQualityRulesets,
+                dataQualityEvaluationRuns, dataQualityResults, tags);
     }
 
     /**
@@ -200,7 +224,7 @@ public final class GlueProvider implements ServiceProvider {
     @Override
     public int reset(String prefix) {
         return workflows.reset(prefix) + triggers.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix) + databases.reset(prefix)
-                + connections.reset(prefix);
+                + connections.reset(prefix) + dataQualityRulesets.reset(prefix) + dataQualityResults.reset(prefix);
     }
 
     @Override

@@ -114,6 +114,11 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
         listeners.add(listener);
     }
 
+    /** The account and region of a run this state machine knows. */
+    public Optional<Scope> scopeOf(String runId) {
+        return Optional.ofNullable(runId == null ? null : runScopes.get(runId));
+    }
+
     /** The executor's state for {@code /_lab/health}: the Glue worker's lazy, starting, ready, down or off. */
     public String executorStatus() {
         return executor.status();

@@ -152,6 +152,8 @@ public final class GlueWorkerClient implements JobRunExecutor {
                 events.log(runId, log.stream(), log.message());
             } else if (event instanceof GlueEvent.Bookmark bookmark) {
                 events.bookmark(runId, bookmark.state());
+            } else if (event instanceof GlueEvent.DataQualityResult result) {
+                events.dataQualityResult(runId, result.result());
             } else if (event instanceof GlueEvent.Finished finished) {
                 pool.complete(runId);
                 events.finished(runId, finished.state().name(), finished.errorMessage());

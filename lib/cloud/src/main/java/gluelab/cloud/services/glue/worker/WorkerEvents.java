@@ -12,6 +12,10 @@ public interface WorkerEvents {
 
     void bookmark(String runId, String state);
 
+    /** A Data Quality result the run published: the JSON text of Glue's {@code DataQualityResult} shape. */
+    default void dataQualityResult(String runId, String resultJson) {
+    }
+
     /** @param state SUCCEEDED, FAILED or STOPPED, as the worker saw the run end */
     void finished(String runId, String state, String errorMessage);
 

@@ -1,0 +1,107 @@
+package gluelab.cloud.services.glue.dataquality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gluelab.cloud.testing.RunningLabCloud;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
+import software.amazon.awssdk.services.glue.model.DataQualityRulesetListDetails;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.GetDataQualityRulesetResponse;
+import software.amazon.awssdk.services.glue.model.InvalidInputException;
+
+/** Data Quality rulesets through the SDK: kept as written, checked with AWS's DQDL parser, listed with a rule count. */
+class GlueDataQualityRulesetsTest {
+
+    static final String ORDERS_RULES = "Rules = [ RowCount > 0, IsComplete \"id\", IsUnique \"id\", ColumnValues \"amount\" >= 0 ]";
+
+    @RegisterExtension
+    static RunningLabCloud cloud = RunningLabCloud.inMemory();
+
+    @Test
+    void aRulesetIsKeptAsWrittenWithItsTargetTableAndTimes() {
+        try (GlueClient glue = cloud.client(GlueClient.builder())) {
+            String name = glue.createDataQualityRuleset(r -> r.name("kept-orders").description("orders gate")
+                    .ruleset(ORDERS_RULES).targetTable(t -> t.databaseName("sales").tableName("orders"))).name();
+
+            GetDataQualityRulesetResponse ruleset = glue.getDataQualityRuleset(r -> r.name(name));
+            assertThat(ruleset.name()).isEqualTo("kept-orders");
+            assertThat(ruleset.ruleset()).isEqualTo(ORDERS_RULES);
+            assertThat(ruleset.description()).isEqualTo("orders gate");
+            assertThat(ruleset.targetTable().databaseName()).isEqualTo("sales");
+            assertThat(ruleset.targetTable().tableName()).isEqualTo("orders");
+            assertThat(ruleset.createdOn()).isNotNull().isEqualTo(ruleset.lastModifiedOn());
+        }
+    }
+
+    @Test
+    void badDqdlIsAnInvalidInputExceptionThatSaysWhereTheParserStopped() {
+        try (GlueClient glue = cloud.client(GlueClient.builder())) {
+            assertThatThrownBy(() -> glue.createDataQualityRuleset(r -> r.name("bad-dqdl").ruleset("Rules = [ RowCount >> 0 ]")))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("line 1:");
+            assertThatThrownBy(() -> glue.getDataQualityRuleset(r -> r.name("bad-dqdl")))
+                    .isInstanceOf(EntityNotFoundException.class);
+        }
+    }
+
+    @Test
+    void aSecondRulesetOfTheSameNameIsAlreadyExists() {
+        try (GlueClient glue = cloud.client(GlueClient.builder())) {
+            glue.createDataQualityRuleset(r -> r.name("twice").ruleset("Rules = [ RowCount > 0 ]"));
+
+            assertThatThrownBy(() -> glue.createDataQualityRuleset(r -> r.name("twice").ruleset("Rules = [ RowCount > 1 ]")))
+                    .isInstanceOf(AlreadyExistsException.class);
+            assertThat(glue.getDataQualityRuleset(r -> r.name("twice")).ruleset()).isEqualTo("Rules = [ RowCount > 0 ]");
+        }
+    }
+
+    @Test
+    void anUpdateReplacesTheRulesetOnlyWhenItParses() {
+        try (GlueClient glue = cloud.client(GlueClient.builder())) {
+            glue.createDataQualityRuleset(r -> r.name("updated").description("v1").ruleset("Rules = [ RowCount > 0 ]"));
+
+            var updated = glue.updateDataQualityRuleset(r -> r.name("updated").ruleset("Rules = [ RowCount > 10 ]"));
+            assertThat(updated.ruleset()).isEqualTo("Rules = [ RowCount > 10 ]");
+            assertThat(updated.description()).isEqualTo("v1");
+            assertThatThrownBy(() -> glue.updateDataQualityRuleset(r -> r.name("updated").ruleset("Rules = [")))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThat(glue.getDataQualityRuleset(r -> r.name("updated")).ruleset()).isEqualTo("Rules = [ RowCount > 10 ]");
+            assertThatThrownBy(() -> glue.updateDataQualityRuleset(r -> r.name("no-such").ruleset("Rules = [ RowCount > 0 ]")))
+                    .isInstanceOf(EntityNotFoundException.class);
+        }
+    }
+
+    @Test
+    void aDeletedRulesetIsGoneAndDeletingItAgainIsEntityNotFound() {
+        try (GlueClient glue = cloud.client(GlueClient.builder())) {
+            glue.createDataQualityRuleset(r -> r.name("deleted").ruleset("Rules = [ RowCount > 0 ]"));
+            glue.deleteDataQualityRuleset(r -> r.name("deleted"));
+
+            assertThatThrownBy(() -> glue.getDataQualityRuleset(r -> r.name("deleted"))).isInstanceOf(EntityNotFoundException.class);
+            assertThatThrownBy(() -> glue.deleteDataQualityRuleset(r -> r.name("deleted"))).isInstanceOf(EntityNotFoundException.class);
+        }
+    }
+
+    @Test
+    void listingNarrowsByTargetTableAndCountsEachRulesetsRules() {
+        try (GlueClient glue = cloud.client(GlueClient.builder())) {
+            glue.createDataQualityRuleset(r -> r.name("list-orders").ruleset(ORDERS_RULES)
+                    .targetTable(t -> t.databaseName("listdb").tableName("orders")));
+            glue.createDataQualityRuleset(r -> r.name("list-customers").ruleset("Rules = [ RowCount > 0 ]")
+                    .targetTable(t -> t.databaseName("listdb").tableName("customers")));
+
+            var listed = glue.listDataQualityRulesets(r -> r.filter(f -> f.targetTable(t -> t.databaseName("listdb")
+                    .tableName("orders")))).rulesets();
+            assertThat(listed).extracting(DataQualityRulesetListDetails::name).containsExactly("list-orders");
+            assertThat(listed.get(0).ruleCount()).isEqualTo(4);
+
+            var paged = glue.listDataQualityRulesets(r -> r.maxResults(1));
+            assertThat(paged.rulesets()).hasSize(1);
+            assertThat(paged.nextToken()).isNotNull();
+        }
+    }
+}

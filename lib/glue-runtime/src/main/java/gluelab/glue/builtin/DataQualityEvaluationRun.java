@@ -1,0 +1,54 @@
+package gluelab.glue.builtin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import gluelab.glue.GlueContext;
+import gluelab.glue.dataquality.DataQualityPublication;
+import gluelab.glue.dataquality.RulesetEvaluation;
+import gluelab.glue.util.GlueArgParser;
+
+/**
+ * The run behind {@code StartDataQualityRulesetEvaluationRun}: reads a catalog table as the run's role, evaluates
+ * each ruleset on it and publishes one result per ruleset. Lab Cloud starts it on the warm worker like a job run,
+ * from the worker's own class path.
+ */
+public final class DataQualityEvaluationRun {
+
+    public static final String DATABASE = "DQ_DATABASE";
+    public static final String TABLE = "DQ_TABLE";
+    /** Optional: the EvaluationContext the results carry. */
+    public static final String EVALUATION_CONTEXT = "DQ_EVALUATION_CONTEXT";
+    /** A JSON object: ruleset name → DQDL, in the order the results are published. */
+    public static final String RULESETS = "DQ_RULESETS";
+
+    private DataQualityEvaluationRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = GlueArgParser.getResolvedOptions(args, new String[]{DATABASE, TABLE, RULESETS});
+        String evaluationContext = GlueArgParser.parse(args).get(EVALUATION_CONTEXT);
+        Map<String, String> rulesets = new ObjectMapper().readValue(options.get(RULESETS),
+                new TypeReference<java.util.LinkedHashMap<String, String>>() { });
+        String database = options.get(DATABASE);
+        String table = options.get(TABLE);
+        Dataset<Row> data = GlueContext.getOrCreate().getCatalogSource(database, table).getDynamicFrame().toDF().cache();
+        try {
+            for (Map.Entry<String, String> ruleset : rulesets.entrySet()) {
+                Instant startedOn = Instant.now();
+                new DataQualityPublication(ruleset.getKey(), evaluationContext,
+                        RulesetEvaluation.evaluate(data, ruleset.getValue()), startedOn, Instant.now(),
+                        List.of(database, table)).publish();
+            }
+        } finally {
+            data.unpersist();
+        }
+    }
+}
