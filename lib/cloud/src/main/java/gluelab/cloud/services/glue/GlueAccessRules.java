@@ -6,6 +6,7 @@ import gluelab.cloud.provider.Arn;
 import gluelab.cloud.provider.Members;
 import gluelab.cloud.provider.RequestContext;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.workflows.WorkflowEventBatches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,9 @@ import java.util.Set;
  * What each Glue operation needs permission for, as the Service Authorization Reference lists it: the action is
  * named after the operation, and its resources are the Data Catalog objects it touches (a table's operations need
  * the catalog, the database and the table), or the job, trigger or crawler it names. Creating or updating a job or
- * crawler with a role also needs {@code iam:PassRole} on that role, for {@code glue.amazonaws.com}.
+ * crawler with a role also needs {@code iam:PassRole} on that role, for {@code glue.amazonaws.com}. An EventBridge
+ * rule's event reaches a workflow as a {@code StartWorkflowRun} carrying the event's id ({@link
+ * WorkflowEventBatches#EVENT_IDS}): that is Glue's NotifyEvent, which AWS authorizes as {@code glue:notifyEvent}.
  */
 final class GlueAccessRules implements AccessRules {
 
@@ -26,7 +29,7 @@ final class GlueAccessRules implements AccessRules {
     @Override
     public List<Access> required(RequestContext context, String operation, Object request) {
         Scope scope = context.scope();
-        String action = "glue:" + operation;
+        String action = WorkflowEventBatches.notifiesEvents(request) ? "glue:notifyEvent" : "glue:" + operation;
         List<Access> needed = new ArrayList<>();
         String database = Members.string(request, "DatabaseName");
         if (DATABASE_OPERATIONS.contains(operation)) {

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.glue.model.StartWorkflowRunRequest;
 /**
  * A Glue workflow ({@code arn:aws:glue:r:a:workflow/name}): EventBridge tells Glue of the event with
  * {@code StartWorkflowRun} acting as the target's role, which must trust {@code events.amazonaws.com} and allow
- * {@code glue:StartWorkflowRun} (AWS's {@code glue:notifyEvent} has no API of its own). The event's id goes in the
- * run property {@code aws:eventIds}, where Glue keeps the ids of the events that started a run; Glue adds it to the
- * batch of the workflow's EVENT trigger.
+ * {@code glue:notifyEvent}, as on AWS (NotifyEvent has no public API of its own: Glue authorizes a StartWorkflowRun
+ * that carries event ids as notifyEvent). The event's id goes in the run property {@code aws:eventIds}, where Glue
+ * keeps the ids of the events that started a run; Glue adds it to the batch of the workflow's EVENT trigger.
  */
 public final class GlueWorkflowTarget implements TargetKind {
 

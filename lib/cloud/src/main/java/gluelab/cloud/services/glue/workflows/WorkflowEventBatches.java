@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.glue.model.EventBatchingCondition;
+import software.amazon.awssdk.services.glue.model.StartWorkflowRunRequest;
 import software.amazon.awssdk.services.glue.model.StartingEventBatchCondition;
 import software.amazon.awssdk.services.glue.model.Trigger;
 import software.amazon.awssdk.services.glue.model.WorkflowRun;
@@ -43,6 +44,12 @@ public final class WorkflowEventBatches implements AutoCloseable {
         this.platform = platform;
         this.states = states;
         this.runs = runs;
+    }
+
+    /** Whether a request tells a workflow of events (a StartWorkflowRun carrying their ids), as EventBridge does. */
+    public static boolean notifiesEvents(Object request) {
+        return request instanceof StartWorkflowRunRequest start && start.hasRunProperties()
+                && start.runProperties().containsKey(EVENT_IDS);
     }
 
     /** Adds the events to the trigger's batch; returns the run they started when they complete it. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gluelab.cloud.LabCloudConfig;
 import gluelab.cloud.services.glue.jobs.GlueLabSupport;
 import gluelab.cloud.services.glue.jobs.ScriptedGlueWorker;
+import gluelab.cloud.testing.LabAdmin;
 import gluelab.cloud.testing.RunningLabCloud;
 import gluelab.cloud.testing.TestRoles;
 import java.time.Duration;
@@ -300,6 +301,41 @@ class GlueWorkflowsTest {
 
             assertThat(byWindow.startingEventBatchCondition().batchWindow()).isEqualTo(300);
             assertThat(byWindow.workflowRunProperties().get("aws:eventIds")).contains(alone).doesNotContain(first);
+        }
+    }
+
+    @Test
+    void anEventBridgeRuleNotifiesTheWorkflowAsARoleThatMayNotifyEventAsAwsDocumentsIt() {
+        glue.createWorkflow(r -> r.name("on-notify"));
+        glue.createJob(sparkJob("on-notify-load", "test.Succeeds").build());
+        glue.createTrigger(r -> r.name("on-notify-events").workflowName("on-notify").type(TriggerType.EVENT)
+                .eventBatchingCondition(b -> b.batchSize(1)).startOnCreation(true).actions(a -> a.jobName("on-notify-load")));
+        String workflowArn = "arn:aws:glue:us-east-1:000000000000:workflow/on-notify";
+        try (IamClient iam = cloud.client(IamClient.builder(), RunningLabCloud.TEST_CREDENTIALS, Region.AWS_GLOBAL);
+             EventBridgeClient events = cloud.client(EventBridgeClient.builder())) {
+            for (String action : List.of("glue:notifyEvent", "glue:StartWorkflowRun")) {
+                String roleName = "events-" + action.substring("glue:".length());
+                iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument("""
+                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},\
+                        "Action":"sts:AssumeRole"}]}"""));
+                iam.putRolePolicy(r -> r.roleName(roleName).policyName("glue").policyDocument("""
+                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"%s","Resource":"%s"}]}"""
+                        .formatted(action, workflowArn)));
+                events.putRule(r -> r.name(roleName).eventPattern("{\"source\":[\"lab.notify\"],\"detail-type\":[\"" + action + "\"]}"));
+                events.putTargets(r -> r.rule(roleName).targets(t -> t.id("wf").arn(workflowArn)
+                        .roleArn("arn:aws:iam::000000000000:role/" + roleName)));
+            }
+
+            events.putEvents(r -> r.entries(e -> e.source("lab.notify").detailType("glue:StartWorkflowRun").detail("{}")));
+            events.putEvents(r -> r.entries(e -> e.source("lab.notify").detailType("glue:notifyEvent").detail("{}")));
+            WorkflowRun run = awaitEnd(glue, "on-notify", awaitRuns("on-notify", 1).get(0).workflowRunId());
+
+            assertThat(run.statistics().succeededActions()).isEqualTo(1);
+            assertThat(glue.getWorkflowRuns(r -> r.name("on-notify")).runs()).as("only the role that may notify").hasSize(1);
+            assertThat(LabAdmin.events(cloud, "events", "Event Dropped")).anySatisfy(dropped -> {
+                assertThat(dropped.path("detail").path("rule").asText()).endsWith("rule/events-StartWorkflowRun");
+                assertThat(dropped.path("detail").path("errorMessage").asText()).contains("glue:notifyEvent");
+            });
         }
     }
 
