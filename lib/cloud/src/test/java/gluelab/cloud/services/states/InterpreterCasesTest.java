@@ -71,6 +71,14 @@ class InterpreterCasesTest {
                 + "\"No\":{\"Type\":\"Pass\",\"Result\":\"no\",\"End\":true}}}";
     }
 
+    /** A Map with these fields whose processor fails items equal to 2 with error Two, cause "item 2". */
+    private static String mapFailingOnTwo(String fields) {
+        return "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\"," + fields + "\"ItemProcessor\":{\"StartAt\":\"C\","
+                + "\"States\":{\"C\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$\",\"NumericEquals\":2,"
+                + "\"Next\":\"F\"}],\"Default\":\"P\"},\"F\":{\"Type\":\"Fail\",\"Error\":\"Two\","
+                + "\"Cause\":\"item 2\"},\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
+    }
+
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
         String io = "Processing input and output: InputPath, Parameters, ResultSelector, ResultPath, OutputPath";
@@ -276,12 +284,46 @@ class InterpreterCasesTest {
         cases.add(succeeds("aMapOverNothingOutputsAnEmptyArray", map,
                 "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemProcessor\":{\"StartAt\":\"P\","
                         + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}", "[]", "[]"));
-        cases.add(fails("aFailingIterationFailsTheMapWithItsError", map,
-                "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemProcessor\":{\"StartAt\":\"C\","
-                        + "\"States\":{\"C\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$\",\"NumericEquals\":2,"
-                        + "\"Next\":\"F\"}],\"Default\":\"P\"},\"F\":{\"Type\":\"Fail\",\"Error\":\"Two\","
-                        + "\"Cause\":\"item 2\"},\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}",
-                "[1,2,3]", "Two", "item 2"));
+        cases.add(fails("aFailingIterationFailsTheMapWithItsError", map, mapFailingOnTwo(""), "[1,2,3]", "Two",
+                "item 2"));
+        String tolerated = "Tolerated failure threshold for Distributed Map state";
+        cases.add(succeeds("toleratedFailureCountLetsThatManyItemsFailEachOutputtingItsError", tolerated,
+                mapFailingOnTwo("\"ToleratedFailureCount\":1,"), "[1,2,3]",
+                "[1,{\"Error\":\"Two\",\"Cause\":\"item 2\"},3]"));
+        cases.add(fails("oneFailureMoreThanToleratedFailureCountFailsWithExceedToleratedFailureThreshold", tolerated,
+                mapFailingOnTwo("\"ToleratedFailureCount\":1,"), "[2,1,2]",
+                "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(fails("aToleratedFailureCountOfZeroFailsOnTheFirstFailure", tolerated,
+                mapFailingOnTwo("\"ToleratedFailureCount\":0,"), "[1,2]",
+                "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(succeeds("failuresUpToToleratedFailurePercentageAreTolerated", tolerated,
+                mapFailingOnTwo("\"ToleratedFailurePercentage\":50,"), "[2,1,2,3]",
+                "[{\"Error\":\"Two\",\"Cause\":\"item 2\"},1,{\"Error\":\"Two\",\"Cause\":\"item 2\"},3]"));
+        cases.add(fails("failuresOverToleratedFailurePercentageFailTheMap", tolerated,
+                mapFailingOnTwo("\"ToleratedFailurePercentage\":50,"), "[2,2,2,3]",
+                "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(succeeds("aToleratedFailurePercentageOf100NeverFailsTheMap", tolerated,
+                mapFailingOnTwo("\"ToleratedFailurePercentage\":100,"), "[2,2]",
+                "[{\"Error\":\"Two\",\"Cause\":\"item 2\"},{\"Error\":\"Two\",\"Cause\":\"item 2\"}]"));
+        cases.add(fails("whenBothAreGivenExceedingEitherFailsTheMap", tolerated,
+                mapFailingOnTwo("\"ToleratedFailureCount\":5,\"ToleratedFailurePercentage\":10,"), "[2,1,1]",
+                "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(succeeds("toleratedFailureCountPathReadsTheCountFromTheInput", tolerated,
+                mapFailingOnTwo("\"ItemsPath\":\"$.items\",\"ToleratedFailureCountPath\":\"$.tolerate\","),
+                "{\"items\":[2,2],\"tolerate\":2}",
+                "[{\"Error\":\"Two\",\"Cause\":\"item 2\"},{\"Error\":\"Two\",\"Cause\":\"item 2\"}]"));
+        cases.add(fails("toleratedFailurePercentagePathReadsThePercentageFromTheInput", tolerated,
+                mapFailingOnTwo("\"ItemsPath\":\"$.items\",\"ToleratedFailurePercentagePath\":\"$.pct\","),
+                "{\"items\":[2,1],\"pct\":25}", "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(fails("aToleratedFailurePathToANonNumberFailsWithStatesRuntime", tolerated,
+                mapFailingOnTwo("\"ItemsPath\":\"$.items\",\"ToleratedFailureCountPath\":\"$.tolerate\","),
+                "{\"items\":[1],\"tolerate\":\"many\"}", "States.Runtime", "ToleratedFailureCountPath"));
+        cases.add(succeeds("aCatcherCatchesExceedToleratedFailureThreshold", tolerated,
+                "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ToleratedFailureCount\":0,"
+                        + "\"ItemProcessor\":{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\"}}},"
+                        + "\"Catch\":[{\"ErrorEquals\":[\"States.ExceedToleratedFailureThreshold\"],\"Next\":\"Caught\"}],"
+                        + "\"End\":true},\"Caught\":{\"Type\":\"Pass\",\"OutputPath\":\"$.Error\",\"End\":true}}}",
+                "[1]", "\"States.ExceedToleratedFailureThreshold\""));
         cases.add(fails("aMapOverANonArrayFailsWithStatesRuntime", map,
                 "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemProcessor\":{\"StartAt\":\"P\","
                         + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}", "{\"a\":1}",
