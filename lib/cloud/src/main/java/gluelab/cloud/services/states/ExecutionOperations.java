@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StopExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
 
@@ -35,7 +37,8 @@ import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
  * Executions: StartExecution (a name is idempotent while its execution runs: the same input returns it, another is
  * ExecutionAlreadyExists, as is any reuse once it has ended), DescribeExecution, ListExecutions (newest first,
  * filtered by status), StopExecution, GetExecutionHistory (AWS's event types, ids and previousEventId, in either
- * order, paged) and DescribeStateMachineForExecution (the definition the execution started with).
+ * order, paged), DescribeStateMachineForExecution (the definition the execution started with) and
+ * StartSyncExecution (an EXPRESS execution, answered when it ends).
  */
 public final class ExecutionOperations {
 
@@ -54,9 +57,55 @@ public final class ExecutionOperations {
     }
 
     public StartExecutionResponse startExecution(RequestContext context, StartExecutionRequest request) {
-        StatesErrors.validation().required("stateMachineArn", request.stateMachineArn())
-                .length("name", request.name(), 1, 80).orThrow();
-        String input = request.input() == null ? "{}" : request.input();
+        ExecutionRecord execution = begin(context, request.stateMachineArn(), request.name(), request.input(), false);
+        return StartExecutionResponse.builder().executionArn(execution.arn())
+                .startDate(Instant.ofEpochMilli(execution.startDate())).build();
+    }
+
+    /**
+     * StartSyncExecution (EXPRESS machines only; AWS serves it on the {@code sync-} host, which a client aimed at
+     * Lab Cloud's address must not prefix): runs the execution and answers once it has ended, with its outcome.
+     */
+    public StartSyncExecutionResponse startSyncExecution(RequestContext context, StartSyncExecutionRequest request) {
+        ExecutionRecord execution = begin(context, request.stateMachineArn(), request.name(), request.input(), true);
+        ExecutionRecord ended;
+        try {
+            ended = runner.whenEnded(execution.arn()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        long billed = Math.max(100, (ended.stopDate() - ended.startDate() + 99) / 100 * 100);
+        return StartSyncExecutionResponse.builder()
+                .executionArn(ended.arn())
+                .stateMachineArn(ended.stateMachineArn())
+                .name(ended.name())
+                .startDate(Instant.ofEpochMilli(ended.startDate()))
+                .stopDate(Instant.ofEpochMilli(ended.stopDate()))
+                .status(ended.status())
+                .error(ended.error())
+                .cause(ended.cause())
+                .input(ended.input())
+                .inputDetails(d -> d.included(true))
+                .output(ended.output())
+                .outputDetails(ended.output() == null ? null
+                        : software.amazon.awssdk.services.sfn.model.CloudWatchEventsExecutionDataDetails.builder()
+                        .included(true).build())
+                .billingDetails(b -> b.billedMemoryUsedInMB(64L).billedDurationInMilliseconds(billed))
+                .build();
+    }
+
+    /**
+     * Checks a start request and starts the execution; {@code sync} is StartSyncExecution's, which EXPRESS machines
+     * alone take, and whose end it registers to wait for before the execution can end.
+     */
+    private ExecutionRecord begin(RequestContext context, String machineArn, String requestedName,
+                                  String requestedInput, boolean sync) {
+        StatesErrors.validation().required("stateMachineArn", machineArn)
+                .length("name", requestedName, 1, 80).orThrow();
+        String input = requestedInput == null ? "{}" : requestedInput;
         if (input.length() > MAX_INPUT) {
             throw StatesErrors.validation().length("input", input, 0, MAX_INPUT).error();
         }
@@ -68,20 +117,24 @@ public final class ExecutionOperations {
         } catch (java.io.IOException e) {
             throw StatesErrors.invalidInput(e.getMessage().split("\n")[0]);
         }
-        String name = request.name() == null ? UUID.randomUUID().toString() : request.name();
+        String name = requestedName == null ? UUID.randomUUID().toString() : requestedName;
         if (!StateMachineOperations.NAME.matcher(name).matches()) {
             throw StatesErrors.invalidName(name);
         }
         StatesState state = states.get(context);
         synchronized (state) {
-            StateMachineRecord machine = StateMachineOperations.require(state, request.stateMachineArn());
-            String kind = machine.type().equals("EXPRESS") ? "express" : "execution";
-            Arn arn = Arn.in(state.scope, StatesProvider.SERVICE, kind + ":" + machine.name() + ":" + name);
+            StateMachineRecord machine = StateMachineOperations.require(state, machineArn);
+            boolean express = machine.type().equals("EXPRESS");
+            if (sync && !express) {
+                throw StatesErrors.typeNotSupported("This operation is not supported by this type of state machine");
+            }
+            // A synchronous Express execution's ARN ends in an id of its own, as on AWS: its name may repeat.
+            Arn arn = Arn.in(state.scope, StatesProvider.SERVICE, (express ? "express" : "execution") + ":"
+                    + machine.name() + ":" + name + (sync ? ":" + UUID.randomUUID() : ""));
             ExecutionRecord existing = state.execution(arn.toString()).orElse(null);
             if (existing != null) {
-                if (existing.running() && existing.input().equals(input)) {
-                    return StartExecutionResponse.builder().executionArn(existing.arn())
-                            .startDate(Instant.ofEpochMilli(existing.startDate())).build();
+                if (!sync && existing.running() && existing.input().equals(input)) {
+                    return existing;
                 }
                 throw StatesErrors.executionExists(arn.toString());
             }
@@ -89,8 +142,11 @@ public final class ExecutionOperations {
             ExecutionRecord execution = new ExecutionRecord(arn.toString(), name, machine.arn(), machine.name(),
                     machine.type(), machine.definition(), machine.roleArn(), input, context.now().toEpochMilli(),
                     ExecutionRecord.RUNNING, null, null, null, null);
+            if (sync) {
+                runner.whenEnded(execution.arn());
+            }
             runner.start(state, execution, parsed);
-            return StartExecutionResponse.builder().executionArn(execution.arn()).startDate(context.now()).build();
+            return execution;
         }
     }
 

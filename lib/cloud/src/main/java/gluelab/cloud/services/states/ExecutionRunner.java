@@ -20,6 +20,7 @@ import gluelab.cloud.state.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,7 @@ final class ExecutionRunner implements AutoCloseable {
     private final AccountRegionStore<StatesState> states;
     private final List<TaskIntegration> integrations;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ExecutionRecord>> endings = new ConcurrentHashMap<>();
     private final TaskTokens tokens = new TaskTokens();
     private volatile boolean closed;
     private final AtomicInteger threadCount = new AtomicInteger();
@@ -75,6 +77,14 @@ final class ExecutionRunner implements AutoCloseable {
     /** The tokens of the tasks that wait for a callback, in every execution. */
     TaskTokens tokens() {
         return tokens;
+    }
+
+    /**
+     * Completes with the execution's record once it has ended (StartSyncExecution waits on it); ask before starting
+     * it, so that an execution that ends at once is not missed.
+     */
+    CompletableFuture<ExecutionRecord> whenEnded(String arn) {
+        return endings.computeIfAbsent(arn, key -> new CompletableFuture<>());
     }
 
     /**
@@ -221,6 +231,10 @@ final class ExecutionRunner implements AutoCloseable {
             state.put(ended);
         }
         publishStatus(state.scope, ended);
+        CompletableFuture<ExecutionRecord> waiting = endings.remove(arn);
+        if (waiting != null) {
+            waiting.complete(ended);
+        }
         return true;
     }
 
