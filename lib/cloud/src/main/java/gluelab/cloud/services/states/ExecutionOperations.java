@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
+import software.amazon.awssdk.services.sfn.model.RedriveExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.RedriveExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionRequest;
@@ -38,7 +40,7 @@ import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
  * ExecutionAlreadyExists, as is any reuse once it has ended), DescribeExecution, ListExecutions (newest first,
  * filtered by status), StopExecution, GetExecutionHistory (AWS's event types, ids and previousEventId, in either
  * order, paged), DescribeStateMachineForExecution (the definition the execution started with) and
- * StartSyncExecution (an EXPRESS execution, answered when it ends).
+ * StartSyncExecution (an EXPRESS execution, answered when it ends) and RedriveExecution.
  */
 public final class ExecutionOperations {
 
@@ -139,9 +141,8 @@ public final class ExecutionOperations {
                 throw StatesErrors.executionExists(arn.toString());
             }
             Machine parsed = Machine.parse(machine.definition(), runner.integrations());
-            ExecutionRecord execution = new ExecutionRecord(arn.toString(), name, machine.arn(), machine.name(),
-                    machine.type(), machine.definition(), machine.roleArn(), input, context.now().toEpochMilli(),
-                    ExecutionRecord.RUNNING, null, null, null, null);
+            ExecutionRecord execution = ExecutionRecord.started(arn.toString(), name, machine.arn(), machine.name(),
+                    machine.type(), machine.definition(), machine.roleArn(), input, context.now().toEpochMilli());
             if (sync) {
                 runner.whenEnded(execution.arn());
             }
@@ -168,7 +169,10 @@ public final class ExecutionOperations {
                         .included(true).build())
                 .error(execution.error())
                 .cause(execution.cause())
-                .redriveCount(0)
+                .redriveCount(execution.redriveCount())
+                .redriveDate(execution.redriveDate() == null ? null : Instant.ofEpochMilli(execution.redriveDate()))
+                .redriveStatus(notRedrivable(execution) == null ? "REDRIVABLE" : "NOT_REDRIVABLE")
+                .redriveStatusReason(notRedrivable(execution))
                 .build();
     }
 
@@ -176,6 +180,10 @@ public final class ExecutionOperations {
         StatesErrors.validation().required("stateMachineArn", request.stateMachineArn()).orThrow();
         if (request.statusFilter() != null) {
             StatesErrors.validation().oneOf("statusFilter", request.statusFilterAsString(), STATUSES).orThrow();
+        }
+        if (request.redriveFilter() != null) {
+            StatesErrors.validation().oneOf("redriveFilter", request.redriveFilterAsString(),
+                    List.of("REDRIVEN", "NOT_REDRIVEN")).orThrow();
         }
         StatesState state = states.get(context);
         StateMachineRecord machine = StateMachineOperations.require(state, request.stateMachineArn());
@@ -186,6 +194,8 @@ public final class ExecutionOperations {
         List<ExecutionRecord> executions = state.executions().stream()
                 .filter(e -> e.stateMachineArn().equals(machine.arn()))
                 .filter(e -> request.statusFilter() == null || e.status().equals(request.statusFilterAsString()))
+                .filter(e -> request.redriveFilter() == null
+                        || (e.redriveCount() > 0) == request.redriveFilterAsString().equals("REDRIVEN"))
                 .sorted(Comparator.comparing(ExecutionOperations::newestFirst))
                 .toList();
         Pages.Page<ExecutionRecord> page = StatesProvider.PAGES.page(executions, ExecutionOperations::newestFirst,
@@ -196,7 +206,9 @@ public final class ExecutionOperations {
                         .executionArn(e.arn()).stateMachineArn(e.stateMachineArn()).name(e.name()).status(e.status())
                         .startDate(Instant.ofEpochMilli(e.startDate()))
                         .stopDate(e.stopDate() == null ? null : Instant.ofEpochMilli(e.stopDate()))
-                        .redriveCount(0).build()).toList())
+                        .redriveCount(e.redriveCount())
+                        .redriveDate(e.redriveDate() == null ? null : Instant.ofEpochMilli(e.redriveDate()))
+                        .build()).toList())
                 .nextToken(page.nextToken())
                 .build();
     }
@@ -214,6 +226,58 @@ public final class ExecutionOperations {
         ExecutionRecord stopped = require(state, request.executionArn());
         return StopExecutionResponse.builder().stopDate(stopped.stopDate() == null ? context.now()
                 : Instant.ofEpochMilli(stopped.stopDate())).build();
+    }
+
+    /**
+     * RedriveExecution: runs a FAILED, ABORTED or TIMED_OUT STANDARD execution on from the top-level state it
+     * stopped in, with that state's input, under the same ARN and definition; ExecutionNotRedrivable otherwise.
+     * Lab Cloud reruns a Parallel or Map state it stopped in whole, where AWS reruns only its unsuccessful branches.
+     */
+    public RedriveExecutionResponse redriveExecution(RequestContext context, RedriveExecutionRequest request) {
+        StatesErrors.validation().required("executionArn", request.executionArn())
+                .length("clientToken", request.clientToken(), 1, 64).orThrow();
+        StatesState state = states.get(context);
+        ExecutionRecord execution = require(state, request.executionArn());
+        awaitWindingDown(execution.arn());
+        synchronized (state) {
+            execution = require(state, request.executionArn());
+            String reason = notRedrivable(execution);
+            if (reason != null) {
+                throw StatesErrors.notRedrivable(reason);
+            }
+            ExecutionRecord redriven = execution.redriven(context.now().toEpochMilli());
+            runner.redrive(state, redriven, Machine.parse(execution.definition(), runner.integrations()));
+            return RedriveExecutionResponse.builder().redriveDate(Instant.ofEpochMilli(redriven.redriveDate())).build();
+        }
+    }
+
+    /** An execution that has just been stopped finishes its state first; that is where it is redriven from. */
+    private void awaitWindingDown(String arn) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (runner.winding(arn) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Why RedriveExecution would refuse the execution now, or null when it may be redriven. */
+    private String notRedrivable(ExecutionRecord execution) {
+        if (!execution.type().equals("STANDARD")) {
+            return "Execution of type " + execution.type() + " cannot be redriven";
+        }
+        if (execution.running() || execution.status().equals("SUCCEEDED")) {
+            return "Execution is " + execution.status() + " and cannot be redriven";
+        }
+        if (execution.redriveFrom() == null) {
+            return runner.winding(execution.arn()) ? "Execution is still stopping and cannot be redriven yet"
+                    : "Execution stopped outside of any state (Lab Cloud was restarted while it ran) and cannot "
+                    + "be redriven";
+        }
+        return null;
     }
 
     public GetExecutionHistoryResponse getExecutionHistory(RequestContext context,

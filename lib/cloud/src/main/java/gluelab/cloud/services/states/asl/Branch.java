@@ -17,12 +17,15 @@ public final class Branch {
     private long lastEventId;
     private final ObjectNode mapContext;
     private final List<Cancellation> cancellations;
+    private final boolean topLevel;
 
-    Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations) {
+    Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
+           boolean topLevel) {
         this.run = run;
         this.lastEventId = lastEventId;
         this.mapContext = mapContext;
         this.cancellations = cancellations;
+        this.topLevel = topLevel;
     }
 
     ExecutionRun execution() {
@@ -40,7 +43,7 @@ public final class Branch {
     Branch fork(ObjectNode mapContext, Cancellation group) {
         List<Cancellation> chain = new ArrayList<>(cancellations);
         chain.add(group);
-        return new Branch(run, lastEventId, mapContext, List.copyOf(chain));
+        return new Branch(run, lastEventId, mapContext, List.copyOf(chain), false);
     }
 
     /** Throws the reason this branch was stopped for, if it was. */
@@ -85,12 +88,27 @@ public final class Branch {
     }
 
     JsonNode run(Machine machine, JsonNode input) {
-        String current = machine.startAt();
+        return runFrom(machine, machine.startAt(), input);
+    }
+
+    /**
+     * Runs {@code machine} from the state {@code start}; on the top-level branch, a state that fails (or is stopped)
+     * is where a redrive would run on from.
+     */
+    JsonNode runFrom(Machine machine, String start, JsonNode input) {
+        String current = start;
         JsonNode data = input;
         while (true) {
-            checkStopped();
-            State state = machine.state(current);
-            Transition transition = state.run(data, this);
+            Transition transition;
+            try {
+                checkStopped();
+                transition = machine.state(current).run(data, this);
+            } catch (StatesError error) {
+                if (topLevel) {
+                    run.failedAt(new RedrivePoint(current, data));
+                }
+                throw error;
+            }
             data = transition.output();
             if (transition.next() == null) {
                 return data;
