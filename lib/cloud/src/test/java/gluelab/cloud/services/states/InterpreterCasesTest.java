@@ -328,6 +328,39 @@ class InterpreterCasesTest {
                 "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemProcessor\":{\"StartAt\":\"P\","
                         + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}", "{\"a\":1}",
                 "States.Runtime", "array"));
+        String jsonata = "Transforming data with JSONata in Step Functions";
+        cases.add(succeeds("aJsonataMachinesOutputIsAnExpressionOverStatesInput", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Pass\","
+                        + "\"Output\":{\"total\":\"{% $sum($states.input.items) %}\",\"fixed\":1},\"End\":true}}}",
+                "{\"items\":[1,2,3]}", "{\"total\":6,\"fixed\":1}"));
+        cases.add(succeeds("aJsonataStateInAJsonPathMachineSeesTheContextObject", jsonata,
+                one("Pass", "\"QueryLanguage\":\"JSONata\",\"Output\":\"{% $states.context.State.Name & '/' "
+                        + "& $states.input.x %}\""), "{\"x\":\"y\"}", "\"S/y\""));
+        cases.add(succeeds("assignedVariablesAreSeenByLaterStatesButNotByTheAssigningOne", "Passing data between "
+                        + "states with variables",
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+                        + "\"Assign\":{\"n\":\"{% $states.input.n * 10 %}\"},\"Next\":\"B\"},\"B\":{\"Type\":"
+                        + "\"Pass\",\"Assign\":{\"n\":\"{% $n + 1 %}\",\"seen\":\"{% $n %}\"},\"Next\":\"C\"},"
+                        + "\"C\":{\"Type\":\"Succeed\",\"Output\":{\"n\":\"{% $n %}\",\"seen\":\"{% $seen %}\"}}}}",
+                "{\"n\":4}", "{\"n\":41,\"seen\":40}"));
+        cases.add(succeeds("aJsonataChoiceGoesWhereTheFirstTrueConditionLeads", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\","
+                        + "\"Choices\":[{\"Condition\":\"{% $states.input.n > 5 %}\",\"Next\":\"Big\"}],"
+                        + "\"Default\":\"Small\"},\"Big\":{\"Type\":\"Pass\",\"Output\":\"big\",\"End\":true},"
+                        + "\"Small\":{\"Type\":\"Pass\",\"Output\":\"small\",\"End\":true}}}",
+                "{\"n\":9}", "\"big\""));
+        cases.add(fails("aConditionThatIsNotBooleanFailsWithQueryEvaluationError", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\","
+                        + "\"Choices\":[{\"Condition\":\"{% $states.input.n %}\",\"Next\":\"D\"}]},"
+                        + "\"D\":{\"Type\":\"Succeed\"}}}",
+                "{\"n\":9}", "States.QueryEvaluationError", "boolean"));
+        cases.add(fails("anUndefinedOutputFailsWithQueryEvaluationError", jsonata,
+                one("Pass", "\"QueryLanguage\":\"JSONata\",\"Output\":\"{% $states.input.missing %}\""), "{}",
+                "States.QueryEvaluationError", "undefined"));
+        cases.add(fails("aJsonataFailStatesErrorAndCauseAreExpressions", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\","
+                        + "\"Error\":\"{% 'Bad' & $states.input.kind %}\",\"Cause\":\"{% 'n=' & $states.input.n %}\"}}}",
+                "{\"kind\":\"Thing\",\"n\":3}", "BadThing", "n=3"));
         return cases.stream();
     }
 

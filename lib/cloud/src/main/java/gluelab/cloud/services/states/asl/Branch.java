@@ -18,9 +18,17 @@ public final class Branch {
     private final ObjectNode mapContext;
     private final List<Cancellation> cancellations;
     private final boolean topLevel;
+    private final ObjectNode variables;
 
     Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
            boolean topLevel) {
+        this(run, lastEventId, mapContext, cancellations, topLevel,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+
+    private Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
+                   boolean topLevel, ObjectNode variables) {
+        this.variables = variables;
         this.run = run;
         this.lastEventId = lastEventId;
         this.mapContext = mapContext;
@@ -43,7 +51,18 @@ public final class Branch {
     Branch fork(ObjectNode mapContext, Cancellation group) {
         List<Cancellation> chain = new ArrayList<>(cancellations);
         chain.add(group);
-        return new Branch(run, lastEventId, mapContext, List.copyOf(chain), false);
+        // A branch sees the variables as they are when it starts; what it assigns stays its own.
+        return new Branch(run, lastEventId, mapContext, List.copyOf(chain), false, variables());
+    }
+
+    /** The workflow variables this branch sees (JSONata's Assign), as a copy. */
+    synchronized ObjectNode variables() {
+        return variables.deepCopy();
+    }
+
+    /** Sets the variables {@code values} names. */
+    synchronized void assign(JsonNode values) {
+        values.fields().forEachRemaining(entry -> variables.set(entry.getKey(), entry.getValue()));
     }
 
     /** Throws the reason this branch was stopped for, if it was. */

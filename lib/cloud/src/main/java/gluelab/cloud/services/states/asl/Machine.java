@@ -97,6 +97,7 @@ public final class Machine {
         String startAt;
         List<JsonNode> unused;
         Integer timeout;
+        boolean jsonata;
         try {
             fields = new Fields(node, location.isEmpty() ? "/" : location);
             fields.only(allowed);
@@ -106,10 +107,11 @@ public final class Machine {
             }
             timeout = fields.integer("TimeoutSeconds", 1, 99_999_999);
             String language = fields.string("QueryLanguage");
-            if (language != null && !language.equals("JSONPath")) {
-                throw Fields.schema("Only the JSONPath query language is available in Lab Cloud",
+            if (language != null && !language.equals("JSONPath") && !language.equals("JSONata")) {
+                throw Fields.schema("The value for the field 'QueryLanguage' must be one of [JSONPath, JSONata]",
                         fields.at("QueryLanguage"));
             }
+            jsonata = "JSONata".equals(language);
         } catch (DefinitionError error) {
             errors.add(error);
             return null;
@@ -123,7 +125,8 @@ public final class Machine {
                     throw new DefinitionError("INVALID_STATE_NAME", "State names must be 1 to " + MAX_STATE_NAME
                             + " characters long", at);
                 }
-                states.put(entry.getKey(), state(entry.getKey(), new Fields(entry.getValue(), at), integrations));
+                states.put(entry.getKey(), state(entry.getKey(), new Fields(entry.getValue(), at, jsonata),
+                        integrations));
             } catch (InvalidDefinition nested) {
                 errors.addAll(nested.errors());
             } catch (DefinitionError error) {
