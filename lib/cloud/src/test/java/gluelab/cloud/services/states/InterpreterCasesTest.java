@@ -361,6 +361,32 @@ class InterpreterCasesTest {
                 "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\","
                         + "\"Error\":\"{% 'Bad' & $states.input.kind %}\",\"Cause\":\"{% 'n=' & $states.input.n %}\"}}}",
                 "{\"kind\":\"Thing\",\"n\":3}", "BadThing", "n=3"));
+        cases.add(succeeds("aJsonataParallelPassesItsArgumentsToEveryBranchAndOutputsOverTheirResults", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Parallel\","
+                        + "\"Arguments\":{\"v\":\"{% $states.input.n * 2 %}\"},\"Branches\":["
+                        + "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Output\":\"{% $states.input.v + 1 %}\","
+                        + "\"End\":true}}},{\"StartAt\":\"B\",\"States\":{\"B\":{\"Type\":\"Pass\","
+                        + "\"Output\":\"{% $states.input.v - 1 %}\",\"End\":true}}}],"
+                        + "\"Output\":{\"sum\":\"{% $sum($states.result) %}\"},\"End\":true}}}",
+                "{\"n\":5}", "{\"sum\":20}"));
+        cases.add(succeeds("aJsonataMapRunsOverItsItemsWithItsItemSelector", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\","
+                        + "\"Items\":\"{% $states.input.rows %}\",\"ItemSelector\":{\"i\":\"{% $states.context.Map.Item.Index %}\","
+                        + "\"v\":\"{% $states.context.Map.Item.Value %}\",\"k\":\"{% $states.input.k %}\"},"
+                        + "\"ItemProcessor\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\","
+                        + "\"Output\":\"{% $states.input.k & $states.input.i & $states.input.v %}\",\"End\":true}}},"
+                        + "\"End\":true}}}",
+                "{\"rows\":[\"a\",\"b\"],\"k\":\"#\"}", "[\"#0a\",\"#1b\"]"));
+        cases.add(succeeds("aJsonataWaitTakesItsSecondsFromAnExpression", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\","
+                        + "\"Seconds\":\"{% $states.input.s %}\",\"Output\":\"{% $states.input.s %}\",\"End\":true}}}",
+                "{\"s\":0}", "0"));
+        cases.add(succeeds("aBranchSeesTheVariablesAssignedBeforeIt", "Passing data between states with variables",
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+                        + "\"Assign\":{\"base\":10},\"Next\":\"P\"},\"P\":{\"Type\":\"Parallel\",\"Branches\":["
+                        + "{\"StartAt\":\"B\",\"States\":{\"B\":{\"Type\":\"Pass\",\"Output\":\"{% $base + 1 %}\","
+                        + "\"End\":true}}}],\"End\":true}}}",
+                "{}", "[11]"));
         return cases.stream();
     }
 

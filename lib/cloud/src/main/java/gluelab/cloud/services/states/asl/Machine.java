@@ -78,21 +78,22 @@ public final class Machine {
                     "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
             return null;
         }
-        return build(root, "", TOP_FIELDS, integrations, errors);
+        return build(root, "", TOP_FIELDS, integrations, errors, false);
     }
 
     /** A Parallel branch or a Map processor: a machine whose problems fail the state that holds it. */
-    static Machine nested(JsonNode node, String location, List<TaskIntegration> integrations) {
+    static Machine nested(JsonNode node, String location, List<TaskIntegration> integrations, boolean jsonata) {
         List<DefinitionError> errors = new ArrayList<>();
-        Machine machine = build(node, location, NESTED_FIELDS, integrations, errors);
+        Machine machine = build(node, location, NESTED_FIELDS, integrations, errors, jsonata);
         if (!errors.isEmpty()) {
             throw new InvalidDefinition(errors);
         }
         return machine;
     }
 
+    /** Builds a machine whose states' QueryLanguage is JSONata unless it or they say otherwise, when {@code inherited}. */
     private static Machine build(JsonNode node, String location, Set<String> allowed,
-                                 List<TaskIntegration> integrations, List<DefinitionError> errors) {
+                                 List<TaskIntegration> integrations, List<DefinitionError> errors, boolean inherited) {
         Fields fields;
         String startAt;
         List<JsonNode> unused;
@@ -111,7 +112,7 @@ public final class Machine {
                 throw Fields.schema("The value for the field 'QueryLanguage' must be one of [JSONPath, JSONata]",
                         fields.at("QueryLanguage"));
             }
-            jsonata = "JSONata".equals(language);
+            jsonata = language == null ? inherited : language.equals("JSONata");
         } catch (DefinitionError error) {
             errors.add(error);
             return null;

@@ -18,13 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class MapState extends RecoverableState {
 
     static final java.util.Set<String> FIELDS = allowed("ItemsPath", "ItemSelector", "Parameters",
-            "ItemProcessor", "Iterator", "MaxConcurrency", "ToleratedFailureCount", "ToleratedFailureCountPath",
+            "ItemProcessor", "Iterator", "MaxConcurrency", "Items", "ToleratedFailureCount", "ToleratedFailureCountPath",
             "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
     /** How many iterations an inline Map runs at once at most, as on AWS. */
     static final int INLINE_CONCURRENCY = 40;
 
     private final JsonPath itemsPath;
     private final PayloadTemplate itemSelector;
+    private final JsonataTemplate items;
+    private final JsonataTemplate jsonataItemSelector;
     private final Machine processor;
     private final int maxConcurrency;
     private final ToleratedFailure toleratedFailure;
@@ -37,7 +39,11 @@ final class MapState extends RecoverableState {
         if (fields.has("ItemSelector") && fields.has("Parameters")) {
             throw Fields.schema("A Map state cannot have both 'ItemSelector' and 'Parameters'", fields.location);
         }
-        this.itemSelector = fields.has("ItemSelector") ? fields.template("ItemSelector") : fields.template("Parameters");
+        this.items = fields.has("Items") ? new JsonataTemplate(fields.raw("Items"), fields.at("Items")) : null;
+        this.jsonataItemSelector = jsonata && fields.has("ItemSelector")
+                ? new JsonataTemplate(fields.raw("ItemSelector"), fields.at("ItemSelector")) : null;
+        this.itemSelector = jsonata ? null
+                : fields.has("ItemSelector") ? fields.template("ItemSelector") : fields.template("Parameters");
         if (fields.has("ItemProcessor") == fields.has("Iterator")) {
             throw Fields.schema("A Map state must have exactly one of 'ItemProcessor' or 'Iterator'",
                     fields.location);
@@ -54,7 +60,7 @@ final class MapState extends RecoverableState {
             machine = definition.deepCopy();
             ((ObjectNode) machine).remove("ProcessorConfig");
         }
-        this.processor = Machine.nested(machine, fields.at(field), integrations);
+        this.processor = Machine.nested(machine, fields.at(field), integrations, jsonata);
         Integer concurrency = fields.integer("MaxConcurrency", 0, 99_999_999);
         this.maxConcurrency = concurrency == null || concurrency == 0 ? INLINE_CONCURRENCY
                 : Math.min(concurrency, INLINE_CONCURRENCY);
@@ -63,7 +69,9 @@ final class MapState extends RecoverableState {
 
     @Override
     JsonNode attempt(JsonNode effectiveInput, JsonNode context, Branch branch, Instant entered) {
-        JsonNode items = itemsPath.read(effectiveInput).orElseThrow(() -> StatesError.runtime(
+        JsonNode items = jsonata ? (this.items == null ? effectiveInput
+                : this.items.apply(statesVariable(effectiveInput, context), branch.variables()))
+                : itemsPath.read(effectiveInput).orElseThrow(() -> StatesError.runtime(
                 "Invalid path '" + itemsPath + "' : The ItemsPath '" + itemsPath
                         + "' could not be found in the input '" + effectiveInput + "'"));
         if (!items.isArray()) {
@@ -121,10 +129,12 @@ final class MapState extends RecoverableState {
             iteration.record("MapIterationStarted", "mapIterationStartedEventDetails", details);
             try {
                 JsonNode input = item;
-                if (itemSelector != null) {
+                if (itemSelector != null || jsonataItemSelector != null) {
                     ObjectNode selectorContext = context.deepCopy();
                     selectorContext.set("Map", mapContext);
-                    input = itemSelector.apply(effectiveInput, selectorContext);
+                    input = itemSelector != null ? itemSelector.apply(effectiveInput, selectorContext)
+                            : jsonataItemSelector.apply(statesVariable(effectiveInput, selectorContext),
+                            parent.variables());
                 }
                 JsonNode result = iteration.run(processor, input);
                 iteration.record("MapIterationSucceeded", "mapIterationSucceededEventDetails", details);

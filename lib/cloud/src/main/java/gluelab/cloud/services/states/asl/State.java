@@ -17,9 +17,9 @@ public abstract class State {
     static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage", "Output", "Assign");
     /** The fields of JSONPath's processing, which a JSONata state has no use for. */
     private static final List<String> JSONPATH_ONLY = List.of("InputPath", "OutputPath", "Parameters",
-            "ResultSelector", "ResultPath", "ItemsPath", "Result");
-    private static final List<String> JSONATA_ONLY = List.of("Arguments", "Output", "Condition");
-    private static final Set<String> JSONATA_TYPES = Set.of("Pass", "Task", "Choice", "Succeed", "Fail");
+            "ResultSelector", "ResultPath", "ItemsPath", "Result", "SecondsPath", "TimestampPath",
+            "ToleratedFailureCountPath", "ToleratedFailurePercentagePath");
+    private static final List<String> JSONATA_ONLY = List.of("Arguments", "Output", "Condition", "Items");
 
     private final String name;
     private final String type;
@@ -76,10 +76,6 @@ public abstract class State {
                 throw Fields.schema("The field '" + field + "' is not supported for the "
                         + (jsonata ? "JSONata" : "JSONPath") + " query language", fields.at(field));
             }
-        }
-        if (jsonata && !JSONATA_TYPES.contains(type)) {
-            throw Fields.schema("Lab Cloud runs Pass, Task, Choice, Succeed and Fail states in JSONata, not " + type
-                    + " states yet", fields.at("QueryLanguage"));
         }
         return jsonata;
     }
