@@ -64,8 +64,8 @@ final class JsonataTemplate {
     JsonNode apply(ObjectNode states, ObjectNode variables) {
         JsonNode value = evaluate(template, states, variables);
         if (value == null) {
-            throw new StatesError(QUERY_EVALUATION_ERROR, "The JSONata expression '" + template.asText()
-                    + "' specified for the field '" + location + "' returned nothing (undefined)");
+            throw new StatesError(QUERY_EVALUATION_ERROR, "The JSONata expression " + template
+                    + " specified for the field '" + location + "' returned nothing (undefined)");
         }
         return value;
     }
