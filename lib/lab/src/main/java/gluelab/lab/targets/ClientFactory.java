@@ -4,6 +4,7 @@ import gluelab.lab.LabSetupException;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -41,7 +42,9 @@ public final class ClientFactory implements AutoCloseable {
             s3.forcePathStyle(config.pathStyle());
         }
         if (config.endpoint() != null) {
-            builder.endpointOverride(config.endpoint());
+            // An endpoint given by address has no per-operation hosts (StartSyncExecution's "sync-" on AWS).
+            builder.endpointOverride(config.endpoint()).overrideConfiguration(builder.overrideConfiguration()
+                    .toBuilder().putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true).build());
         }
         return builder.region(region).credentialsProvider(config.credentials()).httpClient(http).build();
     }

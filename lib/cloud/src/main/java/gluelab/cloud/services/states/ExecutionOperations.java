@@ -26,8 +26,12 @@ import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
+import software.amazon.awssdk.services.sfn.model.RedriveExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.RedriveExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StopExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
 
@@ -35,7 +39,8 @@ import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
  * Executions: StartExecution (a name is idempotent while its execution runs: the same input returns it, another is
  * ExecutionAlreadyExists, as is any reuse once it has ended), DescribeExecution, ListExecutions (newest first,
  * filtered by status), StopExecution, GetExecutionHistory (AWS's event types, ids and previousEventId, in either
- * order, paged) and DescribeStateMachineForExecution (the definition the execution started with).
+ * order, paged), DescribeStateMachineForExecution (the definition the execution started with) and
+ * StartSyncExecution (an EXPRESS execution, answered when it ends) and RedriveExecution.
  */
 public final class ExecutionOperations {
 
@@ -54,9 +59,55 @@ public final class ExecutionOperations {
     }
 
     public StartExecutionResponse startExecution(RequestContext context, StartExecutionRequest request) {
-        StatesErrors.validation().required("stateMachineArn", request.stateMachineArn())
-                .length("name", request.name(), 1, 80).orThrow();
-        String input = request.input() == null ? "{}" : request.input();
+        ExecutionRecord execution = begin(context, request.stateMachineArn(), request.name(), request.input(), false);
+        return StartExecutionResponse.builder().executionArn(execution.arn())
+                .startDate(Instant.ofEpochMilli(execution.startDate())).build();
+    }
+
+    /**
+     * StartSyncExecution (EXPRESS machines only; AWS serves it on the {@code sync-} host, which a client aimed at
+     * Lab Cloud's address must not prefix): runs the execution and answers once it has ended, with its outcome.
+     */
+    public StartSyncExecutionResponse startSyncExecution(RequestContext context, StartSyncExecutionRequest request) {
+        ExecutionRecord execution = begin(context, request.stateMachineArn(), request.name(), request.input(), true);
+        ExecutionRecord ended;
+        try {
+            ended = runner.whenEnded(execution.arn()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        long billed = Math.max(100, (ended.stopDate() - ended.startDate() + 99) / 100 * 100);
+        return StartSyncExecutionResponse.builder()
+                .executionArn(ended.arn())
+                .stateMachineArn(ended.stateMachineArn())
+                .name(ended.name())
+                .startDate(Instant.ofEpochMilli(ended.startDate()))
+                .stopDate(Instant.ofEpochMilli(ended.stopDate()))
+                .status(ended.status())
+                .error(ended.error())
+                .cause(ended.cause())
+                .input(ended.input())
+                .inputDetails(d -> d.included(true))
+                .output(ended.output())
+                .outputDetails(ended.output() == null ? null
+                        : software.amazon.awssdk.services.sfn.model.CloudWatchEventsExecutionDataDetails.builder()
+                        .included(true).build())
+                .billingDetails(b -> b.billedMemoryUsedInMB(64L).billedDurationInMilliseconds(billed))
+                .build();
+    }
+
+    /**
+     * Checks a start request and starts the execution; {@code sync} is StartSyncExecution's, which EXPRESS machines
+     * alone take, and whose end it registers to wait for before the execution can end.
+     */
+    private ExecutionRecord begin(RequestContext context, String machineArn, String requestedName,
+                                  String requestedInput, boolean sync) {
+        StatesErrors.validation().required("stateMachineArn", machineArn)
+                .length("name", requestedName, 1, 80).orThrow();
+        String input = requestedInput == null ? "{}" : requestedInput;
         if (input.length() > MAX_INPUT) {
             throw StatesErrors.validation().length("input", input, 0, MAX_INPUT).error();
         }
@@ -68,29 +119,35 @@ public final class ExecutionOperations {
         } catch (java.io.IOException e) {
             throw StatesErrors.invalidInput(e.getMessage().split("\n")[0]);
         }
-        String name = request.name() == null ? UUID.randomUUID().toString() : request.name();
+        String name = requestedName == null ? UUID.randomUUID().toString() : requestedName;
         if (!StateMachineOperations.NAME.matcher(name).matches()) {
             throw StatesErrors.invalidName(name);
         }
         StatesState state = states.get(context);
         synchronized (state) {
-            StateMachineRecord machine = StateMachineOperations.require(state, request.stateMachineArn());
-            String kind = machine.type().equals("EXPRESS") ? "express" : "execution";
-            Arn arn = Arn.in(state.scope, StatesProvider.SERVICE, kind + ":" + machine.name() + ":" + name);
+            StateMachineRecord machine = StateMachineOperations.require(state, machineArn);
+            boolean express = machine.type().equals("EXPRESS");
+            if (sync && !express) {
+                throw StatesErrors.typeNotSupported("This operation is not supported by this type of state machine");
+            }
+            // A synchronous Express execution's ARN ends in an id of its own, as on AWS: its name may repeat.
+            Arn arn = Arn.in(state.scope, StatesProvider.SERVICE, (express ? "express" : "execution") + ":"
+                    + machine.name() + ":" + name + (sync ? ":" + UUID.randomUUID() : ""));
             ExecutionRecord existing = state.execution(arn.toString()).orElse(null);
             if (existing != null) {
-                if (existing.running() && existing.input().equals(input)) {
-                    return StartExecutionResponse.builder().executionArn(existing.arn())
-                            .startDate(Instant.ofEpochMilli(existing.startDate())).build();
+                if (!sync && existing.running() && existing.input().equals(input)) {
+                    return existing;
                 }
                 throw StatesErrors.executionExists(arn.toString());
             }
             Machine parsed = Machine.parse(machine.definition(), runner.integrations());
-            ExecutionRecord execution = new ExecutionRecord(arn.toString(), name, machine.arn(), machine.name(),
-                    machine.type(), machine.definition(), machine.roleArn(), input, context.now().toEpochMilli(),
-                    ExecutionRecord.RUNNING, null, null, null, null);
+            ExecutionRecord execution = ExecutionRecord.started(arn.toString(), name, machine.arn(), machine.name(),
+                    machine.type(), machine.definition(), machine.roleArn(), input, context.now().toEpochMilli());
+            if (sync) {
+                runner.whenEnded(execution.arn());
+            }
             runner.start(state, execution, parsed);
-            return StartExecutionResponse.builder().executionArn(execution.arn()).startDate(context.now()).build();
+            return execution;
         }
     }
 
@@ -112,7 +169,10 @@ public final class ExecutionOperations {
                         .included(true).build())
                 .error(execution.error())
                 .cause(execution.cause())
-                .redriveCount(0)
+                .redriveCount(execution.redriveCount())
+                .redriveDate(execution.redriveDate() == null ? null : Instant.ofEpochMilli(execution.redriveDate()))
+                .redriveStatus(notRedrivable(execution) == null ? "REDRIVABLE" : "NOT_REDRIVABLE")
+                .redriveStatusReason(notRedrivable(execution))
                 .build();
     }
 
@@ -120,6 +180,10 @@ public final class ExecutionOperations {
         StatesErrors.validation().required("stateMachineArn", request.stateMachineArn()).orThrow();
         if (request.statusFilter() != null) {
             StatesErrors.validation().oneOf("statusFilter", request.statusFilterAsString(), STATUSES).orThrow();
+        }
+        if (request.redriveFilter() != null) {
+            StatesErrors.validation().oneOf("redriveFilter", request.redriveFilterAsString(),
+                    List.of("REDRIVEN", "NOT_REDRIVEN")).orThrow();
         }
         StatesState state = states.get(context);
         StateMachineRecord machine = StateMachineOperations.require(state, request.stateMachineArn());
@@ -130,6 +194,8 @@ public final class ExecutionOperations {
         List<ExecutionRecord> executions = state.executions().stream()
                 .filter(e -> e.stateMachineArn().equals(machine.arn()))
                 .filter(e -> request.statusFilter() == null || e.status().equals(request.statusFilterAsString()))
+                .filter(e -> request.redriveFilter() == null
+                        || (e.redriveCount() > 0) == request.redriveFilterAsString().equals("REDRIVEN"))
                 .sorted(Comparator.comparing(ExecutionOperations::newestFirst))
                 .toList();
         Pages.Page<ExecutionRecord> page = StatesProvider.PAGES.page(executions, ExecutionOperations::newestFirst,
@@ -140,7 +206,9 @@ public final class ExecutionOperations {
                         .executionArn(e.arn()).stateMachineArn(e.stateMachineArn()).name(e.name()).status(e.status())
                         .startDate(Instant.ofEpochMilli(e.startDate()))
                         .stopDate(e.stopDate() == null ? null : Instant.ofEpochMilli(e.stopDate()))
-                        .redriveCount(0).build()).toList())
+                        .redriveCount(e.redriveCount())
+                        .redriveDate(e.redriveDate() == null ? null : Instant.ofEpochMilli(e.redriveDate()))
+                        .build()).toList())
                 .nextToken(page.nextToken())
                 .build();
     }
@@ -158,6 +226,58 @@ public final class ExecutionOperations {
         ExecutionRecord stopped = require(state, request.executionArn());
         return StopExecutionResponse.builder().stopDate(stopped.stopDate() == null ? context.now()
                 : Instant.ofEpochMilli(stopped.stopDate())).build();
+    }
+
+    /**
+     * RedriveExecution: runs a FAILED, ABORTED or TIMED_OUT STANDARD execution on from the top-level state it
+     * stopped in, with that state's input, under the same ARN and definition; ExecutionNotRedrivable otherwise.
+     * Lab Cloud reruns a Parallel or Map state it stopped in whole, where AWS reruns only its unsuccessful branches.
+     */
+    public RedriveExecutionResponse redriveExecution(RequestContext context, RedriveExecutionRequest request) {
+        StatesErrors.validation().required("executionArn", request.executionArn())
+                .length("clientToken", request.clientToken(), 1, 64).orThrow();
+        StatesState state = states.get(context);
+        ExecutionRecord execution = require(state, request.executionArn());
+        awaitWindingDown(execution.arn());
+        synchronized (state) {
+            execution = require(state, request.executionArn());
+            String reason = notRedrivable(execution);
+            if (reason != null) {
+                throw StatesErrors.notRedrivable(reason);
+            }
+            ExecutionRecord redriven = execution.redriven(context.now().toEpochMilli());
+            runner.redrive(state, redriven, Machine.parse(execution.definition(), runner.integrations()));
+            return RedriveExecutionResponse.builder().redriveDate(Instant.ofEpochMilli(redriven.redriveDate())).build();
+        }
+    }
+
+    /** An execution that has just been stopped finishes its state first; that is where it is redriven from. */
+    private void awaitWindingDown(String arn) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (runner.winding(arn) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Why RedriveExecution would refuse the execution now, or null when it may be redriven. */
+    private String notRedrivable(ExecutionRecord execution) {
+        if (!execution.type().equals("STANDARD")) {
+            return "Execution of type " + execution.type() + " cannot be redriven";
+        }
+        if (execution.running() || execution.status().equals("SUCCEEDED")) {
+            return "Execution is " + execution.status() + " and cannot be redriven";
+        }
+        if (execution.redriveFrom() == null) {
+            return runner.winding(execution.arn()) ? "Execution is still stopping and cannot be redriven yet"
+                    : "Execution stopped outside of any state (Lab Cloud was restarted while it ran) and cannot "
+                    + "be redriven";
+        }
+        return null;
     }
 
     public GetExecutionHistoryResponse getExecutionHistory(RequestContext context,

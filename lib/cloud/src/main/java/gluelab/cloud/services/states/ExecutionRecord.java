@@ -2,15 +2,26 @@ package gluelab.cloud.services.states;
 
 /**
  * One execution: what it was started with (the machine's definition and role then, which
- * DescribeStateMachineForExecution shows), its status, and how it ended.
+ * DescribeStateMachineForExecution shows), its status, how it ended, and what RedriveExecution needs: how often it
+ * was redriven, when last, and the top-level state (with its input) it last stopped in.
  *
- * @param status RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED
+ * @param status      RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED
+ * @param redriveFrom the state a redrive runs on from, or null when the execution stopped in none (it was
+ *                    interrupted by a restart of Lab Cloud, or has not stopped yet)
  */
 record ExecutionRecord(String arn, String name, String stateMachineArn, String stateMachineName, String type,
                        String definition, String roleArn, String input, long startDate, String status,
-                       Long stopDate, String output, String error, String cause) {
+                       Long stopDate, String output, String error, String cause, int redriveCount,
+                       Long redriveDate, String redriveFrom, String redriveInput) {
 
     static final String RUNNING = "RUNNING";
+
+    /** A new execution, running. */
+    static ExecutionRecord started(String arn, String name, String stateMachineArn, String stateMachineName,
+                                   String type, String definition, String roleArn, String input, long startDate) {
+        return new ExecutionRecord(arn, name, stateMachineArn, stateMachineName, type, definition, roleArn, input,
+                startDate, RUNNING, null, null, null, null, 0, null, null, null);
+    }
 
     boolean running() {
         return status.equals(RUNNING);
@@ -18,6 +29,19 @@ record ExecutionRecord(String arn, String name, String stateMachineArn, String s
 
     ExecutionRecord ended(String newStatus, long stoppedAt, String newOutput, String newError, String newCause) {
         return new ExecutionRecord(arn, name, stateMachineArn, stateMachineName, type, definition, roleArn, input,
-                startDate, newStatus, stoppedAt, newOutput, newError, newCause);
+                startDate, newStatus, stoppedAt, newOutput, newError, newCause, redriveCount, redriveDate,
+                redriveFrom, redriveInput);
+    }
+
+    /** The same, knowing where it stopped. */
+    ExecutionRecord stoppedIn(String state, String stateInput) {
+        return new ExecutionRecord(arn, name, stateMachineArn, stateMachineName, type, definition, roleArn, input,
+                startDate, status, stopDate, output, error, cause, redriveCount, redriveDate, state, stateInput);
+    }
+
+    /** Running again, redriven at {@code at}. */
+    ExecutionRecord redriven(long at) {
+        return new ExecutionRecord(arn, name, stateMachineArn, stateMachineName, type, definition, roleArn, input,
+                startDate, RUNNING, null, null, null, null, redriveCount + 1, at, redriveFrom, redriveInput);
     }
 }

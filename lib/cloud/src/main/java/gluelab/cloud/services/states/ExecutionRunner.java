@@ -13,6 +13,7 @@ import gluelab.cloud.services.states.asl.ExecutionHost;
 import gluelab.cloud.services.states.asl.ExecutionRun;
 import gluelab.cloud.services.states.asl.Machine;
 import gluelab.cloud.services.states.asl.Progress;
+import gluelab.cloud.services.states.asl.RedrivePoint;
 import gluelab.cloud.services.states.asl.StatesError;
 import gluelab.cloud.services.states.asl.TaskIntegration;
 import gluelab.cloud.services.states.asl.TaskTokens;
@@ -20,12 +21,14 @@ import gluelab.cloud.state.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +52,7 @@ final class ExecutionRunner implements AutoCloseable {
     private final AccountRegionStore<StatesState> states;
     private final List<TaskIntegration> integrations;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ExecutionRecord>> endings = new ConcurrentHashMap<>();
     private final TaskTokens tokens = new TaskTokens();
     private volatile boolean closed;
     private final AtomicInteger threadCount = new AtomicInteger();
@@ -78,6 +82,14 @@ final class ExecutionRunner implements AutoCloseable {
     }
 
     /**
+     * Completes with the execution's record once it has ended (StartSyncExecution waits on it); ask before starting
+     * it, so that an execution that ends at once is not missed.
+     */
+    CompletableFuture<ExecutionRecord> whenEnded(String arn) {
+        return endings.computeIfAbsent(arn, key -> new CompletableFuture<>());
+    }
+
+    /**
      * Starts {@code execution} (already checked, RUNNING) of {@code machine}: records it and its ExecutionStarted
      * event, and runs it on a thread of its own.
      */
@@ -90,24 +102,57 @@ final class ExecutionRunner implements AutoCloseable {
         started.put("roleArn", execution.roleArn());
         long startedId = history.append("ExecutionStarted", 0, "executionStartedEventDetails", started);
         publishStatus(state.scope, execution);
+        JsonNode input = parse(execution.input());
+        launch(state, execution, machine, history, execution.startDate(), run -> run.run(machine, input, startedId));
+    }
 
+    /**
+     * Runs {@code execution} on (already checked, and {@link ExecutionRecord#redriven} from FAILED, ABORTED or
+     * TIMED_OUT) from the state it stopped in, after an {@code ExecutionRedriven} event; the machine's timeout
+     * counts from now.
+     */
+    void redrive(StatesState state, ExecutionRecord execution, Machine machine) {
+        long lastId = lastId(state, execution.arn());
+        ExecutionHistory history = new ExecutionHistory(state, execution.arn(), platform.clock(), lastId);
+        state.put(execution);
+        ObjectNode details = Json.object().put("redriveCount", execution.redriveCount());
+        long redrivenId = history.append("ExecutionRedriven", lastId, "executionRedrivenEventDetails", details);
+        publishStatus(state.scope, execution);
+        RedrivePoint from = new RedrivePoint(execution.redriveFrom(), parse(execution.redriveInput()));
+        launch(state, execution, machine, history, execution.redriveDate(),
+                run -> run.resume(machine, from, redrivenId));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code body} on a thread of its own, timed out by the machine's TimeoutSeconds from {@code since}. */
+    private void launch(StatesState state, ExecutionRecord execution, Machine machine, ExecutionHistory history,
+                        long since, Function<ExecutionRun, JsonNode> body) {
         Progress progress = new Progress(platform.activity(), "Step Functions execution " + execution.name());
         ExecutionRun run = new ExecutionRun(host(state.scope, execution), history, progress,
                 contextObject(execution), execution.roleArn(), state.scope.account(), state.scope.region());
         running.put(execution.arn(), new Running(run, history));
         Runnable cancelTimeout = machine.timeoutSeconds() == null ? () -> { }
-                : host(state.scope, execution).at(Instant.ofEpochMilli(execution.startDate())
+                : host(state.scope, execution).at(Instant.ofEpochMilli(since)
                 .plusSeconds(machine.timeoutSeconds()), () -> end(state, execution.arn(), "TIMED_OUT",
                 StatesError.TIMEOUT, "The execution timed out after " + machine.timeoutSeconds() + " seconds"));
         progress.running();
         threads.execute(() -> {
             try {
-                JsonNode output = run.run(machine, Json.MAPPER.readTree(execution.input()), startedId);
+                JsonNode output = body.apply(run);
                 succeed(state, execution.arn(), output);
             } catch (StatesError error) {
+                remember(state, execution.arn(), run.failedAt());
                 end(state, execution.arn(), "FAILED", error.error(), error.cause());
             } catch (Exception unexpected) {
                 LOG.log(Level.WARNING, "Execution " + execution.arn() + " failed unexpectedly", unexpected);
+                remember(state, execution.arn(), run.failedAt());
                 end(state, execution.arn(), "FAILED", StatesError.RUNTIME, String.valueOf(unexpected));
             } finally {
                 cancelTimeout.run();
@@ -115,6 +160,22 @@ final class ExecutionRunner implements AutoCloseable {
                 progress.stopped();
             }
         });
+    }
+
+    /** Keeps where the execution stopped, for RedriveExecution. */
+    private static void remember(StatesState state, String arn, RedrivePoint point) {
+        if (point == null) {
+            return;
+        }
+        synchronized (state) {
+            state.execution(arn).ifPresent(execution -> state.put(execution.stoppedIn(point.state(),
+                    point.input().toString())));
+        }
+    }
+
+    /** Whether the execution's thread still runs (it may be winding down after a stop). */
+    boolean winding(String arn) {
+        return running.containsKey(arn);
     }
 
     private ObjectNode contextObject(ExecutionRecord execution) {
@@ -129,7 +190,10 @@ final class ExecutionRunner implements AutoCloseable {
         exec.put("Name", execution.name());
         exec.put("RoleArn", execution.roleArn());
         exec.put("StartTime", Instant.ofEpochMilli(execution.startDate()).toString());
-        exec.put("RedriveCount", 0);
+        exec.put("RedriveCount", execution.redriveCount());
+        if (execution.redriveDate() != null) {
+            exec.put("RedriveTime", Instant.ofEpochMilli(execution.redriveDate()).toString());
+        }
         ObjectNode machine = context.putObject("StateMachine");
         machine.put("Id", execution.stateMachineArn());
         machine.put("Name", execution.stateMachineName());
@@ -221,6 +285,10 @@ final class ExecutionRunner implements AutoCloseable {
             state.put(ended);
         }
         publishStatus(state.scope, ended);
+        CompletableFuture<ExecutionRecord> waiting = endings.remove(arn);
+        if (waiting != null) {
+            waiting.complete(ended);
+        }
         return true;
     }
 

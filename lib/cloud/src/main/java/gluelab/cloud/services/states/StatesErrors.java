@@ -53,6 +53,10 @@ final class StatesErrors {
                 + "'", 400);
     }
 
+    static AwsServiceException notRedrivable(String why) {
+        return new AwsServiceException("ExecutionNotRedrivable", why, 400);
+    }
+
     static AwsServiceException typeNotSupported(String why) {
         return new AwsServiceException("StateMachineTypeNotSupported", why, 400);
     }

@@ -27,9 +27,10 @@ import java.util.List;
  * {@link TaskCallbackOperations}. Waits, retries and timeouts run on the lab clock.
  *
  * <p>Where Lab Cloud differs from AWS: executions do not resume after a restart (one that was running ends FAILED
- * with {@code States.Runtime}); JSONata, Distributed Map, activities, versions and aliases, redrive and
- * StartSyncExecution are not implemented; EXPRESS machines run as STANDARD ones do
- * (with their history kept); logging configurations are stored, not written to.
+ * with {@code States.Runtime}, and cannot be redriven); Assign is evaluated in JSONata states only, and a catcher
+ * has no Output or Assign of its own; Distributed Map, activities, versions and aliases are not implemented; a redrive reruns a Parallel or Map state whole; EXPRESS machines run as STANDARD ones do
+ * (with their history kept), StartSyncExecution waiting for the end; logging configurations are stored, not written
+ * to.
  */
 public final class StatesProvider implements ServiceProvider {
 

@@ -111,6 +111,42 @@ class GlueAndNestedTasksTest {
     }
 
     @Test
+    void aSyncJobRunThatTimesOutFailsTheTaskWithTheTimedOutRunAsCause() throws Exception {
+        try (GlueClient glue = cloud.client(GlueClient.builder()); SfnClient sfn = cloud.client(SfnClient.builder())) {
+            glue.createJob(sparkJob("sfn-job-timeout", "test.Sleeps").timeout(1).build());
+            String machine = StepFunctionsFixture.machine(sfn, orchestrator(), syncJob("sfn-job-timeout"));
+            String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"day\":\"d\"}"))
+                    .executionArn();
+            awaitRun(glue, "sfn-job-timeout");
+            LabAdmin.advanceClock(cloud, Duration.ofMinutes(2));
+            DescribeExecutionResponse done = StepFunctionsFixture.finished(sfn, execution);
+            assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(done.error()).isEqualTo("States.TaskFailed");
+            JsonNode cause = JSON.readTree(done.cause());
+            assertThat(cause.path("JobRunState").asText()).isEqualTo("TIMEOUT");
+            assertThat(cause.path("JobName").asText()).isEqualTo("sfn-job-timeout");
+        }
+    }
+
+    @Test
+    void aSyncJobRunStoppedOutsideTheExecutionFailsTheTaskWithTheStoppedRunAsCause() throws Exception {
+        try (GlueClient glue = cloud.client(GlueClient.builder()); SfnClient sfn = cloud.client(SfnClient.builder())) {
+            glue.createJob(sparkJob("sfn-job-stopped", "test.Sleeps").build());
+            String machine = StepFunctionsFixture.machine(sfn, orchestrator(), syncJob("sfn-job-stopped"));
+            String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"day\":\"d\"}"))
+                    .executionArn();
+            String runId = awaitRun(glue, "sfn-job-stopped");
+            gluelab.cloud.services.glue.jobs.GlueLabSupport.awaitState(glue, "sfn-job-stopped", runId,
+                    java.util.Set.of(software.amazon.awssdk.services.glue.model.JobRunState.RUNNING));
+            glue.batchStopJobRun(r -> r.jobName("sfn-job-stopped").jobRunIds(runId));
+            DescribeExecutionResponse done = StepFunctionsFixture.finished(sfn, execution);
+            assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(done.error()).isEqualTo("States.TaskFailed");
+            assertThat(JSON.readTree(done.cause()).path("JobRunState").asText()).isEqualTo("STOPPED");
+        }
+    }
+
+    @Test
     void aGlueErrorIsNamedGlueAndTheException() {
         try (SfnClient sfn = cloud.client(SfnClient.builder())) {
             DescribeExecutionResponse done = StepFunctionsFixture.run(sfn, orchestrator(), syncJob("no-such-job"),
@@ -168,26 +204,58 @@ class GlueAndNestedTasksTest {
             String role = orchestrator();
             String failing = StepFunctionsFixture.machine(sfn, role, """
                     {"StartAt":"F","States":{"F":{"Type":"Fail","Error":"ChildBroke","Cause":"inner"}}}""");
-            DescribeExecutionResponse failed = StepFunctionsFixture.run(sfn, role, """
-                    {"StartAt":"Child","States":{"Child":{"Type":"Task",\
-                    "Resource":"arn:aws:states:::states:startExecution.sync:2",\
-                    "Parameters":{"StateMachineArn":"%s"},"End":true}}}""".formatted(failing), "{}");
+            DescribeExecutionResponse failed = StepFunctionsFixture.run(sfn, role, parentOf(".sync:2", failing), "{}");
             assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(failed.error()).isEqualTo("States.TaskFailed");
             assertThat(JSON.readTree(failed.cause()).path("Error").asText()).isEqualTo("ChildBroke");
 
             String waiting = StepFunctionsFixture.machine(sfn, role, """
                     {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}}""");
-            String parentMachine = StepFunctionsFixture.machine(sfn, role, """
-                    {"StartAt":"Child","States":{"Child":{"Type":"Task",\
-                    "Resource":"arn:aws:states:::states:startExecution.sync",\
-                    "Parameters":{"StateMachineArn":"%s"},"End":true}}}""".formatted(waiting));
+            String parentMachine = StepFunctionsFixture.machine(sfn, role, parentOf(".sync", waiting));
             String parent = sfn.startExecution(r -> r.stateMachineArn(parentMachine)).executionArn();
             String childExecution = awaitExecution(sfn, waiting);
             sfn.stopExecution(r -> r.executionArn(parent));
             DescribeExecutionResponse child = StepFunctionsFixture.finished(sfn, childExecution);
             assertThat(child.status()).isEqualTo(ExecutionStatus.ABORTED);
         }
+    }
+
+    @Test
+    void aChildThatTimesOutOrIsAbortedFailsTheSyncTaskWithItsDescriptionAsCause() throws Exception {
+        try (SfnClient sfn = cloud.client(SfnClient.builder())) {
+            String role = orchestrator();
+            String timesOut = StepFunctionsFixture.machine(sfn, role, """
+                    {"StartAt":"W","TimeoutSeconds":60,"States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}}""");
+            String parentOfTimeout = StepFunctionsFixture.machine(sfn, role, parentOf(".sync:2", timesOut));
+            String parent = sfn.startExecution(r -> r.stateMachineArn(parentOfTimeout)).executionArn();
+            awaitExecution(sfn, timesOut);
+            LabAdmin.advanceClock(cloud, Duration.ofMinutes(2));
+            DescribeExecutionResponse timedOut = StepFunctionsFixture.finished(sfn, parent);
+            assertThat(timedOut.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(timedOut.error()).isEqualTo("States.TaskFailed");
+            assertThat(JSON.readTree(timedOut.cause()).path("Status").asText()).isEqualTo("TIMED_OUT");
+
+            String waits = StepFunctionsFixture.machine(sfn, role, """
+                    {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}}""");
+            String parentOfAborted = StepFunctionsFixture.machine(sfn, role, parentOf(".sync", waits));
+            String second = sfn.startExecution(r -> r.stateMachineArn(parentOfAborted)).executionArn();
+            String child = awaitExecution(sfn, waits);
+            sfn.stopExecution(r -> r.executionArn(child).error("Operator").cause("stopped by hand"));
+            DescribeExecutionResponse aborted = StepFunctionsFixture.finished(sfn, second);
+            assertThat(aborted.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(aborted.error()).isEqualTo("States.TaskFailed");
+            JsonNode cause = JSON.readTree(aborted.cause());
+            assertThat(cause.path("Status").asText()).isEqualTo("ABORTED");
+            assertThat(cause.path("Error").asText()).isEqualTo("Operator");
+        }
+    }
+
+    /** A machine whose one Task starts {@code child} with {@code pattern} ({@code .sync}, {@code .sync:2}). */
+    private static String parentOf(String pattern, String child) {
+        return """
+                {"StartAt":"Child","States":{"Child":{"Type":"Task",\
+                "Resource":"arn:aws:states:::states:startExecution%s",\
+                "Parameters":{"StateMachineArn":"%s"},"End":true}}}""".formatted(pattern, child);
     }
 
     private static String awaitRun(GlueClient glue, String job) throws InterruptedException {

@@ -71,6 +71,14 @@ class InterpreterCasesTest {
                 + "\"No\":{\"Type\":\"Pass\",\"Result\":\"no\",\"End\":true}}}";
     }
 
+    /** A Map with these fields whose processor fails items equal to 2 with error Two, cause "item 2". */
+    private static String mapFailingOnTwo(String fields) {
+        return "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\"," + fields + "\"ItemProcessor\":{\"StartAt\":\"C\","
+                + "\"States\":{\"C\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$\",\"NumericEquals\":2,"
+                + "\"Next\":\"F\"}],\"Default\":\"P\"},\"F\":{\"Type\":\"Fail\",\"Error\":\"Two\","
+                + "\"Cause\":\"item 2\"},\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
+    }
+
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
         String io = "Processing input and output: InputPath, Parameters, ResultSelector, ResultPath, OutputPath";
@@ -276,16 +284,109 @@ class InterpreterCasesTest {
         cases.add(succeeds("aMapOverNothingOutputsAnEmptyArray", map,
                 "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemProcessor\":{\"StartAt\":\"P\","
                         + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}", "[]", "[]"));
-        cases.add(fails("aFailingIterationFailsTheMapWithItsError", map,
-                "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemProcessor\":{\"StartAt\":\"C\","
-                        + "\"States\":{\"C\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$\",\"NumericEquals\":2,"
-                        + "\"Next\":\"F\"}],\"Default\":\"P\"},\"F\":{\"Type\":\"Fail\",\"Error\":\"Two\","
-                        + "\"Cause\":\"item 2\"},\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}",
-                "[1,2,3]", "Two", "item 2"));
+        cases.add(fails("aFailingIterationFailsTheMapWithItsError", map, mapFailingOnTwo(""), "[1,2,3]", "Two",
+                "item 2"));
+        String tolerated = "Tolerated failure threshold for Distributed Map state";
+        cases.add(succeeds("toleratedFailureCountLetsThatManyItemsFailEachOutputtingItsError", tolerated,
+                mapFailingOnTwo("\"ToleratedFailureCount\":1,"), "[1,2,3]",
+                "[1,{\"Error\":\"Two\",\"Cause\":\"item 2\"},3]"));
+        cases.add(fails("oneFailureMoreThanToleratedFailureCountFailsWithExceedToleratedFailureThreshold", tolerated,
+                mapFailingOnTwo("\"ToleratedFailureCount\":1,"), "[2,1,2]",
+                "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(fails("aToleratedFailureCountOfZeroFailsOnTheFirstFailure", tolerated,
+                mapFailingOnTwo("\"ToleratedFailureCount\":0,"), "[1,2]",
+                "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(succeeds("failuresUpToToleratedFailurePercentageAreTolerated", tolerated,
+                mapFailingOnTwo("\"ToleratedFailurePercentage\":50,"), "[2,1,2,3]",
+                "[{\"Error\":\"Two\",\"Cause\":\"item 2\"},1,{\"Error\":\"Two\",\"Cause\":\"item 2\"},3]"));
+        cases.add(fails("failuresOverToleratedFailurePercentageFailTheMap", tolerated,
+                mapFailingOnTwo("\"ToleratedFailurePercentage\":50,"), "[2,2,2,3]",
+                "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(succeeds("aToleratedFailurePercentageOf100NeverFailsTheMap", tolerated,
+                mapFailingOnTwo("\"ToleratedFailurePercentage\":100,"), "[2,2]",
+                "[{\"Error\":\"Two\",\"Cause\":\"item 2\"},{\"Error\":\"Two\",\"Cause\":\"item 2\"}]"));
+        cases.add(fails("whenBothAreGivenExceedingEitherFailsTheMap", tolerated,
+                mapFailingOnTwo("\"ToleratedFailureCount\":5,\"ToleratedFailurePercentage\":10,"), "[2,1,1]",
+                "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(succeeds("toleratedFailureCountPathReadsTheCountFromTheInput", tolerated,
+                mapFailingOnTwo("\"ItemsPath\":\"$.items\",\"ToleratedFailureCountPath\":\"$.tolerate\","),
+                "{\"items\":[2,2],\"tolerate\":2}",
+                "[{\"Error\":\"Two\",\"Cause\":\"item 2\"},{\"Error\":\"Two\",\"Cause\":\"item 2\"}]"));
+        cases.add(fails("toleratedFailurePercentagePathReadsThePercentageFromTheInput", tolerated,
+                mapFailingOnTwo("\"ItemsPath\":\"$.items\",\"ToleratedFailurePercentagePath\":\"$.pct\","),
+                "{\"items\":[2,1],\"pct\":25}", "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(fails("aToleratedFailurePathToANonNumberFailsWithStatesRuntime", tolerated,
+                mapFailingOnTwo("\"ItemsPath\":\"$.items\",\"ToleratedFailureCountPath\":\"$.tolerate\","),
+                "{\"items\":[1],\"tolerate\":\"many\"}", "States.Runtime", "ToleratedFailureCountPath"));
+        cases.add(succeeds("aCatcherCatchesExceedToleratedFailureThreshold", tolerated,
+                "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ToleratedFailureCount\":0,"
+                        + "\"ItemProcessor\":{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"E\"}}},"
+                        + "\"Catch\":[{\"ErrorEquals\":[\"States.ExceedToleratedFailureThreshold\"],\"Next\":\"Caught\"}],"
+                        + "\"End\":true},\"Caught\":{\"Type\":\"Pass\",\"OutputPath\":\"$.Error\",\"End\":true}}}",
+                "[1]", "\"States.ExceedToleratedFailureThreshold\""));
         cases.add(fails("aMapOverANonArrayFailsWithStatesRuntime", map,
                 "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemProcessor\":{\"StartAt\":\"P\","
                         + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}", "{\"a\":1}",
                 "States.Runtime", "array"));
+        String jsonata = "Transforming data with JSONata in Step Functions";
+        cases.add(succeeds("aJsonataMachinesOutputIsAnExpressionOverStatesInput", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Pass\","
+                        + "\"Output\":{\"total\":\"{% $sum($states.input.items) %}\",\"fixed\":1},\"End\":true}}}",
+                "{\"items\":[1,2,3]}", "{\"total\":6,\"fixed\":1}"));
+        cases.add(succeeds("aJsonataStateInAJsonPathMachineSeesTheContextObject", jsonata,
+                one("Pass", "\"QueryLanguage\":\"JSONata\",\"Output\":\"{% $states.context.State.Name & '/' "
+                        + "& $states.input.x %}\""), "{\"x\":\"y\"}", "\"S/y\""));
+        cases.add(succeeds("assignedVariablesAreSeenByLaterStatesButNotByTheAssigningOne", "Passing data between "
+                        + "states with variables",
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+                        + "\"Assign\":{\"n\":\"{% $states.input.n * 10 %}\"},\"Next\":\"B\"},\"B\":{\"Type\":"
+                        + "\"Pass\",\"Assign\":{\"n\":\"{% $n + 1 %}\",\"seen\":\"{% $n %}\"},\"Next\":\"C\"},"
+                        + "\"C\":{\"Type\":\"Succeed\",\"Output\":{\"n\":\"{% $n %}\",\"seen\":\"{% $seen %}\"}}}}",
+                "{\"n\":4}", "{\"n\":41,\"seen\":40}"));
+        cases.add(succeeds("aJsonataChoiceGoesWhereTheFirstTrueConditionLeads", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\","
+                        + "\"Choices\":[{\"Condition\":\"{% $states.input.n > 5 %}\",\"Next\":\"Big\"}],"
+                        + "\"Default\":\"Small\"},\"Big\":{\"Type\":\"Pass\",\"Output\":\"big\",\"End\":true},"
+                        + "\"Small\":{\"Type\":\"Pass\",\"Output\":\"small\",\"End\":true}}}",
+                "{\"n\":9}", "\"big\""));
+        cases.add(fails("aConditionThatIsNotBooleanFailsWithQueryEvaluationError", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\","
+                        + "\"Choices\":[{\"Condition\":\"{% $states.input.n %}\",\"Next\":\"D\"}]},"
+                        + "\"D\":{\"Type\":\"Succeed\"}}}",
+                "{\"n\":9}", "States.QueryEvaluationError", "boolean"));
+        cases.add(fails("anUndefinedOutputFailsWithQueryEvaluationError", jsonata,
+                one("Pass", "\"QueryLanguage\":\"JSONata\",\"Output\":\"{% $states.input.missing %}\""), "{}",
+                "States.QueryEvaluationError", "undefined"));
+        cases.add(fails("aJsonataFailStatesErrorAndCauseAreExpressions", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\","
+                        + "\"Error\":\"{% 'Bad' & $states.input.kind %}\",\"Cause\":\"{% 'n=' & $states.input.n %}\"}}}",
+                "{\"kind\":\"Thing\",\"n\":3}", "BadThing", "n=3"));
+        cases.add(succeeds("aJsonataParallelPassesItsArgumentsToEveryBranchAndOutputsOverTheirResults", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Parallel\","
+                        + "\"Arguments\":{\"v\":\"{% $states.input.n * 2 %}\"},\"Branches\":["
+                        + "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Output\":\"{% $states.input.v + 1 %}\","
+                        + "\"End\":true}}},{\"StartAt\":\"B\",\"States\":{\"B\":{\"Type\":\"Pass\","
+                        + "\"Output\":\"{% $states.input.v - 1 %}\",\"End\":true}}}],"
+                        + "\"Output\":{\"sum\":\"{% $sum($states.result) %}\"},\"End\":true}}}",
+                "{\"n\":5}", "{\"sum\":20}"));
+        cases.add(succeeds("aJsonataMapRunsOverItsItemsWithItsItemSelector", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\","
+                        + "\"Items\":\"{% $states.input.rows %}\",\"ItemSelector\":{\"i\":\"{% $states.context.Map.Item.Index %}\","
+                        + "\"v\":\"{% $states.context.Map.Item.Value %}\",\"k\":\"{% $states.input.k %}\"},"
+                        + "\"ItemProcessor\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\","
+                        + "\"Output\":\"{% $states.input.k & $states.input.i & $states.input.v %}\",\"End\":true}}},"
+                        + "\"End\":true}}}",
+                "{\"rows\":[\"a\",\"b\"],\"k\":\"#\"}", "[\"#0a\",\"#1b\"]"));
+        cases.add(succeeds("aJsonataWaitTakesItsSecondsFromAnExpression", jsonata,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\","
+                        + "\"Seconds\":\"{% $states.input.s %}\",\"Output\":\"{% $states.input.s %}\",\"End\":true}}}",
+                "{\"s\":0}", "0"));
+        cases.add(succeeds("aBranchSeesTheVariablesAssignedBeforeIt", "Passing data between states with variables",
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+                        + "\"Assign\":{\"base\":10},\"Next\":\"P\"},\"P\":{\"Type\":\"Parallel\",\"Branches\":["
+                        + "{\"StartAt\":\"B\",\"States\":{\"B\":{\"Type\":\"Pass\",\"Output\":\"{% $base + 1 %}\","
+                        + "\"End\":true}}}],\"End\":true}}}",
+                "{}", "[11]"));
         return cases.stream();
     }
 

@@ -148,6 +148,24 @@ class StateMachinesTest {
     }
 
     @Test
+    void aMapToleratedFailureFieldAndItsPathFormTogetherOrAPercentageOver100AreRefused() {
+        try (SfnClient sfn = client()) {
+            String map = """
+                    {"StartAt":"M","States":{"M":{"Type":"Map",%s,"ItemProcessor":{"StartAt":"P","States":\
+                    {"P":{"Type":"Pass","End":true}}},"End":true}}}""";
+            for (String fields : List.of("\"ToleratedFailureCount\":1,\"ToleratedFailureCountPath\":\"$.n\"",
+                    "\"ToleratedFailurePercentage\":1,\"ToleratedFailurePercentagePath\":\"$.n\"",
+                    "\"ToleratedFailurePercentage\":101", "\"ToleratedFailureCount\":-1")) {
+                ValidateStateMachineDefinitionResponse bad = sfn.validateStateMachineDefinition(
+                        r -> r.definition(map.formatted(fields)));
+                assertThat(bad.diagnostics()).as(fields).extracting(d -> d.code() + " " + d.location())
+                        .containsExactly("SCHEMA_VALIDATION_FAILED " + (fields.contains("Path") ? "/States/M"
+                                : "/States/M/" + fields.substring(1, fields.indexOf('"', 1))));
+            }
+        }
+    }
+
+    @Test
     void aRoleStepFunctionsMayNotAssumeIsRefused() {
         try (SfnClient sfn = client()) {
             assertError(() -> sfn.createStateMachine(r -> r.name("no-role").definition(PASS)

@@ -17,12 +17,23 @@ public final class Branch {
     private long lastEventId;
     private final ObjectNode mapContext;
     private final List<Cancellation> cancellations;
+    private final boolean topLevel;
+    private final ObjectNode variables;
 
-    Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations) {
+    Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
+           boolean topLevel) {
+        this(run, lastEventId, mapContext, cancellations, topLevel,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+
+    private Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
+                   boolean topLevel, ObjectNode variables) {
+        this.variables = variables;
         this.run = run;
         this.lastEventId = lastEventId;
         this.mapContext = mapContext;
         this.cancellations = cancellations;
+        this.topLevel = topLevel;
     }
 
     ExecutionRun execution() {
@@ -40,7 +51,18 @@ public final class Branch {
     Branch fork(ObjectNode mapContext, Cancellation group) {
         List<Cancellation> chain = new ArrayList<>(cancellations);
         chain.add(group);
-        return new Branch(run, lastEventId, mapContext, List.copyOf(chain));
+        // A branch sees the variables as they are when it starts; what it assigns stays its own.
+        return new Branch(run, lastEventId, mapContext, List.copyOf(chain), false, variables());
+    }
+
+    /** The workflow variables this branch sees (JSONata's Assign), as a copy. */
+    synchronized ObjectNode variables() {
+        return variables.deepCopy();
+    }
+
+    /** Sets the variables {@code values} names. */
+    synchronized void assign(JsonNode values) {
+        values.fields().forEachRemaining(entry -> variables.set(entry.getKey(), entry.getValue()));
     }
 
     /** Throws the reason this branch was stopped for, if it was. */
@@ -85,12 +107,27 @@ public final class Branch {
     }
 
     JsonNode run(Machine machine, JsonNode input) {
-        String current = machine.startAt();
+        return runFrom(machine, machine.startAt(), input);
+    }
+
+    /**
+     * Runs {@code machine} from the state {@code start}; on the top-level branch, a state that fails (or is stopped)
+     * is where a redrive would run on from.
+     */
+    JsonNode runFrom(Machine machine, String start, JsonNode input) {
+        String current = start;
         JsonNode data = input;
         while (true) {
-            checkStopped();
-            State state = machine.state(current);
-            Transition transition = state.run(data, this);
+            Transition transition;
+            try {
+                checkStopped();
+                transition = machine.state(current).run(data, this);
+            } catch (StatesError error) {
+                if (topLevel) {
+                    run.failedAt(new RedrivePoint(current, data));
+                }
+                throw error;
+            }
             data = transition.output();
             if (transition.next() == null) {
                 return data;

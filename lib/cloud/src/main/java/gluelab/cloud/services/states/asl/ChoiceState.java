@@ -14,6 +14,7 @@ final class ChoiceState extends State {
     static final java.util.Set<String> FIELDS = allowed(false, true, "Choices", "Default");
 
     private final List<ChoiceRule> choices = new ArrayList<>();
+    private final List<Condition> conditions = new ArrayList<>();
     private final String defaultState;
 
     ChoiceState(String name, Fields fields) {
@@ -24,7 +25,14 @@ final class ChoiceState extends State {
             throw Fields.schema("The field 'Choices' must not be empty", fields.at("Choices"));
         }
         for (int i = 0; i < rules.size(); i++) {
-            choices.add(new ChoiceRule(new Fields(rules.get(i), fields.at("Choices") + "[" + i + "]"), true));
+            Fields rule = new Fields(rules.get(i), fields.at("Choices") + "[" + i + "]");
+            if (jsonata) {
+                rule.only(java.util.Set.of("Condition", "Next", "Comment"));
+                conditions.add(new Condition(new JsonataTemplate(rule.raw("Condition") == null
+                        ? missing(rule) : rule.raw("Condition"), rule.at("Condition")), rule.requiredString("Next")));
+            } else {
+                choices.add(new ChoiceRule(rule, true));
+            }
         }
         this.defaultState = fields.string("Default");
     }
@@ -33,6 +41,7 @@ final class ChoiceState extends State {
     List<String> targets() {
         List<String> targets = new ArrayList<>();
         choices.forEach(rule -> targets.add(rule.next));
+        conditions.forEach(rule -> targets.add(rule.next()));
         if (defaultState != null) {
             targets.add(defaultState);
         }
@@ -49,6 +58,9 @@ final class ChoiceState extends State {
         Instant entered = branch.execution().now();
         entered(branch, input);
         JsonNode context = branch.context(this, entered, 0);
+        if (jsonata) {
+            return runJsonata(input, context, branch);
+        }
         JsonNode effective = effectiveInput(input, context);
         String chosen = null;
         for (ChoiceRule rule : choices) {
@@ -66,5 +78,32 @@ final class ChoiceState extends State {
         JsonNode output = effectiveOutput(effective, context);
         exited(branch, output);
         return new Transition(chosen, output);
+    }
+
+    /** In JSONata: the first rule whose Condition is true, else Default; the output is Output, or the input. */
+    private Transition runJsonata(JsonNode input, JsonNode context, Branch branch) {
+        com.fasterxml.jackson.databind.node.ObjectNode states = statesVariable(input, context);
+        com.fasterxml.jackson.databind.node.ObjectNode variables = branch.variables();
+        String chosen = defaultState;
+        for (Condition rule : conditions) {
+            if (rule.condition().test(states, variables)) {
+                chosen = rule.next();
+                break;
+            }
+        }
+        if (chosen == null) {
+            throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Matches!");
+        }
+        JsonNode output = jsonataOutput(branch, states, input);
+        exited(branch, output);
+        return new Transition(chosen, output);
+    }
+
+    private static JsonNode missing(Fields rule) {
+        throw Fields.schema("These fields are required: [Condition]", rule.location);
+    }
+
+    /** A JSONata Choice rule: a boolean expression and where it leads. */
+    private record Condition(JsonataTemplate condition, String next) {
     }
 }

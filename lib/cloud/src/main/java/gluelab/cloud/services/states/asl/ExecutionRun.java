@@ -20,6 +20,7 @@ public final class ExecutionRun {
     private final String account;
     private final String region;
     private final Cancellation stop = new Cancellation();
+    private volatile RedrivePoint failedAt;
 
     /**
      * @param context the context object's {@code Execution} and {@code StateMachine} members
@@ -79,7 +80,24 @@ public final class ExecutionRun {
      * @throws StatesError what failed the execution, or the stop that ended it
      */
     public JsonNode run(Machine machine, JsonNode input, long firstEventId) {
-        return new Branch(this, firstEventId, null, List.of(stop)).run(machine, input);
+        return new Branch(this, firstEventId, null, List.of(stop), true).run(machine, input);
+    }
+
+    /** Runs the machine on from where an earlier attempt stopped (RedriveExecution), as {@link #run} does. */
+    public JsonNode resume(Machine machine, RedrivePoint from, long lastEventId) {
+        if (machine.state(from.state()) == null) {
+            throw StatesError.runtime("The state " + from.state() + " to redrive from is not in the definition");
+        }
+        return new Branch(this, lastEventId, null, List.of(stop), true).runFrom(machine, from.state(), from.input());
+    }
+
+    void failedAt(RedrivePoint point) {
+        failedAt = point;
+    }
+
+    /** The top-level state the run failed or was stopped in, once it has; null before. */
+    public RedrivePoint failedAt() {
+        return failedAt;
     }
 
     /** Ends the execution: every branch stops at its next state or wait, with {@code reason}. */

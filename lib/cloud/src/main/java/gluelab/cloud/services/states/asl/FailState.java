@@ -53,9 +53,23 @@ final class FailState extends State {
         java.time.Instant entered = branch.execution().now();
         entered(branch, input);
         JsonNode context = branch.context(this, entered, 0);
-        String errorName = errorPath == null ? error : read(errorPath, "ErrorPath", input, context);
-        String causeText = causePath == null ? cause : read(causePath, "CausePath", input, context);
+        String errorName = errorPath == null ? evaluated(error, input, context, branch)
+                : read(errorPath, "ErrorPath", input, context);
+        String causeText = causePath == null ? evaluated(cause, input, context, branch)
+                : read(causePath, "CausePath", input, context);
         throw new StatesError(errorName == null ? "" : errorName, causeText == null ? "" : causeText);
+    }
+
+    /** In a JSONata state, an Error or Cause may be a {@code {% %}} expression. */
+    private String evaluated(String text, JsonNode input, JsonNode context, Branch branch) {
+        com.fasterxml.jackson.databind.node.TextNode node = com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                text == null ? "" : text);
+        if (!jsonata || !JsonataTemplate.isExpression(node)) {
+            return text;
+        }
+        JsonNode value = new JsonataTemplate(node, name()).apply(statesVariable(input, context),
+                branch.variables());
+        return value.isTextual() ? value.asText() : value.toString();
     }
 
     private static String read(Object expression, String field, JsonNode input, JsonNode context) {

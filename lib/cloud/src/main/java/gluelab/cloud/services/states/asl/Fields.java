@@ -14,13 +14,24 @@ final class Fields {
 
     private final JsonNode node;
     final String location;
+    private final boolean jsonataByDefault;
 
     Fields(JsonNode node, String location) {
+        this(node, location, false);
+    }
+
+    /** A state's fields, in a machine whose QueryLanguage is JSONata when {@code jsonataByDefault}. */
+    Fields(JsonNode node, String location, boolean jsonataByDefault) {
         if (node == null || !node.isObject()) {
             throw schema("The value must be an object", location);
         }
         this.node = node;
         this.location = location;
+        this.jsonataByDefault = jsonataByDefault;
+    }
+
+    boolean jsonataByDefault() {
+        return jsonataByDefault;
     }
 
     static DefinitionError schema(String message, String location) {
@@ -32,7 +43,7 @@ final class Fields {
     }
 
     String at(String field) {
-        return location + "/" + field;
+        return location.endsWith("/") ? location + field : location + "/" + field;
     }
 
     /** Fails on any field outside {@code allowed}, as AWS does. */

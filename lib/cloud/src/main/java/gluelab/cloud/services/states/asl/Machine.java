@@ -78,25 +78,27 @@ public final class Machine {
                     "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
             return null;
         }
-        return build(root, "", TOP_FIELDS, integrations, errors);
+        return build(root, "", TOP_FIELDS, integrations, errors, false);
     }
 
     /** A Parallel branch or a Map processor: a machine whose problems fail the state that holds it. */
-    static Machine nested(JsonNode node, String location, List<TaskIntegration> integrations) {
+    static Machine nested(JsonNode node, String location, List<TaskIntegration> integrations, boolean jsonata) {
         List<DefinitionError> errors = new ArrayList<>();
-        Machine machine = build(node, location, NESTED_FIELDS, integrations, errors);
+        Machine machine = build(node, location, NESTED_FIELDS, integrations, errors, jsonata);
         if (!errors.isEmpty()) {
             throw new InvalidDefinition(errors);
         }
         return machine;
     }
 
+    /** Builds a machine whose states' QueryLanguage is JSONata unless it or they say otherwise, when {@code inherited}. */
     private static Machine build(JsonNode node, String location, Set<String> allowed,
-                                 List<TaskIntegration> integrations, List<DefinitionError> errors) {
+                                 List<TaskIntegration> integrations, List<DefinitionError> errors, boolean inherited) {
         Fields fields;
         String startAt;
         List<JsonNode> unused;
         Integer timeout;
+        boolean jsonata;
         try {
             fields = new Fields(node, location.isEmpty() ? "/" : location);
             fields.only(allowed);
@@ -106,10 +108,11 @@ public final class Machine {
             }
             timeout = fields.integer("TimeoutSeconds", 1, 99_999_999);
             String language = fields.string("QueryLanguage");
-            if (language != null && !language.equals("JSONPath")) {
-                throw Fields.schema("Only the JSONPath query language is available in Lab Cloud",
+            if (language != null && !language.equals("JSONPath") && !language.equals("JSONata")) {
+                throw Fields.schema("The value for the field 'QueryLanguage' must be one of [JSONPath, JSONata]",
                         fields.at("QueryLanguage"));
             }
+            jsonata = language == null ? inherited : language.equals("JSONata");
         } catch (DefinitionError error) {
             errors.add(error);
             return null;
@@ -123,7 +126,8 @@ public final class Machine {
                     throw new DefinitionError("INVALID_STATE_NAME", "State names must be 1 to " + MAX_STATE_NAME
                             + " characters long", at);
                 }
-                states.put(entry.getKey(), state(entry.getKey(), new Fields(entry.getValue(), at), integrations));
+                states.put(entry.getKey(), state(entry.getKey(), new Fields(entry.getValue(), at, jsonata),
+                        integrations));
             } catch (InvalidDefinition nested) {
                 errors.addAll(nested.errors());
             } catch (DefinitionError error) {

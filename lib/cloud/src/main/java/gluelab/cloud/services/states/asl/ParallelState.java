@@ -14,10 +14,11 @@ import java.util.List;
  */
 final class ParallelState extends RecoverableState {
 
-    static final java.util.Set<String> FIELDS = allowed("Branches", "Parameters");
+    static final java.util.Set<String> FIELDS = allowed("Branches", "Parameters", "Arguments");
 
     private final List<Machine> branches = new ArrayList<>();
     private final PayloadTemplate parameters;
+    private final JsonataTemplate arguments;
 
     ParallelState(String name, Fields fields, List<TaskIntegration> integrations) {
         super(name, "Parallel", fields);
@@ -27,15 +28,23 @@ final class ParallelState extends RecoverableState {
             throw Fields.schema("The field 'Branches' must not be empty", fields.at("Branches"));
         }
         for (int i = 0; i < items.size(); i++) {
-            branches.add(Machine.nested(items.get(i), fields.at("Branches") + "[" + i + "]", integrations));
+            branches.add(Machine.nested(items.get(i), fields.at("Branches") + "[" + i + "]", integrations,
+                    jsonata));
         }
         this.parameters = fields.template("Parameters");
+        this.arguments = fields.has("Arguments") ? new JsonataTemplate(fields.raw("Arguments"),
+                fields.at("Arguments")) : null;
     }
 
     @Override
     JsonNode attempt(JsonNode effectiveInput, JsonNode context, Branch branch, Instant entered) {
-        JsonNode input = parameters == null ? effectiveInput
-                : parameters.apply(effectiveInput, context);
+        JsonNode input;
+        if (jsonata) {
+            input = arguments == null ? effectiveInput
+                    : arguments.apply(statesVariable(effectiveInput, context), branch.variables());
+        } else {
+            input = parameters == null ? effectiveInput : parameters.apply(effectiveInput, context);
+        }
         branch.record("ParallelStateStarted", null, null);
         Progress progress = branch.execution().progress();
         Join join = new Join(branches.size(), progress);

@@ -3,7 +3,10 @@ package gluelab.cloud.services.states.asl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
-/** Pass: its Result (or, without one, its input after Parameters) goes where ResultPath says. */
+/**
+ * Pass: its Result (or, without one, its input after Parameters) goes where ResultPath says; in JSONata, its output
+ * is its Output, or its input.
+ */
 final class PassState extends State {
 
     static final java.util.Set<String> FIELDS = allowed(true, true, "Result", "ResultPath", "Parameters");
@@ -25,6 +28,11 @@ final class PassState extends State {
         Instant entered = branch.execution().now();
         entered(branch, input);
         JsonNode context = branch.context(this, entered, 0);
+        if (jsonata) {
+            JsonNode output = jsonataOutput(branch, statesVariable(input, context), input);
+            exited(branch, output);
+            return new Transition(next, output);
+        }
         JsonNode effective = effectiveInput(input, context);
         if (parameters != null) {
             effective = parameters.apply(effective, context);

@@ -59,6 +59,14 @@ abstract class RecoverableState extends State {
         while (true) {
             JsonNode context = attemptContext(branch.context(this, entered, retryCount));
             try {
+                if (jsonata) {
+                    JsonNode result = attempt(input, context, branch, entered);
+                    ObjectNode states = statesVariable(input, context);
+                    states.set("result", result);
+                    JsonNode output = jsonataOutput(branch, states, result);
+                    exited(branch, output);
+                    return new Transition(next, output);
+                }
                 JsonNode effective = effectiveInput(input, context);
                 JsonNode result = attempt(effective, context, branch, entered);
                 if (resultSelector != null) {
@@ -81,7 +89,8 @@ abstract class RecoverableState extends State {
                         ObjectNode caught = JsonNodeFactory.instance.objectNode();
                         caught.put("Error", error.error());
                         caught.put("Cause", error.cause());
-                        JsonNode output = placeResult(catcher.resultPath, input, caught);
+                        // A JSONata state's catcher outputs the error output itself ($states.errorOutput).
+                        JsonNode output = jsonata ? caught : placeResult(catcher.resultPath, input, caught);
                         exited(branch, output);
                         return new Transition(catcher.next, output);
                     }

@@ -14,17 +14,34 @@ import java.util.Set;
  */
 public abstract class State {
 
-    static final Set<String> COMMON = Set.of("Type", "Comment");
+    static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage", "Output", "Assign");
+    /** The fields of JSONPath's processing, which a JSONata state has no use for. */
+    private static final List<String> JSONPATH_ONLY = List.of("InputPath", "OutputPath", "Parameters",
+            "ResultSelector", "ResultPath", "ItemsPath", "Result", "SecondsPath", "TimestampPath",
+            "ToleratedFailureCountPath", "ToleratedFailurePercentagePath");
+    private static final List<String> JSONATA_ONLY = List.of("Arguments", "Output", "Condition", "Items");
 
     private final String name;
     private final String type;
     final String next;
     final Fields.PathField inputPath;
     final Fields.PathField outputPath;
+    /** Whether the state's query language is JSONata ({@code $states}, {@code {% %}}) rather than JSONPath. */
+    final boolean jsonata;
+    private final JsonataTemplate output;
+    private final JsonataTemplate assign;
 
     State(String name, String type, Fields fields, boolean transitions, boolean filters) {
         this.name = name;
         this.type = type;
+        this.jsonata = queryLanguage(type, fields);
+        this.output = jsonata && fields.has("Output") ? new JsonataTemplate(fields.raw("Output"), fields.at("Output"))
+                : null;
+        if (fields.has("Assign") && (!jsonata || !fields.raw("Assign").isObject())) {
+            throw Fields.schema(jsonata ? "The value for the field 'Assign' must be an OBJECT"
+                    : "Lab Cloud evaluates Assign in JSONata states only", fields.at("Assign"));
+        }
+        this.assign = fields.has("Assign") ? new JsonataTemplate(fields.raw("Assign"), fields.at("Assign")) : null;
         if (transitions) {
             boolean end = fields.bool("End");
             this.next = fields.string("Next");
@@ -37,6 +54,51 @@ public abstract class State {
         }
         this.inputPath = filters ? fields.path("InputPath", false) : Fields.PathField.ROOT;
         this.outputPath = filters ? fields.path("OutputPath", false) : Fields.PathField.ROOT;
+    }
+
+    /**
+     * The state's query language: its own QueryLanguage, else the machine's. A JSONata machine's states cannot go
+     * back to JSONPath, and each language refuses the other's fields.
+     */
+    private static boolean queryLanguage(String type, Fields fields) {
+        String language = fields.string("QueryLanguage");
+        if (language != null && !language.equals("JSONPath") && !language.equals("JSONata")) {
+            throw Fields.schema("The value for the field 'QueryLanguage' must be one of [JSONPath, JSONata]",
+                    fields.at("QueryLanguage"));
+        }
+        if (fields.jsonataByDefault() && "JSONPath".equals(language)) {
+            throw Fields.schema("A state cannot set 'QueryLanguage' to JSONPath when the state machine's is JSONata",
+                    fields.at("QueryLanguage"));
+        }
+        boolean jsonata = language == null ? fields.jsonataByDefault() : language.equals("JSONata");
+        for (String field : jsonata ? JSONPATH_ONLY : JSONATA_ONLY) {
+            if (fields.has(field)) {
+                throw Fields.schema("The field '" + field + "' is not supported for the "
+                        + (jsonata ? "JSONata" : "JSONPath") + " query language", fields.at(field));
+            }
+        }
+        return jsonata;
+    }
+
+    /** {@code $states} for a JSONata field: the state's input and context object, and {@code extra} members. */
+    static ObjectNode statesVariable(JsonNode input, JsonNode context) {
+        ObjectNode states = JsonNodeFactory.instance.objectNode();
+        states.set("input", input);
+        states.set("context", context);
+        return states;
+    }
+
+    /**
+     * A JSONata state's output: its Output evaluated, or {@code otherwise}; its Assign sets variables. Both see
+     * {@code $states} and the variables as they were before the state, as on AWS.
+     */
+    JsonNode jsonataOutput(Branch branch, ObjectNode states, JsonNode otherwise) {
+        ObjectNode before = branch.variables();
+        JsonNode result = output == null ? otherwise : output.apply(states, before);
+        if (assign != null) {
+            branch.assign(assign.apply(states, before));
+        }
+        return result;
     }
 
     /** The fields every state with Next/End and filters has. */

@@ -17,7 +17,8 @@ final class SucceedState extends State {
         java.time.Instant entered = branch.execution().now();
         entered(branch, input);
         JsonNode context = branch.context(this, entered, 0);
-        JsonNode output = effectiveOutput(effectiveInput(input, context), context);
+        JsonNode output = jsonata ? jsonataOutput(branch, statesVariable(input, context), input)
+                : effectiveOutput(effectiveInput(input, context), context);
         exited(branch, output);
         return new Transition(null, output);
     }

@@ -14,13 +14,14 @@ import java.util.Optional;
  */
 final class TaskState extends RecoverableState {
 
-    static final java.util.Set<String> FIELDS = allowed("Resource", "Parameters", "TimeoutSeconds",
+    static final java.util.Set<String> FIELDS = allowed("Resource", "Parameters", "Arguments", "TimeoutSeconds",
             "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials");
     private static final int DEFAULT_TIMEOUT = 99_999_999;
 
     private final TaskResource resource;
     private final TaskIntegration integration;
     private final PayloadTemplate parameters;
+    private final JsonataTemplate arguments;
     private final Integer timeoutSeconds;
     private final JsonPath timeoutSecondsPath;
     private final Integer heartbeatSeconds;
@@ -35,6 +36,8 @@ final class TaskState extends RecoverableState {
         this.integration = integrations.stream().filter(i -> i.runs(called)).findFirst()
                 .orElseThrow(() -> invalidResource(arn, fields));
         this.parameters = fields.template("Parameters");
+        this.arguments = fields.has("Arguments") ? new JsonataTemplate(fields.raw("Arguments"),
+                fields.at("Arguments")) : null;
         if (fields.has("TimeoutSeconds") && fields.has("TimeoutSecondsPath")) {
             throw Fields.schema("A Task state cannot have both 'TimeoutSeconds' and 'TimeoutSecondsPath'",
                     fields.location);
@@ -62,8 +65,13 @@ final class TaskState extends RecoverableState {
 
     @Override
     JsonNode attempt(JsonNode effectiveInput, JsonNode context, Branch branch, Instant entered) {
-        JsonNode request = parameters == null ? effectiveInput
-                : parameters.apply(effectiveInput, context);
+        JsonNode request;
+        if (jsonata) {
+            request = arguments == null ? effectiveInput
+                    : arguments.apply(statesVariable(effectiveInput, context), branch.variables());
+        } else {
+            request = parameters == null ? effectiveInput : parameters.apply(effectiveInput, context);
+        }
         int timeout = timeout(effectiveInput);
         Instant deadline = branch.execution().now().plusSeconds(timeout);
         boolean lambda = resource.bareFunction();

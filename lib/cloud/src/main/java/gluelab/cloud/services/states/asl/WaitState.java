@@ -18,6 +18,8 @@ final class WaitState extends State {
     private final Instant timestamp;
     private final JsonPath secondsPath;
     private final JsonPath timestampPath;
+    private final JsonataTemplate secondsExpression;
+    private final JsonataTemplate timestampExpression;
 
     WaitState(String name, Fields fields) {
         super(name, "Wait", fields, true, true);
@@ -28,8 +30,10 @@ final class WaitState extends State {
             throw Fields.schema("A Wait state must have exactly one of 'Seconds', 'Timestamp', 'SecondsPath' or "
                     + "'TimestampPath'", fields.location);
         }
-        this.seconds = fields.integer("Seconds", 0, 99_999_999);
-        String time = fields.string("Timestamp");
+        this.secondsExpression = expression(fields, "Seconds");
+        this.timestampExpression = expression(fields, "Timestamp");
+        this.seconds = secondsExpression != null ? null : fields.integer("Seconds", 0, 99_999_999);
+        String time = timestampExpression != null ? null : fields.string("Timestamp");
         if (time != null) {
             try {
                 timestamp = parseTimestamp(time);
@@ -46,6 +50,12 @@ final class WaitState extends State {
         this.timestampPath = tp == null ? null : fields.compile("TimestampPath", tp, true);
     }
 
+    /** In a JSONata state, Seconds or Timestamp may be a {@code {% %}} expression. */
+    private JsonataTemplate expression(Fields fields, String field) {
+        return jsonata && JsonataTemplate.isExpression(fields.raw(field))
+                ? new JsonataTemplate(fields.raw(field), fields.at(field)) : null;
+    }
+
     static Instant parseTimestamp(String text) {
         return OffsetDateTime.parse(text).toInstant();
     }
@@ -55,11 +65,44 @@ final class WaitState extends State {
         Instant entered = branch.execution().now();
         entered(branch, input);
         JsonNode context = branch.context(this, entered, 0);
+        if (jsonata) {
+            com.fasterxml.jackson.databind.node.ObjectNode states = statesVariable(input, context);
+            branch.sleepUntil(jsonataUntil(entered, states, branch));
+            JsonNode output = jsonataOutput(branch, states, input);
+            exited(branch, output);
+            return new Transition(next, output);
+        }
         JsonNode effective = effectiveInput(input, context);
         branch.sleepUntil(until(entered, effective));
         JsonNode output = effectiveOutput(effective, context);
         exited(branch, output);
         return new Transition(next, output);
+    }
+
+    private Instant jsonataUntil(Instant entered, com.fasterxml.jackson.databind.node.ObjectNode states,
+                                 Branch branch) {
+        if (secondsExpression != null) {
+            JsonNode value = secondsExpression.apply(states, branch.variables());
+            if (!value.isIntegralNumber() || value.asLong() < 0) {
+                throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The Seconds expression must give a "
+                        + "non-negative integer, not " + value);
+            }
+            return entered.plusSeconds(value.asLong());
+        }
+        if (timestampExpression != null) {
+            JsonNode value = timestampExpression.apply(states, branch.variables());
+            try {
+                return parseTimestamp(value.asText());
+            } catch (DateTimeParseException e) {
+                throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The Timestamp expression must give "
+                        + "an RFC3339 timestamp, not " + value);
+            }
+        }
+        return until(entered, input(states));
+    }
+
+    private static JsonNode input(JsonNode states) {
+        return states.get("input");
     }
 
     private Instant until(Instant entered, JsonNode effective) {

@@ -15,13 +15,25 @@ import software.amazon.awssdk.services.glue.model.JobRun;
 /**
  * {@code arn:aws:states:::glue:startJobRun.sync}: starts the job run (TaskSubmitted shows StartJobRun's answer),
  * then waits for it to end, not counted as running, and reads the real run with GetJobRun as the machine's role.
- * The result is the JobRun; a run that ends in any other state than SUCCEEDED (FAILED, TIMEOUT, ERROR, STOPPED)
- * fails the task with {@code States.TaskFailed} and the JobRun as the cause. A stopped or timed-out task stops its
- * run, as Step Functions does.
+ * The result is the JobRun; a run that ends in any other state than SUCCEEDED (FAILED, TIMEOUT, ERROR, STOPPED, or
+ * one this SDK does not know) fails the task with {@code States.TaskFailed} and the JobRun as the cause: only the
+ * states a run passes through keep the task waiting. A stopped or timed-out task stops its run, as Step Functions
+ * does.
  */
 public final class GlueJobRunSync implements TaskIntegration {
 
-    private static final Set<String> FAILED = Set.of("FAILED", "TIMEOUT", "ERROR", "STOPPED");
+    /** The states a run passes through; every other one ends it. */
+    private static final Set<String> IN_FLIGHT = Set.of("STARTING", "RUNNING", "STOPPING", "WAITING");
+
+    /** What a run in {@code state} means for the task waiting on it. */
+    enum Outcome { WAIT, SUCCEED, FAIL }
+
+    static Outcome outcome(String state) {
+        if (state.equals("SUCCEEDED")) {
+            return Outcome.SUCCEED;
+        }
+        return IN_FLIGHT.contains(state) ? Outcome.WAIT : Outcome.FAIL;
+    }
 
     private final ServiceCalls calls;
     private final TerminalEvents events;
@@ -51,12 +63,12 @@ public final class GlueJobRunSync implements TaskIntegration {
                 events.watch(key, woken);
                 try {
                     JobRun run = jobRun(execution, jobName, runId);
-                    String state = run.jobRunStateAsString();
-                    if (state.equals("SUCCEEDED")) {
+                    Outcome outcome = outcome(run.jobRunStateAsString());
+                    if (outcome == Outcome.SUCCEED) {
                         woken.abandon();
                         return ServiceCalls.byMemberNames(run);
                     }
-                    if (FAILED.contains(state)) {
+                    if (outcome == Outcome.FAIL) {
                         woken.abandon();
                         throw StatesError.fromTask(StatesError.TASK_FAILED, ServiceCalls.byMemberNames(run).toString());
                     }

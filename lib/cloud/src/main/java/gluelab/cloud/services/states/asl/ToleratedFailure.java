@@ -1,0 +1,88 @@
+package gluelab.cloud.services.states.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A Map state's tolerated failure threshold ("Tolerated failure threshold for Distributed Map state"):
+ * ToleratedFailureCount and ToleratedFailurePercentage, or their {@code …Path} forms read from the state's input. The
+ * Map fails with {@code States.ExceedToleratedFailureThreshold} once its failed items exceed either; without either
+ * field there is no threshold, and the first failing item fails the Map with its own error.
+ */
+final class ToleratedFailure {
+
+    static final String EXCEEDED = "States.ExceedToleratedFailureThreshold";
+
+    private final Integer count;
+    private final JsonPath countPath;
+    private final Double percentage;
+    private final JsonPath percentagePath;
+
+    ToleratedFailure(Fields fields) {
+        exclusive(fields, "ToleratedFailureCount");
+        exclusive(fields, "ToleratedFailurePercentage");
+        this.count = fields.integer("ToleratedFailureCount", 0, Integer.MAX_VALUE);
+        this.countPath = path(fields, "ToleratedFailureCountPath");
+        Double pct = fields.number("ToleratedFailurePercentage", 0);
+        if (pct != null && pct > 100) {
+            throw Fields.schema("The value for the field 'ToleratedFailurePercentage' must be a NUMBER between 0 "
+                    + "and 100", fields.at("ToleratedFailurePercentage"));
+        }
+        this.percentage = pct;
+        this.percentagePath = path(fields, "ToleratedFailurePercentagePath");
+    }
+
+    private static void exclusive(Fields fields, String field) {
+        if (fields.has(field) && fields.has(field + "Path")) {
+            throw Fields.schema("A Map state cannot have both '" + field + "' and '" + field + "Path'",
+                    fields.location);
+        }
+    }
+
+    private static JsonPath path(Fields fields, String field) {
+        String text = fields.string(field);
+        return text == null ? null : fields.compile(field, text, true);
+    }
+
+    /** Whether the state has a threshold at all; without one a failing item fails the Map at once. */
+    boolean declared() {
+        return count != null || countPath != null || percentage != null || percentagePath != null;
+    }
+
+    /** The threshold for one run of the state, its paths read from {@code effectiveInput}. */
+    Threshold resolve(JsonNode effectiveInput) {
+        Integer maxCount = count;
+        if (countPath != null) {
+            maxCount = (int) read(countPath, "ToleratedFailureCountPath", effectiveInput, Integer.MAX_VALUE, true);
+        }
+        Double maxPercentage = percentage;
+        if (percentagePath != null) {
+            maxPercentage = read(percentagePath, "ToleratedFailurePercentagePath", effectiveInput, 100, false);
+        }
+        return new Threshold(maxCount, maxPercentage);
+    }
+
+    private static double read(JsonPath path, String field, JsonNode input, double max, boolean integral) {
+        JsonNode value = path.read(input).orElse(null);
+        if (value == null || !(integral ? value.isIntegralNumber() : value.isNumber()) || value.asDouble() < 0
+                || value.asDouble() > max) {
+            throw StatesError.runtime("The " + field + " '" + path + "' must point to " + (integral
+                    ? "a non-negative integer" : "a number between 0 and 100") + " in the input '" + input + "'");
+        }
+        return value.asDouble();
+    }
+
+    /** The resolved threshold: null parts are not limits. */
+    record Threshold(Integer count, Double percentage) {
+
+        boolean exceeded(int failed, int total) {
+            if (count != null && failed > count) {
+                return true;
+            }
+            return percentage != null && total > 0 && failed * 100.0 / total > percentage;
+        }
+
+        StatesError error() {
+            return new StatesError(EXCEEDED, "The specified tolerated failure threshold was exceeded");
+        }
+    }
+}
