@@ -159,6 +159,7 @@ final class BenchJobs {
         Files.writeString(sources.resolve("PlainSpark.java"), PLAIN_SPARK);
         Files.writeString(sources.resolve("JdbcToParquet.java"), JDBC_TO_PARQUET);
         Files.writeString(sources.resolve("PlainJdbcSpark.java"), PLAIN_JDBC_SPARK);
+        Files.writeString(sources.resolve("PlainDataQuality.java"), DataQualityBench.PLAIN_DATA_QUALITY);
         Path runtime = checkout.resolve("lib/glue-runtime/target/classes");
         List<Path> classpath = Stream.concat(Stream.of(runtime),
                 Arrays.stream(WorkerClasspath.find().split(File.pathSeparator)).map(Path::of)).toList();

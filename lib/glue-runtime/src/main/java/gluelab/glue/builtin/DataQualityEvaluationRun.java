@@ -39,7 +39,9 @@ public final class DataQualityEvaluationRun {
                 new TypeReference<java.util.LinkedHashMap<String, String>>() { });
         String database = options.get(DATABASE);
         String table = options.get(TABLE);
-        Dataset<Row> data = GlueContext.getOrCreate().getCatalogSource(database, table).getDynamicFrame().toDF().cache();
+        Dataset<Row> read = GlueContext.getOrCreate().getCatalogSource(database, table).getDynamicFrame().toDF();
+        // Deequ reads its input once per analysis; only several rulesets are worth keeping the table in memory for.
+        Dataset<Row> data = rulesets.size() > 1 ? read.cache() : read;
         try {
             for (Map.Entry<String, String> ruleset : rulesets.entrySet()) {
                 Instant startedOn = Instant.now();

@@ -66,13 +66,15 @@ public final class RecordTyping {
     }
 
     /**
-     * Types the text columns of a CSV read ({@code untyped}: every column a string), except {@code keepAsText}.
-     * One pass over the data finds which types each column's values have.
+     * Types the text columns of a CSV read, except {@code keepAsText}. One pass over the data finds which types each
+     * column's values have; a column the read already typed (a catalog table's declared schema) is kept as it is,
+     * and when every column is, there is no pass at all.
      */
     public static Dataset<Row> typeCsv(Dataset<Row> untyped, Set<String> keepAsText) {
         List<String> names = new ArrayList<>();
-        for (String name : untyped.columns()) {
-            if (!keepAsText.contains(name)) {
+        for (StructField field : untyped.schema().fields()) {
+            String name = field.name();
+            if (!keepAsText.contains(name) && field.dataType() == DataTypes.StringType) {
                 names.add(name);
             }
         }

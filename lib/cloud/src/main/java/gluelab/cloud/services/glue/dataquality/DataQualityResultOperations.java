@@ -8,6 +8,7 @@ import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.GluePages;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.glue.model.BatchGetDataQualityResultRequest;
 import software.amazon.awssdk.services.glue.model.BatchGetDataQualityResultResponse;
 import software.amazon.awssdk.services.glue.model.DataQualityResult;
@@ -88,8 +89,8 @@ public final class DataQualityResultOperations {
     private static boolean matches(DataQualityResultFilterCriteria filter, DataQualityResult result) {
         GlueTable wanted = filter.dataSource() == null ? null : filter.dataSource().glueTable();
         GlueTable table = result.dataSource() == null ? null : result.dataSource().glueTable();
-        return (wanted == null || table != null && wanted.databaseName().equals(table.databaseName())
-                        && wanted.tableName().equals(table.tableName()))
+        return (wanted == null || table != null && Objects.equals(wanted.databaseName(), table.databaseName())
+                        && Objects.equals(wanted.tableName(), table.tableName()))
                 && (filter.jobName() == null || filter.jobName().equals(result.jobName()))
                 && (filter.jobRunId() == null || filter.jobRunId().equals(result.jobRunId()))
                 && (filter.startedAfter() == null || result.startedOn().isAfter(filter.startedAfter()))

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.glue.model.CancelDataQualityRulesetEvaluationRunRequest;
 import software.amazon.awssdk.services.glue.model.CancelDataQualityRulesetEvaluationRunResponse;
 import software.amazon.awssdk.services.glue.model.DataQualityRulesetEvaluationRunDescription;
@@ -102,7 +103,8 @@ public final class DataQualityRulesetEvaluationRunOperations {
     private static boolean matches(DataQualityRulesetEvaluationRunFilter filter, GetDataQualityRulesetEvaluationRunResponse run) {
         GlueTable wanted = filter.dataSource() == null ? null : filter.dataSource().glueTable();
         GlueTable table = run.dataSource().glueTable();
-        return (wanted == null || wanted.databaseName().equals(table.databaseName()) && wanted.tableName().equals(table.tableName()))
+        return (wanted == null || Objects.equals(wanted.databaseName(), table.databaseName())
+                        && Objects.equals(wanted.tableName(), table.tableName()))
                 && (filter.startedBefore() == null || run.startedOn().isBefore(filter.startedBefore()))
                 && (filter.startedAfter() == null || run.startedOn().isAfter(filter.startedAfter()));
     }

@@ -9,6 +9,7 @@ import gluelab.cloud.services.glue.PrefixReset;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.glue.model.CreateDataQualityRulesetRequest;
 import software.amazon.awssdk.services.glue.model.CreateDataQualityRulesetResponse;
@@ -124,8 +125,8 @@ public final class DataQualityRulesetOperations {
                 && (filter.lastModifiedBefore() == null || ruleset.lastModifiedOn().isBefore(filter.lastModifiedBefore()))
                 && (filter.lastModifiedAfter() == null || ruleset.lastModifiedOn().isAfter(filter.lastModifiedAfter()))
                 && (target == null || ruleset.targetTable() != null
-                        && target.databaseName().equals(ruleset.targetTable().databaseName())
-                        && target.tableName().equals(ruleset.targetTable().tableName()));
+                        && Objects.equals(target.databaseName(), ruleset.targetTable().databaseName())
+                        && Objects.equals(target.tableName(), ruleset.targetTable().tableName()));
     }
 
     private static DataQualityRulesetListDetails details(GetDataQualityRulesetResponse ruleset) {
