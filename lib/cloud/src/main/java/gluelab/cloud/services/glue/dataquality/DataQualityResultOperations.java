@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.glue.model.BatchGetDataQualityResultRespo
 import software.amazon.awssdk.services.glue.model.DataQualityResult;
 import software.amazon.awssdk.services.glue.model.DataQualityResultDescription;
 import software.amazon.awssdk.services.glue.model.DataQualityResultFilterCriteria;
+import software.amazon.awssdk.services.glue.model.DataSource;
+import software.amazon.awssdk.services.glue.model.GetDataQualityRulesetEvaluationRunResponse;
 import software.amazon.awssdk.services.glue.model.GetDataQualityResultRequest;
 import software.amazon.awssdk.services.glue.model.GetDataQualityResultResponse;
 import software.amazon.awssdk.services.glue.model.GlueTable;
@@ -70,20 +72,46 @@ public final class DataQualityResultOperations {
                 .nextToken(page.nextToken()).build();
     }
 
-    /** A whole reset (no prefix) removes every result and evaluation run; results have no name to match a prefix. */
+    /**
+     * Removes the results and evaluation runs of a lab: those that name something of the prefix (the ruleset, the
+     * job, or the catalog database or table they evaluated), or all of them for a whole reset. Results have no name
+     * of their own, so a notebook's reset finds them through what they belong to.
+     */
     public int reset(String prefix) {
-        if (prefix != null && !prefix.isEmpty()) {
-            return 0;
-        }
+        boolean all = prefix == null || prefix.isEmpty();
         int removed = 0;
         for (DataQualityState state : states.all().values()) {
             synchronized (state) {
-                removed += state.results.size() + state.runs.size();
-                List.copyOf(state.results.keys()).forEach(state.results::remove);
-                List.copyOf(state.runs.keys()).forEach(state.runs::remove);
+                for (String id : List.copyOf(state.results.keys())) {
+                    DataQualityResult result = state.results.get(id);
+                    if (all || result == null || namesPrefix(prefix, result.jobName(), result.dataSource(),
+                            result.rulesetName())) {
+                        state.results.remove(id);
+                        removed++;
+                    }
+                }
+                for (String id : List.copyOf(state.runs.keys())) {
+                    GetDataQualityRulesetEvaluationRunResponse run = state.runs.get(id);
+                    if (all || run == null || namesPrefix(prefix, null, run.dataSource(),
+                            run.hasRulesetNames() ? run.rulesetNames().toArray(String[]::new) : new String[0])) {
+                        state.runs.remove(id);
+                        removed++;
+                    }
+                }
             }
         }
         return removed;
+    }
+
+    private static boolean namesPrefix(String prefix, String jobName, DataSource dataSource, String... rulesetNames) {
+        GlueTable table = dataSource == null ? null : dataSource.glueTable();
+        return startsWith(jobName, prefix)
+                || table != null && (startsWith(table.databaseName(), prefix) || startsWith(table.tableName(), prefix))
+                || java.util.Arrays.stream(rulesetNames).anyMatch(name -> startsWith(name, prefix));
+    }
+
+    private static boolean startsWith(String name, String prefix) {
+        return name != null && name.startsWith(prefix);
     }
 
     private static boolean matches(DataQualityResultFilterCriteria filter, DataQualityResult result) {
