@@ -6,7 +6,6 @@ import static gluelab.cloud.provider.AdminAnswers.problem;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
 import gluelab.cloud.http.QueryString;
