@@ -4,6 +4,7 @@ import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Amazon SES v2 (REST-JSON, under {@code /v2/email/}): email identities ({@link EmailIdentityOperations}) and
@@ -30,5 +31,11 @@ public final class SesV2Provider implements ServiceProvider {
     @Override
     public List<Object> operationHandlers() {
         return handlers;
+    }
+
+    /** boto3 1.26 and AWS CLI 2.9 list identities as the 2019 model did. */
+    @Override
+    public Map<String, String> olderRestRoutes() {
+        return Map.of("ListEmailIdentities", "GET /v2/email/identities");
     }
 }
