@@ -2,6 +2,7 @@ package gluelab.cloud.services.ses;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A message SES accepted, as it lands in the lab mailbox ({@code GET /_lab/ses/messages}): who sent it to whom,
@@ -12,6 +13,6 @@ record MailMessage(String messageId, String account, String region, Instant time
 
     /** Every recipient: To, Cc and Bcc. */
     List<String> recipients() {
-        return java.util.stream.Stream.of(to, cc, bcc).flatMap(List::stream).toList();
+        return Stream.of(to, cc, bcc).flatMap(List::stream).toList();
     }
 }
