@@ -13,6 +13,7 @@ import gluelab.cloud.services.rds.RdsProvider;
 import gluelab.cloud.services.s3.S3Provider;
 import gluelab.cloud.services.scheduler.SchedulerProvider;
 import gluelab.cloud.services.secretsmanager.SecretsManagerProvider;
+import gluelab.cloud.services.ses.SesProvider;
 import gluelab.cloud.services.sqs.SqsProvider;
 import gluelab.cloud.services.states.StatesProvider;
 import gluelab.cloud.services.sts.StsProvider;
@@ -25,6 +26,7 @@ final class Providers {
     }
 
     static List<ServiceProvider> create(Platform platform) {
+        SesProvider ses = new SesProvider(platform);
         return List.of(
                 new IamProvider(platform),
                 new StsProvider(platform),
@@ -39,6 +41,8 @@ final class Providers {
                 new SecretsManagerProvider(platform),
                 new RdsProvider(platform),
                 new DynamoDbProvider(platform),
-                new StatesProvider(platform));
+                new StatesProvider(platform),
+                ses,
+                ses.v2());
     }
 }

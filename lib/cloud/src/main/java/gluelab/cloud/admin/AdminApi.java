@@ -1,11 +1,16 @@
 package gluelab.cloud.admin;
 
+import static gluelab.cloud.provider.AdminAnswers.json;
+import static gluelab.cloud.provider.AdminAnswers.notAllowed;
+import static gluelab.cloud.provider.AdminAnswers.problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gluelab.cloud.clock.FiredTimer;
 import gluelab.cloud.events.LabEvent;
 import gluelab.cloud.events.Timeline;
+
 import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
 import gluelab.cloud.http.QueryString;
@@ -267,25 +272,6 @@ public final class AdminApi {
             return json;
         } catch (IOException e) {
             throw new BadRequest("The body is not valid JSON");
-        }
-    }
-
-    private static HttpResponse notAllowed(String method) {
-        return problem(405, "MethodNotAllowed", method + " is not allowed here");
-    }
-
-    private static HttpResponse problem(int status, String code, String message) {
-        ObjectNode body = Json.object();
-        body.put("error", code);
-        body.put("message", message);
-        return json(status, body);
-    }
-
-    private static HttpResponse json(int status, ObjectNode body) {
-        try {
-            return HttpResponse.of(status, "application/json", Json.MAPPER.writeValueAsBytes(body));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

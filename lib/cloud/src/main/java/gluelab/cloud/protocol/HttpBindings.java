@@ -72,6 +72,17 @@ public final class HttpBindings {
         }
     }
 
+    /** For an older route: the scalar body members the client sent in the query string, under their names. */
+    public static void bindPayloadMembersFromQuery(SdkPojo builder, QueryString query) {
+        for (SdkField<?> field : builder.sdkFields()) {
+            MarshallingKnownType type = field.marshallingType().getKnownType();
+            if (inPayload(field) && type != MarshallingKnownType.SDK_POJO && type != MarshallingKnownType.MAP
+                    && query.has(field.locationName())) {
+                field.set(builder, queryValue(query, field, Set.of()));
+            }
+        }
+    }
+
     private static Object queryValue(QueryString query, SdkField<?> field, Set<String> boundNames) {
         MarshallingKnownType type = field.marshallingType().getKnownType();
         if (type == MarshallingKnownType.MAP) {

@@ -43,6 +43,7 @@ public final class RestJsonProtocolCodec implements ProtocolCodec {
                 list.add(RestRoute.fromSdk(ops.service().modelPackage(), operation.name(),
                         className.substring(0, className.length() - "Request".length())));
             }
+            ops.olderRoutes().forEach((operation, route) -> list.add(RestRoute.older(operation, route)));
             list.sort(Comparator.comparingInt(RestRoute::specificity).reversed());
             return list;
         });
@@ -73,6 +74,9 @@ public final class RestJsonProtocolCodec implements ProtocolCodec {
             SdkPojo builder = Shapes.newBuilder(operation.requestClass());
             try {
                 HttpBindings.bindRequest(builder, exchange, labels.get());
+                if (route.older()) {
+                    HttpBindings.bindPayloadMembersFromQuery(builder, exchange.query());
+                }
                 readPayload(builder, context.body().bytes());
             } catch (ShapeReadException e) {
                 throw CommonErrors.malformedInput(service, e.getMessage());

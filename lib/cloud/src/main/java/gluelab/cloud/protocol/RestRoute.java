@@ -22,10 +22,16 @@ public final class RestRoute {
     private final String method;
     private final List<Segment> segments = new ArrayList<>();
     private final Map<String, String> requiredQuery = new LinkedHashMap<>();
+    private final boolean older;
 
     RestRoute(String operation, String method, String uriTemplate) {
+        this(operation, method, uriTemplate, false);
+    }
+
+    private RestRoute(String operation, String method, String uriTemplate, boolean older) {
         this.operation = operation;
         this.method = method;
+        this.older = older;
         String path = uriTemplate;
         int question = uriTemplate.indexOf('?');
         if (question >= 0) {
@@ -73,8 +79,19 @@ public final class RestRoute {
         }
     }
 
+    /** A route older clients use ({@code "GET /v2/email/identities"}), whose members come in the query string. */
+    public static RestRoute older(String operation, String methodAndUri) {
+        int space = methodAndUri.indexOf(' ');
+        return new RestRoute(operation, methodAndUri.substring(0, space), methodAndUri.substring(space + 1), true);
+    }
+
     public String operation() {
         return operation;
+    }
+
+    /** Whether this is an older route, whose body members the client sends in the query string instead. */
+    public boolean older() {
+        return older;
     }
 
     /** More literal segments and required query parameters make a route more specific. */

@@ -18,9 +18,11 @@ public final class OperationCatalog {
 
     private final ServiceDescriptor service;
     private final Map<String, Operation> operations = new TreeMap<>();
+    private final Map<String, String> olderRoutes;
 
     private OperationCatalog(ServiceProvider provider) {
         this.service = provider.descriptor();
+        this.olderRoutes = Map.copyOf(provider.olderRestRoutes());
         for (Object handler : provider.operationHandlers()) {
             addOperationsOf(handler);
         }
@@ -70,6 +72,11 @@ public final class OperationCatalog {
 
     public ServiceDescriptor service() {
         return service;
+    }
+
+    /** {@link ServiceProvider#olderRestRoutes()}: operation name to {@code "METHOD /uri"}. */
+    public Map<String, String> olderRoutes() {
+        return olderRoutes;
     }
 
     public Optional<Operation> find(String name) {

@@ -46,6 +46,15 @@ public interface ServiceProvider {
         return List.of();
     }
 
+    /**
+     * REST routes that older clients still use for an operation the current model routes elsewhere, as AWS still
+     * answers them: operation name to {@code "METHOD /uri"} (SES v2's ListEmailIdentities was
+     * {@code GET /v2/email/identities}, with its members in the query string; it is now a POST with a JSON body).
+     */
+    default Map<String, String> olderRestRoutes() {
+        return Map.of();
+    }
+
     /** Lines this service adds to {@code GET /_lab/health}, e.g. the Glue worker's state. */
     default Map<String, Supplier<String>> healthDetails() {
         return Map.of();

@@ -54,6 +54,16 @@ final class FuzzRequests {
             "/tags/arn%3Aaws%3Ascheduler%3Aus-east-1%3A000000000000%3Aschedule-group%2Ffz-group",
             "/tags/arn%3Aaws%3Ascheduler%3Aus-east-1%3A000000000000%3Aschedule-group%2Ffz-group?TagKeys=a",
             "/tags/not-an-arn");
+    private static final List<String> SES_ACTIONS = List.of("VerifyEmailIdentity", "VerifyEmailAddress",
+            "VerifyDomainIdentity", "ListIdentities", "GetIdentityVerificationAttributes", "DeleteIdentity", "SendEmail",
+            "SendRawEmail", "CreateTemplate", "GetTemplate", "ListTemplates", "SendTemplatedEmail", "GetSendQuota");
+    private static final List<String> SES_PARAMS = List.of("EmailAddress", "Domain", "Identity", "IdentityType",
+            "MaxItems", "NextToken", "Identities.member.1", "Source", "Destination.ToAddresses.member.1",
+            "Destinations.member.1", "Message.Subject.Data", "Message.Body.Text.Data", "RawMessage.Data",
+            "Template.TemplateName", "Template.SubjectPart", "TemplateName", "Template", "TemplateData");
+    private static final List<String> SESV2_PATHS = List.of("/v2/email/identities", "/v2/email/identities/a%40b.example",
+            "/v2/email/identities?PageSize=0", "/v2/email/list-identities", "/v2/email/outbound-emails",
+            "/v2/email/account", "/v2/email/identities/%25ZZ");
     private static final List<String> STS_ACTIONS = List.of("GetCallerIdentity", "AssumeRole", "GetSessionToken",
             "DecodeAuthorizationMessage", "Nope", "");
     private static final List<String> IAM_ACTIONS = List.of("CreateRole", "GetRole", "ListRoles", "UpdateRole",
@@ -166,6 +176,20 @@ final class FuzzRequests {
                 + randomScalar() + "},\"Filters\":[{\"Key\":" + randomScalar() + ",\"Values\":[" + randomScalar()
                 + "]}],\"SecretIdList\":[" + secret + "],\"MaxResults\":" + randomScalar() + ",\"NextToken\":"
                 + randomScalar() + ",\"ResourcePolicy\":" + randomScalar() + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] sesV2Body() {
+        String address = pick(List.of("\"a@b.example\"", "\"Ana <a@b.example>\"", "\"b.example\"", "\"\"",
+                randomScalar()));
+        String content = pick(List.of("{}", "{\"Simple\":{\"Subject\":{\"Data\":\"s\"}}}",
+                "{\"Simple\":{\"Subject\":" + randomScalar() + ",\"Body\":{\"Text\":{\"Data\":1}}}}",
+                "{\"Raw\":{\"Data\":" + pick(List.of("\"not base64!\"", "\"RnJvbTogYUBiDQoNCmhp\"", "\"\"")) + "}}",
+                "{\"Template\":{\"TemplateName\":" + randomScalar() + ",\"TemplateData\":"
+                        + pick(List.of("\"{\\\"a\\\":1}\"", "\"not json\"", randomScalar())) + "}}",
+                randomScalar()));
+        return ("{\"EmailIdentity\":" + address + ",\"FromEmailAddress\":" + address
+                + ",\"Destination\":{\"ToAddresses\":[" + address + "]},\"Content\":" + content
+                + ",\"PageSize\":" + randomScalar() + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] jsonBody() {
@@ -299,12 +323,13 @@ final class FuzzRequests {
      * broken. RDS passwords are always too short, so no fuzzed CreateDBInstance starts a PostgreSQL server.
      */
     private Fuzzed query() {
-        String service = pick(List.of("iam", "sts", "rds", "sqs"));
+        String service = pick(List.of("iam", "sts", "rds", "sqs", "ses"));
         StringBuilder body = new StringBuilder();
         String action = pick(switch (service) {
             case "iam" -> IAM_ACTIONS;
             case "rds" -> RDS_ACTIONS;
             case "sqs" -> SQS_OPS;
+            case "ses" -> SES_ACTIONS;
             default -> STS_ACTIONS;
         });
         if (random.nextInt(10) != 0) {
@@ -315,6 +340,7 @@ final class FuzzRequests {
                 case "iam" -> "2010-05-08";
                 case "rds" -> "2014-10-31";
                 case "sqs" -> "2012-11-05";
+                case "ses" -> "2010-12-01";
                 default -> "2011-06-15";
             };
             body.append("&Version=").append(random.nextBoolean() ? version : urlish(randomText(5)));
@@ -325,6 +351,7 @@ final class FuzzRequests {
                 case "iam" -> pick(IAM_PARAMS);
                 case "rds" -> pick(RDS_PARAMS);
                 case "sqs" -> pick(SQS_QUERY_PARAMS);
+                case "ses" -> pick(SES_PARAMS);
                 default -> pick(List.of("RoleArn", "RoleSessionName", "DurationSeconds",
                         "Tags.member." + random.nextInt(1_000_000) + ".Key", "PolicyArns.member.1.arn", "Policy",
                         "%25ZZ", "a.b.c"));
@@ -332,6 +359,8 @@ final class FuzzRequests {
             body.append('&').append(name).append('=').append(urlish(switch (service) {
                 case "iam" -> iamValue(name);
                 case "rds" -> rdsValue(name);
+                case "ses" -> pick(List.of("a@b.example", "Ana <a@b.example>", "not-an-address", "example.com",
+                        "{\"x\":1}", "RnJvbTogYUBiLmV4YW1wbGUNCg0KaGk=", "0", "-1", randomText(12)));
                 default -> randomText(12);
             }));
         }
@@ -447,6 +476,10 @@ final class FuzzRequests {
             return new Fuzzed(Family.REST_JSON, "scheduler", pick(S3_METHODS), pick(SCHEDULER_PATHS), headers, jsonBody(),
                     true, "test");
         }
+        if (random.nextInt(3) == 0) {
+            return new Fuzzed(Family.REST_JSON, "ses", pick(List.of("GET", "POST", "PUT", "DELETE")),
+                    pick(SESV2_PATHS), headers, random.nextBoolean() ? jsonBody() : sesV2Body(), true, "test");
+        }
         String path = pick(List.of("/2015-03-31/functions", "/2015-03-31/functions/fn/invocations",
                 "/schedules/x", "/v2/email/outbound-emails", "/", "/2015-03-31/functions/%25ZZ"));
         return new Fuzzed(Family.REST_JSON, pick(List.of("lambda", "scheduler", "ses")), pick(S3_METHODS), path,
@@ -486,7 +519,10 @@ final class FuzzRequests {
 
     private Fuzzed admin() {
         String path = pick(List.of("/_lab/health", "/_lab/clock", "/_lab/clock/advance", "/_lab/reset?prefix=fuzz-",
-                "/_lab/events?since=" + urlish(randomText(4)), "/_lab/events?limit=-5", "/_lab/nothing", "/_lab/reset?prefix="));
+                "/_lab/events?since=" + urlish(randomText(4)), "/_lab/events?limit=-5", "/_lab/nothing", "/_lab/reset?prefix=",
+                "/_lab/ses/messages?to=" + urlish(randomText(6)), "/_lab/ses/messages?account=%25ZZ",
+                "/_lab/ses/verify?token=" + urlish(randomText(8)), "/_lab/ses/verify-domain?domain=" + urlish(randomText(6))
+                        + "&token=" + urlish(randomText(4)), "/_lab/ses", "/_lab/ses/nothing"));
         String body = pick(List.of("", "{", "[]", "{\"seconds\":-1}", "{\"seconds\":1e300}", "{\"duration\":\"PT99999999999H\"}",
                 "{\"to\":\"yesterday\"}", "{\"duration\":\"P1\"}", "{\"seconds\":0.001,\"settleSeconds\":0}",
                 "{\"seconds\":\"ten\"}"));

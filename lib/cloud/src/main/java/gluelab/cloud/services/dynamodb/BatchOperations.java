@@ -39,6 +39,12 @@ public final class BatchOperations {
             throw DynamoDbErrors.validation("1 validation error detected: Value null at 'requestItems' failed to "
                     + "satisfy constraint: Member must have length greater than or equal to 1");
         }
+        request.requestItems().forEach((table, wanted) -> {
+            if (wanted == null) {
+                throw DynamoDbErrors.validation("1 validation error detected: Value null at 'requestItems." + table
+                        + ".member' failed to satisfy constraint: Member must not be null");
+            }
+        });
         int total = request.requestItems().values().stream().mapToInt(k -> k.hasKeys() ? k.keys().size() : 0).sum();
         if (total > MAX_GETS) {
             throw DynamoDbErrors.validation("Too many items requested for the BatchGetItem call");
