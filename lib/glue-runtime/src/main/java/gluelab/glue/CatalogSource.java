@@ -60,14 +60,32 @@ final class CatalogSource implements DataSource {
     private record Location(String path, List<String> values) {
     }
 
+    /**
+     * The table's data typed as Glue's DynamicFrame reader types it: CSV and JSON record by record, whatever the
+     * catalog declares (a whole number is a long, a column of mixed values a choice).
+     */
     @Override
     public DynamicFrame getDynamicFrame() {
+        return new DynamicFrame(read(false), glueContext, transformationContext);
+    }
+
+    /**
+     * The table's data with the types its catalog entry declares, as Glue's {@code getDataFrame()} (Scala) and
+     * {@code create_data_frame.from_catalog} (Python) read it: no record-by-record typing, so no pass over the data
+     * before the job's own, and a {@code double} column stays a double whatever its values look like.
+     */
+    @Override
+    public Dataset<Row> getDataFrame() {
+        return read(true);
+    }
+
+    private Dataset<Row> read(boolean declaredTypes) {
         if (glueContext.awsGlue().isPresent()) {
             // On AWS Glue the catalog read, and its job bookmark, are Glue's own.
             Dataset<Row> df = glueContext.awsGlue().get().readCatalogTable(glueContext.awsGlueContext().orElseThrow(), database, tableName, "",
                     transformationContext, pushDownPredicate, additionalOptions, catalogId);
             glueContext.run().metrics().registerSource(transformationContext, List.of());
-            return new DynamicFrame(df, glueContext, transformationContext);
+            return df;
         }
         RunEnvironment environment = glueContext.run().environment();
         Table table;
@@ -75,7 +93,7 @@ final class CatalogSource implements DataSource {
         try (GlueClient glue = AwsClients.glue(environment)) {
             table = glue.getTable(r -> r.databaseName(database).name(tableName).catalogId(catalogId)).table();
             if (JdbcTable.isJdbc(table.parameters().get("classification"))) {
-                return new JdbcSource(glueContext, jdbcTable(environment, table), transformationContext).getDynamicFrame();
+                return new JdbcSource(glueContext, jdbcTable(environment, table), transformationContext).getDynamicFrame().toDF();
             }
             if (table.partitionKeys().isEmpty()) {
                 locations.add(new Location(table.storageDescriptor().location(), List.of()));
@@ -111,7 +129,7 @@ final class CatalogSource implements DataSource {
             if (own.isEmpty()) {
                 continue;
             }
-            Dataset<Row> part = Formats.read(session, format, formatOptions, own, null, dataSchema);
+            Dataset<Row> part = Formats.read(session, format, formatOptions, own, null, dataSchema, declaredTypes);
             for (int i = 0; i < keys.size(); i++) {
                 // when(true, …) rather than a bare literal: a table's partition column is nullable, as Spark reads it
                 part = part.withColumn(keys.get(i).name(), functions.when(functions.lit(true),
@@ -119,10 +137,7 @@ final class CatalogSource implements DataSource {
             }
             result = result == null ? part : result.unionByName(part, true);
         }
-        if (result == null) {
-            return new DynamicFrame(session.emptyDataFrame(), glueContext, transformationContext);
-        }
-        return new DynamicFrame(result, glueContext, transformationContext);
+        return result == null ? session.emptyDataFrame() : result;
     }
 
     /**

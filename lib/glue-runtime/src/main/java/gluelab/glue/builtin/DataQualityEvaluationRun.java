@@ -39,7 +39,9 @@ public final class DataQualityEvaluationRun {
                 new TypeReference<java.util.LinkedHashMap<String, String>>() { });
         String database = options.get(DATABASE);
         String table = options.get(TABLE);
-        Dataset<Row> read = GlueContext.getOrCreate().getCatalogSource(database, table).getDynamicFrame().toDF();
+        // The table with the types its catalog entry declares: rules compare values as the catalog types them, and
+        // no record-by-record typing pass reads the table before the rules do.
+        Dataset<Row> read = GlueContext.getOrCreate().getCatalogSource(database, table).getDataFrame();
         // Deequ reads its input once per analysis; only several rulesets are worth keeping the table in memory for.
         Dataset<Row> data = rulesets.size() > 1 ? read.cache() : read;
         try {

@@ -81,6 +81,15 @@ public final class Formats {
      */
     public static Dataset<Row> read(SparkSession session, String format, JsonOptions formatOptions,
                                     List<String> files, String basePath, StructType schema) {
+        return read(session, format, formatOptions, files, basePath, schema, false);
+    }
+
+    /**
+     * @param declaredTypes read CSV and JSON with {@code schema}'s types as they are (a catalog table read as a
+     *                      DataFrame), instead of typing each record as Glue's DynamicFrame reader does
+     */
+    public static Dataset<Row> read(SparkSession session, String format, JsonOptions formatOptions,
+                                    List<String> files, String basePath, StructType schema, boolean declaredTypes) {
         String f = normalize(format);
         checkOptions(f, formatOptions);
         String[] paths = files.toArray(String[]::new);
@@ -90,7 +99,7 @@ public final class Formats {
                 DataFrameReader reader = reader(session, basePath);
                 boolean header = formatOptions.getBoolean("withHeader", formatOptions.getBoolean("skipFirst", false));
                 if (schema != null) {
-                    reader = reader.schema(asText(schema));
+                    reader = reader.schema(declaredTypes ? schema : asText(schema));
                 }
                 String quote = formatOptions.getString("quoteChar", "\"");
                 // Glue reads CSV as RFC 4180 has it: with no escaper (its default) a doubled quote inside a
@@ -108,12 +117,16 @@ public final class Formats {
                     text = text.toDF(glueColumnNames(text.columns().length));
                 }
                 text = attach(text, attachFilename);
-                return RecordTyping.typeCsv(text, attachFilename.map(Set::of).orElse(Set.of()));
+                return declaredTypes && schema != null ? text
+                        : RecordTyping.typeCsv(text, attachFilename.map(Set::of).orElse(Set.of()));
             }
             case "json" -> {
                 boolean multiLine = formatOptions.getBoolean("multiLine", formatOptions.getBoolean("multiline", false));
                 if (multiLine) {
                     return attach(reader(session, basePath).option("multiLine", true).json(paths), attachFilename);
+                }
+                if (declaredTypes && schema != null) {
+                    return attach(reader(session, basePath).schema(schema).json(paths), attachFilename);
                 }
                 Dataset<Row> lines = attach(reader(session, basePath).text(paths), attachFilename);
                 return RecordTyping.typeJsonLines(session, lines, attachFilename.map(List::of).orElse(List.of()));

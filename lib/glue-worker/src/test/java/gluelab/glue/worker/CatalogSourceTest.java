@@ -100,6 +100,48 @@ class CatalogSourceTest {
         }
     }
 
+    static final String BOTH_READS_JOB = """
+            package jobs;
+
+            import gluelab.glue.GlueContext;
+            import gluelab.glue.DataSource;
+
+            public class BothReads {
+                public static void main(String[] sysArgs) {
+                    GlueContext glueContext = GlueContext.getOrCreate();
+                    DataSource orders = glueContext.getCatalogSource("typed_db", "orders");
+                    System.out.println("DYNAMICFRAME " + orders.getDynamicFrame().schema().toDDL());
+                    System.out.println("DATAFRAME " + orders.getDataFrame().schema().toDDL());
+                    System.out.println("NEGATIVE " + orders.getDataFrame().where("amount < 0").count());
+                }
+            }
+            """;
+
+    @Test
+    void getDataFrameReadsATableWithTheTypesItsCatalogEntryDeclaresWhileTheDynamicFrameTypesEachRecord(@TempDir Path work) {
+        try (S3Client s3 = cloud.client(S3Client.builder()); GlueClient glue = cloud.client(GlueClient.builder())) {
+            s3.createBucket(r -> r.bucket("typed-lake"));
+            // 0 looks like a whole number, 10.5 does not: record by record, amount is a choice of long and double.
+            s3.putObject(r -> r.bucket("typed-lake").key("orders/part-0.csv"),
+                    RequestBody.fromString("id,amount\n1,10.5\n2,20.0\n3,0\n"));
+            glue.createDatabase(r -> r.databaseInput(d -> d.name("typed_db")));
+            glue.createTable(r -> r.databaseName("typed_db").tableInput(t -> t.name("orders").tableType("EXTERNAL_TABLE")
+                    .parameters(Map.of("classification", "csv", "skip.header.line.count", "1"))
+                    .storageDescriptor(sd -> sd.location("s3://typed-lake/orders/")
+                            .columns(column("id", "int"), column("amount", "double"))
+                            .serdeInfo(serde -> serde.serializationLibrary("org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe")
+                                    .parameters(Map.of("field.delim", ","))))));
+            Path jar = JobJars.compile(work, "both.jar", TestJobs.sources("jobs.BothReads", BOTH_READS_JOB));
+
+            RunResult run = WorkerProcess.shared().run(RunSpec.of("jobs.BothReads", jar)
+                    .aws(cloud.endpoint(), "test", "test"), Duration.ofMinutes(2));
+
+            assertThat(run.state()).as(run.describe()).isEqualTo("SUCCEEDED");
+            assertThat(run.output()).anySatisfy(line -> assertThat(line).startsWith("DYNAMICFRAME id BIGINT,amount STRUCT<"));
+            assertThat(run.output()).contains("DATAFRAME id INT,amount DOUBLE", "NEGATIVE 0");
+        }
+    }
+
     private static Column column(String name, String type) {
         return Column.builder().name(name).type(type).build();
     }
