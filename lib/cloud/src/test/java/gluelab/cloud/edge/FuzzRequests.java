@@ -20,7 +20,12 @@ final class FuzzRequests {
 
     private static final List<String> GLUE_OPS = List.of("CreateJob", "GetJob", "StartJobRun", "GetJobRun",
             "CreateDatabase", "GetTable", "GetPartitions", "CreateTrigger", "BatchStopJobRun", "GetJobs",
-            "UpdateTable", "NoSuchOperation", "", "getJob", "CreateJob.Extra");
+            "UpdateTable", "NoSuchOperation", "", "getJob", "CreateJob.Extra", "CreateDataQualityRuleset",
+            "StartDataQualityRulesetEvaluationRun", "GetDataQualityResult", "ListDataQualityResults",
+            "BatchGetDataQualityResult", "CreateWorkflow", "GetWorkflowRun", "StartWorkflowRun", "PutWorkflowRunProperties");
+    private static final List<String> STATES_OPS = List.of("CreateStateMachine", "StartExecution", "StartSyncExecution",
+            "DescribeExecution", "GetExecutionHistory", "RedriveExecution", "StopExecution", "SendTaskSuccess",
+            "ValidateStateMachineDefinition", "ListExecutions", "TagResource", "Nope");
     private static final List<String> LOGS_OPS = List.of("CreateLogGroup", "PutLogEvents", "GetLogEvents",
             "FilterLogEvents", "DescribeLogStreams", "DeleteLogGroup", "Bogus");
     private static final List<String> EVENTS_OPS = List.of("PutRule", "PutTargets", "PutEvents", "TestEventPattern",
@@ -105,9 +110,11 @@ final class FuzzRequests {
     }
 
     private Fuzzed json() {
-        String service = pick(List.of("glue", "logs", "events", "cloudtrail", "secretsmanager", "dynamodb", "sqs"));
+        String service = pick(List.of("glue", "logs", "events", "cloudtrail", "secretsmanager", "dynamodb", "sqs",
+                "states"));
         String op = pick(switch (service) {
             case "glue" -> GLUE_OPS;
+            case "states" -> STATES_OPS;
             case "logs" -> LOGS_OPS;
             case "events" -> EVENTS_OPS;
             case "secretsmanager" -> SECRETS_OPS;
@@ -122,6 +129,7 @@ final class FuzzRequests {
             case "secretsmanager" -> "secretsmanager";
             case "dynamodb" -> "DynamoDB_20120810";
             case "sqs" -> "AmazonSQS";
+            case "states" -> "AWSStepFunctions";
             default -> CLOUDTRAIL_PREFIX;
         };
         if (random.nextInt(10) == 0) {
@@ -129,7 +137,8 @@ final class FuzzRequests {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", random.nextInt(8) == 0 ? "text/plain"
-                : service.equals("sqs") || service.equals("dynamodb") ? "application/x-amz-json-1.0"
+                : service.equals("sqs") || service.equals("dynamodb") || service.equals("states")
+                        ? "application/x-amz-json-1.0"
                 : "application/x-amz-json-1.1");
         if (random.nextInt(12) != 0) {
             headers.put("X-Amz-Target", prefix + "." + op);
@@ -139,10 +148,36 @@ final class FuzzRequests {
             case "secretsmanager" -> secretsBody();
             case "dynamodb" -> dynamoDbBody();
             case "sqs" -> sqsBody();
+            case "states" -> statesBody();
             default -> jsonBody();
         };
         return new Fuzzed(Family.JSON, service, random.nextInt(15) == 0 ? "GET" : "POST", "/", headers, body, true,
                 "test");
+    }
+
+    /** Nearly-right Step Functions requests: machines, executions, definitions in both query languages, inputs. */
+    private byte[] statesBody() {
+        String definition = pick(List.of(
+                "{\\\"StartAt\\\":\\\"P\\\",\\\"States\\\":{\\\"P\\\":{\\\"Type\\\":\\\"Pass\\\",\\\"End\\\":true}}}",
+                "{\\\"QueryLanguage\\\":\\\"JSONata\\\",\\\"StartAt\\\":\\\"P\\\",\\\"States\\\":{\\\"P\\\":{\\\"Type\\\":\\\"Pass\\\",\\\"Output\\\":\\\"{% $states.input.x + %}\\\",\\\"End\\\":true}}}",
+                "{\\\"StartAt\\\":\\\"Missing\\\",\\\"States\\\":{}}", "not json", "{\\\"States\\\":[1]}"));
+        String machine = pick(List.of("\"arn:aws:states:us-east-1:000000000000:stateMachine:fz\"",
+                "\"arn:aws:states:us-east-1:000000000000:stateMachine:\"", "\"not-an-arn\"", randomScalar()));
+        String execution = pick(List.of("\"arn:aws:states:us-east-1:000000000000:execution:fz:e1\"",
+                "\"arn:aws:states:us-east-1:000000000000:execution:fz\"", "\"arn:aws:lambda:us-east-1:000000000000:function:x\"",
+                randomScalar()));
+        String input = pick(List.of("\"{}\"", "\"{\\\"x\\\":1}\"", "\"[1,\"", "\"" + "x".repeat(300) + "\"", randomScalar()));
+        return (switch (random.nextInt(4)) {
+            case 0 -> "{\"name\":\"fz" + random.nextInt(3) + "\",\"definition\":\"" + definition
+                    + "\",\"roleArn\":\"arn:aws:iam::000000000000:role/fz\",\"type\":" + pick(List.of("\"STANDARD\"",
+                    "\"EXPRESS\"", "\"OTHER\"", randomScalar())) + "}";
+            case 1 -> "{\"stateMachineArn\":" + machine + ",\"name\":" + pick(List.of("\"e1\"", "\"bad name\"",
+                    randomScalar())) + ",\"input\":" + input + "}";
+            case 2 -> "{\"executionArn\":" + execution + ",\"maxResults\":" + randomScalar() + ",\"reverseOrder\":"
+                    + randomScalar() + "}";
+            default -> "{\"taskToken\":" + randomScalar() + ",\"output\":" + input + ",\"definition\":\"" + definition
+                    + "\"}";
+        }).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Nearly-right SQS requests: a few queues by name and URL, bodies, attributes, receipt handles and batches. */
