@@ -78,6 +78,8 @@ public final class ExecutionOperations {
             throw new IllegalStateException(e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
+        } finally {
+            runner.forgetEnding(execution.arn());
         }
         long billed = Math.max(100, (ended.stopDate() - ended.startDate() + 99) / 100 * 100);
         return StartSyncExecutionResponse.builder()

@@ -83,10 +83,17 @@ final class ExecutionRunner implements AutoCloseable {
 
     /**
      * Completes with the execution's record once it has ended (StartSyncExecution waits on it); ask before starting
-     * it, so that an execution that ends at once is not missed.
+     * it, so that an execution that ends at once is not missed, and {@link #forgetEnding} once it has been read.
+     * The future stays registered after it completes: a second ask for the same execution gets the completed one,
+     * not a new one that nothing would complete.
      */
     CompletableFuture<ExecutionRecord> whenEnded(String arn) {
         return endings.computeIfAbsent(arn, key -> new CompletableFuture<>());
+    }
+
+    /** Drops the ending StartSyncExecution waited for. */
+    void forgetEnding(String arn) {
+        endings.remove(arn);
     }
 
     /**
@@ -285,7 +292,7 @@ final class ExecutionRunner implements AutoCloseable {
             state.put(ended);
         }
         publishStatus(state.scope, ended);
-        CompletableFuture<ExecutionRecord> waiting = endings.remove(arn);
+        CompletableFuture<ExecutionRecord> waiting = endings.get(arn);
         if (waiting != null) {
             waiting.complete(ended);
         }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gluelab.cloud.testing.RunningLabCloud;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
@@ -23,6 +25,15 @@ class SyncExecutionsTest {
     @RegisterExtension
     static RunningLabCloud cloud = RunningLabCloud.inMemory();
 
+    /**
+     * A client that neither retries nor waits long: an answer that never comes (an execution's end missed) fails the
+     * test instead of passing on a retry minutes later.
+     */
+    private static SfnClient sfn() {
+        return cloud.client(SfnClient.builder().overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(20))
+                .retryStrategy(AwsRetryStrategy.doNotRetry())));
+    }
+
     private static String express(SfnClient sfn, String definition) {
         String name = "x-" + UUID.randomUUID().toString().substring(0, 8);
         return sfn.createStateMachine(r -> r.name(name).type("EXPRESS").roleArn(StepFunctionsFixture.role(cloud))
@@ -31,7 +42,7 @@ class SyncExecutionsTest {
 
     @Test
     void aSyncExpressExecutionAnswersWithItsOutputOnceItHasEnded() {
-        try (SfnClient sfn = cloud.client(SfnClient.builder())) {
+        try (SfnClient sfn = sfn()) {
             String machine = express(sfn, """
                     {"StartAt":"Add","States":{"Add":{"Type":"Pass",\
                     "Parameters":{"sum.$":"States.MathAdd($.a, $.b)"},"End":true}}}""");
@@ -47,6 +58,12 @@ class SyncExecutionsTest {
             assertThat(done.billingDetails().billedDurationInMilliseconds()).isPositive();
             assertThat(done.billingDetails().billedMemoryUsedInMB()).isPositive();
 
+            // Many in a row: each ends at once, racing the request that waits for it.
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                assertThat(sfn.startSyncExecution(r -> r.stateMachineArn(machine).input("{\"a\":" + n + ",\"b\":1}"))
+                        .output()).isEqualTo("{\"sum\":" + (n + 1) + "}");
+            }
             StartSyncExecutionResponse again = sfn.startSyncExecution(r -> r.stateMachineArn(machine).name("adds")
                     .input("{\"a\":1,\"b\":1}"));
             assertThat(again.output()).isEqualTo("{\"sum\":2}");
@@ -56,7 +73,7 @@ class SyncExecutionsTest {
 
     @Test
     void aFailedSyncExecutionAnswersWithItsErrorAndCause() {
-        try (SfnClient sfn = cloud.client(SfnClient.builder())) {
+        try (SfnClient sfn = sfn()) {
             String machine = express(sfn, """
                     {"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Broke","Cause":"on purpose"}}}""");
             StartSyncExecutionResponse done = sfn.startSyncExecution(r -> r.stateMachineArn(machine));
@@ -69,7 +86,7 @@ class SyncExecutionsTest {
 
     @Test
     void aStandardMachineCannotRunSynchronously() {
-        try (SfnClient sfn = cloud.client(SfnClient.builder())) {
+        try (SfnClient sfn = sfn()) {
             String machine = StepFunctionsFixture.machine(sfn, StepFunctionsFixture.role(cloud), """
                     {"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""");
             assertThatThrownBy(() -> sfn.startSyncExecution(r -> r.stateMachineArn(machine)))
