@@ -13,12 +13,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The lab mailbox, as a notebook reads it: every message SES on Lab Cloud accepted in the lab's account (where AWS
@@ -37,14 +37,16 @@ public final class Mailbox {
     private final LabCloudAdmin admin;
     private final String account;
     private final String elsewhere;
-    private final Set<String> seenAtOpening;
+    /** The messages this view has handed out, or that were there when it was opened: the read ones. */
+    private final Set<String> read = new HashSet<>();
 
     private Mailbox(LabCloudAdmin admin, String account, String elsewhere) {
         this.admin = admin;
         this.account = account;
         this.elsewhere = elsewhere;
-        this.seenAtOpening = admin == null ? Set.of()
-                : read(null).stream().map(EmailMessage::messageId).collect(Collectors.toUnmodifiableSet());
+        if (admin != null) {
+            fetch(null).forEach(message -> read.add(message.messageId()));
+        }
     }
 
     /** The mailbox of {@code account} on the Lab Cloud {@code admin} talks to. */
@@ -59,12 +61,12 @@ public final class Mailbox {
 
     /** Every message in the lab's account, oldest first. */
     public List<EmailMessage> messages() {
-        return read(null);
+        return markedRead(fetch(null));
     }
 
     /** The messages to {@code address} (To or Cc), oldest first. */
     public List<EmailMessage> messagesTo(String address) {
-        return read(address);
+        return markedRead(fetch(address));
     }
 
     /** The messages as a table, oldest first: time, from, to, subject. */
@@ -78,8 +80,9 @@ public final class Mailbox {
     }
 
     /**
-     * Waits until a message to {@code address} arrives that was not in the mailbox when it was opened
-     * ({@code lab.mailbox()}), and returns the newest such message.
+     * Waits for new mail to {@code address}, as a mail client shows unread mail: a message that was not in the
+     * mailbox when it was opened ({@code lab.mailbox()}) and that no call has returned since (messages, messagesTo,
+     * table, followVerificationLink). Returns the newest such message, read from then on.
      */
     public EmailMessage waitForMessageTo(String address, Duration timeout) {
         List<EmailMessage> arrived = StateWaiter.onStdout(Duration.ofMillis(250), Duration.ofSeconds(2)).await(
@@ -87,7 +90,7 @@ public final class Mailbox {
                 found -> found.isEmpty() ? "no new message" : found.size() + (found.size() == 1 ? " message" : " messages"),
                 found -> !found.isEmpty(), (found, waited) -> "in " + Durations.describe(waited), timeout,
                 "Look at what should send it: the sender's log, and whether SES refused it (MessageRejected)");
-        return arrived.get(arrived.size() - 1);
+        return markedRead(arrived).get(arrived.size() - 1);
     }
 
     /**
@@ -133,10 +136,15 @@ public final class Mailbox {
     }
 
     private List<EmailMessage> newMessagesTo(String address) {
-        return messagesTo(address).stream().filter(m -> !seenAtOpening.contains(m.messageId())).toList();
+        return fetch(address).stream().filter(m -> !read.contains(m.messageId())).toList();
     }
 
-    private List<EmailMessage> read(String recipient) {
+    private List<EmailMessage> markedRead(List<EmailMessage> messages) {
+        messages.forEach(message -> read.add(message.messageId()));
+        return messages;
+    }
+
+    private List<EmailMessage> fetch(String recipient) {
         if (admin == null) {
             throw new LabSetupException(elsewhere);
         }

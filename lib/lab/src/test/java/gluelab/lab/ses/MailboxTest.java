@@ -91,7 +91,7 @@ class MailboxTest {
     }
 
     @Test
-    void waitingForMailIgnoresWhatWasThereWhenTheMailboxWasOpened() {
+    void waitingForMailReturnsOnlyUnreadMailNeitherThereAtOpeningNorListedSince() {
         try (SesV2Client ses = cloud.client(SesV2Client.builder())) {
             Mailbox first = mailbox();
             verified(ses, first, "old@wait.example");
@@ -105,6 +105,13 @@ class MailboxTest {
             ses.sendEmail(r -> r.fromEmailAddress("old@wait.example").destination(d -> d.toAddresses("old@wait.example"))
                     .content(c -> c.simple(m -> m.subject(s -> s.data("new")).body(b -> b.text(t -> t.data("new"))))));
             assertThat(reopened.waitForMessageTo("old@wait.example", Duration.ofSeconds(10)).subject()).isEqualTo("new");
+            assertThatThrownBy(() -> reopened.waitForMessageTo("old@wait.example", Duration.ofMillis(300)))
+                    .as("the new message was read").isInstanceOf(LabTimeoutException.class);
+            ses.sendEmail(r -> r.fromEmailAddress("old@wait.example").destination(d -> d.toAddresses("old@wait.example"))
+                    .content(c -> c.simple(m -> m.subject(s -> s.data("listed")).body(b -> b.text(t -> t.data("x"))))));
+            assertThat(reopened.messagesTo("old@wait.example")).extracting(EmailMessage::subject).contains("listed");
+            assertThatThrownBy(() -> reopened.waitForMessageTo("old@wait.example", Duration.ofMillis(300)))
+                    .as("a listed message is read").isInstanceOf(LabTimeoutException.class);
         }
     }
 
