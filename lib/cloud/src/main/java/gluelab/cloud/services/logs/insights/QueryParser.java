@@ -198,7 +198,7 @@ final class QueryParser {
             throw scanner.unexpected(count);
         }
         advance();
-        long n = Long.parseLong(count.text());
+        long n = count.text().length() > 6 ? Long.MAX_VALUE : Long.parseLong(count.text());
         if (n < 1 || n > MAX_LIMIT) {
             throw new QuerySyntaxException("limit must be between 1 and " + MAX_LIMIT + ", found " + count.text()
                     + " at " + scanner.where(count.start()), count.start(), count.end());
@@ -376,8 +376,8 @@ final class QueryParser {
             }
             case NUMBER -> {
                 advance();
-                Object number = token.text().contains(".") ? (Object) Double.parseDouble(token.text())
-                        : (Object) Long.parseLong(token.text());
+                Object number = token.text().contains(".") || token.text().length() > 18
+                        ? (Object) Double.parseDouble(token.text()) : (Object) Long.parseLong(token.text());
                 return Expression.constant(number);
             }
             case DURATION -> {

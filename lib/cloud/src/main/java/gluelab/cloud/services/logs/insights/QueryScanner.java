@@ -150,7 +150,9 @@ final class QueryScanner {
 
     private Token number(int start) {
         int j = start;
-        while (j < text.length() && (Character.isDigit(text.charAt(j)) || text.charAt(j) == '.')) {
+        boolean point = false;
+        while (j < text.length() && (Character.isDigit(text.charAt(j)) || (text.charAt(j) == '.' && !point))) {
+            point |= text.charAt(j) == '.';
             j++;
         }
         int unitEnd = j;

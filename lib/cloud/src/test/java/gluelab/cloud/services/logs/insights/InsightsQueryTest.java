@@ -162,6 +162,8 @@ class InsightsQueryTest {
                 Arguments.of("parse @message 'a * b *' as one", "'a * b *'", 15),
                 Arguments.of("limit 0", "0", 6),
                 Arguments.of("limit 10001", "10001", 6),
+                Arguments.of("limit 99999999999999999999999", "99999999999999999999999", 6),
+                Arguments.of("fields 1.2.3", ".3", 10),
                 Arguments.of("filter @message like /(unclosed/", "/(unclosed/", 21),
                 Arguments.of("fields 'unterminated", "'unterminated", 7));
     }
@@ -176,6 +178,33 @@ class InsightsQueryTest {
                             .startsWith(offending.equals("<EOF>") ? "" : offending.substring(0, 1));
                     assertThat(e.getMessage()).contains("position " + (start + 1)).doesNotContain("Exception");
                 });
+    }
+
+    @org.junit.jupiter.api.Test
+    void anyMangledQueryEitherCompilesAndRunsOrIsRefusedAsMalformedNeverWorse() {
+        java.util.Random random = new java.util.Random(23);
+        List<String> seeds = cases().map(a -> (String) a.get()[1]).toList();
+        String alphabet = "|()[]'\"/*,=<>!~ -+%^#`@.asbynotinlike0123456789fieldsparsestatssortlimitdisplayfilter";
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder query = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
+            for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
+                int at = random.nextInt(query.length() + 1);
+                if (random.nextBoolean() && at < query.length()) {
+                    query.deleteCharAt(at);
+                } else {
+                    query.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            InsightsQuery compiled;
+            try {
+                compiled = InsightsQuery.parse(query.toString());
+            } catch (QuerySyntaxException refused) {
+                assertThat(refused.start()).as(query.toString()).isBetween(0, query.length());
+                assertThat(refused.end()).as(query.toString()).isBetween(refused.start(), query.length());
+                continue;
+            }
+            compiled.run(events(), 100);
+        }
     }
 
     private static List<String> rows(InsightsQuery.Result result) {
