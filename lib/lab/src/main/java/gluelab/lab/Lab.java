@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -370,6 +371,16 @@ public final class Lab implements AutoCloseable {
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
         return clients.build(builder);
+    }
+
+    /**
+     * As {@link #client(AwsClientBuilder)}, signing as other credentials: another account's keys, or a role's
+     * session from {@code AssumeRole}. On Lab Cloud the second account signs with {@code test-b}/{@code test-b}; on
+     * AWS, for example, {@code ProfileCredentialsProvider.create("finance")}.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder,
+                                                                                      AwsCredentialsProvider credentials) {
+        return clients.build(builder, credentials);
     }
 
     private synchronized <C> C cached(Class<C> type, java.util.function.Supplier<C> create) {

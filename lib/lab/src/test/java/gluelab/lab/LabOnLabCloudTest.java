@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.glue.model.GlueException;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** The lab against a real Lab Cloud on a port of its own, as a notebook on the embedded target uses it. */
 class LabOnLabCloudTest {
@@ -124,6 +127,16 @@ class LabOnLabCloudTest {
         assertThat(printed()).contains("Reset lab 01: nothing to remove");
         assertThat(lab.cleanUp().total()).isZero();
         assertThat(printed()).contains("Cleaned up lab 01: nothing to remove");
+    }
+
+    @Test
+    void aClientMadeWithOtherCredentialsSignsAsTheirAccountOnTheSameEndpoint() {
+        var accountB = StaticCredentialsProvider.create(AwsBasicCredentials.create("test-b", "test-b"));
+
+        String signedAs = lab.client(StsClient.builder(), accountB).getCallerIdentity().account();
+
+        assertThat(signedAs).isEqualTo("111111111111");
+        assertThat(lab.client(StsClient.builder()).getCallerIdentity().account()).isEqualTo(lab.account());
     }
 
     @Test

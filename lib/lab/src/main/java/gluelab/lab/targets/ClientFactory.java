@@ -2,6 +2,7 @@ package gluelab.lab.targets;
 
 import gluelab.lab.LabSetupException;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
@@ -36,8 +37,14 @@ public final class ClientFactory implements AutoCloseable {
         return region;
     }
 
-    /** A client built by {@code builder}, aimed at this target. */
+    /** A client built by {@code builder}, aimed at this target, signing as the lab's own credentials. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+        return build(builder, config.credentials());
+    }
+
+    /** A client built by {@code builder}, aimed at this target, signing as {@code credentials}. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
+                                                                                     AwsCredentialsProvider credentials) {
         if (builder instanceof S3ClientBuilder s3) {
             s3.forcePathStyle(config.pathStyle());
         }
@@ -46,7 +53,7 @@ public final class ClientFactory implements AutoCloseable {
             builder.endpointOverride(config.endpoint()).overrideConfiguration(builder.overrideConfiguration()
                     .toBuilder().putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true).build());
         }
-        return builder.region(region).credentialsProvider(config.credentials()).httpClient(http).build();
+        return builder.region(region).credentialsProvider(credentials).httpClient(http).build();
     }
 
     private static Region resolveRegion(TargetConfig config) {
