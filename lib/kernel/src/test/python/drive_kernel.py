@@ -14,8 +14,9 @@ import time
 from jupyter_client.manager import KernelManager
 
 
-def outputs_of(client, code, interrupt_on_output=None):
-    """Runs a cell and collects its outputs; with a KernelManager, interrupts the cell once it printed."""
+def outputs_of(client, code, interrupt_on_output=None, interrupt_after="stream"):
+    """Runs a cell and collects its outputs; with a KernelManager, interrupts the cell once it sent an
+    `interrupt_after` output (a stream, or an update of a display)."""
     msg_id = client.execute(code)
     outputs = []
     while True:
@@ -23,15 +24,20 @@ def outputs_of(client, code, interrupt_on_output=None):
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
         kind = msg["msg_type"]
-        if kind in ("stream", "display_data", "execute_result", "error"):
+        if kind in ("stream", "display_data", "update_display_data", "execute_result", "error"):
             outputs.append({"type": kind, "content": msg["content"]})
-            if kind == "stream" and interrupt_on_output is not None:
+            if kind == interrupt_after and interrupt_on_output is not None:
                 interrupt_on_output.interrupt_kernel()
                 interrupt_on_output = None
         elif kind == "status" and msg["content"]["execution_state"] == "idle":
             break
     reply = client.get_shell_msg(timeout=60)
     return {"outputs": outputs, "status": reply["content"]["status"]}
+
+
+WAIT_FOREVER = """gluelab.lab.wait.StateWaiter.onStdout(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(200))
+    .await("Run jr_1 of lab01-job", () -> "RUNNING", s -> s, s -> false, (s, waited) -> "",
+           java.time.Duration.ofMinutes(10), null)"""
 
 
 def shell_reply(client, msg_id):
@@ -62,6 +68,10 @@ def main():
                                            interrupt_on_output=manager)
         report["interrupt_seconds"] = time.perf_counter() - started
         report["after_interrupt"] = outputs_of(client, "greeting + \" again\"")
+        # A lab wait (a job run, a crawl) that never ends: its progress line updates in place until the interrupt.
+        report["interrupted_wait"] = outputs_of(client, WAIT_FOREVER, interrupt_on_output=manager,
+                                                interrupt_after="update_display_data")
+        report["after_interrupted_wait"] = outputs_of(client, "greeting + \" after the wait\"")
         report["streams"] = outputs_of(client, 'System.out.println("out 1");\nSystem.err.println("err 1");\nSystem.out.println("out 2");')
     finally:
         client.stop_channels()
