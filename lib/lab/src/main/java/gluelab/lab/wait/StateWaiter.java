@@ -68,6 +68,8 @@ public final class StateWaiter {
         long started = nanoTime.getAsLong();
         ProgressLine line = progress.get();
         StringBuilder settled = new StringBuilder(what).append(": ");
+        // Shown before the first call, so a call that fails (no such run) is seen to come from this wait.
+        line.waiting(settled.toString(), "");
         String shown = null;
         Duration interval = firstInterval;
         while (true) {

@@ -88,12 +88,13 @@ class StateWaiterTest {
 
         // Polls at 0, 0.2, 0.5, 0.95, 1.625, 2.625 and 3.625 s.
         assertThat(shown).containsExactly(
-                "new: Run jr_1 of lab01-job: STARTING",
+                "new: Run jr_1 of lab01-job: ",
+                "update: Run jr_1 of lab01-job: STARTING",
                 "update: Run jr_1 of lab01-job: STARTING → RUNNING",
                 "update: Run jr_1 of lab01-job: STARTING → RUNNING … 1 s",
                 "update: Run jr_1 of lab01-job: STARTING → RUNNING … 2 s",
                 "update: Run jr_1 of lab01-job: STARTING → RUNNING → SUCCEEDED in 3625 ms");
-        assertThat(ids).hasSize(5).containsOnly(ids.get(0));
+        assertThat(ids).hasSize(6).containsOnly(ids.get(0));
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
