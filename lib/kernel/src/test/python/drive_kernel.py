@@ -40,6 +40,26 @@ WAIT_FOREVER = """gluelab.lab.wait.StateWaiter.onStdout(java.time.Duration.ofMil
            java.time.Duration.ofMinutes(10), null)"""
 
 
+def run_all(client, cells):
+    """Sends every cell at once, as Jupyter's Run All does, and reports each reply's status and what was printed."""
+    msg_ids = [client.execute(code) for code in cells]
+    statuses = {}
+    while len(statuses) < len(msg_ids):
+        reply = client.get_shell_msg(timeout=60)
+        parent = reply["parent_header"].get("msg_id")
+        if parent in msg_ids:
+            statuses[parent] = reply["content"]["status"]
+    printed = []
+    while True:
+        try:
+            msg = client.get_iopub_msg(timeout=2)
+        except Exception:
+            break
+        if msg["parent_header"].get("msg_id") in msg_ids and msg["msg_type"] == "stream":
+            printed.append(msg["content"]["text"])
+    return {"statuses": [statuses[msg_id] for msg_id in msg_ids], "printed": printed}
+
+
 def shell_reply(client, msg_id):
     while True:
         reply = client.get_shell_msg(timeout=30)
@@ -72,6 +92,10 @@ def main():
         report["interrupted_wait"] = outputs_of(client, WAIT_FOREVER, interrupt_on_output=manager,
                                                 interrupt_after="update_display_data")
         report["after_interrupted_wait"] = outputs_of(client, "greeting + \" after the wait\"")
+        report["run_all_after_an_error"] = run_all(client, ['throw new IllegalStateException("boom");',
+                                                             'System.out.println("queued behind the error");',
+                                                             'greeting + " queued too"'])
+        report["after_run_all"] = outputs_of(client, "greeting + \" after Run All\"")
         report["streams"] = outputs_of(client, 'System.out.println("out 1");\nSystem.err.println("err 1");\nSystem.out.println("out 2");')
     finally:
         client.stop_channels()

@@ -194,7 +194,7 @@ class JupyterProtocolTest {
     }
 
     @Test
-    void theKernelCompletesInspectsInterruptsBusyCellsAndLabWaitsAndKeepsItsOwnLoggingOutOfStderr() throws Exception {
+    void theKernelCompletesInspectsInterruptsBusyCellsAndLabWaitsAbortsRunAllAfterAnErrorAndKeepsItsOwnLoggingOutOfStderr() throws Exception {
         JsonNode report = JSON.readTree(python(List.of(SCRIPTS.resolve("drive_kernel.py").toString())));
 
         assertEquals("java", report.path("kernel_info").path("language_info").path("name").asText());
@@ -226,11 +226,18 @@ class JupyterProtocolTest {
             }
         }
         assertTrue(updates.size() >= 2, "the line was redrawn in place as the wait went on: " + updates);
-        assertTrue(updates.get(0).startsWith("Run jr_1 of lab01-job: RUNNING … "), updates.get(0));
+        assertEquals("Run jr_1 of lab01-job: RUNNING", updates.get(0));
         assertEquals("Run jr_1 of lab01-job: RUNNING … interrupted.", updates.get(updates.size() - 1));
         assertEquals(0, waitOutputs.findValues("name").stream().filter(name -> name.asText().equals("stderr")).count());
         assertEquals("Interrupted", waitOutputs.get(waitOutputs.size() - 1).path("content").path("ename").asText());
         assertEquals("hello after the wait", report.path("after_interrupted_wait").path("outputs").get(0).path("content")
+                .path("data").path("text/plain").asText());
+
+        JsonNode runAll = report.path("run_all_after_an_error");
+        assertEquals("[\"error\",\"aborted\",\"aborted\"]", runAll.path("statuses").toString(),
+                "cells queued behind a failing one are aborted (stop_on_error)");
+        assertEquals("[]", runAll.path("printed").toString());
+        assertEquals("hello after Run All", report.path("after_run_all").path("outputs").get(0).path("content")
                 .path("data").path("text/plain").asText());
 
         JsonNode streams = report.path("streams").path("outputs");
