@@ -14,8 +14,9 @@ import time
 from jupyter_client.manager import KernelManager
 
 
-def outputs_of(client, code, interrupt_on_output=None):
-    """Runs a cell and collects its outputs; with a KernelManager, interrupts the cell once it printed."""
+def outputs_of(client, code, interrupt_on_output=None, interrupt_after="stream"):
+    """Runs a cell and collects its outputs; with a KernelManager, interrupts the cell once it sent an
+    `interrupt_after` output (a stream, or an update of a display)."""
     msg_id = client.execute(code)
     outputs = []
     while True:
@@ -23,15 +24,40 @@ def outputs_of(client, code, interrupt_on_output=None):
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
         kind = msg["msg_type"]
-        if kind in ("stream", "display_data", "execute_result", "error"):
+        if kind in ("stream", "display_data", "update_display_data", "execute_result", "error"):
             outputs.append({"type": kind, "content": msg["content"]})
-            if kind == "stream" and interrupt_on_output is not None:
+            if kind == interrupt_after and interrupt_on_output is not None:
                 interrupt_on_output.interrupt_kernel()
                 interrupt_on_output = None
         elif kind == "status" and msg["content"]["execution_state"] == "idle":
             break
     reply = client.get_shell_msg(timeout=60)
     return {"outputs": outputs, "status": reply["content"]["status"]}
+
+
+WAIT_FOREVER = """gluelab.lab.wait.StateWaiter.onStdout(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(200))
+    .await("Run jr_1 of lab01-job", () -> "RUNNING", s -> s, s -> false, (s, waited) -> "",
+           java.time.Duration.ofMinutes(10), null)"""
+
+
+def run_all(client, cells):
+    """Sends every cell at once, as Jupyter's Run All does, and reports each reply's status and what was printed."""
+    msg_ids = [client.execute(code) for code in cells]
+    statuses = {}
+    while len(statuses) < len(msg_ids):
+        reply = client.get_shell_msg(timeout=60)
+        parent = reply["parent_header"].get("msg_id")
+        if parent in msg_ids:
+            statuses[parent] = reply["content"]["status"]
+    printed = []
+    while True:
+        try:
+            msg = client.get_iopub_msg(timeout=2)
+        except Exception:
+            break
+        if msg["parent_header"].get("msg_id") in msg_ids and msg["msg_type"] == "stream":
+            printed.append(msg["content"]["text"])
+    return {"statuses": [statuses[msg_id] for msg_id in msg_ids], "printed": printed}
 
 
 def shell_reply(client, msg_id):
@@ -62,6 +88,14 @@ def main():
                                            interrupt_on_output=manager)
         report["interrupt_seconds"] = time.perf_counter() - started
         report["after_interrupt"] = outputs_of(client, "greeting + \" again\"")
+        # A lab wait (a job run, a crawl) that never ends: its progress line updates in place until the interrupt.
+        report["interrupted_wait"] = outputs_of(client, WAIT_FOREVER, interrupt_on_output=manager,
+                                                interrupt_after="update_display_data")
+        report["after_interrupted_wait"] = outputs_of(client, "greeting + \" after the wait\"")
+        report["run_all_after_an_error"] = run_all(client, ['throw new IllegalStateException("boom");',
+                                                             'System.out.println("queued behind the error");',
+                                                             'greeting + " queued too"'])
+        report["after_run_all"] = outputs_of(client, "greeting + \" after Run All\"")
         report["streams"] = outputs_of(client, 'System.out.println("out 1");\nSystem.err.println("err 1");\nSystem.out.println("out 2");')
     finally:
         client.stop_channels()

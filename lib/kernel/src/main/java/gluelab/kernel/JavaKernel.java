@@ -1,5 +1,6 @@
 package gluelab.kernel;
 
+import gluelab.kernel.channels.ResponsiveJupyterConnection;
 import gluelab.kernel.eval.CellError;
 import gluelab.kernel.eval.CellListener;
 import gluelab.kernel.eval.Completion;
@@ -45,6 +46,12 @@ final class JavaKernel extends BaseKernel {
     private static final long LIVE_OUTPUT_FLUSH_MILLIS = 200;
 
     private final CompletableFuture<JavaSession> session;
+    /**
+     * A cell failed with {@code stop_on_error}: the execute requests already queued behind it (Run All) are aborted
+     * until the shell's queue is empty, as ipykernel does. Needs the blocking shell channel, which says when that is.
+     */
+    private volatile boolean aborting;
+    private volatile boolean abortsQueuedRequests;
     private final ScheduledExecutorService outputFlusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-output-flusher");
         thread.setDaemon(true);
@@ -67,11 +74,21 @@ final class JavaKernel extends BaseKernel {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecuteRequest);
+        if (connection instanceof ResponsiveJupyterConnection responsive && responsive.usesBlockingChannels()) {
+            responsive.whenShellQueueEmpty(() -> aborting = false);
+            abortsQueuedRequests = true;
+        }
     }
 
     private synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
+        if (aborting) {
+            // Run All queued this cell before one above it failed: it is not run, as ipykernel does (stop_on_error).
+            env.setBusyDeferIdle();
+            env.defer().reply(new AbortedExecuteReply());
+            return;
+        }
         int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
         env.setBusyDeferIdle();
         // A silent request (a frontend probing state) is not broadcast: no input, no outputs on IOPub.
@@ -110,6 +127,7 @@ final class JavaKernel extends BaseKernel {
         if (error.isEmpty()) {
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } else {
+            aborting = request.shouldStopOnError() && abortsQueuedRequests;
             replyError(env, count, error.get());
         }
     }

@@ -1,7 +1,9 @@
 package gluelab.kernel;
 
 import gluelab.kernel.channels.ResponsiveJupyterConnection;
+import gluelab.kernel.edition.LabEdition;
 import gluelab.kernel.eval.JavaSession;
+import gluelab.lab.LabHome;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 
@@ -36,6 +38,7 @@ public final class KernelMain {
     public static int run(Path connectionFile) throws Exception {
         KernelLogging.routeToFile();
         Path workingDirectory = Path.of("").toAbsolutePath();
+        followEditionOf(workingDirectory);
         CompletableFuture<JavaSession> session = new CompletableFuture<>();
         Thread warmUp = new Thread(() -> {
             try {
@@ -62,5 +65,17 @@ public final class KernelMain {
         LOG.info(() -> "kernel ready on " + connection.getIp() + ", working directory " + workingDirectory);
         sockets.waitUntilClose();
         return 0;
+    }
+
+    /**
+     * Jupyter starts a kernel in its notebook's folder: a notebook of a learner edition deploys that edition's
+     * {@code labs/} and reads its {@code data/}, whichever checkout's {@code GLUELAB_HOME} Jupyter inherited, as the
+     * headless runner and the grader do ({@link LabEdition}).
+     */
+    static void followEditionOf(Path workingDirectory) {
+        if (System.getProperty(LabHome.HOME_PROPERTY) == null) {
+            LabEdition.of(workingDirectory.resolve("notebook.ipynb"))
+                    .ifPresent(edition -> System.setProperty(LabHome.HOME_PROPERTY, edition.root().toString()));
+        }
     }
 }

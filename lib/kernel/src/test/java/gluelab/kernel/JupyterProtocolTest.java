@@ -194,7 +194,7 @@ class JupyterProtocolTest {
     }
 
     @Test
-    void theKernelCompletesInspectsInterruptsAndKeepsItsOwnLoggingOutOfStderr() throws Exception {
+    void theKernelCompletesInspectsInterruptsBusyCellsAndLabWaitsAbortsRunAllAfterAnErrorAndKeepsItsOwnLoggingOutOfStderr() throws Exception {
         JsonNode report = JSON.readTree(python(List.of(SCRIPTS.resolve("drive_kernel.py").toString())));
 
         assertEquals("java", report.path("kernel_info").path("language_info").path("name").asText());
@@ -210,6 +210,35 @@ class JupyterProtocolTest {
         assertEquals("spinning\n", outputs.get(0).path("content").path("text").asText());
         assertEquals("Interrupted", outputs.get(outputs.size() - 1).path("content").path("ename").asText());
         assertEquals("hello again", report.path("after_interrupt").path("outputs").get(0).path("content").path("data").path("text/plain").asText());
+
+        JsonNode wait = report.path("interrupted_wait");
+        assertEquals("error", wait.path("status").asText());
+        JsonNode waitOutputs = wait.path("outputs");
+        JsonNode progress = waitOutputs.get(0);
+        assertEquals("display_data", progress.path("type").asText());
+        String progressId = progress.path("content").path("transient").path("display_id").asText();
+        assertFalse(progressId.isEmpty(), "the progress line has a display id");
+        List<String> updates = new ArrayList<>();
+        for (JsonNode output : waitOutputs) {
+            if (output.path("type").asText().equals("update_display_data")) {
+                assertEquals(progressId, output.path("content").path("transient").path("display_id").asText());
+                updates.add(output.path("content").path("data").path("text/plain").asText());
+            }
+        }
+        assertTrue(updates.size() >= 2, "the line was redrawn in place as the wait went on: " + updates);
+        assertEquals("Run jr_1 of lab01-job: RUNNING", updates.get(0));
+        assertEquals("Run jr_1 of lab01-job: RUNNING … interrupted.", updates.get(updates.size() - 1));
+        assertEquals(0, waitOutputs.findValues("name").stream().filter(name -> name.asText().equals("stderr")).count());
+        assertEquals("Interrupted", waitOutputs.get(waitOutputs.size() - 1).path("content").path("ename").asText());
+        assertEquals("hello after the wait", report.path("after_interrupted_wait").path("outputs").get(0).path("content")
+                .path("data").path("text/plain").asText());
+
+        JsonNode runAll = report.path("run_all_after_an_error");
+        assertEquals("[\"error\",\"aborted\",\"aborted\"]", runAll.path("statuses").toString(),
+                "cells queued behind a failing one are aborted (stop_on_error)");
+        assertEquals("[]", runAll.path("printed").toString());
+        assertEquals("hello after Run All", report.path("after_run_all").path("outputs").get(0).path("content")
+                .path("data").path("text/plain").asText());
 
         JsonNode streams = report.path("streams").path("outputs");
         assertEquals(List.of("stdout:out 1\n", "stderr:err 1\n", "stdout:out 2\n"), List.of(

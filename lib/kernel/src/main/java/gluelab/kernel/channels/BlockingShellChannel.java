@@ -51,6 +51,9 @@ final class BlockingShellChannel extends ShellChannel {
         loop = new Loop(name, () -> {
             if (poller.poll(POLL_MILLIS) > 0) {
                 serve(readMessage(), name);
+                if (!isControl && connection instanceof ResponsiveJupyterConnection responsive && poller.poll(0) == 0) {
+                    responsive.shellQueueEmpty();
+                }
             }
             return 0; // no sleep: the poll itself waits
         });

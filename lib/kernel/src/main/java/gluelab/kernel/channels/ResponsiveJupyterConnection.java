@@ -37,6 +37,17 @@ public final class ResponsiveJupyterConnection extends JupyterConnection {
         return connection;
     }
 
+    private volatile Runnable whenShellQueueEmpty = () -> { };
+
+    /** Runs {@code action} each time the shell channel has served a request and no other is waiting. */
+    public void whenShellQueueEmpty(Runnable action) {
+        whenShellQueueEmpty = action;
+    }
+
+    void shellQueueEmpty() {
+        whenShellQueueEmpty.run();
+    }
+
     public boolean usesBlockingChannels() {
         return shell instanceof BlockingShellChannel && control instanceof BlockingShellChannel;
     }

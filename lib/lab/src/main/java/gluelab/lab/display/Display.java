@@ -79,6 +79,11 @@ public final class Display {
         sink.update(Objects.requireNonNull(displayId), render(value, mimeTypes));
     }
 
+    /** Whether {@link #updateDisplay} redraws an output in place here: in a notebook, not in plain Java. */
+    public static boolean updatesInPlace() {
+        return sink.updatesInPlace();
+    }
+
     private static String show(MimeBundle bundle) {
         String displayId = UUID.randomUUID().toString();
         sink.display(bundle, displayId);

@@ -12,6 +12,11 @@ public interface DisplaySink {
     /** Replaces the content of every output shown earlier with {@code displayId}, in whichever cell it is. */
     void update(String displayId, MimeBundle bundle);
 
+    /** Whether {@link #update} redraws an output where it stands (a notebook), rather than adding a line. */
+    default boolean updatesInPlace() {
+        return true;
+    }
+
     /** Without a notebook (plain Java, tests): the plain-text form on {@code System.out}, updates as new lines. */
     DisplaySink PLAIN_TEXT = new DisplaySink() {
         @Override
@@ -22,6 +27,11 @@ public interface DisplaySink {
         @Override
         public void update(String displayId, MimeBundle bundle) {
             System.out.println(bundle.plainText());
+        }
+
+        @Override
+        public boolean updatesInPlace() {
+            return false;
         }
     };
 }

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 /**
  * Polls something that moves through states (a job run, a crawler, an execution) until it is done, and
  * shows its progress on one line as it goes: {@code Run jr_3f2a… of lab01-convert: STARTING → RUNNING →
- * SUCCEEDED in 1.4 s}. Each state is printed once, when it is first seen. Polls get slower up to a limit,
- * so long AWS runs cost few calls. Plain text on stdout only.
+ * SUCCEEDED in 1.4 s}. Each state is shown once, when it is first seen; in a notebook the line is redrawn in place
+ * with the time waited so far ({@link ProgressLine}). Polls get slower up to a limit, so long AWS runs cost few calls.
+ * An interrupt (Jupyter's interrupt button) ends the wait at once with a clear message.
  */
 public final class StateWaiter {
 
@@ -25,22 +26,30 @@ public final class StateWaiter {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private final PrintStream out;
+    private final Supplier<ProgressLine> progress;
     private final Duration firstInterval;
     private final Duration maxInterval;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
 
     public StateWaiter(PrintStream out, Duration firstInterval, Duration maxInterval, Sleeper sleeper, LongSupplier nanoTime) {
-        this.out = out;
+        this(() -> ProgressLine.printing(out), firstInterval, maxInterval, sleeper, nanoTime);
+    }
+
+    /** Shows each wait on a progress line {@code progress} makes. */
+    public StateWaiter(Supplier<ProgressLine> progress, Duration firstInterval, Duration maxInterval,
+                       Sleeper sleeper, LongSupplier nanoTime) {
+        this.progress = progress;
         this.firstInterval = firstInterval;
         this.maxInterval = maxInterval;
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
     }
 
+    /** Waits with real pauses, showing progress in place in a notebook and as printed text elsewhere. */
     public static StateWaiter onStdout(Duration firstInterval, Duration maxInterval) {
-        return new StateWaiter(System.out, firstInterval, maxInterval, d -> Thread.sleep(d.toMillis()), System::nanoTime);
+        return new StateWaiter(ProgressLine::forThisProcess, firstInterval, maxInterval, d -> Thread.sleep(d.toMillis()),
+                System::nanoTime);
     }
 
     /**
@@ -57,38 +66,73 @@ public final class StateWaiter {
     public <T> T await(String what, Supplier<T> poll, Function<T, String> stateOf, Predicate<T> done,
                        BiFunction<T, Duration, String> summary, Duration timeout, String timeoutHint) {
         long started = nanoTime.getAsLong();
-        out.print(what + ": ");
-        out.flush();
+        ProgressLine line = progress.get();
+        StringBuilder settled = new StringBuilder(what).append(": ");
+        // Shown before the first call, so a call that fails (no such run) is seen to come from this wait.
+        line.waiting(settled.toString(), "");
         String shown = null;
         Duration interval = firstInterval;
         while (true) {
-            T answer = poll.get();
+            T answer;
+            try {
+                answer = poll.get();
+            } catch (RuntimeException e) {
+                if (!isInterruption(e)) {
+                    throw e;
+                }
+                throw interrupted(line, settled, what, shown);
+            }
             String state = stateOf.apply(answer);
             if (!Objects.equals(state, shown)) {
-                out.print((shown == null ? "" : " → ") + state);
-                out.flush();
+                settled.append(shown == null ? "" : " → ").append(state);
                 shown = state;
             }
             Duration waited = Duration.ofNanos(nanoTime.getAsLong() - started);
             if (done.test(answer)) {
                 String end = summary.apply(answer, waited);
-                out.println(end == null || end.isEmpty() ? "" : " " + end);
+                line.ended(settled + (end == null || end.isEmpty() ? "" : " " + end));
                 return answer;
             }
             if (waited.compareTo(timeout) >= 0) {
-                out.println(" … still " + state + " after " + Durations.describe(waited) + ", giving up.");
+                line.ended(settled + " … still " + state + " after " + Durations.describe(waited) + ", giving up.");
                 throw new LabTimeoutException(what + " is still " + state + " after " + Durations.describe(waited)
                         + (timeoutHint == null ? "" : ". " + timeoutHint));
             }
+            // Whole seconds: the line changes when there is news, not on every poll.
+            line.waiting(settled.toString(), waited.toSeconds() == 0 ? "" : " … " + waited.toSeconds() + " s");
             try {
                 sleeper.sleep(interval);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                out.println(" … interrupted.");
-                throw new LabTimeoutException(what + " was still " + state + " when the wait was interrupted");
+                throw interrupted(line, settled, what, state);
             }
             long next = Math.min(maxInterval.toMillis(), (long) (interval.toMillis() * 1.5));
             interval = Duration.ofMillis(Math.max(next, firstInterval.toMillis()));
         }
+    }
+
+    /**
+     * Jupyter's interrupt button (or a time limit) interrupts the cell's thread: the wait ends at once, saying so on its
+     * line and in its exception, and leaves the thread's interrupt status set for whoever runs the cell.
+     */
+    private static LabTimeoutException interrupted(ProgressLine line, StringBuilder settled, String what, String state) {
+        Thread.currentThread().interrupt();
+        line.ended(settled + " … interrupted.");
+        return new LabTimeoutException(what + (state == null ? " was interrupted before its first answer"
+                : " was still " + state + " when the wait was interrupted"));
+    }
+
+    /** An SDK call cut short by an interrupt: the SDK says so with its AbortedException or an interrupted I/O. */
+    static boolean isInterruption(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof java.io.InterruptedIOException
+                    || cause instanceof java.nio.channels.ClosedByInterruptException
+                    || cause.getClass().getSimpleName().equals("AbortedException")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

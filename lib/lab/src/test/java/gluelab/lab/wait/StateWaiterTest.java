@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gluelab.lab.LabTimeoutException;
+import gluelab.lab.display.Display;
+import gluelab.lab.display.DisplaySink;
+import gluelab.lab.display.MimeBundle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -55,5 +58,96 @@ class StateWaiterTest {
                 .isInstanceOf(LabTimeoutException.class)
                 .hasMessage("Run jr_1 of lab01-job is still RUNNING after 3.6 s. Look at its log.");
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Run jr_1 of lab01-job: RUNNING … still RUNNING after");
+    }
+
+    @Test
+    void inANotebookTheWaitIsOneOutputRedrawnInPlaceWithTheTimeWaited() {
+        List<String> shown = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        DisplaySink notebook = new DisplaySink() {
+            @Override
+            public void display(MimeBundle bundle, String displayId) {
+                ids.add(displayId);
+                shown.add("new: " + bundle.plainText());
+            }
+
+            @Override
+            public void update(String displayId, MimeBundle bundle) {
+                ids.add(displayId);
+                shown.add("update: " + bundle.plainText());
+            }
+        };
+        Iterator<String> states = List.of("STARTING", "RUNNING", "RUNNING", "RUNNING", "RUNNING", "RUNNING", "SUCCEEDED").iterator();
+        Display.setSink(notebook);
+        try {
+            waiterShowing(ProgressLine::forThisProcess).await("Run jr_1 of lab01-job", states::next, s -> s, "SUCCEEDED"::equals,
+                    (s, waited) -> "in " + waited.toMillis() + " ms", Duration.ofMinutes(1), null);
+        } finally {
+            Display.setSink(DisplaySink.PLAIN_TEXT);
+        }
+
+        // Polls at 0, 0.2, 0.5, 0.95, 1.625, 2.625 and 3.625 s.
+        assertThat(shown).containsExactly(
+                "new: Run jr_1 of lab01-job: ",
+                "update: Run jr_1 of lab01-job: STARTING",
+                "update: Run jr_1 of lab01-job: STARTING → RUNNING",
+                "update: Run jr_1 of lab01-job: STARTING → RUNNING … 1 s",
+                "update: Run jr_1 of lab01-job: STARTING → RUNNING … 2 s",
+                "update: Run jr_1 of lab01-job: STARTING → RUNNING → SUCCEEDED in 3625 ms");
+        assertThat(ids).hasSize(6).containsOnly(ids.get(0));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void anInterruptEndsTheWaitAtOnceSayingSoAndKeepsTheThreadInterrupted() {
+        StateWaiter interruptedWhileAsleep = new StateWaiter(new PrintStream(out, true, StandardCharsets.UTF_8),
+                Duration.ofMillis(200), Duration.ofSeconds(1), d -> {
+                    throw new InterruptedException();
+                }, () -> fakeNanos);
+        try {
+            assertThatThrownBy(() -> interruptedWhileAsleep.await("Crawler lab15-sales", () -> "RUNNING", s -> s, s -> false,
+                    (s, w) -> "", Duration.ofMinutes(5), null))
+                    .isInstanceOf(LabTimeoutException.class)
+                    .hasMessage("Crawler lab15-sales was still RUNNING when the wait was interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("Crawler lab15-sales: RUNNING … interrupted." + System.lineSeparator());
+    }
+
+    @Test
+    void anSdkCallCutShortByAnInterruptEndsTheWaitTheSameWay() {
+        RuntimeException aborted = new RuntimeException("Unable to execute HTTP request",
+                new java.io.InterruptedIOException("Thread was interrupted"));
+        Iterator<String> answers = List.of("RUNNING").iterator();
+
+        assertThatThrownBy(() -> waiter().await("Execution lab49-run", () -> {
+            if (!answers.hasNext()) {
+                throw aborted;
+            }
+            return answers.next();
+        }, s -> s, s -> false, (s, w) -> "", Duration.ofMinutes(5), null))
+                .isInstanceOf(LabTimeoutException.class)
+                .hasMessage("Execution lab49-run was still RUNNING when the wait was interrupted");
+        Thread.interrupted();
+        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("RUNNING … interrupted." + System.lineSeparator());
+    }
+
+    @Test
+    void aFailureThatIsNoInterruptGoesThroughUnchanged() {
+        IllegalStateException failure = new IllegalStateException("EntityNotFoundException: no such job");
+
+        assertThatThrownBy(() -> waiter().<String>await("Run jr_1 of lab01-job", () -> {
+            throw failure;
+        }, s -> s, s -> false, (s, w) -> "", Duration.ofMinutes(5), null)).isSameAs(failure);
+    }
+
+    private StateWaiter waiterShowing(java.util.function.Supplier<ProgressLine> progress) {
+        return new StateWaiter(progress, Duration.ofMillis(200), Duration.ofSeconds(1), d -> {
+            sleeps.add(d);
+            fakeNanos += d.toNanos();
+        }, () -> fakeNanos);
     }
 }
