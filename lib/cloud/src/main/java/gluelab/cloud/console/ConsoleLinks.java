@@ -20,4 +20,9 @@ public final class ConsoleLinks {
                 .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
                 .collect(Collectors.joining("/"));
     }
+
+    /** One parameter of a page's query, {@code name=value} encoded, e.g. a table's next page. */
+    public static String parameter(String name, String value) {
+        return name + "=" + URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
 }

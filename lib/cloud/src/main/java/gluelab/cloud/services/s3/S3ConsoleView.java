@@ -1,17 +1,16 @@
 package gluelab.cloud.services.s3;
 
+import static gluelab.cloud.console.ConsoleLinks.parameter;
 import static gluelab.cloud.console.ConsoleLinks.to;
 
 import gluelab.cloud.console.ConsoleBlock.Field;
 import gluelab.cloud.console.ConsoleBlock.Fields;
 import gluelab.cloud.console.ConsoleBlock.Table;
-import gluelab.cloud.console.ConsolePage;
 import gluelab.cloud.console.ConsolePage.Crumb;
+import gluelab.cloud.console.ConsolePage;
 import gluelab.cloud.console.ConsoleRequest;
 import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.provider.ConsoleReads;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
@@ -24,24 +23,15 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /** S3 in the console: the account's buckets, and each bucket's objects with their sizes, ETags and versions. */
-final class S3ConsoleView implements ConsoleView {
+final class S3ConsoleView extends ConsoleView {
 
     private static final int PAGE = 200;
 
     private final ConsoleReads reads;
 
     S3ConsoleView(ConsoleReads reads) {
+        super("s3", "S3");
         this.reads = reads;
-    }
-
-    @Override
-    public String name() {
-        return "s3";
-    }
-
-    @Override
-    public String title() {
-        return "S3";
     }
 
     @Override
@@ -82,16 +72,12 @@ final class S3ConsoleView implements ConsoleView {
                     marker.isLatest() ? "latest" : "", marker.lastModified());
         }
         if (Boolean.TRUE.equals(listing.isTruncated())) {
-            objects.next("keyMarker=" + encode(listing.nextKeyMarker())
-                    + "&versionIdMarker=" + encode(listing.nextVersionIdMarker()));
+            objects.next(parameter("keyMarker", listing.nextKeyMarker())
+                    + "&" + parameter("versionIdMarker", listing.nextVersionIdMarker()));
         }
         String status = versioning.statusAsString() == null ? "Never enabled" : versioning.statusAsString();
         return ConsolePage.of(name, List.of(new Crumb("S3 buckets", "s3")),
                 Fields.of("Bucket", Field.of("Name", name), Field.of("Versioning", status)),
                 objects.orElse("This bucket is empty."));
-    }
-
-    private static String encode(String value) {
-        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
