@@ -273,7 +273,7 @@ async function readClock() {
 
 function notice(...content) {
   const box = document.getElementById('notice');
-  box.replaceChildren(...content);
+  box.replaceChildren(...content.flat());
   box.hidden = false;
   clearTimeout(notice.timer);
   notice.timer = setTimeout(() => { box.hidden = true; }, 8000);
