@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.glue.model.S3Target;
 final class GlueConsoleView extends ConsoleView {
 
     private static final String GLUE = "glue";
-    private static final int PAGE = 200;
+    private static final int PAGE = 100;
     private static final List<Crumb> HOME = List.of(new Crumb("Glue", GLUE));
 
     private final ConsoleReads reads;
