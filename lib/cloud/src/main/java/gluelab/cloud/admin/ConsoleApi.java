@@ -129,10 +129,14 @@ final class ConsoleApi {
         } catch (ConsoleNotFound missing) {
             return problem(404, "NotFound", missing.getMessage());
         } catch (AwsServiceException refused) {
-            int status = refused.status() == 400 && refused.code().endsWith("NotFoundException")
-                    ? 404 : refused.status();
+            int status = isMissing(refused.code()) ? 404 : refused.status();
             return problem(status, refused.code(), refused.getMessage());
         }
+    }
+
+    /** Whether the code is a service's "no such resource" (Glue and Secrets Manager answer those with a 400). */
+    private static boolean isMissing(String code) {
+        return code.endsWith("NotFoundException") || code.endsWith("DoesNotExist") || code.startsWith("NoSuch");
     }
 
     private List<ConsoleView> views() {

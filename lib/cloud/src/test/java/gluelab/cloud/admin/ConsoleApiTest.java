@@ -44,12 +44,13 @@ class ConsoleApiTest {
     }
 
     @Test
-    void theOverviewNamesEveryServiceViewAndBothAccounts() {
+    void theOverviewNamesEveryServicesViewAndBothAccounts() {
         JsonNode overview = LabAdmin.get(cloud, "/_lab/ui/api/overview");
         List<String> views = new ArrayList<>();
         overview.get("views").forEach(view -> views.add(view.get("name").asText()));
 
-        assertThat(views).contains("s3");
+        assertThat(views).containsExactlyInAnyOrder("s3", "glue", "lambda", "events", "scheduler", "sqs", "dynamodb",
+                "states", "secretsmanager", "ses");
         assertThat(overview.get("account").asText()).isEqualTo("000000000000");
         assertThat(overview.get("accounts").toString()).contains("000000000000", "111111111111");
     }
@@ -57,7 +58,9 @@ class ConsoleApiTest {
     @Test
     void unknownConsoleRoutesAre404JsonAndAnythingButGetIs405() {
         for (String path : List.of("/_lab/ui/api/nothing", "/_lab/ui/api/views/nothing", "/_lab/ui/api/views/s3/nothing",
-                "/_lab/ui/missing.js", "/_lab/ui/..%2Fadmin%2FAdminApi.class", "/_lab/ui/api/views/s3/buckets/no-such-bucket")) {
+                "/_lab/ui/missing.js", "/_lab/ui/..%2Fadmin%2FAdminApi.class", "/_lab/ui/api/views/s3/buckets/no-such-bucket",
+                "/_lab/ui/api/views/glue/jobs/no-such-job", "/_lab/ui/api/views/secretsmanager/secrets/no-such-secret",
+                "/_lab/ui/api/views/states/machines/no-such-machine", "/_lab/ui/api/views/ses/messages/no-such-message")) {
             HttpResponse<String> answer = cloud.http(cloud.request(path).GET());
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
             assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
