@@ -27,7 +27,8 @@ final class FuzzRequests {
             "DescribeExecution", "GetExecutionHistory", "RedriveExecution", "StopExecution", "SendTaskSuccess",
             "ValidateStateMachineDefinition", "ListExecutions", "TagResource", "Nope");
     private static final List<String> LOGS_OPS = List.of("CreateLogGroup", "PutLogEvents", "GetLogEvents",
-            "FilterLogEvents", "DescribeLogStreams", "DeleteLogGroup", "Bogus");
+            "FilterLogEvents", "DescribeLogStreams", "DeleteLogGroup", "StartQuery", "GetQueryResults", "StopQuery",
+            "DescribeQueries", "Bogus");
     private static final List<String> EVENTS_OPS = List.of("PutRule", "PutTargets", "PutEvents", "TestEventPattern",
             "CreateEventBus", "DescribeEventBus", "ListRules", "DeleteRule", "PutPermission", "RemoveTargets",
             "ListTargetsByRule", "TagResource", "Nope");
@@ -331,7 +332,8 @@ final class FuzzRequests {
             }
             out.append('"').append(pick(List.of("Name", "JobName", "Role", "Command", "Arguments", "Timeout",
                     "DatabaseInput", "TableInput", "PartitionInputList", "Expression", "NextToken", "MaxResults",
-                    "logGroupName", "filterPattern", "limit", "startTime", "Tags", "x"))).append("\":");
+                    "logGroupName", "filterPattern", "limit", "startTime", "endTime", "queryString", "queryId", "Tags", "x")))
+                    .append("\":");
             out.append(depth > 0 && random.nextBoolean() ? randomJsonObject(depth - 1) : randomScalar());
         }
         return out.append('}').toString();

@@ -18,6 +18,8 @@ import java.util.Set;
  * crawler with a role also needs {@code iam:PassRole} on that role, for {@code glue.amazonaws.com}. An EventBridge
  * rule's event reaches a workflow as a {@code StartWorkflowRun} carrying the event's id ({@link
  * WorkflowEventBatches#EVENT_IDS}): that is Glue's NotifyEvent, which AWS authorizes as {@code glue:notifyEvent}.
+ * A Data Quality ruleset's operations, and an evaluation run's start, are authorized on the rulesets they name
+ * ({@code dataQualityRuleset/<name>}).
  */
 final class GlueAccessRules implements AccessRules {
 
@@ -46,6 +48,13 @@ final class GlueAccessRules implements AccessRules {
             for (String table : tables(operation, request)) {
                 needed.add(Access.of(action, Arn.in(scope, "glue", "table/" + database + "/" + table)));
             }
+        } else if (operation.equals("StartDataQualityRulesetEvaluationRun")) {
+            for (String ruleset : Members.strings(request, "RulesetNames")) {
+                needed.add(Access.of(action, Arn.in(scope, "glue", "dataQualityRuleset/" + ruleset)));
+            }
+        } else if (operation.endsWith("DataQualityRuleset")) {
+            String ruleset = Members.string(request, "Name");
+            needed.add(ruleset == null ? Access.of(action, "*") : Access.of(action, Arn.in(scope, "glue", "dataQualityRuleset/" + ruleset)));
         } else if (operation.contains("Connection")) {
             // A connection lives in the Data Catalog: its calls need the catalog and the connection (or all of them).
             needed.add(Access.of(action, catalog(scope)));

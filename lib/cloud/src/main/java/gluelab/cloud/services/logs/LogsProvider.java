@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * CloudWatch Logs: log groups ({@link LogGroupOperations}), their retention ({@link RetentionPolicyOperations}) and
  * tags ({@link LogGroupTagOperations}), log streams ({@link LogStreamOperations}) and their events
- * ({@link LogEventOperations}). Other services write their logs through the framework's
+ * ({@link LogEventOperations}), and Logs Insights queries over them ({@link QueryOperations}). Other services write their logs through the framework's
  * {@link gluelab.cloud.provider.CloudWatchLogsWriter}.
  *
  * <p>Where Lab Cloud differs from AWS: stream statistics ({@code lastEventTimestamp} and friends) are
@@ -37,7 +37,8 @@ public final class LogsProvider implements ServiceProvider {
                 new RetentionPolicyOperations(states),
                 new LogGroupTagOperations(states),
                 new LogStreamOperations(states),
-                new LogEventOperations(states));
+                new LogEventOperations(states),
+                new QueryOperations(states));
     }
 
     @Override

@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gluelab.cloud.testing.RunningLabCloud;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.AccessDeniedException;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.DataQualityRulesetListDetails;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GetDataQualityRulesetResponse;
 import software.amazon.awssdk.services.glue.model.InvalidInputException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** Data Quality rulesets through the SDK: kept as written, checked with AWS's DQDL parser, listed with a rule count. */
 class GlueDataQualityRulesetsTest {
@@ -102,6 +109,39 @@ class GlueDataQualityRulesetsTest {
             var paged = glue.listDataQualityRulesets(r -> r.maxResults(1));
             assertThat(paged.rulesets()).hasSize(1);
             assertThat(paged.nextToken()).isNotNull();
+        }
+    }
+
+    @Test
+    void aRoleSessionIsAuthorizedOnTheRulesetsItNamesAsDataQualityRulesetArns() {
+        try (GlueClient glue = cloud.client(GlueClient.builder());
+             IamClient iam = cloud.client(IamClient.builder(), RunningLabCloud.TEST_CREDENTIALS, Region.AWS_GLOBAL);
+             StsClient sts = cloud.client(StsClient.builder())) {
+            glue.createDataQualityRuleset(r -> r.name("granted-rules").ruleset(ORDERS_RULES));
+            glue.createDataQualityRuleset(r -> r.name("other-rules").ruleset(ORDERS_RULES));
+            iam.createRole(r -> r.roleName("dq-starter").assumeRolePolicyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:root"},\
+                    "Action":"sts:AssumeRole"}]}"""));
+            iam.putRolePolicy(r -> r.roleName("dq-starter").policyName("one-ruleset").policyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
+                    "Action":["glue:GetDataQualityRuleset","glue:StartDataQualityRulesetEvaluationRun"],\
+                    "Resource":"arn:aws:glue:us-east-1:000000000000:dataQualityRuleset/granted-rules"}]}"""));
+            Credentials session = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/dq-starter")
+                    .roleSessionName("starter")).credentials();
+            try (GlueClient starter = cloud.client(GlueClient.builder(), StaticCredentialsProvider.create(
+                    AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken())))) {
+                assertThat(starter.getDataQualityRuleset(r -> r.name("granted-rules")).ruleset()).isEqualTo(ORDERS_RULES);
+                assertThatThrownBy(() -> starter.getDataQualityRuleset(r -> r.name("other-rules")))
+                        .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                                .contains("glue:GetDataQualityRuleset on resource: "
+                                        + "arn:aws:glue:us-east-1:000000000000:dataQualityRuleset/other-rules"));
+                assertThatThrownBy(() -> starter.startDataQualityRulesetEvaluationRun(r -> r.role("GlueLabJobRole")
+                        .rulesetNames("granted-rules", "other-rules")
+                        .dataSource(d -> d.glueTable(t -> t.databaseName("sales").tableName("orders")))))
+                        .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                                .contains("glue:StartDataQualityRulesetEvaluationRun on resource: "
+                                        + "arn:aws:glue:us-east-1:000000000000:dataQualityRuleset/other-rules"));
+            }
         }
     }
 }
