@@ -34,7 +34,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Lab Cloud's own API under {@code /_lab/}: health, the lab clock, resets and the event timeline. It is
+ * Lab Cloud's own API under {@code /_lab/}: health, the lab clock, resets, the event timeline and the web console. It is
  * not an AWS API and needs no signature; Lab Cloud listens on loopback only.
  */
 public final class AdminApi {
@@ -50,12 +50,14 @@ public final class AdminApi {
     private final String version;
     private final Instant startedAt = Instant.now();
     private final Map<String, Supplier<String>> healthDetails = new LinkedHashMap<>();
+    private final ConsoleApi console;
 
     public AdminApi(Platform platform, ServiceRegistry registry, Timeline timeline, String version) {
         this.platform = platform;
         this.registry = registry;
         this.timeline = timeline;
         this.version = version;
+        this.console = new ConsoleApi(platform, registry);
     }
 
     /** Adds a line to {@code /_lab/health}, e.g. the Glue worker's state. */
@@ -73,14 +75,14 @@ public final class AdminApi {
         try {
             String path = exchange.rawPath();
             String method = exchange.method();
-            response = switch (path) {
+            response = ConsoleApi.serves(path) ? console.answer(exchange) : switch (path) {
                 case "/_lab/health" -> method.equals("GET") || method.equals("HEAD") ? health() : notAllowed(method);
                 case "/_lab/clock" -> method.equals("GET") ? clock() : notAllowed(method);
                 case "/_lab/clock/advance" -> method.equals("POST") ? advance(exchange) : notAllowed(method);
                 case "/_lab/reset" -> method.equals("POST") ? reset(exchange.query()) : notAllowed(method);
                 case "/_lab/events" -> method.equals("GET") ? events(exchange.query()) : notAllowed(method);
                 default -> problem(404, "NotFound", "No admin endpoint " + path
-                        + " (try /_lab/health, /_lab/clock, /_lab/clock/advance, /_lab/reset, /_lab/events)");
+                        + " (try /_lab/health, /_lab/clock, /_lab/clock/advance, /_lab/reset, /_lab/events, /_lab/ui/)");
             };
         } catch (BadRequest bad) {
             response = problem(400, "BadRequest", bad.getMessage());

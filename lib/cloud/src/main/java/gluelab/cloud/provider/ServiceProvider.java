@@ -1,5 +1,6 @@
 package gluelab.cloud.provider;
 
+import gluelab.cloud.console.ConsoleView;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,6 +44,11 @@ public interface ServiceProvider {
      * them in AWS mode.
      */
     default List<AdminRoute> adminRoutes() {
+        return List.of();
+    }
+
+    /** What this service shows in the web console ({@code /_lab/ui/}); read-only, like the console. */
+    default List<ConsoleView> consoleViews() {
         return List.of();
     }
 

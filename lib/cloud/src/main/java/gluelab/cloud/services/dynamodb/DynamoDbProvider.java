@@ -1,7 +1,9 @@
 package gluelab.cloud.services.dynamodb;
 
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.ConsoleReads;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.ServiceDescriptor;
@@ -33,7 +35,10 @@ public final class DynamoDbProvider implements ServiceProvider {
     private final List<Object> operations;
     private final AccessRules accessRules = new DynamoDbAccessRules();
 
+    private final ConsoleView console;
+
     public DynamoDbProvider(Platform platform) {
+        this.console = new TablesConsoleView(new ConsoleReads(platform.internal()));
         this.states = new AccountRegionStore<>(SERVICE, platform.state(), DynamoDbState::new);
         this.timeToLive = new TimeToLiveOperations(platform, states);
         this.operations = List.of(
@@ -45,6 +50,11 @@ public final class DynamoDbProvider implements ServiceProvider {
                 timeToLive,
                 new TagOperations(states));
         timeToLive.restoreAll();
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(console);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package gluelab.cloud.services.events;
 
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.events.LabEvent;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.ConsoleReads;
 import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
@@ -48,7 +50,10 @@ public final class EventsProvider implements ServiceProvider {
     private final ScheduledRules schedules;
     private final List<Object> operations;
 
+    private final ConsoleView console;
+
     public EventsProvider(Platform platform) {
+        this.console = new RulesConsoleView(new ConsoleReads(platform.internal()));
         this.states = new AccountRegionStore<>(SERVICE, platform.state(),
                 (scope, store) -> new EventsState(scope, store, platform.clock().instant()));
         EventTimeline timeline = new EventTimeline(platform.events());
@@ -87,6 +92,11 @@ public final class EventsProvider implements ServiceProvider {
         Scope scope = new Scope(event.account(), event.region());
         ingestion.ingest(states.get(scope), EventsState.DEFAULT_BUS, EventEnvelope.of(scope, event.name(),
                 event.defaultBus().source(), event.time(), event.defaultBus().resources(), event.detail()));
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(console);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package gluelab.cloud.services.glue;
 
 import gluelab.cloud.LabCloudConfig;
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.ConsoleReads;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.ServiceDescriptor;
@@ -101,7 +103,10 @@ public final class GlueProvider implements ServiceProvider {
     private final DataQualityRulesetEvaluationRunOperations dataQualityEvaluationRuns;
     private final DataQualityResultOperations dataQualityResults;
 
+    private final GlueConsoleView console;
+
     public GlueProvider(Platform platform) {
+        this.console = new GlueConsoleView(new ConsoleReads(platform.internal()));
         Tagging tagging = new Tagging(new AccountRegionStore<>(SERVICE, platform.state(), TagsState::new));
 
         AccountRegionStore<CatalogState> catalogs = new AccountRegionStore<>(SERVICE, platform.state(), CatalogState::new);
@@ -225,6 +230,11 @@ public final class GlueProvider implements ServiceProvider {
     public int reset(String prefix) {
         return workflows.reset(prefix) + triggers.reset(prefix) + jobs.reset(prefix) + crawlers.reset(prefix) + databases.reset(prefix)
                 + connections.reset(prefix) + dataQualityRulesets.reset(prefix) + dataQualityResults.reset(prefix);
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(console);
     }
 
     @Override

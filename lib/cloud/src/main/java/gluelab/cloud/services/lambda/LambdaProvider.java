@@ -1,10 +1,12 @@
 package gluelab.cloud.services.lambda;
 
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.http.HttpExchange;
 import gluelab.cloud.http.HttpResponse;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AdminRoute;
+import gluelab.cloud.provider.ConsoleReads;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.provider.ServiceDescriptor;
@@ -42,7 +44,10 @@ public final class LambdaProvider implements ServiceProvider {
     private final EventSourceMappingOperations mappings;
     private final List<Object> handlers;
 
+    private final ConsoleView console;
+
     public LambdaProvider(Platform platform) {
+        this.console = new FunctionsConsoleView(new ConsoleReads(platform.internal()));
         this.states = new AccountRegionStore<>(DESCRIPTOR.name(), platform.state(), LambdaState::new);
         Path payload = platform.state().payloadDir(DESCRIPTOR.name());
         this.code = new CodePackages(payload, platform.internal());
@@ -73,6 +78,11 @@ public final class LambdaProvider implements ServiceProvider {
 
     private InvocationOperations invocations() {
         return invocations;
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(console);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package gluelab.cloud.services.s3;
 
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.protocol.CustomCodec;
 import gluelab.cloud.protocol.ProtocolCodec;
 import gluelab.cloud.provider.AccessRules;
+import gluelab.cloud.provider.ConsoleReads;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
@@ -38,10 +40,12 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
     private final ObjectStore store;
     private final S3ProtocolCodec codec = new S3ProtocolCodec();
     private final List<Object> operations;
+    private final S3ConsoleView console;
 
     public S3Provider(Platform platform) {
         this.engine = new FileObjectStore(platform.state());
         this.store = new EventNotifyingObjectStore(engine, platform.events(), platform.clock());
+        this.console = new S3ConsoleView(new ConsoleReads(platform.internal()));
         BucketAccess access = new BucketAccess(store);
         QueueNotifications queueNotifications = new QueueNotifications(platform.internal(), store);
         platform.events().subscribe(queueNotifications::deliver);
@@ -78,6 +82,11 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
     @Override
     public List<Object> operationHandlers() {
         return operations;
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(console);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package gluelab.cloud.services.scheduler;
 
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.ConsoleReads;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.ServiceDescriptor;
@@ -33,7 +35,10 @@ public final class SchedulerProvider implements ServiceProvider {
     private final ScheduleGroupOperations groups;
     private final ScheduleTagOperations tags;
 
+    private final ConsoleView console;
+
     public SchedulerProvider(Platform platform) {
+        this.console = new SchedulesConsoleView(new ConsoleReads(platform.internal()));
         AccountRegionStore<SchedulerState> states = new AccountRegionStore<>(SERVICE, platform.state(),
                 (scope, store) -> new SchedulerState(scope, store, platform.clock()));
         ScheduleTargets targets = new ScheduleTargets();
@@ -45,6 +50,11 @@ public final class SchedulerProvider implements ServiceProvider {
         this.groups = new ScheduleGroupOperations(states, timers);
         this.tags = new ScheduleTagOperations(states);
         timers.restoreAll(platform.clock().instant());
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(console);
     }
 
     @Override

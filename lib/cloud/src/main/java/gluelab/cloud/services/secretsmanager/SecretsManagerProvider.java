@@ -1,7 +1,9 @@
 package gluelab.cloud.services.secretsmanager;
 
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
+import gluelab.cloud.provider.ConsoleReads;
 import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
@@ -34,7 +36,10 @@ public final class SecretsManagerProvider implements ServiceProvider {
     private final AccessRules accessRules;
     private final List<Object> operations;
 
+    private final ConsoleView console;
+
     public SecretsManagerProvider(Platform platform) {
+        this.console = new SecretsConsoleView(new ConsoleReads(platform.internal()));
         this.states = new AccountRegionStore<>(SERVICE, platform.state(), SecretsManagerState::new);
         this.timers = new RotationTimers(platform, states);
         RotationSteps steps = new RotationSteps(states, platform.internal(), platform.clock(),
@@ -49,6 +54,11 @@ public final class SecretsManagerProvider implements ServiceProvider {
                 new RandomPasswordOperations(),
                 new RotationOperations(states, steps, timers));
         timers.restoreAll();
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(console);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gluelab.cloud.services.ses;
 
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AdminRoute;
@@ -62,6 +63,11 @@ public final class SesProvider implements ServiceProvider {
     @Override
     public List<Object> operationHandlers() {
         return handlers;
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(new MailboxConsoleView(mailbox));
     }
 
     @Override

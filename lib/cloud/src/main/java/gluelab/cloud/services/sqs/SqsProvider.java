@@ -1,15 +1,17 @@
 package gluelab.cloud.services.sqs;
 
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.ConsoleReads;
 import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
-import gluelab.cloud.shape.QueryNames;
 import gluelab.cloud.shape.QueryNames.Naming;
+import gluelab.cloud.shape.QueryNames;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +71,10 @@ public final class SqsProvider implements ServiceProvider {
     private final AccessRules accessRules;
     private final List<Object> operations;
 
+    private final ConsoleView console;
+
     public SqsProvider(Platform platform) {
+        this.console = new QueuesConsoleView(new ConsoleReads(platform.internal()));
         this.platform = platform;
         this.states = new AccountRegionStore<>(SERVICE, platform.state(),
                 (scope, store) -> new SqsState(scope, store, platform.clock().millis()));
@@ -80,6 +85,11 @@ public final class SqsProvider implements ServiceProvider {
                 new MessageOperations(states, store),
                 new QueueTagOperations(states),
                 new MessageMoveTaskOperations(states, store));
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(console);
     }
 
     @Override

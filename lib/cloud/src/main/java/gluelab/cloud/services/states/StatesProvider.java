@@ -1,8 +1,10 @@
 package gluelab.cloud.services.states;
 
+import gluelab.cloud.console.ConsoleView;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.ConsoleReads;
 import gluelab.cloud.provider.Pages;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Protocol;
@@ -46,7 +48,10 @@ public final class StatesProvider implements ServiceProvider {
     private final ExecutionRunner runner;
     private final List<Object> operations;
 
+    private final ConsoleView console;
+
     public StatesProvider(Platform platform) {
+        this.console = new StateMachinesConsoleView(new ConsoleReads(platform.internal()));
         this.states = new AccountRegionStore<>(SERVICE, platform.state(), StatesState::new);
         ServiceCalls calls = new ServiceCalls(platform.internal(), new ServiceRoleSessions(platform.roles(),
                 platform.clock(), SERVICE_PRINCIPAL, "StepFunctions"));
@@ -63,6 +68,11 @@ public final class StatesProvider implements ServiceProvider {
                 new StatesTagOperations(states),
                 new TaskCallbackOperations(runner.tokens()));
         runner.failInterrupted();
+    }
+
+    @Override
+    public List<ConsoleView> consoleViews() {
+        return List.of(console);
     }
 
     @Override
