@@ -114,7 +114,6 @@ expect_error(lambda: sfn.update_map_run(mapRunArn=map_run.rsplit(":", 1)[0] + ":
 expect_error(lambda: sfn.describe_map_run(mapRunArn="arn:aws:states:us-east-1:000000000000:execution:x:y"),
              "InvalidArn")
 inline = json.loads(json.dumps(definition))
-
 inline["States"]["Temps"]["ItemProcessor"] = {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}
 expect_error(lambda: sfn.create_state_machine(name="py-dmap-inline-" + SUFFIX, roleArn=role,
                                               definition=json.dumps(inline)), "InvalidDefinition", "ItemReader")

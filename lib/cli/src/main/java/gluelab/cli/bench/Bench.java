@@ -35,6 +35,7 @@ public final class Bench {
             new SchedulerBench(),
             new StepFunctionsBench(),
             new StepFunctionsSyncBench(),
+            new DistributedMapBench(),
             new KernelBench(),
             new LabRunBench(),
             new NotebookBench(),
