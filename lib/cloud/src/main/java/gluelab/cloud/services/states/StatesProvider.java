@@ -29,10 +29,10 @@ import java.util.List;
  * {@link TaskCallbackOperations}. Waits, retries and timeouts run on the lab clock.
  *
  * <p>Where Lab Cloud differs from AWS: executions do not resume after a restart (one that was running ends FAILED
- * with {@code States.Runtime}, and cannot be redriven); Assign is evaluated in JSONata states only, and a catcher
- * has no Output or Assign of its own; activities, versions and aliases are not implemented; a Distributed Map runs at most 40 child
- * executions at once whatever its MaxConcurrency, and has no WriterConfig, MaxConcurrencyPath or redrive of its map
- * run; a redrive reruns a Parallel or Map state whole; EXPRESS machines run as STANDARD ones do
+ * with {@code States.Runtime}, and cannot be redriven); Assign is evaluated in JSONata states only (a JSONata
+ * catcher's and Choice rule's too); activities, versions and aliases are not implemented; a Distributed Map runs at
+ * most 40 child executions at once whatever its MaxConcurrency, and has no WriterConfig, MaxConcurrencyPath or
+ * redrive of its map run; a redrive reruns a Parallel or Map state whole; EXPRESS machines run as STANDARD ones do
  * (with their history kept), StartSyncExecution waiting for the end; logging configurations are stored, not written
  * to.
  */

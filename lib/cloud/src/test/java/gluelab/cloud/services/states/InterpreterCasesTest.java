@@ -386,6 +386,34 @@ class InterpreterCasesTest {
                         + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}", "{\"a\":1}",
                 "States.Runtime", "array"));
         String jsonata = "Transforming data with JSONata in Step Functions";
+        String variables = "Passing data between states with variables";
+        cases.add(succeeds("aJsonataCatchersOutputAndAssignSeeTheErrorOutput", variables,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"Try\",\"States\":{\"Try\":{\"Type\":\"Parallel\","
+                        + "\"Branches\":[{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"Oops\","
+                        + "\"Cause\":\"bad\"}}}],\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"After\","
+                        + "\"Output\":{\"e\":\"{% $states.errorOutput.Error %}\",\"x\":\"{% $states.input.x %}\"},"
+                        + "\"Assign\":{\"why\":\"{% $states.errorOutput.Cause %}\"}}],\"End\":true},"
+                        + "\"After\":{\"Type\":\"Pass\",\"Output\":\"{% [$states.input, $why] %}\",\"End\":true}}}",
+                "{\"x\":1}", "[{\"e\":\"Oops\",\"x\":1},\"bad\"]"));
+        cases.add(succeeds("aMatchedJsonataChoiceRulesAssignAndOutputApplyWithTheStates", variables,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\","
+                        + "\"Assign\":{\"s\":1},\"Choices\":[{\"Condition\":\"{% $states.input.v > 1 %}\",\"Next\":\"P\","
+                        + "\"Assign\":{\"r\":\"{% $states.input.v * 2 %}\"},\"Output\":{\"w\":\"{% $states.input.v %}\"}}],"
+                        + "\"Default\":\"P\"},\"P\":{\"Type\":\"Pass\",\"Output\":\"{% [$r, $s, $states.input] %}\","
+                        + "\"End\":true}}}", "{\"v\":2}", "[4,1,{\"w\":2}]"));
+        cases.add(succeeds("aJsonataToleratedFailureCountIsAnExpression", tolerated,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\","
+                        + "\"Items\":\"{% $states.input.items %}\",\"ToleratedFailureCount\":\"{% $states.input.n %}\","
+                        + "\"ItemProcessor\":{\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\",\"Choices\":"
+                        + "[{\"Condition\":\"{% $states.input = 2 %}\",\"Next\":\"F\"}],\"Default\":\"P\"},"
+                        + "\"F\":{\"Type\":\"Fail\",\"Error\":\"Two\",\"Cause\":\"item 2\"},\"P\":{\"Type\":\"Pass\","
+                        + "\"End\":true}}},\"End\":true}}}", "{\"n\":1,\"items\":[1,2,3]}",
+                "[1,{\"Error\":\"Two\",\"Cause\":\"item 2\"},3]"));
+        cases.add(fails("aJsonataToleratedFailurePercentageExpressionOutOfRangeFailsWithStatesRuntime", tolerated,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\","
+                        + "\"ToleratedFailurePercentage\":\"{% 150 %}\",\"ItemProcessor\":{\"StartAt\":\"P\","
+                        + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}", "[1]",
+                "States.Runtime", "ToleratedFailurePercentage"));
         cases.add(succeeds("aJsonataMachinesOutputIsAnExpressionOverStatesInput", jsonata,
                 "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Pass\","
                         + "\"Output\":{\"total\":\"{% $sum($states.input.items) %}\",\"fixed\":1},\"End\":true}}}",

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Map (inline): runs its ItemProcessor (or the older Iterator) once per item of the array ItemsPath selects, each
- * on the item (or what ItemSelector makes of it, with {@code $$.Map.Item.Index} and {@code .Value}), at most
- * MaxConcurrency at once (0: no limit but the inline Map's 40). Its result is the array of the iterations' outputs,
+ * Map: runs its ItemProcessor (or the older Iterator) once per item of the array ItemsPath selects, each on the item
+ * (or what ItemSelector makes of it, with {@code $$.Map.Item.Index} and {@code .Value}). In DISTRIBUTED mode each
+ * item is a child execution's input ({@link DistributedMap}). Inline, it runs at most MaxConcurrency at once (0: no
+ * limit but the inline Map's 40). Its result is the array of the iterations' outputs,
  * in item order. Without a tolerated failure threshold the first failing iteration stops the others and fails the
  * state with its error; with one ({@link ToleratedFailure}), a failed item's output is its {@code {"Error","Cause"}}
  * and the state fails with {@code States.ExceedToleratedFailureThreshold} only once the failures exceed it.
@@ -82,7 +83,7 @@ final class MapState extends RecoverableState {
         this.declaredConcurrency = concurrency == null ? 0 : concurrency;
         this.maxConcurrency = concurrency == null || concurrency == 0 ? INLINE_CONCURRENCY
                 : Math.min(concurrency, INLINE_CONCURRENCY);
-        this.toleratedFailure = new ToleratedFailure(fields);
+        this.toleratedFailure = new ToleratedFailure(fields, jsonata);
         this.distributed = config.distributed() ? distributed(name, fields, machine, config) : null;
     }
 
@@ -156,7 +157,8 @@ final class MapState extends RecoverableState {
             return runDistributed(items, effectiveInput, context, branch);
         }
         Failures failures = toleratedFailure.declared()
-                ? new Failures(toleratedFailure.resolve(effectiveInput), count) : null;
+                ? new Failures(toleratedFailure.resolve(effectiveInput, statesVariable(effectiveInput, context),
+                branch), count) : null;
         branch.record("MapStateStarted", "mapStateStartedEventDetails",
                 JsonNodeFactory.instance.objectNode().put("length", count));
         Progress progress = branch.execution().progress();
@@ -192,7 +194,8 @@ final class MapState extends RecoverableState {
         for (int index = 0; index < items.size(); index++) {
             inputs.add(selected(items.get(index), index, effectiveInput, context, branch));
         }
-        ToleratedFailure.Threshold threshold = toleratedFailure.resolve(effectiveInput);
+        ToleratedFailure.Threshold threshold = toleratedFailure.resolve(effectiveInput,
+                statesVariable(effectiveInput, context), branch);
         branch.record("MapStateStarted", "mapStateStartedEventDetails",
                 JsonNodeFactory.instance.objectNode().put("length", items.size()));
         try {
