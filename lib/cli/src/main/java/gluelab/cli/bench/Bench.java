@@ -36,6 +36,7 @@ public final class Bench {
             new SchedulerBench(),
             new StepFunctionsBench(),
             new StepFunctionsSyncBench(),
+            new DistributedMapBench(),
             new KernelBench(),
             new LabRunBench(),
             new NotebookBench(),

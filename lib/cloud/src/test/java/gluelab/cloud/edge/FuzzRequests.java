@@ -25,7 +25,8 @@ final class FuzzRequests {
             "BatchGetDataQualityResult", "CreateWorkflow", "GetWorkflowRun", "StartWorkflowRun", "PutWorkflowRunProperties");
     private static final List<String> STATES_OPS = List.of("CreateStateMachine", "StartExecution", "StartSyncExecution",
             "DescribeExecution", "GetExecutionHistory", "RedriveExecution", "StopExecution", "SendTaskSuccess",
-            "ValidateStateMachineDefinition", "ListExecutions", "TagResource", "Nope");
+            "ValidateStateMachineDefinition", "ListExecutions", "TagResource", "DescribeMapRun", "ListMapRuns",
+            "UpdateMapRun", "Nope");
     private static final List<String> LOGS_OPS = List.of("CreateLogGroup", "PutLogEvents", "GetLogEvents",
             "FilterLogEvents", "DescribeLogStreams", "DeleteLogGroup", "StartQuery", "GetQueryResults", "StopQuery",
             "DescribeQueries", "Bogus");

@@ -175,11 +175,15 @@ public final class ExecutionOperations {
                 .redriveDate(execution.redriveDate() == null ? null : Instant.ofEpochMilli(execution.redriveDate()))
                 .redriveStatus(notRedrivable(execution) == null ? "REDRIVABLE" : "NOT_REDRIVABLE")
                 .redriveStatusReason(notRedrivable(execution))
+                .mapRunArn(execution.mapRunArn())
                 .build();
     }
 
     public ListExecutionsResponse listExecutions(RequestContext context, ListExecutionsRequest request) {
-        StatesErrors.validation().required("stateMachineArn", request.stateMachineArn()).orThrow();
+        if ((request.stateMachineArn() == null) == (request.mapRunArn() == null)) {
+            throw new gluelab.cloud.provider.AwsServiceException(StatesErrors.VALIDATION, "Exactly one of "
+                    + "stateMachineArn or mapRunArn must be given", 400);
+        }
         if (request.statusFilter() != null) {
             StatesErrors.validation().oneOf("statusFilter", request.statusFilterAsString(), STATUSES).orThrow();
         }
@@ -188,13 +192,26 @@ public final class ExecutionOperations {
                     List.of("REDRIVEN", "NOT_REDRIVEN")).orThrow();
         }
         StatesState state = states.get(context);
-        StateMachineRecord machine = StateMachineOperations.require(state, request.stateMachineArn());
-        if (machine.type().equals("EXPRESS")) {
-            throw StatesErrors.typeNotSupported("This operation is not supported by this type of state machine");
+        java.util.function.Predicate<ExecutionRecord> listed;
+        if (request.mapRunArn() != null) {
+            // A map run's children: its record says which they are.
+            String mapRun = request.mapRunArn();
+            Arn.parse(mapRun).filter(arn -> arn.resourceType().equals("mapRun"))
+                    .orElseThrow(() -> StatesErrors.invalidArn("Invalid ARN prefix: " + mapRun));
+            if (state.mapRun(mapRun).isEmpty()) {
+                throw StatesErrors.resourceNotFound(mapRun);
+            }
+            listed = e -> mapRun.equals(e.mapRunArn());
+        } else {
+            StateMachineRecord machine = StateMachineOperations.require(state, request.stateMachineArn());
+            if (machine.type().equals("EXPRESS")) {
+                throw StatesErrors.typeNotSupported("This operation is not supported by this type of state machine");
+            }
+            listed = e -> e.stateMachineArn().equals(machine.arn());
         }
         // Newest first, as AWS lists them; the key makes that order a natural one for paging.
         List<ExecutionRecord> executions = state.executions().stream()
-                .filter(e -> e.stateMachineArn().equals(machine.arn()))
+                .filter(listed)
                 .filter(e -> request.statusFilter() == null || e.status().equals(request.statusFilterAsString()))
                 .filter(e -> request.redriveFilter() == null
                         || (e.redriveCount() > 0) == request.redriveFilterAsString().equals("REDRIVEN"))

@@ -11,12 +11,14 @@ import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
 import gluelab.cloud.services.states.asl.ExecutionHost;
 import gluelab.cloud.services.states.asl.ExecutionRun;
+import gluelab.cloud.services.states.asl.MapRunHost;
 import gluelab.cloud.services.states.asl.Machine;
 import gluelab.cloud.services.states.asl.Progress;
 import gluelab.cloud.services.states.asl.RedrivePoint;
 import gluelab.cloud.services.states.asl.StatesError;
 import gluelab.cloud.services.states.asl.TaskIntegration;
 import gluelab.cloud.services.states.asl.TaskTokens;
+import gluelab.cloud.services.states.integrations.MapRunObjects;
 import gluelab.cloud.state.Json;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +56,7 @@ final class ExecutionRunner implements AutoCloseable {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<ExecutionRecord>> endings = new ConcurrentHashMap<>();
     private final TaskTokens tokens = new TaskTokens();
+    private final MapRuns mapRuns;
     private volatile boolean closed;
     private final AtomicInteger threadCount = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -66,10 +69,17 @@ final class ExecutionRunner implements AutoCloseable {
     private record Running(ExecutionRun run, ExecutionHistory history) {
     }
 
-    ExecutionRunner(Platform platform, AccountRegionStore<StatesState> states, List<TaskIntegration> integrations) {
+    ExecutionRunner(Platform platform, AccountRegionStore<StatesState> states, List<TaskIntegration> integrations,
+                    MapRunObjects objects) {
         this.platform = platform;
         this.states = states;
         this.integrations = integrations;
+        this.mapRuns = new MapRuns(this, objects, states::get);
+    }
+
+    /** The map runs of Distributed Map states. */
+    MapRuns mapRuns() {
+        return mapRuns;
     }
 
     List<TaskIntegration> integrations() {
@@ -232,6 +242,11 @@ final class ExecutionRunner implements AutoCloseable {
             public TaskTokens tokens() {
                 return tokens;
             }
+
+            @Override
+            public MapRunHost mapRuns() {
+                return mapRuns;
+            }
         };
     }
 
@@ -315,9 +330,17 @@ final class ExecutionRunner implements AutoCloseable {
         }
     }
 
-    /** Ends every execution a previous run of Lab Cloud left running: FAILED, with a cause that says why. */
+    /**
+     * Ends every execution a previous run of Lab Cloud left running: FAILED, with a cause that says why; so do their
+     * map runs.
+     */
     void failInterrupted() {
         for (StatesState state : states.all().values()) {
+            for (MapRunRecord mapRun : state.mapRuns()) {
+                if (mapRun.running()) {
+                    state.put(mapRun.ended("FAILED", platform.clock().millis()));
+                }
+            }
             for (ExecutionRecord execution : state.executions()) {
                 if (execution.running() && !running.containsKey(execution.arn())) {
                     end(state, execution.arn(), "FAILED", StatesError.RUNTIME, INTERRUPTED_CAUSE);

@@ -14,6 +14,7 @@ import gluelab.cloud.provider.ServiceRoleSessions;
 import gluelab.cloud.services.states.asl.TaskIntegration;
 import gluelab.cloud.services.states.integrations.GlueJobRunSync;
 import gluelab.cloud.services.states.integrations.LambdaInvoke;
+import gluelab.cloud.services.states.integrations.MapRunObjects;
 import gluelab.cloud.services.states.integrations.SdkRequestResponse;
 import gluelab.cloud.services.states.integrations.ServiceCalls;
 import gluelab.cloud.services.states.integrations.StartExecutionSync;
@@ -23,14 +24,17 @@ import java.util.List;
 /**
  * AWS Step Functions: state machines ({@link StateMachineOperations}), their executions
  * ({@link ExecutionOperations}, run by {@link ExecutionRunner} with our own interpreter of the Amazon States
- * Language in {@code asl}), and tags ({@link StatesTagOperations}). Tasks call Lambda, Glue (with {@code .sync}),
+ * Language in {@code asl}), the map runs of Distributed Map states ({@link MapRunOperations}) and tags
+ * ({@link StatesTagOperations}). Tasks call Lambda, Glue (with {@code .sync}),
  * Step Functions itself, SQS, DynamoDB and EventBridge, and any operation through {@code aws-sdk:*}, as a session
  * of the machine's role ({@code integrations}); a task with {@code .waitForTaskToken} waits for
  * {@link TaskCallbackOperations}. Waits, retries and timeouts run on the lab clock.
  *
  * <p>Where Lab Cloud differs from AWS: executions do not resume after a restart (one that was running ends FAILED
- * with {@code States.Runtime}, and cannot be redriven); Assign is evaluated in JSONata states only, and a catcher
- * has no Output or Assign of its own; Distributed Map, activities, versions and aliases are not implemented; a redrive reruns a Parallel or Map state whole; EXPRESS machines run as STANDARD ones do
+ * with {@code States.Runtime}, and cannot be redriven); Assign is evaluated in JSONata states only (a JSONata
+ * catcher's and Choice rule's too); activities, versions and aliases are not implemented; a Distributed Map runs at
+ * most 40 child executions at once whatever its MaxConcurrency, and has no WriterConfig, MaxConcurrencyPath or
+ * redrive of its map run; a redrive reruns a Parallel or Map state whole; EXPRESS machines run as STANDARD ones do
  * (with their history kept), StartSyncExecution waiting for the end; logging configurations are stored, not written
  * to.
  */
@@ -61,11 +65,12 @@ public final class StatesProvider implements ServiceProvider {
                 new GlueJobRunSync(calls, terminal),
                 new StartExecutionSync(calls, terminal),
                 new SdkRequestResponse(calls));
-        this.runner = new ExecutionRunner(platform, states, integrations);
+        this.runner = new ExecutionRunner(platform, states, integrations, new MapRunObjects(calls));
         this.operations = List.of(
                 new StateMachineOperations(states, runner, platform.roles()),
                 new ExecutionOperations(states, runner),
                 new StatesTagOperations(states),
+                new MapRunOperations(states, runner.mapRuns()),
                 new TaskCallbackOperations(runner.tokens()));
         runner.failInterrupted();
     }

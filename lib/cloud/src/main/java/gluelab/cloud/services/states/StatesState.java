@@ -18,6 +18,7 @@ final class StatesState {
     private final DurableMap<StateMachineRecord> machines;
     private final DurableMap<ExecutionRecord> executions;
     private final DurableMap<HistoryRecord> history;
+    private final DurableMap<MapRunRecord> mapRuns;
 
     StatesState(Scope scope, StateStore store) {
         this.scope = scope;
@@ -26,6 +27,7 @@ final class StatesState {
         this.executions = store.map(scope.mapName(StatesProvider.SERVICE, "executions"),
                 Codec.of(ExecutionRecord.class));
         this.history = store.map(scope.mapName(StatesProvider.SERVICE, "history"), Codec.of(HistoryRecord.class));
+        this.mapRuns = store.map(scope.mapName(StatesProvider.SERVICE, "mapRuns"), Codec.of(MapRunRecord.class));
     }
 
     Optional<StateMachineRecord> machine(String name) {
@@ -54,6 +56,18 @@ final class StatesState {
 
     void put(ExecutionRecord execution) {
         executions.put(execution.arn(), execution);
+    }
+
+    Optional<MapRunRecord> mapRun(String arn) {
+        return mapRuns.find(arn);
+    }
+
+    List<MapRunRecord> mapRuns() {
+        return List.copyOf(mapRuns.values());
+    }
+
+    void put(MapRunRecord mapRun) {
+        mapRuns.put(mapRun.arn(), mapRun);
     }
 
     void append(String executionArn, HistoryRecord event) {
@@ -89,6 +103,11 @@ final class StatesState {
                 for (HistoryRecord event : history(execution.arn())) {
                     history.remove(historyKey(execution.arn(), event.id()));
                 }
+            }
+        }
+        for (MapRunRecord mapRun : mapRuns()) {
+            if (!executions.containsKey(mapRun.executionArn())) {
+                mapRuns.remove(mapRun.arn());
             }
         }
         return removed;

@@ -71,6 +71,23 @@ class InterpreterCasesTest {
                 + "\"No\":{\"Type\":\"Pass\",\"Result\":\"no\",\"End\":true}}}";
     }
 
+    private static String jsonataLanguage() {
+        return "Transforming data with JSONata in Step Functions";
+    }
+
+    /** A Map in DISTRIBUTED mode (STANDARD children) with these fields and processor states. */
+    private static String distributed(String fields, String processorStates) {
+        return "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\"," + fields + "\"ItemProcessor\":{"
+                + "\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"P\","
+                + "\"States\":{" + processorStates + "}},\"End\":true}}}";
+    }
+
+    /** {@link #mapFailingOnTwo} in DISTRIBUTED mode: each item a child execution. */
+    private static String distributedFailingOnTwo(String fields) {
+        return mapFailingOnTwo(fields).replace("\"ItemProcessor\":{", "\"ItemProcessor\":{\"ProcessorConfig\":"
+                + "{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"EXPRESS\"},");
+    }
+
     /** A Map with these fields whose processor fails items equal to 2 with error Two, cause "item 2". */
     private static String mapFailingOnTwo(String fields) {
         return "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\"," + fields + "\"ItemProcessor\":{\"StartAt\":\"C\","
@@ -324,11 +341,79 @@ class InterpreterCasesTest {
                         + "\"Catch\":[{\"ErrorEquals\":[\"States.ExceedToleratedFailureThreshold\"],\"Next\":\"Caught\"}],"
                         + "\"End\":true},\"Caught\":{\"Type\":\"Pass\",\"OutputPath\":\"$.Error\",\"End\":true}}}",
                 "[1]", "\"States.ExceedToleratedFailureThreshold\""));
+        String distributedMode = "Using Map state in Distributed mode for large-scale parallel workloads";
+        String pass = "\"P\":{\"Type\":\"Pass\",\"End\":true}";
+        cases.add(succeeds("aDistributedMapOverItsInputRunsEachItemAsAChildExecutionOutputtingInItemOrder",
+                distributedMode, distributed("\"ItemsPath\":\"$.rows\",\"MaxConcurrency\":2,", pass),
+                "{\"rows\":[3,1,2]}", "[3,1,2]"));
+        cases.add(succeeds("aDistributedMapsItemSelectorSeesTheItemsIndexAndValue", distributedMode,
+                distributed("\"ItemSelector\":{\"i.$\":\"$$.Map.Item.Index\",\"v.$\":\"$$.Map.Item.Value\"},", pass),
+                "[\"a\",\"b\"]", "[{\"i\":0,\"v\":\"a\"},{\"i\":1,\"v\":\"b\"}]"));
+        cases.add(succeeds("aChildExecutionHasAContextObjectOfItsOwn", distributedMode,
+                distributed("", "\"P\":{\"Type\":\"Pass\",\"Parameters\":{\"child.$\":\"States.ArrayContains("
+                        + "States.StringSplit($$.Execution.Id, ':'), 'execution')\",\"input.$\":\"$$.Execution.Input\"},"
+                        + "\"End\":true}"), "[7]", "[{\"child\":true,\"input\":7}]"));
+        cases.add(fails("aDistributedMapOverANonArrayFailsWithStatesRuntime", distributedMode,
+                distributed("", pass), "{\"a\":1}", "States.Runtime", "array"));
+        String batcher = "ItemBatcher (Map)";
+        cases.add(succeeds("maxItemsPerBatchPutsThatManyItemsInEachChildsItemsWithBatchInput", batcher,
+                distributed("\"ItemBatcher\":{\"MaxItemsPerBatch\":2,\"BatchInput\":{\"job.$\":\"$.job\"}},"
+                        + "\"ItemsPath\":\"$.rows\",", pass), "{\"job\":\"j\",\"rows\":[1,2,3,4,5]}",
+                "[{\"BatchInput\":{\"job\":\"j\"},\"Items\":[1,2]},{\"BatchInput\":{\"job\":\"j\"},\"Items\":[3,4]},"
+                        + "{\"BatchInput\":{\"job\":\"j\"},\"Items\":[5]}]"));
+        cases.add(succeeds("maxInputBytesPerBatchStartsANewBatchBeforeABatchWouldGrowPastIt", batcher,
+                distributed("\"ItemBatcher\":{\"MaxInputBytesPerBatch\":7},", pass), "[\"aaa\",\"bb\",\"c\"]",
+                "[{\"Items\":[\"aaa\"]},{\"Items\":[\"bb\",\"c\"]}]"));
+        cases.add(succeeds("maxItemsPerBatchPathReadsTheBatchSizeFromTheInput", batcher,
+                distributed("\"ItemBatcher\":{\"MaxItemsPerBatchPath\":\"$.size\"},\"ItemsPath\":\"$.rows\",",
+                        pass), "{\"size\":3,\"rows\":[1,2,3,4]}", "[{\"Items\":[1,2,3]},{\"Items\":[4]}]"));
+        cases.add(fails("aDistributedMapToleratesNoFailedItemByDefault", tolerated,
+                distributedFailingOnTwo(""), "[1,2,3]", "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(succeeds("aDistributedMapOutputsATolerableFailedChildsErrorInItsPlace", tolerated,
+                distributedFailingOnTwo("\"ToleratedFailureCount\":1,"), "[1,2,3]",
+                "[1,{\"Error\":\"Two\",\"Cause\":\"item 2\"},3]"));
+        cases.add(fails("aDistributedMapFailsOnceFailedItemsExceedToleratedFailurePercentage", tolerated,
+                distributedFailingOnTwo("\"ToleratedFailurePercentage\":40,"), "[1,2,2,3]",
+                "States.ExceedToleratedFailureThreshold", "threshold"));
+        cases.add(succeeds("aJsonataDistributedMapTakesItsItemsAndItemSelectorAsExpressions", jsonataLanguage(),
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\","
+                        + "\"Items\":\"{% $states.input.rows %}\",\"ItemSelector\":{\"v\":\"{% $states.context.Map.Item.Value * 10 %}\"},"
+                        + "\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"EXPRESS\"},"
+                        + "\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Output\":\"{% $states.input.v + 1 %}\","
+                        + "\"End\":true}}},\"End\":true}}}", "{\"rows\":[1,2]}", "[11,21]"));
         cases.add(fails("aMapOverANonArrayFailsWithStatesRuntime", map,
                 "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemProcessor\":{\"StartAt\":\"P\","
                         + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}", "{\"a\":1}",
                 "States.Runtime", "array"));
         String jsonata = "Transforming data with JSONata in Step Functions";
+        String variables = "Passing data between states with variables";
+        cases.add(succeeds("aJsonataCatchersOutputAndAssignSeeTheErrorOutput", variables,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"Try\",\"States\":{\"Try\":{\"Type\":\"Parallel\","
+                        + "\"Branches\":[{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"Oops\","
+                        + "\"Cause\":\"bad\"}}}],\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"After\","
+                        + "\"Output\":{\"e\":\"{% $states.errorOutput.Error %}\",\"x\":\"{% $states.input.x %}\"},"
+                        + "\"Assign\":{\"why\":\"{% $states.errorOutput.Cause %}\"}}],\"End\":true},"
+                        + "\"After\":{\"Type\":\"Pass\",\"Output\":\"{% [$states.input, $why] %}\",\"End\":true}}}",
+                "{\"x\":1}", "[{\"e\":\"Oops\",\"x\":1},\"bad\"]"));
+        cases.add(succeeds("aMatchedJsonataChoiceRulesAssignAndOutputApplyWithTheStates", variables,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\","
+                        + "\"Assign\":{\"s\":1},\"Choices\":[{\"Condition\":\"{% $states.input.v > 1 %}\",\"Next\":\"P\","
+                        + "\"Assign\":{\"r\":\"{% $states.input.v * 2 %}\"},\"Output\":{\"w\":\"{% $states.input.v %}\"}}],"
+                        + "\"Default\":\"P\"},\"P\":{\"Type\":\"Pass\",\"Output\":\"{% [$r, $s, $states.input] %}\","
+                        + "\"End\":true}}}", "{\"v\":2}", "[4,1,{\"w\":2}]"));
+        cases.add(succeeds("aJsonataToleratedFailureCountIsAnExpression", tolerated,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\","
+                        + "\"Items\":\"{% $states.input.items %}\",\"ToleratedFailureCount\":\"{% $states.input.n %}\","
+                        + "\"ItemProcessor\":{\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\",\"Choices\":"
+                        + "[{\"Condition\":\"{% $states.input = 2 %}\",\"Next\":\"F\"}],\"Default\":\"P\"},"
+                        + "\"F\":{\"Type\":\"Fail\",\"Error\":\"Two\",\"Cause\":\"item 2\"},\"P\":{\"Type\":\"Pass\","
+                        + "\"End\":true}}},\"End\":true}}}", "{\"n\":1,\"items\":[1,2,3]}",
+                "[1,{\"Error\":\"Two\",\"Cause\":\"item 2\"},3]"));
+        cases.add(fails("aJsonataToleratedFailurePercentageExpressionOutOfRangeFailsWithStatesRuntime", tolerated,
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\","
+                        + "\"ToleratedFailurePercentage\":\"{% 150 %}\",\"ItemProcessor\":{\"StartAt\":\"P\","
+                        + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}", "[1]",
+                "States.Runtime", "ToleratedFailurePercentage"));
         cases.add(succeeds("aJsonataMachinesOutputIsAnExpressionOverStatesInput", jsonata,
                 "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Pass\","
                         + "\"Output\":{\"total\":\"{% $sum($states.input.items) %}\",\"fixed\":1},\"End\":true}}}",

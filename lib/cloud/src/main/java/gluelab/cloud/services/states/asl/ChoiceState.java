@@ -27,9 +27,10 @@ final class ChoiceState extends State {
         for (int i = 0; i < rules.size(); i++) {
             Fields rule = new Fields(rules.get(i), fields.at("Choices") + "[" + i + "]");
             if (jsonata) {
-                rule.only(java.util.Set.of("Condition", "Next", "Comment"));
+                rule.only(java.util.Set.of("Condition", "Next", "Comment", "Output", "Assign"));
                 conditions.add(new Condition(new JsonataTemplate(rule.raw("Condition") == null
-                        ? missing(rule) : rule.raw("Condition"), rule.at("Condition")), rule.requiredString("Next")));
+                        ? missing(rule) : rule.raw("Condition"), rule.at("Condition")), rule.requiredString("Next"),
+                        jsonataField(rule, "Output"), jsonataField(rule, "Assign")));
             } else {
                 choices.add(new ChoiceRule(rule, true));
             }
@@ -85,9 +86,11 @@ final class ChoiceState extends State {
         com.fasterxml.jackson.databind.node.ObjectNode states = statesVariable(input, context);
         com.fasterxml.jackson.databind.node.ObjectNode variables = branch.variables();
         String chosen = defaultState;
+        Condition matched = null;
         for (Condition rule : conditions) {
             if (rule.condition().test(states, variables)) {
                 chosen = rule.next();
+                matched = rule;
                 break;
             }
         }
@@ -95,6 +98,10 @@ final class ChoiceState extends State {
             throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Matches!");
         }
         JsonNode output = jsonataOutput(branch, states, input);
+        if (matched != null) {
+            // The matched rule's Assign and Output apply as well; they too see the variables as they were before.
+            output = outputAndAssign(matched.output(), matched.assign(), branch, states, variables, output);
+        }
         exited(branch, output);
         return new Transition(chosen, output);
     }
@@ -103,7 +110,7 @@ final class ChoiceState extends State {
         throw Fields.schema("These fields are required: [Condition]", rule.location);
     }
 
-    /** A JSONata Choice rule: a boolean expression and where it leads. */
-    private record Condition(JsonataTemplate condition, String next) {
+    /** A JSONata Choice rule: a boolean expression, where it leads, and its own Output and Assign (or null). */
+    private record Condition(JsonataTemplate condition, String next, JsonataTemplate output, JsonataTemplate assign) {
     }
 }

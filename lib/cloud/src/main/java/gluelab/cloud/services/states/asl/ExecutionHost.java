@@ -16,4 +16,7 @@ public interface ExecutionHost {
 
     /** Where tasks that wait for a callback register their tokens. */
     TaskTokens tokens();
+
+    /** S3 and child executions, for Distributed Map states. */
+    MapRunHost mapRuns();
 }

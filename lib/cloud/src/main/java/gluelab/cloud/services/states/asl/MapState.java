@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Map (inline): runs its ItemProcessor (or the older Iterator) once per item of the array ItemsPath selects, each
- * on the item (or what ItemSelector makes of it, with {@code $$.Map.Item.Index} and {@code .Value}), at most
- * MaxConcurrency at once (0: no limit but the inline Map's 40). Its result is the array of the iterations' outputs,
+ * Map: runs its ItemProcessor (or the older Iterator) once per item of the array ItemsPath selects, each on the item
+ * (or what ItemSelector makes of it, with {@code $$.Map.Item.Index} and {@code .Value}). In DISTRIBUTED mode each
+ * item is a child execution's input ({@link DistributedMap}). Inline, it runs at most MaxConcurrency at once (0: no
+ * limit but the inline Map's 40). Its result is the array of the iterations' outputs,
  * in item order. Without a tolerated failure threshold the first failing iteration stops the others and fails the
  * state with its error; with one ({@link ToleratedFailure}), a failed item's output is its {@code {"Error","Cause"}}
  * and the state fails with {@code States.ExceedToleratedFailureThreshold} only once the failures exceed it.
@@ -19,7 +20,11 @@ final class MapState extends RecoverableState {
 
     static final java.util.Set<String> FIELDS = allowed("ItemsPath", "ItemSelector", "Parameters",
             "ItemProcessor", "Iterator", "MaxConcurrency", "Items", "ToleratedFailureCount", "ToleratedFailureCountPath",
-            "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+            "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher",
+            "ResultWriter", "Label", "MaxConcurrencyPath");
+    /** The fields only a Map in DISTRIBUTED mode has. */
+    private static final java.util.List<String> DISTRIBUTED_ONLY = java.util.List.of("ItemReader", "ItemBatcher",
+            "ResultWriter", "Label");
     /** How many iterations an inline Map runs at once at most, as on AWS. */
     static final int INLINE_CONCURRENCY = 40;
 
@@ -30,6 +35,10 @@ final class MapState extends RecoverableState {
     private final Machine processor;
     private final int maxConcurrency;
     private final ToleratedFailure toleratedFailure;
+    /** MaxConcurrency as the definition gives it (0: none). */
+    private final int declaredConcurrency;
+    /** The distributed part, or null for an inline Map. */
+    private final DistributedMap distributed;
 
     MapState(String name, Fields fields, java.util.List<TaskIntegration> integrations) {
         super(name, "Map", fields);
@@ -50,10 +59,14 @@ final class MapState extends RecoverableState {
         }
         String field = fields.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         JsonNode definition = fields.raw(field);
-        JsonNode config = definition.path("ProcessorConfig");
-        if (config.isObject() && config.has("Mode") && !config.path("Mode").asText().equals("INLINE")) {
-            throw Fields.schema("Only the INLINE processing mode is available in Lab Cloud",
-                    fields.at(field) + "/ProcessorConfig/Mode");
+        ProcessorConfig config = ProcessorConfig.read(definition, fields.at(field) + "/ProcessorConfig");
+        if (!config.distributed()) {
+            for (String only : DISTRIBUTED_ONLY) {
+                if (fields.has(only)) {
+                    throw Fields.schema("The field '" + only + "' is only supported for Map states in DISTRIBUTED "
+                            + "mode", fields.at(only));
+                }
+            }
         }
         JsonNode machine = definition;
         if (definition.isObject() && definition.has("ProcessorConfig")) {
@@ -61,15 +74,77 @@ final class MapState extends RecoverableState {
             ((ObjectNode) machine).remove("ProcessorConfig");
         }
         this.processor = Machine.nested(machine, fields.at(field), integrations, jsonata);
-        Integer concurrency = fields.integer("MaxConcurrency", 0, 99_999_999);
+        if (fields.has("MaxConcurrencyPath")) {
+            throw Fields.schema("Lab Cloud does not offer 'MaxConcurrencyPath'; give MaxConcurrency",
+                    fields.at("MaxConcurrencyPath"));
+        }
+        Integer concurrency = fields.integer("MaxConcurrency", 0, config.distributed()
+                ? DistributedMap.MAX_CONCURRENCY : 99_999_999);
+        this.declaredConcurrency = concurrency == null ? 0 : concurrency;
         this.maxConcurrency = concurrency == null || concurrency == 0 ? INLINE_CONCURRENCY
                 : Math.min(concurrency, INLINE_CONCURRENCY);
-        this.toleratedFailure = new ToleratedFailure(fields);
+        this.toleratedFailure = new ToleratedFailure(fields, jsonata);
+        this.distributed = config.distributed() ? distributed(name, fields, machine, config) : null;
+    }
+
+    /** The distributed part: where items come from and results go, and the children's definition. */
+    private DistributedMap distributed(String name, Fields fields, JsonNode machine, ProcessorConfig config) {
+        if (fields.has("ItemReader") && (fields.has("ItemsPath") || fields.has("Items"))) {
+            String field = fields.has("ItemsPath") ? "ItemsPath" : "Items";
+            throw Fields.schema("The field '" + field + "' cannot be used with 'ItemReader'", fields.at(field));
+        }
+        ObjectNode childDefinition = machine.deepCopy();
+        if (jsonata && !childDefinition.has("QueryLanguage")) {
+            childDefinition.put("QueryLanguage", "JSONata");
+        }
+        String label = fields.string("Label");
+        if (label != null && (label.isEmpty() || label.length() > 40 || !label.matches("[A-Za-z0-9_-]+"))) {
+            throw Fields.schema("The value for the field 'Label' must be 1 to 40 letters, digits, '-' or '_'",
+                    fields.at("Label"));
+        }
+        ItemReader reader = fields.has("ItemReader")
+                ? new ItemReader(new Fields(fields.raw("ItemReader"), fields.at("ItemReader")), jsonata) : null;
+        ItemBatcher batcher = fields.has("ItemBatcher")
+                ? new ItemBatcher(new Fields(fields.raw("ItemBatcher"), fields.at("ItemBatcher")), jsonata) : null;
+        ResultWriter writer = fields.has("ResultWriter")
+                ? new ResultWriter(new Fields(fields.raw("ResultWriter"), fields.at("ResultWriter")), jsonata) : null;
+        return new DistributedMap(label == null ? name : label, childDefinition.toString(), processor,
+                config.express(), reader, batcher, writer);
+    }
+
+    /** An ItemProcessor's ProcessorConfig: Mode INLINE (the default) or DISTRIBUTED with its ExecutionType. */
+    private record ProcessorConfig(boolean distributed, boolean express) {
+
+        static ProcessorConfig read(JsonNode processor, String location) {
+            JsonNode config = processor.path("ProcessorConfig");
+            if (config.isMissingNode()) {
+                return new ProcessorConfig(false, false);
+            }
+            Fields fields = new Fields(config, location);
+            fields.only(java.util.Set.of("Mode", "ExecutionType"));
+            String mode = fields.string("Mode");
+            if (mode != null && !mode.equals("INLINE") && !mode.equals("DISTRIBUTED")) {
+                throw Fields.schema("The value for the field 'Mode' must be one of [INLINE, DISTRIBUTED]",
+                        fields.at("Mode"));
+            }
+            boolean distributed = "DISTRIBUTED".equals(mode);
+            String type = fields.string("ExecutionType");
+            if (distributed && type == null) {
+                throw Fields.schema("These fields are required: [ExecutionType]", location);
+            }
+            if (type != null && (!distributed || !(type.equals("STANDARD") || type.equals("EXPRESS")))) {
+                throw Fields.schema(distributed ? "The value for the field 'ExecutionType' must be one of "
+                        + "[STANDARD, EXPRESS]" : "The field 'ExecutionType' is only supported in DISTRIBUTED mode",
+                        fields.at("ExecutionType"));
+            }
+            return new ProcessorConfig(distributed, "EXPRESS".equals(type));
+        }
     }
 
     @Override
     JsonNode attempt(JsonNode effectiveInput, JsonNode context, Branch branch, Instant entered) {
-        JsonNode items = jsonata ? (this.items == null ? effectiveInput
+        JsonNode read = distributed == null ? null : distributed.readItems(effectiveInput, context, branch);
+        JsonNode items = read != null ? read : jsonata ? (this.items == null ? effectiveInput
                 : this.items.apply(statesVariable(effectiveInput, context), branch.variables()))
                 : itemsPath.read(effectiveInput).orElseThrow(() -> StatesError.runtime(
                 "Invalid path '" + itemsPath + "' : The ItemsPath '" + itemsPath
@@ -78,8 +153,12 @@ final class MapState extends RecoverableState {
             throw StatesError.runtime("Map state input must be an array but was: " + items.getNodeType());
         }
         int count = items.size();
+        if (distributed != null) {
+            return runDistributed(items, effectiveInput, context, branch);
+        }
         Failures failures = toleratedFailure.declared()
-                ? new Failures(toleratedFailure.resolve(effectiveInput), count) : null;
+                ? new Failures(toleratedFailure.resolve(effectiveInput, statesVariable(effectiveInput, context),
+                branch), count) : null;
         branch.record("MapStateStarted", "mapStateStartedEventDetails",
                 JsonNodeFactory.instance.objectNode().put("length", count));
         Progress progress = branch.execution().progress();
@@ -109,6 +188,46 @@ final class MapState extends RecoverableState {
         return output;
     }
 
+    /** A distributed Map: each item after ItemSelector is (or is batched into) a child execution's input. */
+    private JsonNode runDistributed(JsonNode items, JsonNode effectiveInput, JsonNode context, Branch branch) {
+        java.util.List<JsonNode> inputs = new java.util.ArrayList<>();
+        for (int index = 0; index < items.size(); index++) {
+            inputs.add(selected(items.get(index), index, effectiveInput, context, branch));
+        }
+        ToleratedFailure.Threshold threshold = toleratedFailure.resolve(effectiveInput,
+                statesVariable(effectiveInput, context), branch);
+        branch.record("MapStateStarted", "mapStateStartedEventDetails",
+                JsonNodeFactory.instance.objectNode().put("length", items.size()));
+        try {
+            JsonNode result = distributed.run(inputs, declaredConcurrency, threshold, effectiveInput, context, branch);
+            branch.record("MapStateSucceeded", null, null);
+            return result;
+        } catch (StatesError error) {
+            branch.checkStopped();
+            branch.record("MapStateFailed", null, null);
+            throw error;
+        }
+    }
+
+    /** An item's input: the item, or what ItemSelector makes of it with {@code $$.Map.Item}. */
+    private JsonNode selected(JsonNode item, int index, JsonNode effectiveInput, JsonNode context, Branch branch) {
+        if (itemSelector == null && jsonataItemSelector == null) {
+            return item;
+        }
+        ObjectNode selectorContext = context.deepCopy();
+        selectorContext.set("Map", itemContext(item, index));
+        return itemSelector != null ? itemSelector.apply(effectiveInput, selectorContext)
+                : jsonataItemSelector.apply(statesVariable(effectiveInput, selectorContext), branch.variables());
+    }
+
+    private static ObjectNode itemContext(JsonNode item, int index) {
+        ObjectNode mapContext = JsonNodeFactory.instance.objectNode();
+        ObjectNode itemNode = mapContext.putObject("Item");
+        itemNode.put("Index", index);
+        itemNode.set("Value", item);
+        return mapContext;
+    }
+
     /**
      * Runs one iteration and puts its output in {@code results}; it always ends by telling {@code join}, with its
      * last event, once the output is in place.
@@ -120,22 +239,11 @@ final class MapState extends RecoverableState {
             if (join.firstError() != null) {
                 return;
             }
-            ObjectNode mapContext = JsonNodeFactory.instance.objectNode();
-            ObjectNode itemNode = mapContext.putObject("Item");
-            itemNode.put("Index", index);
-            itemNode.set("Value", item);
-            iteration = parent.fork(mapContext, join.group);
+            iteration = parent.fork(itemContext(item, index), join.group);
             ObjectNode details = JsonNodeFactory.instance.objectNode().put("name", name()).put("index", index);
             iteration.record("MapIterationStarted", "mapIterationStartedEventDetails", details);
             try {
-                JsonNode input = item;
-                if (itemSelector != null || jsonataItemSelector != null) {
-                    ObjectNode selectorContext = context.deepCopy();
-                    selectorContext.set("Map", mapContext);
-                    input = itemSelector != null ? itemSelector.apply(effectiveInput, selectorContext)
-                            : jsonataItemSelector.apply(statesVariable(effectiveInput, selectorContext),
-                            parent.variables());
-                }
+                JsonNode input = selected(item, index, effectiveInput, context, parent);
                 JsonNode result = iteration.run(processor, input);
                 iteration.record("MapIterationSucceeded", "mapIterationSucceededEventDetails", details);
                 results[index] = result;

@@ -26,7 +26,7 @@ abstract class RecoverableState extends State {
         this.resultSelector = fields.template("ResultSelector");
         this.resultPath = fields.path("ResultPath", true);
         this.retriers = Retrier.parse(fields);
-        this.catchers = Catcher.parse(fields);
+        this.catchers = Catcher.parse(fields, jsonata);
     }
 
     static java.util.Set<String> allowed(String... more) {
@@ -89,8 +89,14 @@ abstract class RecoverableState extends State {
                         ObjectNode caught = JsonNodeFactory.instance.objectNode();
                         caught.put("Error", error.error());
                         caught.put("Cause", error.cause());
-                        // A JSONata state's catcher outputs the error output itself ($states.errorOutput).
-                        JsonNode output = jsonata ? caught : placeResult(catcher.resultPath, input, caught);
+                        JsonNode output;
+                        if (jsonata) {
+                            ObjectNode states = statesVariable(input, context);
+                            states.set("errorOutput", caught);
+                            output = catcher.jsonataOutput(branch, states);
+                        } else {
+                            output = placeResult(catcher.resultPath, input, caught);
+                        }
                         exited(branch, output);
                         return new Transition(catcher.next, output);
                     }

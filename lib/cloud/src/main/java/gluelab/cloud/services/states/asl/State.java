@@ -93,12 +93,37 @@ public abstract class State {
      * {@code $states} and the variables as they were before the state, as on AWS.
      */
     JsonNode jsonataOutput(Branch branch, ObjectNode states, JsonNode otherwise) {
-        ObjectNode before = branch.variables();
+        return outputAndAssign(output, assign, branch, states, otherwise);
+    }
+
+    /**
+     * An Output and an Assign (a state's, a catcher's, a Choice rule's; either may be null): the output, or
+     * {@code otherwise} without one; the variables set. Both see the variables as they were before.
+     */
+    static JsonNode outputAndAssign(JsonataTemplate output, JsonataTemplate assign, Branch branch, ObjectNode states,
+                                    JsonNode otherwise) {
+        return outputAndAssign(output, assign, branch, states, branch.variables(), otherwise);
+    }
+
+    /** The same, over the variables {@code before} (as they were before the state began to assign). */
+    static JsonNode outputAndAssign(JsonataTemplate output, JsonataTemplate assign, Branch branch, ObjectNode states,
+                                    ObjectNode before, JsonNode otherwise) {
         JsonNode result = output == null ? otherwise : output.apply(states, before);
         if (assign != null) {
             branch.assign(assign.apply(states, before));
         }
         return result;
+    }
+
+    /** A JSONata Output or Assign field of {@code fields} (a catcher's, a Choice rule's), or null. */
+    static JsonataTemplate jsonataField(Fields fields, String field) {
+        if (!fields.has(field)) {
+            return null;
+        }
+        if (field.equals("Assign") && !fields.raw(field).isObject()) {
+            throw Fields.schema("The value for the field 'Assign' must be an OBJECT", fields.at(field));
+        }
+        return new JsonataTemplate(fields.raw(field), fields.at(field));
     }
 
     /** The fields every state with Next/End and filters has. */

@@ -26,7 +26,7 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 public final class ServiceCalls {
 
     private static final Map<String, String> ERROR_PREFIXES = Map.of("lambda", "Lambda", "glue", "Glue", "sqs",
-            "SQS", "dynamodb", "DynamoDB", "events", "EventBridge", "states", "StepFunctions");
+            "SQS", "dynamodb", "DynamoDB", "events", "EventBridge", "states", "StepFunctions", "s3", "S3");
     /** The SDK's name of each optimized integration's service ({@code events} is EventBridge's). */
     private static final Map<String, String> SDK_IDS = Map.of("events", "eventbridge", "states", "sfn");
 
@@ -53,11 +53,14 @@ public final class ServiceCalls {
         return new Scope(execution.account(), execution.region());
     }
 
-    /** Calls a typed operation (the request's type names it) of {@code service}. */
-    <R> R call(String service, ExecutionRun execution, Object request, String errorService) {
+    /**
+     * Calls a typed operation (the request's type names it) of {@code service}, with what it takes after the request
+     * (an upload's body).
+     */
+    <R> R call(String service, ExecutionRun execution, Object request, String errorService, Object... extra) {
         String principal = principal(execution);
         try {
-            return internal.call(service, scope(execution), principal, request);
+            return internal.call(service, scope(execution), principal, request, extra);
         } catch (AwsServiceException error) {
             throw taskError(errorService, error);
         }
