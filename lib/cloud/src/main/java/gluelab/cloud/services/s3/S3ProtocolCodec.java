@@ -125,6 +125,12 @@ public final class S3ProtocolCodec implements ProtocolCodec {
                 XmlShapeCodec.readInto(root, nested, f -> true);
                 payload.set(builder, Shapes.build(nested));
             }
+        } else if (payload != null && payload.marshallingType().getKnownType() == MarshallingKnownType.STRING) {
+            // A text payload (PutBucketPolicy's policy document) is the body itself, exactly as sent.
+            byte[] text = readXmlBody(context);
+            if (text.length > 0) {
+                payload.set(builder, new String(text, StandardCharsets.UTF_8));
+            }
         }
         Object request = Shapes.build(builder);
         return streamsBody ? new Invocation(operation, request, context.body().stream())
@@ -201,7 +207,7 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             if (value instanceof SdkPojo nested) {
                 return Optional.of(XmlShapeCodec.document(payload.locationName(), NAMESPACE, nested, f -> true));
             }
-            return Optional.empty();
+            return value instanceof String text ? Optional.of(text) : Optional.empty();
         }
         String root = RESPONSE_ROOTS.get(operation);
         boolean hasPayload = response.sdkFields().stream().anyMatch(f -> HttpBindings.inPayload(f)
