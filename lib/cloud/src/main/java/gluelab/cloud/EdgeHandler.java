@@ -99,6 +99,11 @@ final class EdgeHandler implements Consumer<HttpExchange> {
             ServiceDescriptor service = provider.descriptor();
             ProtocolCodec codec = codecs.forRequest(provider, exchange);
             context = RequestContext.unauthenticated(requestId, service, exchange, receivedAt, platform);
+            Optional<HttpResponse> preflight = codec.preflight(context);
+            if (preflight.isPresent()) {
+                exchange.respond(preflight.get());
+                return;
+            }
             try {
                 if (malformed != null) {
                     throw malformed;
