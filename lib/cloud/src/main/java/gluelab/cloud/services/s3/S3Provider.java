@@ -35,7 +35,7 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
 
     private final FileObjectStore engine;
     private final ObjectStore store;
-    private final S3ProtocolCodec codec = new S3ProtocolCodec();
+    private final S3ProtocolCodec codec;
     private final List<Object> operations;
     private final AccessRules accessRules;
 
@@ -44,6 +44,7 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
         this.store = new EventNotifyingObjectStore(engine, platform.events(), platform.clock());
         BucketAccess access = new BucketAccess(store);
         this.accessRules = new S3AccessRules(store);
+        this.codec = new S3ProtocolCodec(new CorsAnswers(store));
         QueueNotifications queueNotifications = new QueueNotifications(platform.internal(), store);
         platform.events().subscribe(queueNotifications::deliver);
         this.operations = List.of(
