@@ -155,9 +155,13 @@ final class S3AccessRules implements AccessRules {
             String source = copySource.startsWith("/") ? copySource.substring(1) : copySource;
             int query = source.indexOf("?versionId=");
             String action = query < 0 ? "s3:GetObject" : "s3:GetObjectVersion";
-            String path = java.net.URLDecoder.decode(query < 0 ? source : source.substring(0, query),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            needed.add(Access.of(action, "arn:aws:s3:::" + path));
+            try {
+                String path = java.net.URLDecoder.decode(query < 0 ? source : source.substring(0, query),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                needed.add(Access.of(action, "arn:aws:s3:::" + path));
+            } catch (IllegalArgumentException undecodable) {
+                // No object is named: the copy itself refuses the source as InvalidArgument.
+            }
         }
         return needed;
     }
