@@ -99,14 +99,22 @@ final class EdgeHandler implements Consumer<HttpExchange> {
             ServiceDescriptor service = provider.descriptor();
             ProtocolCodec codec = codecs.forRequest(provider, exchange);
             context = RequestContext.unauthenticated(requestId, service, exchange, receivedAt, platform);
+            Optional<HttpResponse> preflight = codec.preflight(context);
+            if (preflight.isPresent()) {
+                exchange.respond(preflight.get());
+                return;
+            }
             try {
                 if (malformed != null) {
                     throw malformed;
                 }
-                if (signed.isEmpty()) {
+                if (signed.isPresent()) {
+                    context = authenticate(exchange, signed.get(), provider, codec, requestId, receivedAt, peeked);
+                } else if (provider.admitsAnonymousRequests()) {
+                    context = anonymous(exchange, codec, service, requestId, receivedAt, peeked);
+                } else {
                     throw new AuthFailure(AuthFailure.Reason.MISSING, "unsigned");
                 }
-                context = authenticate(exchange, signed.get(), provider, codec, requestId, receivedAt, peeked);
                 OperationCatalog operations = registry.catalog(provider);
                 Invocation invocation = codec.parse(context, operations);
                 request = invocation.request();
@@ -165,6 +173,15 @@ final class EdgeHandler implements Consumer<HttpExchange> {
             body = new DigestCheckingInputStream(body, declaredHash);
         }
         return new RequestContext(requestId, service, exchange, RequestBody.ofStream(body), auth, receivedAt, platform);
+    }
+
+    /** An unsigned call: no caller, so only a resource policy that admits everyone lets it through. */
+    private RequestContext anonymous(HttpExchange exchange, ProtocolCodec codec, ServiceDescriptor service,
+                                     String requestId, Instant receivedAt, byte[] peeked) throws IOException {
+        RequestBody body = codec.buffersBody()
+                ? RequestBody.ofBytes(peeked != null ? peeked : readBounded(exchange.body(), service))
+                : RequestBody.ofStream(exchange.body());
+        return new RequestContext(requestId, service, exchange, body, null, receivedAt, platform);
     }
 
     /**

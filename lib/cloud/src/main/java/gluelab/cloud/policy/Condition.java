@@ -26,6 +26,38 @@ record Condition(String operator, String key, List<String> values) {
             "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "BinaryEquals", "IpAddress",
             "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null");
 
+    /** The keys that, fixed to known values, keep a grant to everyone from being public. */
+    private static final Set<String> CALLER_KEYS = Set.of("aws:sourceip", "aws:sourcearn", "aws:sourcevpc",
+            "aws:sourcevpce", "aws:sourceowner", "aws:sourceaccount", "aws:principalaccount", "aws:principalorgid",
+            "aws:principalarn", "aws:userid", "s3:dataaccesspointarn", "s3:dataaccesspointaccount");
+    private static final Set<String> PINNING_OPERATORS = Set.of("StringEquals", "StringEqualsIgnoreCase",
+            "StringLike", "ArnEquals", "ArnLike", "IpAddress");
+
+    /**
+     * Whether this condition admits only callers named by fixed values of a key that says who or where they are:
+     * positive operators, no wildcard in the values, and no IP range wider than a /8.
+     */
+    boolean pinsTheCaller() {
+        String base = base(operator);
+        if (operator.endsWith("IfExists") || !PINNING_OPERATORS.contains(base)
+                || !CALLER_KEYS.contains(key.toLowerCase(Locale.ROOT)) || values.isEmpty()) {
+            return false;
+        }
+        for (String value : values) {
+            if (value.contains("*") || value.contains("?")) {
+                return false;
+            }
+            int slash = value.indexOf('/');
+            if (base.equals("IpAddress") && slash >= 0) {
+                String bits = value.substring(slash + 1).trim();
+                if (!bits.matches("\\d{1,3}") || Integer.parseInt(bits) < (value.contains(":") ? 32 : 8)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code operator} is one IAM knows, with its qualifiers. */
     static boolean isKnownOperator(String operator) {
         return OPERATORS.contains(base(operator));

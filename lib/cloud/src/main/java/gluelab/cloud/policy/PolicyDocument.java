@@ -332,6 +332,11 @@ public final class PolicyDocument {
         return statements;
     }
 
+    /** Whether any statement grants access to the public (see {@link Statement#grantsPublicAccess()}). */
+    public boolean grantsPublicAccess() {
+        return statements.stream().anyMatch(Statement::grantsPublicAccess);
+    }
+
     /** Every role or account ARN the policy names as an AWS principal, for IAM's check that they exist. */
     public List<String> awsPrincipals() {
         List<String> names = new ArrayList<>();

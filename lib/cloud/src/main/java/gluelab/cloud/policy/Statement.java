@@ -110,4 +110,35 @@ public record Statement(String sid, Effect effect, Map<String, List<String>> pri
         }
         return value.equals(principal.arn()) || value.equals(principal.roleArn());
     }
+    /**
+     * Whether this statement grants access to the public, as S3 Block Public Access and Access Analyzer judge it
+     * ("The meaning of public"): an Allow to every principal ({@code *}, or a wildcard) that no condition pins to
+     * fixed values of a key naming who or where the caller is ({@code aws:SourceIp}, {@code aws:PrincipalAccount},
+     * {@code aws:SourceArn}, …). An allow to an IP range wider than a /8 is public too.
+     */
+    boolean grantsPublicAccess() {
+        if (effect != Effect.ALLOW || notPrincipal || !namesEveryone()) {
+            return effect == Effect.ALLOW && notPrincipal;
+        }
+        for (Condition condition : conditions) {
+            if (condition.pinsTheCaller()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean namesEveryone() {
+        for (Map.Entry<String, List<String>> entry : principals.entrySet()) {
+            if (entry.getKey().equals("*")) {
+                return true;
+            }
+            for (String value : entry.getValue()) {
+                if (entry.getKey().equals("AWS") && (value.contains("*") || value.contains("?"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

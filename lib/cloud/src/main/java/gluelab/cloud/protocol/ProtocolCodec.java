@@ -40,6 +40,14 @@ public interface ProtocolCodec {
         return Optional.empty();
     }
 
+    /**
+     * The answer to a CORS preflight ({@code OPTIONS} from a browser, never signed), given before authentication;
+     * empty when this request is not one or the protocol has none.
+     */
+    default Optional<HttpResponse> preflight(RequestContext unauthenticated) {
+        return Optional.empty();
+    }
+
     /** The operation name alone, for errors that happen before the body is read; null if unknown. */
     String operationName(RequestContext context);
 

@@ -4,6 +4,7 @@ import gluelab.cloud.auth.Credential;
 import gluelab.cloud.clock.LabClock;
 import gluelab.cloud.policy.AccessRequest;
 import gluelab.cloud.policy.Decision;
+import gluelab.cloud.policy.MalformedPolicyException;
 import gluelab.cloud.policy.PolicyDocument;
 import gluelab.cloud.policy.PolicyEvaluation;
 import gluelab.cloud.policy.Principal;
@@ -19,9 +20,12 @@ import java.util.Optional;
  * anything in its own account. An AWS service principal ({@code events.amazonaws.com} invoking a function for a
  * rule) is judged by the resource's policy alone, where the resource has one, seeing {@code aws:SourceArn} and
  * {@code aws:SourceAccount}; elsewhere a service acting for itself is not judged here. With enforcement off
- * ({@code ./lab cloud --iam off}) every call is allowed.
+ * ({@code ./lab cloud --iam off}) every call within an account is allowed; a call into another account's resource,
+ * or an anonymous one (S3's), is still allowed only by the resource's policy.
  */
 public final class AccessControl {
+
+    private static final PolicyDocument ALLOW_ALL = allowAll();
 
     private final boolean enforcing;
     private final LabClock clock;
@@ -51,22 +55,17 @@ public final class AccessControl {
      * @param operation the AWS operation's name ({@code StartJobRun})
      */
     public void authorize(RequestContext context, ServiceProvider provider, String operation, Object request) {
-        if (!enforcing) {
-            return;
-        }
         Principal principal = principalOf(context.caller());
-        boolean service = principal.kind() == Principal.Kind.SERVICE;
-        if (principal.kind() != Principal.Kind.ROLE_SESSION && !service) {
-            return;
-        }
-        List<PolicyDocument> identity = service ? List.of()
-                : directory.identityPolicies(Arn.parse(principal.roleArn()).orElseThrow());
+        List<PolicyDocument> identity = null;
         for (Access access : provider.accessRules().required(context, operation, request)) {
-            if (service && access.resourcePolicy() == null) {
-                // A service acting for itself on a resource without a policy of its own is not judged by IAM.
+            if (!judges(principal, access)) {
                 continue;
             }
+            if (identity == null) {
+                identity = identityPolicies(principal);
+            }
             RequestContextKeys keys = commonKeys(principal, context.region());
+            requestKeys(context, keys);
             sourceKeys(context.sourceArn(), keys);
             access.keys().asMap().forEach(keys::putAll);
             Decision decision = PolicyEvaluation.evaluate(new AccessRequest(principal, access.action(), access.resource(), keys),
@@ -77,6 +76,30 @@ public final class AccessControl {
                 throw CommonErrors.accessDenied(provider.descriptor(), deniedMessage(principal, access, decision, quoted));
             }
         }
+    }
+
+    /**
+     * Which permissions are judged. Accounts stay isolated whether IAM is enforced or not: an anonymous caller, or
+     * one reaching into another account's resource, gets in only where the resource's policy lets it. With
+     * enforcement on, a role session is always judged, and an account's root or a service wherever the resource has
+     * a policy of its own (whose explicit deny binds them too); a service acting for itself elsewhere is not.
+     */
+    private boolean judges(Principal principal, Access access) {
+        boolean otherAccount = access.resourceAccount() != null && !access.resourceAccount().equals(principal.account());
+        return switch (principal.kind()) {
+            case ANONYMOUS -> true;
+            case ROLE_SESSION -> enforcing || otherAccount;
+            case ROOT -> otherAccount || enforcing && access.resourcePolicy() != null;
+            case SERVICE -> enforcing && access.resourcePolicy() != null;
+        };
+    }
+
+    /** A role session's own policies; with enforcement off, a role may do anything its account may. */
+    private List<PolicyDocument> identityPolicies(Principal principal) {
+        if (principal.kind() != Principal.Kind.ROLE_SESSION) {
+            return List.of();
+        }
+        return enforcing ? directory.identityPolicies(Arn.parse(principal.roleArn()).orElseThrow()) : List.of(ALLOW_ALL);
     }
 
     /** AWS's access-denied message: "User: … is not authorized to perform: … on resource: … because …". */
@@ -115,6 +138,24 @@ public final class AccessControl {
             return Principal.roleSession(arn, principalArn.account(), arn);
         }
         return Principal.root(principalArn.account());
+    }
+
+    private static PolicyDocument allowAll() {
+        try {
+            return PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                    + "\"Action\":\"*\",\"Resource\":\"*\"}]}", PolicyDocument.Kind.IDENTITY);
+        } catch (MalformedPolicyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The keys an HTTP request itself answers: where it came from, and the page that sent it. */
+    private static void requestKeys(RequestContext context, RequestContextKeys keys) {
+        if (context.exchange() != null) {
+            keys.put("aws:SourceIp", context.exchange().remoteAddress())
+                    .put("aws:Referer", context.exchange().header("Referer"))
+                    .put("aws:UserAgent", context.exchange().header("User-Agent"));
+        }
     }
 
     /** {@code aws:SourceArn} and {@code aws:SourceAccount} of a call a service makes for one of its resources. */

@@ -30,6 +30,16 @@ public interface ServiceProvider {
     }
 
     /**
+     * Whether an unsigned request (no Authorization header, no presigned query) is an anonymous call that this
+     * service's resource policies may admit, as S3's bucket policies do. Every other service refuses it as missing
+     * authentication. An anonymous call is always judged by {@link AccessControl}: only a resource's policy can
+     * allow it.
+     */
+    default boolean admitsAnonymousRequests() {
+        return false;
+    }
+
+    /**
      * Removes every resource, or those whose name starts with {@code prefix}, in all accounts and regions.
      *
      * @return how many resources were removed

@@ -88,7 +88,8 @@ final class FuzzRequests {
             "list-type=2&max-keys=99999999999999999999", "marker=", "encoding-type=bogus", "versions",
             "versions&key-marker=a&version-id-marker=%00", "versions&version-id-marker=null", "versions&max-keys=-5",
             "versions&encoding-type=url&prefix=%0A", "versionId=null", "versionId=", "versionId=%FF%FE",
-            "versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrH", "ownershipControls", "publicAccessBlock", "cors");
+            "versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrH", "ownershipControls", "publicAccessBlock", "cors",
+            "policy", "policyStatus");
     private static final List<String> S3_METHODS = List.of("GET", "PUT", "POST", "DELETE", "HEAD", "PATCH", "OPTIONS");
 
     private static final String PUNCTUATION = "-_.~ /:%\"'\\{}[]";
@@ -477,9 +478,21 @@ final class FuzzRequests {
             case 8 -> headers.put(pick(List.of("x-amz-acl", "x-amz-grant-read", "x-amz-object-ownership",
                     "x-amz-tagging")), headerText(12));
             case 7 -> headers.put("x-amz-meta-" + randomText(4).toLowerCase().replaceAll("[^a-z]", "m"), headerText(30));
+            case 9 -> {
+                // A browser's CORS preflight, or an actual request from a page.
+                headers.put("Origin", pick(List.of("https://app.example.com", "null", "*", headerText(12))));
+                headers.put("Access-Control-Request-Method", pick(List.of("GET", "PUT", "OPTIONS", headerText(4))));
+                headers.put("Access-Control-Request-Headers", pick(List.of("content-type", ",,", headerText(20))));
+            }
             default -> { }
         }
-        byte[] body = switch (random.nextInt(11)) {
+        byte[] body = switch (random.nextInt(12)) {
+            case 11 -> pick(List.of("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                            + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\""
+                            + randomText(6) + "\"},\"Action\":\"" + randomText(5) + "\",\"Resource\":\"" + randomText(8)
+                            + "\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"" + randomText(6) + "\"}}}]}",
+                    "{\"Statement\":" + randomJsonObject(2) + "}", " {", "[]", "")).getBytes(StandardCharsets.UTF_8);
             case 0 -> new byte[0];
             case 8 -> ("<AccessControlPolicy><AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/"
                     + "XMLSchema-instance\" xsi:type=\"" + pick(List.of("CanonicalUser", "Group", "Bogus", ""))
@@ -504,7 +517,8 @@ final class FuzzRequests {
             default -> "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Delete>&e;</Delete>"
                     .getBytes(StandardCharsets.UTF_8);
         };
-        return new Fuzzed(Family.REST_XML, "s3", pick(S3_METHODS), path, headers, body, true, "test");
+        // Now and then unsigned: an anonymous caller, which only a bucket policy may admit.
+        return new Fuzzed(Family.REST_XML, "s3", pick(S3_METHODS), path, headers, body, random.nextInt(5) != 0, "test");
     }
 
     private Fuzzed restJson() {

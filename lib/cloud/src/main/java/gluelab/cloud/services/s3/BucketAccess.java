@@ -6,8 +6,10 @@ import gluelab.cloud.services.s3.storage.ObjectStore;
 import gluelab.cloud.services.s3.storage.Requester;
 
 /**
- * Who may touch a bucket. Without bucket policies or ACLs (not implemented yet) that is its owner alone:
- * any other account gets 403 AccessDenied, as AWS answers a bucket that exists but is not yours.
+ * Who may touch a bucket: its owner, and whoever its bucket policy admits. The access control judges every call
+ * into another account's bucket, and every anonymous one, by the bucket's policy ({@link S3AccessRules} hands it
+ * over); here a bucket without a policy stays its owner's alone, so another account gets 403 AccessDenied, as AWS
+ * answers a bucket that exists but is not yours.
  */
 final class BucketAccess {
 
@@ -22,10 +24,15 @@ final class BucketAccess {
             throw S3Errors.noSuchBucket(bucket);
         }
         BucketRecord record = store.bucket(bucket).orElseThrow(() -> S3Errors.noSuchBucket(bucket));
-        if (!record.ownerAccount().equals(context.accountId())) {
+        if (!record.ownerAccount().equals(context.accountId()) && record.policy() == null) {
             throw S3Errors.accessDenied();
         }
         return record;
+    }
+
+    /** The account a write is recorded for: the caller's, or the bucket owner's for an anonymous write. */
+    static String writer(RequestContext context, BucketRecord bucket) {
+        return context.accountId() != null ? context.accountId() : bucket.ownerAccount();
     }
 
     static Requester requester(RequestContext context) {

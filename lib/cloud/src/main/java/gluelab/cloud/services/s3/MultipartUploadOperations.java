@@ -84,13 +84,13 @@ public final class MultipartUploadOperations {
         String type = checksumType(algorithm, request.checksumTypeAsString());
         String uploadId = newUploadId();
         UploadRecord upload = new UploadRecord(uploadId, bucket.name(), key, ObjectOperations.lastModified(context),
-                context.accountId(), context.caller() == null ? null : context.caller().principalArn(),
+                BucketAccess.writer(context, bucket), context.caller() == null ? null : context.caller().principalArn(),
                 new ContentHeaders(request.contentType(), ObjectOperations.storedEncoding(request.contentEncoding()),
                         request.contentDisposition(),
                         request.contentLanguage(), request.cacheControl(), request.expires()),
                 request.metadata(), algorithm == null ? null : algorithm.name(), type, storageClass,
-                context.accountId(), TagSets.fromHeader(request.tagging()),
-                AccessControlLists.requested(bucket, context.accountId(), request.aclAsString(),
+                BucketAccess.writer(context, bucket), TagSets.fromHeader(request.tagging()),
+                AccessControlLists.requested(bucket, BucketAccess.writer(context, bucket), request.aclAsString(),
                         AccessControlLists.GrantHeaders.of(request)));
         store.createUpload(upload);
         return CreateMultipartUploadResponse.builder().bucket(bucket.name()).key(key).uploadId(uploadId)

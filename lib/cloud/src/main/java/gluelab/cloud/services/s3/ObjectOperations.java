@@ -132,7 +132,7 @@ public final class ObjectOperations {
         Instant now = lastModified(context);
         String versionId = ObjectVersions.forNewVersion(bucket);
         Map<String, String> tags = TagSets.fromHeader(request.tagging());
-        List<Grant> grants = AccessControlLists.requested(bucket, context.accountId(), request.aclAsString(),
+        List<Grant> grants = AccessControlLists.requested(bucket, BucketAccess.writer(context, bucket), request.aclAsString(),
                 GrantHeaders.of(request));
         ObjectRecord stored;
         try {
@@ -140,10 +140,10 @@ public final class ObjectOperations {
                     declared.algorithmsWith(null), staged -> {
                         checkDecodedLength(context, staged);
                         declared.verify(staged, body);
-                        return new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(), headers,
+                        return new ObjectRecord(key, staged.size(), staged.md5Hex(), now, BucketAccess.writer(context, bucket), headers,
                                 request.metadata(), fullObject(declared.algorithm(), staged), storageClass, null,
                                 List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId)
-                                .withTags(tags).withAcl(context.accountId(), grants);
+                                .withTags(tags).withAcl(BucketAccess.writer(context, bucket), grants);
                     }, condition);
         } catch (UnreadableBodyException e) {
             throw unreadable(context, e);
@@ -271,7 +271,7 @@ public final class ObjectOperations {
         Requester requester = BucketAccess.requester(context);
         if (versionId == null && bucket.versioningConfigured()) {
             ObjectRecord marker = store.putDeleteMarker(requester, bucket.name(), ObjectRecord.deleteMarker(key,
-                    ObjectVersions.forNewVersion(bucket), lastModified(context), context.accountId()));
+                    ObjectVersions.forNewVersion(bucket), lastModified(context), BucketAccess.writer(context, bucket)));
             return DeletedObject.builder().key(key).deleteMarker(true)
                     .deleteMarkerVersionId(ObjectVersions.wire(marker)).build();
         }
@@ -323,7 +323,7 @@ public final class ObjectOperations {
         }
         Map<String, String> replacedTags = "REPLACE".equals(taggingDirective) ? TagSets.fromHeader(request.tagging())
                 : null;
-        List<Grant> grants = AccessControlLists.requested(target, context.accountId(), request.aclAsString(),
+        List<Grant> grants = AccessControlLists.requested(target, BucketAccess.writer(context, target), request.aclAsString(),
                 GrantHeaders.of(request));
         // Copying an older version over its own key restores it: only the latest copied onto itself is refused.
         boolean sameObject = sourceBucket.name().equals(target.name()) && copySource.key().equals(key)
@@ -357,11 +357,11 @@ public final class ObjectOperations {
             try {
                 ObjectRecord copy = store.copyObject(BucketAccess.requester(context), source, target.name(), key,
                         chosen == null ? Set.of() : Set.of(chosen),
-                        staged -> new ObjectRecord(key, staged.size(), staged.md5Hex(), now, context.accountId(),
+                        staged -> new ObjectRecord(key, staged.size(), staged.md5Hex(), now, BucketAccess.writer(context, target),
                                 headers, metadata, fullObject(chosen, staged), storageClass, null,
                                 List.of(new Segment(staged.fileId(), staged.size(), null))).withVersion(versionId)
                                 .withTags(replacedTags != null ? replacedTags : source.tags())
-                                .withAcl(context.accountId(), grants),
+                                .withAcl(BucketAccess.writer(context, target), grants),
                         WriteCondition.NONE);
                 CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.quotedEtag())
                         .lastModified(copy.lastModified());

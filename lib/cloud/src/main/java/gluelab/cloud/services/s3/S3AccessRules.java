@@ -4,8 +4,14 @@ import gluelab.cloud.provider.Access;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.Members;
 import gluelab.cloud.provider.RequestContext;
+import gluelab.cloud.policy.PolicyDocument;
+import gluelab.cloud.services.s3.storage.BucketRecord;
+import gluelab.cloud.services.s3.storage.ObjectStore;
+import gluelab.cloud.services.s3.storage.PublicAccessBlock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -23,8 +29,53 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
  */
 final class S3AccessRules implements AccessRules {
 
+    /** What the bucket owner's account may always do, whatever the bucket policy says, so it cannot lock itself out. */
+    private static final Set<String> OWNER_ALWAYS = Set.of("GetBucketPolicy", "PutBucketPolicy", "DeleteBucketPolicy");
+    private static final String ARN_PREFIX = "arn:aws:s3:::";
+
+    private final ObjectStore store;
+
+    S3AccessRules(ObjectStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Each permission on a bucket or its objects comes with the bucket's owner and policy, so that the access control
+     * judges calls from other accounts, and anonymous ones, by it. With {@code RestrictPublicBuckets} on, a bucket
+     * whose policy is public admits no one from outside its account.
+     */
     @Override
     public List<Access> required(RequestContext context, String operation, Object request) {
+        List<Access> needed = new ArrayList<>();
+        for (Access access : actions(operation, request)) {
+            needed.add(withBucketPolicy(context, operation, access));
+        }
+        return needed;
+    }
+
+    private Access withBucketPolicy(RequestContext context, String operation, Access access) {
+        // CreateBucket names a bucket that is not there yet; one that is answers BucketAlreadyExists, not a denial.
+        if (!access.resource().startsWith(ARN_PREFIX) || operation.equals("CreateBucket")) {
+            return access;
+        }
+        String path = access.resource().substring(ARN_PREFIX.length());
+        int slash = path.indexOf('/');
+        Optional<BucketRecord> found = store.bucket(slash < 0 ? path : path.substring(0, slash));
+        if (found.isEmpty()) {
+            return access;
+        }
+        BucketRecord bucket = found.get();
+        boolean ownAccount = bucket.ownerAccount().equals(context.accountId());
+        PolicyDocument policy = ownAccount && OWNER_ALWAYS.contains(operation) ? null : BucketPolicies.of(bucket);
+        PublicAccessBlock block = bucket.publicAccessBlock();
+        if (policy != null && !ownAccount && block != null && block.restrictPublicBuckets()
+                && policy.grantsPublicAccess()) {
+            policy = PolicyDocument.none(PolicyDocument.Kind.RESOURCE);
+        }
+        return access.withResourcePolicy(bucket.ownerAccount(), policy);
+    }
+
+    private static List<Access> actions(String operation, Object request) {
         String bucket = Members.string(request, "Bucket");
         String key = Members.string(request, "Key");
         return switch (operation) {
@@ -104,9 +155,13 @@ final class S3AccessRules implements AccessRules {
             String source = copySource.startsWith("/") ? copySource.substring(1) : copySource;
             int query = source.indexOf("?versionId=");
             String action = query < 0 ? "s3:GetObject" : "s3:GetObjectVersion";
-            String path = java.net.URLDecoder.decode(query < 0 ? source : source.substring(0, query),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            needed.add(Access.of(action, "arn:aws:s3:::" + path));
+            try {
+                String path = java.net.URLDecoder.decode(query < 0 ? source : source.substring(0, query),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                needed.add(Access.of(action, "arn:aws:s3:::" + path));
+            } catch (IllegalArgumentException undecodable) {
+                // No object is named: the copy itself refuses the source as InvalidArgument.
+            }
         }
         return needed;
     }

@@ -23,7 +23,11 @@ public final class S3Errors {
     }
 
     public static AwsServiceException accessDenied() {
-        return new AwsServiceException("AccessDenied", "Access Denied", 403);
+        return accessDenied("Access Denied");
+    }
+
+    public static AwsServiceException accessDenied(String message) {
+        return new AwsServiceException("AccessDenied", message, 403);
     }
 
     public static AwsServiceException bucketAlreadyExists(String bucket) {

@@ -66,7 +66,13 @@ public final class S3ProtocolCodec implements ProtocolCodec {
     /** Operations S3 answers with 204 No Content. */
     private static final java.util.Set<String> NO_CONTENT = java.util.Set.of(
             "DeleteBucket", "DeleteObject", "AbortMultipartUpload", "DeleteBucketCors", "DeleteBucketTagging",
-            "DeleteObjectTagging", "DeleteBucketOwnershipControls", "DeletePublicAccessBlock");
+            "DeleteObjectTagging", "DeleteBucketOwnershipControls", "DeletePublicAccessBlock", "DeleteBucketPolicy");
+
+    private final CorsAnswers cors;
+
+    S3ProtocolCodec(CorsAnswers cors) {
+        this.cors = cors;
+    }
 
     @Override
     public boolean buffersBody() {
@@ -80,15 +86,20 @@ public final class S3ProtocolCodec implements ProtocolCodec {
      */
     @Override
     public Optional<String> signatureV2Resource(HttpExchange exchange) {
+        return Optional.of(signatureV2ResourceOf(exchange));
+    }
+
+    /** The resource a Signature Version 2 signature of this request covers: {@code /bucket/key}, {@code /bucket/}. */
+    public static String signatureV2ResourceOf(HttpExchange exchange) {
         S3Address address = S3Address.of(exchange);
         if (address.bucket() == null) {
-            return Optional.of("/");
+            return "/";
         }
         if (address.key() == null) {
-            return Optional.of("/" + address.bucket() + "/");
+            return "/" + address.bucket() + "/";
         }
         boolean virtualHosted = S3Address.virtualHostBucket(exchange.hostName()) != null;
-        return Optional.of(virtualHosted ? "/" + address.bucket() + exchange.rawPath() : exchange.rawPath());
+        return virtualHosted ? "/" + address.bucket() + exchange.rawPath() : exchange.rawPath();
     }
 
     @Override
@@ -124,6 +135,12 @@ public final class S3ProtocolCodec implements ProtocolCodec {
                 SdkPojo nested = payload.constructor().get();
                 XmlShapeCodec.readInto(root, nested, f -> true);
                 payload.set(builder, Shapes.build(nested));
+            }
+        } else if (payload != null && payload.marshallingType().getKnownType() == MarshallingKnownType.STRING) {
+            // A text payload (PutBucketPolicy's policy document) is the body itself, exactly as sent.
+            byte[] text = readXmlBody(context);
+            if (text.length > 0) {
+                payload.set(builder, new String(text, StandardCharsets.UTF_8));
             }
         }
         Object request = Shapes.build(builder);
@@ -163,7 +180,31 @@ public final class S3ProtocolCodec implements ProtocolCodec {
     }
 
     @Override
+    public Optional<HttpResponse> preflight(RequestContext context) {
+        HttpExchange exchange = context.exchange();
+        if (!exchange.method().equals("OPTIONS")) {
+            return Optional.empty();
+        }
+        S3Address address = S3Address.of(exchange);
+        if (address.bucket() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(withIds(cors.preflight(exchange, address.bucket(),
+                    address.key() == null ? "BUCKET" : "OBJECT"), context));
+        } catch (AwsServiceException refused) {
+            return Optional.of(error(context, context.service(), refused));
+        }
+    }
+
+    @Override
     public HttpResponse success(RequestContext context, Operation operation, Object result) {
+        HttpResponse out = answer(context, operation, result);
+        cors.decorate(context.exchange(), S3Address.of(context.exchange()).bucket(), out);
+        return out;
+    }
+
+    private HttpResponse answer(RequestContext context, Operation operation, Object result) {
         if (result instanceof StreamingResponse<?> download) {
             HttpResponse headers = new HttpResponse(download.status());
             HttpBindings.writeResponseHeaders((SdkPojo) download.response(), headers, download.status());
@@ -201,7 +242,7 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             if (value instanceof SdkPojo nested) {
                 return Optional.of(XmlShapeCodec.document(payload.locationName(), NAMESPACE, nested, f -> true));
             }
-            return Optional.empty();
+            return value instanceof String text ? Optional.of(text) : Optional.empty();
         }
         String root = RESPONSE_ROOTS.get(operation);
         boolean hasPayload = response.sdkFields().stream().anyMatch(f -> HttpBindings.inPayload(f)

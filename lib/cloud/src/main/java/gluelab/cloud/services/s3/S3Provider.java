@@ -18,7 +18,7 @@ import java.util.List;
  * Amazon S3 on Lab Cloud's own storage engine ({@link FileObjectStore}) wrapped by the event notifier: buckets
  * ({@link BucketOperations}), their versioning ({@link BucketVersioningOperations}) and tags
  * ({@link BucketTaggingOperations}), Object Ownership ({@link BucketOwnershipControlsOperations}), Block Public Access
- * ({@link BucketPublicAccessBlockOperations}), ACLs ({@link AccessControlListOperations}), CORS
+ * ({@link BucketPublicAccessBlockOperations}), bucket policies ({@link BucketPolicyOperations}), ACLs ({@link AccessControlListOperations}), CORS
  * ({@link BucketCorsOperations}), objects ({@link ObjectOperations}) and their tags
  * ({@link ObjectTaggingOperations}), listings ({@link ObjectListingOperations}),
  * multipart uploads ({@link MultipartUploadOperations}) and notification configuration
@@ -34,19 +34,21 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
 
     public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restXml("s3", "s3", "2006-03-01",
             S3ProtocolCodec.NAMESPACE, "software.amazon.awssdk.services.s3.model");
-    private static final AccessRules ACCESS_RULES = new S3AccessRules();
 
     private final FileObjectStore engine;
     private final ObjectStore store;
-    private final S3ProtocolCodec codec = new S3ProtocolCodec();
+    private final S3ProtocolCodec codec;
     private final List<Object> operations;
     private final S3ConsoleView console;
+    private final AccessRules accessRules;
 
     public S3Provider(Platform platform) {
         this.engine = new FileObjectStore(platform.state());
         this.store = new EventNotifyingObjectStore(engine, platform.events(), platform.clock());
         this.console = new S3ConsoleView(new ConsoleReads(platform.internal()));
         BucketAccess access = new BucketAccess(store);
+        this.accessRules = new S3AccessRules(store);
+        this.codec = new S3ProtocolCodec(new CorsAnswers(store));
         QueueNotifications queueNotifications = new QueueNotifications(platform.internal(), store);
         platform.events().subscribe(queueNotifications::deliver);
         this.operations = List.of(
@@ -57,6 +59,7 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
                 new BucketPublicAccessBlockOperations(store, access),
                 new AccessControlListOperations(store, access),
                 new BucketCorsOperations(store, access),
+                new BucketPolicyOperations(store, access),
                 new ObjectOperations(store, access),
                 new ObjectTaggingOperations(store, access),
                 new ObjectListingOperations(store, access),
@@ -71,7 +74,13 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
 
     @Override
     public AccessRules accessRules() {
-        return ACCESS_RULES;
+        return accessRules;
+    }
+
+    /** An unsigned request is an anonymous one, which only a bucket policy granting everyone admits. */
+    @Override
+    public boolean admitsAnonymousRequests() {
+        return true;
     }
 
     @Override

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * With {@code --state-dir}, everything S3 acknowledged survives {@code kill -9} (object versions and delete
- * markers included), and nothing that was still in flight shows up half-written.
+ * With {@code --state-dir}, everything S3 acknowledged survives {@code kill -9} (bucket policies, object versions
+ * and delete markers included), and nothing that was still in flight shows up half-written.
  */
 class S3RestartTest {
 
@@ -76,6 +76,10 @@ class S3RestartTest {
             }
         };
     }
+
+    static final String PARTNER_READS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"AWS\":\"111111111111\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + BUCKET
+            + "/acked/*\"}]}";
 
     @Test
     void acknowledgedObjectsSurviveKillNineAndInFlightUploadsLeaveNoTrace(@TempDir Path stateDir) throws Exception {
@@ -124,6 +128,7 @@ class S3RestartTest {
                 }
                 s3.deleteObject(b -> b.bucket(VERSIONED).key("deleted"));
                 versionsBefore = versionsOf(s3);
+                s3.putBucketPolicy(b -> b.bucket(BUCKET).policy(PARTNER_READS));
             }
             S3Client slow = first.client(S3Client.builder());
             for (String key : List.of("inflight/new-object", "acked/object-1", "inflight/another")) {
@@ -165,6 +170,7 @@ class S3RestartTest {
             assertThat(countFiles(stateDir.resolve("payload/s3/data")))
                     .isEqualTo(acknowledged.size() + 1 + 1 + versionBodies.size());
 
+            assertThat(s3.getBucketPolicy(b -> b.bucket(BUCKET)).policy()).as("the bucket policy").isEqualTo(PARTNER_READS);
             assertThat(versionsOf(s3)).isEqualTo(versionsBefore);
             for (Map.Entry<String, String> version : versionBodies.entrySet()) {
                 String key = version.getValue().split(" ")[0];
