@@ -17,6 +17,7 @@ import gluelab.lab.packaging.JobPackager;
 import gluelab.lab.packaging.LambdaPackager;
 import gluelab.lab.packaging.LocalMavenRepository;
 import gluelab.lab.rds.ExistingPostgres;
+import gluelab.lab.ses.Mailbox;
 import gluelab.lab.sqs.QueueDepths;
 import gluelab.lab.states.ExecutionEvents;
 import gluelab.lab.states.ExecutionGraph;
@@ -710,6 +711,27 @@ public final class Lab implements AutoCloseable {
      */
     public WorkflowRunGraph workflowRunGraph(String workflowName, String runId) {
         return WorkflowRunGraph.of(glue(), workflowName, runId);
+    }
+
+    /**
+     * The lab mailbox: the email SES sent from this lab's account, which Lab Cloud keeps instead of delivering it.
+     * Read it ({@code messagesTo}, {@code waitForMessageTo}, {@code table}), show a message as a mail client does
+     * ({@code card}), and follow the link of a verification email ({@code followVerificationLink}). LocalStack and
+     * AWS have none: there its calls say where the mail went.
+     */
+    public Mailbox mailbox() {
+        if (admin != null) {
+            return Mailbox.onLabCloud(admin, account);
+        }
+        return Mailbox.absent(switch (config.target()) {
+            case LOCALSTACK -> "LocalStack has no lab mailbox: it keeps the email SES sends at "
+                    + config.endpoint().resolve("/_aws/ses") + " (GET it; ?email=<sender> filters), and it verifies "
+                    + "identities at once, with no verification email to follow.";
+            case AWS -> "AWS has no lab mailbox: SES delivers the email to the recipients' real inboxes; open it there."
+                    + " In the sandbox every recipient must be an address you verified, by clicking the link in the"
+                    + " verification email AWS sent to it.";
+            default -> where + " has no lab mailbox: SES's email is only kept by Lab Cloud.";
+        });
     }
 
     /** What a run read and wrote, from the {@code glue_lab_metric} lines in its driver output. */

@@ -173,6 +173,30 @@ public final class LabCloudAdmin {
         return !events(seq, 1).events().isEmpty();
     }
 
+    /**
+     * The lab mailbox ({@code GET /_lab/ses/messages}): every message SES accepted in {@code account}, to
+     * {@code recipient} (or anyone, if null), oldest first.
+     */
+    public JsonNode mailboxMessages(String account, String recipient) {
+        String query = "?account=" + URLEncoder.encode(account, StandardCharsets.UTF_8)
+                + (recipient == null ? "" : "&to=" + URLEncoder.encode(recipient, StandardCharsets.UTF_8));
+        return call(request("/_lab/ses/messages" + query).GET(), Duration.ofSeconds(30));
+    }
+
+    /** Opens a link as a browser does (a GET); the page it answers with, whatever its status. */
+    public HttpResponse<String> open(URI link) {
+        HttpRequest built = HttpRequest.newBuilder(link).timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new LabSetupException("Nothing answered " + link + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabSetupException("Interrupted while opening " + link, e);
+        }
+    }
+
     private static String text(JsonNode node, String field) {
         return node.hasNonNull(field) ? node.get(field).asText() : null;
     }

@@ -1,5 +1,6 @@
 package gluelab.cloud.services.ses;
 
+import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AdminRoute;
 import gluelab.cloud.provider.Platform;
@@ -28,6 +29,7 @@ public final class SesProvider implements ServiceProvider {
     private final MailboxRoutes routes;
     private final List<Object> handlers;
     private final SesV2Provider v2;
+    private final AccessRules accessRules;
 
     public SesProvider(Platform platform) {
         this.states = new AccountRegionStore<>(SERVICE, platform.state(), SesState::new);
@@ -38,7 +40,8 @@ public final class SesProvider implements ServiceProvider {
         this.handlers = List.of(new IdentityOperations(states, identities), templates,
                 new SendingOperations(outbox, templates));
         this.routes = new MailboxRoutes(mailbox, identities);
-        this.v2 = new SesV2Provider(states, identities, outbox);
+        this.accessRules = new SesAccessRules(states, identities);
+        this.v2 = new SesV2Provider(states, identities, outbox, accessRules);
     }
 
     /** SES v2, served from this same state. */
@@ -49,6 +52,11 @@ public final class SesProvider implements ServiceProvider {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public AccessRules accessRules() {
+        return accessRules;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gluelab.cloud.services.ses;
 
+import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.ServiceDescriptor;
 import gluelab.cloud.provider.ServiceProvider;
@@ -17,8 +18,10 @@ public final class SesV2Provider implements ServiceProvider {
             "software.amazon.awssdk.services.sesv2.model");
 
     private final List<Object> handlers;
+    private final AccessRules accessRules;
 
-    SesV2Provider(AccountRegionStore<SesState> states, Identities identities, Outbox outbox) {
+    SesV2Provider(AccountRegionStore<SesState> states, Identities identities, Outbox outbox, AccessRules accessRules) {
+        this.accessRules = accessRules;
         this.handlers = List.of(new EmailIdentityOperations(states, identities),
                 new EmailOperations(states, outbox));
     }
@@ -26,6 +29,11 @@ public final class SesV2Provider implements ServiceProvider {
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public AccessRules accessRules() {
+        return accessRules;
     }
 
     @Override
