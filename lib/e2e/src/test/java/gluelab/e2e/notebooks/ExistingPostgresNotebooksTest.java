@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
@@ -76,9 +76,13 @@ class ExistingPostgresNotebooksTest {
 
     @Order(1)
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"35-secrets-manager-jdbc-to-s3.ipynb", "36-scheduled-lambda-glue-secret.ipynb",
-            "37-secret-rotation-glue-connection.ipynb", "38-rotation-connection-crawler.ipynb"})
-    void theNotebookPassesEveryCheckOnTheLearnersServerAndLeavesNothingThere(String notebook) throws Exception {
+    @CsvSource(delimiter = '|', value = {
+            "35-secrets-manager-jdbc-to-s3.ipynb      | lab35 | billing_admin",
+            "36-scheduled-lambda-glue-secret.ipynb    | lab36 | meters_admin",
+            "37-secret-rotation-glue-connection.ipynb | lab37 | wine_admin glue_reader",
+            "38-rotation-connection-crawler.ipynb     | lab38 | wine_admin glue_reader"})
+    void theNotebookPassesEveryCheckOnTheLearnersServerAndLeavesNothingThere(String notebook, String lab, String roles)
+            throws Exception {
         NotebookGrade grade = new Grader().grade(HOME.resolve("notebooks").resolve(notebook)).notebooks().get(0);
         NotebookRun run = grade.run().orElseThrow(() -> new AssertionError(grade.problem().orElse("not run")));
 
@@ -86,10 +90,10 @@ class ExistingPostgresNotebooksTest {
         assertThat(run.failedCell()).as("a cell that is not a check failed:%n%s", report).isEmpty();
         assertThat(run.failedCount()).as("failed checks:%n%s", report).isZero();
         assertThat(grade.score()).as("full marks").isEqualTo(grade.maxScore());
-        assertThat(asTheServersAdministrator("SELECT datname FROM pg_database WHERE datname LIKE 'lab3%'"))
+        assertThat(asTheServersAdministrator("SELECT datname FROM pg_database WHERE datname LIKE '" + lab + "\\_%'"))
                 .as("databases the notebook made, after its clean-up").isEmpty();
-        assertThat(asTheServersAdministrator("SELECT rolname FROM pg_roles WHERE rolname IN "
-                + "('billing_admin', 'meters_admin', 'wine_admin', 'glue_reader')"))
+        assertThat(asTheServersAdministrator("SELECT rolname FROM pg_roles WHERE rolname IN ('"
+                + String.join("', '", roles.split(" ")) + "')"))
                 .as("roles the notebook made, after its clean-up").isEmpty();
     }
 
