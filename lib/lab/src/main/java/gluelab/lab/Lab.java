@@ -16,6 +16,7 @@ import gluelab.lab.logs.LogStreamsContaining;
 import gluelab.lab.packaging.JobPackager;
 import gluelab.lab.packaging.LambdaPackager;
 import gluelab.lab.packaging.LocalMavenRepository;
+import gluelab.lab.rds.ExistingPostgres;
 import gluelab.lab.ses.Mailbox;
 import gluelab.lab.sqs.QueueDepths;
 import gluelab.lab.states.ExecutionEvents;
@@ -101,18 +102,20 @@ public final class Lab implements AutoCloseable {
     private final LabCloudAdmin admin;
     private final String where;
     private final String account;
+    private final Optional<ExistingPostgres> existingPostgres;
     private final Map<Class<?>, Object> openClients = new LinkedHashMap<>();
     private long timelineStart;
     private String glueRoleArn;
 
     private Lab(TargetConfig config, LabNames names, Optional<Path> home, Optional<Path> dataDirectory,
-                LabCloudAdmin admin, String where) {
+                LabCloudAdmin admin, String where, Optional<ExistingPostgres> existingPostgres) {
         this.config = config;
         this.names = names;
         this.home = home;
         this.dataDirectory = dataDirectory;
         this.admin = admin;
         this.where = where;
+        this.existingPostgres = existingPostgres;
         this.clients = new ClientFactory(config);
         this.account = callerAccount();
         this.timelineStart = admin != null ? admin.timelineEnd() : 0;
@@ -172,7 +175,8 @@ public final class Lab implements AutoCloseable {
         }
         Optional<Path> dataDirectory = Optional.ofNullable(environment.get(LabSettings.DATA_DIR_VARIABLE))
                 .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir).toAbsolutePath().normalize());
-        Lab connected = new Lab(config, names, home, dataDirectory, admin, where);
+        Lab connected = new Lab(config, names, home, dataDirectory, admin, where,
+                ExistingPostgres.fromSettings(environment, names.prefix()));
         System.out.println(connected.describe());
         return connected;
     }
@@ -360,6 +364,14 @@ public final class Lab implements AutoCloseable {
         return cached(SecretsManagerClient.class, () -> client(SecretsManagerClient.builder()));
     }
 
+    /**
+     * The PostgreSQL server of your own that {@code LAB_POSTGRES_URL} names, if it is set: the database notebooks
+     * make their database there instead of creating an RDS instance (see {@link ExistingPostgres}).
+     */
+    public Optional<ExistingPostgres> existingPostgres() {
+        return existingPostgres;
+    }
+
     public SfnClient stepFunctions() {
         return cached(SfnClient.class, () -> client(SfnClient.builder()));
     }
@@ -392,7 +404,8 @@ public final class Lab implements AutoCloseable {
     /**
      * Removes every resource of this lab (names starting with {@link #prefix()}), so the notebook starts from
      * nothing; safe to run again and again. On Lab Cloud one admin call does it; elsewhere buckets (with all
-     * their objects), Glue triggers, jobs, crawlers, workflows and databases are listed and deleted.
+     * their objects), Glue triggers, jobs, crawlers, workflows and databases are listed and deleted. On a PostgreSQL
+     * server of your own ({@link #existingPostgres()}), the databases and roles this lab made there go too.
      */
     public ResetReport reset() {
         ResetReport report = removeResources();
@@ -418,6 +431,7 @@ public final class Lab implements AutoCloseable {
         } else {
             removed.putAll(new SdkReset(s3(), glue(), System.out).reset(names.prefix()));
         }
+        existingPostgres.ifPresent(server -> removed.putAll(server.removeWhatThisLabMade()));
         return new ResetReport(names.prefix(), removed);
     }
 
