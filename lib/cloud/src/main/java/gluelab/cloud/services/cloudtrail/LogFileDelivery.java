@@ -63,6 +63,11 @@ final class LogFileDelivery implements AutoCloseable {
         timers.set(scope, name, EVERY_FIVE_MINUTES, at -> deliver(scope, name));
     }
 
+    /** Waits until the API calls answered so far have reached the trails (CloudTrail hears them on another thread). */
+    void awaitCallsHeard() {
+        platform.events().awaitDelivered(DELIVERED_WAIT);
+    }
+
     /** Delivers what a trail that stops logging has gathered, and stops its deliveries. */
     void stop(Scope scope, String name) {
         timers.cancel(scope, name);
@@ -92,7 +97,7 @@ final class LogFileDelivery implements AutoCloseable {
 
     private void deliver(Scope scope, String name) {
         // The calls answered before this moment belong in this delivery: let CloudTrail hear of them first.
-        platform.events().awaitDelivered(DELIVERED_WAIT);
+        awaitCallsHeard();
         List<TrailEvent> events = pending.get(key(scope, name));
         CloudTrailState state = states.get(scope);
         Trail trail = state.trails.get(name);

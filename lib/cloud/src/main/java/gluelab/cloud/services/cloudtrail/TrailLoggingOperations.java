@@ -32,6 +32,8 @@ public final class TrailLoggingOperations {
 
     public StopLoggingResponse stopLogging(RequestContext context, StopLoggingRequest request) {
         Trails.Located located = trails.findToChange(context, request.name());
+        // The calls answered before this one are the trail's to log: let it hear them while it still logs.
+        deliveries.awaitCallsHeard();
         Instant now = context.now();
         located.home().statuses.update(located.name(), status -> status.toBuilder().isLogging(false)
                 .stopLoggingTime(now).timeLoggingStopped(now.truncatedTo(ChronoUnit.SECONDS).toString()).build());

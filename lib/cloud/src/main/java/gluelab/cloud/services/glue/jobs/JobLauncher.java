@@ -65,6 +65,14 @@ public final class JobLauncher {
         return JobRunStateMachine.IN_FLIGHT.contains(run.jobRunState());
     }
 
+    /**
+     * Whether the run is in flight or its end is still being heard (a conditional trigger may be starting the next
+     * job): what a workflow run waits for before it is COMPLETED.
+     */
+    public boolean stillActive(JobRun run) {
+        return runs.stillActive(run);
+    }
+
     /** Stops the run if it is in flight, as BatchStopJobRun would. */
     public void stop(Scope scope, JobRun run) {
         runs.stop(scope, run.jobName(), run.id());

@@ -85,6 +85,8 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
     private final JobStateChangeEvents stateChanges;
     private final JobRunExecutor executor;
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
+    /** Runs already in a terminal state whose end the listeners have not all heard yet. */
+    private final Set<String> ending = ConcurrentHashMap.newKeySet();
     private final Map<String, Scope> runScopes = new ConcurrentHashMap<>();
     private final List<RunCompletionListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService launcher = Executors.newSingleThreadExecutor(r -> {
@@ -386,6 +388,9 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
                 run.completedOn(now).executionTime((int) Duration.between(stored.run().startedOn(), now).toSeconds());
             }
             changed = run.build();
+            if (TERMINAL.contains(to)) {
+                ending.add(runId);
+            }
             state.runs.put(runId, stored.with(changed));
             if (to == JobRunState.SUCCEEDED) {
                 commitBookmark(state, changed);
@@ -435,11 +440,20 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
                 }
             }
         } finally {
+            ending.remove(run.id());
             // Last, so that work this run's end started (a retry, a triggered run) is counted before it is done.
             if (liveRun != null) {
                 liveRun.activity.close();
             }
         }
+    }
+
+    /**
+     * Whether the run may still start work: it is in flight, or it has ended and the listeners of its end (a
+     * conditional trigger that starts the next job) have not all run yet.
+     */
+    boolean stillActive(JobRun run) {
+        return IN_FLIGHT.contains(run.jobRunState()) || ending.contains(run.id());
     }
 
     private void retryIfAllowed(Scope scope, JobRun failed) {

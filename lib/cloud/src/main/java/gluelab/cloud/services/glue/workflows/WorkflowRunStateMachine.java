@@ -230,7 +230,8 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
     /** A job run ended: its workflow run ends too when it was the last in flight. */
     @Override
     public void completed(Scope scope, JobRun run) {
-        WorkflowRunContext.of(run).ifPresent(context -> settle(scope, context.workflowRunId()));
+        // Heard last, after the conditional triggers its end fired: the run itself no longer counts as ending.
+        WorkflowRunContext.of(run).ifPresent(context -> settle(scope, context.workflowRunId(), run.id()));
     }
 
     /** A crawl ended: its workflow run ends too when it was the last action in flight. */
@@ -243,9 +244,19 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
 
     /** Ends the run if it is active, none of its job runs or crawls is in flight and none is being started. */
     private void settle(Scope scope, String runId) {
+        settle(scope, runId, null);
+    }
+
+    /**
+     * As {@link #settle(Scope, String)}; a job run that has ended counts as active until everything that hears of its
+     * end has (a conditional trigger may be starting the next job on another thread), except {@code heardRunId},
+     * whose end is being heard by the caller.
+     */
+    private void settle(Scope scope, String runId, String heardRunId) {
         WorkflowRun run = states.get(scope).runs.get(runId);
         if (run == null || !ACTIVE.contains(run.status()) || starting.containsKey(runId)
-                || jobRunsOf(scope, runId).stream().anyMatch(JobLauncher::inFlight)
+                || jobRunsOf(scope, runId).stream().anyMatch(jobRun -> jobRun.id().equals(heardRunId)
+                        ? JobLauncher.inFlight(jobRun) : jobs.stillActive(jobRun))
                 || crawls.crawlsIn(scope, runId).stream().anyMatch(c -> c.getValue().state() == CrawlState.RUNNING)) {
             return;
         }
