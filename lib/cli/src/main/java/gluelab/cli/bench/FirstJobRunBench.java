@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * the first StartJobRun comes straight away (as soon as the job is created), so it waits for whatever is left of the
  * worker's start. Measured before and after in one run: the worker started without its class-data archive, and
  * with it (a worker that ended cleanly dumped it first; if there is none yet, one start is spent making it). Each
- * round starts a new Lab Cloud; rounds alternate the two, so the machine's load falls on both alike.
+ * round starts a new Lab Cloud; rounds alternate the two, so the machine's load falls on both alike
+ * ({@code GLUELAB_BENCH_FIRST_RUN_ROUNDS}, default 3).
  */
 final class FirstJobRunBench implements Benchmark {
 
@@ -40,7 +41,8 @@ final class FirstJobRunBench implements Benchmark {
 
     @Override
     public void run(Path home, BenchReport report) throws Exception {
-        int rounds = Integer.getInteger("gluelab.bench.firstRunRounds", 3);
+        String configured = System.getenv("GLUELAB_BENCH_FIRST_RUN_ROUNDS");
+        int rounds = configured == null || configured.isBlank() ? 3 : Integer.parseInt(configured.trim());
         Path work = Files.createTempDirectory("first-run-bench-");
         try {
             JobJar jar = BenchJobs.packageInto(work, home, System.out);
@@ -49,7 +51,14 @@ final class FirstJobRunBench implements Benchmark {
             Variant with = new Variant("with class-data archive", true);
             if (!archiveExists()) {
                 System.out.println("  no class-data archive for this build yet: one Lab Cloud start to make it");
-                round(with, jar, tinyCsv, "archive making");
+                try {
+                    round(with, jar, tinyCsv, "archive making");
+                } catch (IllegalStateException e) {
+                    System.out.println("  the archive-making start failed (" + e.getMessage() + ")");
+                }
+                if (!archiveExists()) {
+                    System.out.println("  still no class-data archive (see the worker's log): 'with' starts dump one again");
+                }
             }
             for (int i = 1; i <= rounds; i++) {
                 round(without, jar, tinyCsv, "round " + i);
