@@ -146,7 +146,7 @@ final class MapState extends RecoverableState {
         JsonNode read = distributed == null ? null : distributed.readItems(effectiveInput, context, branch);
         JsonNode items = read != null ? read : jsonata ? (this.items == null ? effectiveInput
                 : this.items.apply(statesVariable(effectiveInput, context), branch.variables()))
-                : itemsPath.read(effectiveInput).orElseThrow(() -> StatesError.runtime(
+                : itemsPath.read(roots(effectiveInput, context, branch)).orElseThrow(() -> StatesError.runtime(
                 "Invalid path '" + itemsPath + "' : The ItemsPath '" + itemsPath
                         + "' could not be found in the input '" + effectiveInput + "'"));
         if (!items.isArray()) {
@@ -157,8 +157,8 @@ final class MapState extends RecoverableState {
             return runDistributed(items, effectiveInput, context, branch);
         }
         Failures failures = toleratedFailure.declared()
-                ? new Failures(toleratedFailure.resolve(effectiveInput, statesVariable(effectiveInput, context),
-                branch), count) : null;
+                ? new Failures(toleratedFailure.resolve(roots(effectiveInput, context, branch),
+                statesVariable(effectiveInput, context), branch), count) : null;
         branch.record("MapStateStarted", "mapStateStartedEventDetails",
                 JsonNodeFactory.instance.objectNode().put("length", count));
         Progress progress = branch.execution().progress();
@@ -194,7 +194,7 @@ final class MapState extends RecoverableState {
         for (int index = 0; index < items.size(); index++) {
             inputs.add(selected(items.get(index), index, effectiveInput, context, branch));
         }
-        ToleratedFailure.Threshold threshold = toleratedFailure.resolve(effectiveInput,
+        ToleratedFailure.Threshold threshold = toleratedFailure.resolve(roots(effectiveInput, context, branch),
                 statesVariable(effectiveInput, context), branch);
         branch.record("MapStateStarted", "mapStateStartedEventDetails",
                 JsonNodeFactory.instance.objectNode().put("length", items.size()));
@@ -216,7 +216,7 @@ final class MapState extends RecoverableState {
         }
         ObjectNode selectorContext = context.deepCopy();
         selectorContext.set("Map", itemContext(item, index));
-        return itemSelector != null ? itemSelector.apply(effectiveInput, selectorContext)
+        return itemSelector != null ? itemSelector.apply(roots(effectiveInput, selectorContext, branch))
                 : jsonataItemSelector.apply(statesVariable(effectiveInput, selectorContext), branch.variables());
     }
 

@@ -60,7 +60,7 @@ final class ResultWriter {
                    JsonNode effectiveInput, JsonNode context, Branch branch) {
         JsonNode target = arguments != null
                 ? arguments.apply(State.statesVariable(effectiveInput, context), branch.variables())
-                : parameters.apply(effectiveInput, context);
+                : parameters.apply(State.roots(effectiveInput, context, branch));
         String bucket = target.path("Bucket").asText("");
         if (bucket.isEmpty()) {
             throw new StatesError(FAILED, "The ResultWriter's parameters must name a Bucket");
