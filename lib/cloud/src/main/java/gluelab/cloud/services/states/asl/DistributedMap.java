@@ -20,8 +20,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class DistributedMap {
 
-    /** How many child executions Lab Cloud runs at once at most, whatever MaxConcurrency allows. */
-    static final int LAB_CONCURRENCY = 40;
+    /**
+     * How many child executions run at once when the state sets no MaxConcurrency (AWS runs up to 10,000). Lab Cloud
+     * stops at 1,000 then because each running child holds a thread of its own on one machine; a MaxConcurrency the
+     * definition gives (up to 10,000) is honoured as it is.
+     */
+    static final int UNLIMITED_CONCURRENCY = 1_000;
     static final int MAX_CONCURRENCY = 10_000;
 
     private final String label;
@@ -148,8 +152,7 @@ final class DistributedMap {
             while (true) {
                 int index;
                 synchronized (this) {
-                    int limit = run.maxConcurrency() == 0 ? LAB_CONCURRENCY
-                            : Math.min(run.maxConcurrency(), LAB_CONCURRENCY);
+                    int limit = run.maxConcurrency() == 0 ? UNLIMITED_CONCURRENCY : run.maxConcurrency();
                     if (stopped || next >= batches.size()) {
                         if (active == 0 && !finished) {
                             finished = true;
