@@ -233,6 +233,9 @@ class DistributedMapTest {
             String lines = s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(manifest.path("ResultFiles")
                     .path("SUCCEEDED").get(0).path("Key").asText())).asUtf8String();
             assertThat(lines.split("\n")).containsExactlyInAnyOrder("1", "1", "2", "2", "3", "3");
+            DescribeMapRunResponse run = sfn.describeMapRun(r -> r.mapRunArn(manifest.path("MapRunArn").asText()));
+            assertThat(run.itemCounts().resultsWritten()).isEqualTo(3);
+            assertThat(run.executionCounts().resultsWritten()).isEqualTo(3);
         }
     }
 

@@ -90,6 +90,9 @@ final class DistributedMap {
             try {
                 result = writer.write(run.arn(), Arrays.asList(dispatch.children), dispatch.pendingInputs(),
                         effectiveInput, context, branch);
+                if (writer.exports()) {
+                    dispatch.countWritten();
+                }
             } catch (StatesError writeFailed) {
                 failure = failure == null ? writeFailed : failure;
             }
@@ -200,6 +203,19 @@ final class DistributedMap {
 
         synchronized void stop() {
             stopped = true;
+        }
+
+        /** Counts the children that ended, and their items, as written by the ResultWriter. */
+        synchronized void countWritten() {
+            long items = 0;
+            long executions = 0;
+            for (int i = 0; i < children.length; i++) {
+                if (children[i] != null) {
+                    items += batches.get(i).items();
+                    executions++;
+                }
+            }
+            run.resultsWritten(items, executions);
         }
 
         /** The inputs of the children never started. */

@@ -80,6 +80,11 @@ final class ResultWriter {
 
     private enum OutputType { JSON, JSONL }
 
+    /** Whether the results go to S3 (Resource and Parameters), not only into the state's result. */
+    boolean exports() {
+        return exports;
+    }
+
     private static <E extends Enum<E>> E choice(Class<E> type, Fields fields, String field) {
         String value = fields.string(field);
         for (E constant : type.getEnumConstants()) {
