@@ -284,6 +284,23 @@ class DistributedMapTest {
     }
 
     @Test
+    void aFailingParallelSiblingAbortsTheMapRunWithAMapRunAbortedEvent() throws Exception {
+        try (SfnClient sfn = cloud.client(SfnClient.builder())) {
+            String mapBranch = distributed("", "\"P\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}");
+            DescribeExecutionResponse done = StepFunctionsFixture.run(sfn, role, """
+                    {"StartAt":"Both","States":{"Both":{"Type":"Parallel","End":true,"Branches":[%s,\
+                    {"StartAt":"Later","States":{"Later":{"Type":"Wait","Seconds":1,"Next":"Boom"},\
+                    "Boom":{"Type":"Fail","Error":"Boom"}}}]}}}""".formatted(mapBranch), "[1,2]");
+            assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+            List<String> types = history(sfn, done.executionArn()).stream().map(HistoryEvent::typeAsString).toList();
+            assertThat(types).contains("MapRunStarted", "MapRunAborted").doesNotContain("MapRunSucceeded");
+            String mapRun = mapRunArn(sfn, done.executionArn());
+            eventually(() -> sfn.describeMapRun(r -> r.mapRunArn(mapRun)).status() == MapRunStatus.ABORTED
+                    ? true : null);
+        }
+    }
+
+    @Test
     void failuresPastTheToleratedThresholdFailTheMapRunAndTheState() throws Exception {
         try (SfnClient sfn = cloud.client(SfnClient.builder())) {
             String failOnEven = """

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A Map state in DISTRIBUTED mode ("Using Map state in Distributed mode"): its items (from its ItemReader, or its
  * input) are each, or in batches ({@link ItemBatcher}), the input of a child workflow execution of its own, run in
- * a map run ({@code MapRunStarted}, then {@code MapRunSucceeded} or {@code MapRunFailed} in the history) at most
- * MaxConcurrency at once. Failed items up to the tolerated failure threshold are tolerated (none by default);
+ * a map run ({@code MapRunStarted}, then {@code MapRunSucceeded}, {@code MapRunFailed} or {@code MapRunAborted} in
+ * the history) at most MaxConcurrency at once. Failed items up to the tolerated failure threshold are tolerated (none by default);
  * past it the map run fails, its children still running are aborted, and the state fails with
  * {@code States.ExceedToleratedFailureThreshold}. The result is the children's outputs in item order, or what the
  * {@link ResultWriter} wrote.
@@ -80,6 +80,9 @@ final class DistributedMap {
             dispatch.stop();
             run.abortChildren();
             run.ended("ABORTED");
+            // Heard when the state was stopped from within (a failing Parallel sibling); a stopped execution's
+            // history is already closed, and AWS's ends with ExecutionAborted too.
+            branch.record("MapRunAborted", null, null);
             throw stopped;
         }
         StatesError failure = dispatch.exceeded.get() ? new ToleratedFailure.Threshold(run.toleratedCount(),
