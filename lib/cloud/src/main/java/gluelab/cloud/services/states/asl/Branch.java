@@ -29,7 +29,7 @@ public final class Branch {
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
-    private Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
+    Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
                    boolean topLevel, ObjectNode variables) {
         this.variables = variables;
         this.run = run;
@@ -139,14 +139,16 @@ public final class Branch {
     JsonNode runFrom(Machine machine, String start, JsonNode input) {
         String current = start;
         JsonNode data = input;
+        ObjectNode variablesBefore = variables();
         while (true) {
             Transition transition;
             try {
                 checkStopped();
+                variablesBefore = variables();
                 transition = machine.state(current).run(data, this);
             } catch (StatesError error) {
                 if (topLevel) {
-                    run.failedAt(new RedrivePoint(current, data));
+                    run.failedAt(new RedrivePoint(current, data, variablesBefore));
                 }
                 throw error;
             }

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A Map state in DISTRIBUTED mode ("Using Map state in Distributed mode"): its items (from its ItemReader, or its
  * input) are each, or in batches ({@link ItemBatcher}), the input of a child workflow execution of its own, run in
  * a map run ({@code MapRunStarted}, then {@code MapRunSucceeded}, {@code MapRunFailed} or {@code MapRunAborted} in
- * the history) at most MaxConcurrency at once. Failed items up to the tolerated failure threshold are tolerated (none by default);
- * past it the map run fails, its children still running are aborted, and the state fails with
+ * the history) at most MaxConcurrency at once. Failed items up to the tolerated failure threshold are tolerated
+ * (none by default); past it the map run fails, its children still running are aborted, and the state fails with
  * {@code States.ExceedToleratedFailureThreshold}. The result is the children's outputs in item order, or what the
  * {@link ResultWriter} wrote.
  */
