@@ -76,6 +76,9 @@ final class S3AccessRules implements AccessRules {
     }
 
     private static List<Access> actions(String operation, Object request) {
+        if (request instanceof PostObjectRequest post) {
+            return List.of(Access.of("s3:PutObject", objectArn(post.bucket(), post.key())));
+        }
         String bucket = Members.string(request, "Bucket");
         String key = Members.string(request, "Key");
         return switch (operation) {
