@@ -451,9 +451,9 @@ final class FuzzRequests {
 
     /** A browser form's POST (S3's POST Object), whole or broken: odd boundaries, policies, signatures, no file. */
     private byte[] browserForm(Map<String, String> headers) {
-        String boundary = pick(List.of("b0undary", "", "\"quoted\"", randomText(8)));
+        String boundary = pick(List.of("b0undary", "", "\"quoted\"", headerText(8)));
         headers.put("Content-Type", pick(List.of("multipart/form-data; boundary=" + boundary, "multipart/form-data",
-                "multipart/form-data; boundary=" + boundary + "; charset=" + randomText(3), "text/plain")));
+                "multipart/form-data; boundary=" + boundary + "; charset=" + headerText(3), "text/plain")));
         String policy = pick(List.of(
                 Base64.getEncoder().encodeToString(("{\"expiration\":\"" + pick(List.of("2099-01-01T00:00:00Z",
                         "2000-01-01T00:00:00Z", randomText(6))) + "\",\"conditions\":[" + pick(List.of(

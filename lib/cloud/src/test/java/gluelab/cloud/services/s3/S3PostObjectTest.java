@@ -80,13 +80,21 @@ class S3PostObjectTest {
             return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** The whole form as multipart/form-data, the policy and its signature before the file. */
+        /** Leaves the form anonymous: no credential, no policy, no signature; only the fields put after this. */
+        Form unsigned() {
+            fields.clear();
+            return this;
+        }
+
+        /** The whole form as multipart/form-data, the policy and its signature (if it is signed) before the file. */
         byte[] body(String boundary, byte[] file) {
-            String policy = policy();
-            String[] scope = fields.get("x-amz-credential").split("/");
             Map<String, String> all = new LinkedHashMap<>(fields);
-            all.put("policy", policy);
-            all.put("x-amz-signature", sign(signingKey(secret, scope[1], scope[2], scope[3]), policy));
+            if (fields.containsKey("x-amz-credential")) {
+                String policy = policy();
+                String[] scope = fields.get("x-amz-credential").split("/");
+                all.put("policy", policy);
+                all.put("x-amz-signature", sign(signingKey(secret, scope[1], scope[2], scope[3]), policy));
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             all.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                     + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
@@ -243,8 +251,7 @@ class S3PostObjectTest {
         s3.createBucket(b -> b.bucket("post-malformed"));
         Form noKey = new Form("post-malformed", "test");
         Form unsigned = new Form("post-malformed", "test");
-        unsigned.fields.clear();
-        unsigned.fields.put("key", "anonymous");
+        unsigned.unsigned().fields.put("key", "anonymous");
 
         HttpResponse<String> withoutKey = post("post-malformed", noKey, new byte[1]);
         HttpResponse<String> notAForm = cloud.http(cloud.request("/post-malformed").header("Content-Type", "text/plain")
@@ -278,12 +285,10 @@ class S3PostObjectTest {
         s3.putBucketPolicy(b -> b.bucket("post-public").policy(S3BucketPolicyTest.allow("\"*\"", "s3:PutObject",
                 "arn:aws:s3:::post-public/drop/*")));
         Form anonymousDrop = new Form("post-public", "test");
-        anonymousDrop.fields.clear();
-        anonymousDrop.fields.put("key", "drop/${filename}");
+        anonymousDrop.unsigned().fields.put("key", "drop/${filename}");
         anonymousDrop.fileName = "note.txt";
         Form anonymousElsewhere = new Form("post-public", "test");
-        anonymousElsewhere.fields.clear();
-        anonymousElsewhere.fields.put("key", "kept/note.txt");
+        anonymousElsewhere.unsigned().fields.put("key", "kept/note.txt");
 
         assertThat(post("post-public", anonymousDrop, "hi".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(204);
         assertThat(post("post-public", anonymousElsewhere, "hi".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
