@@ -42,6 +42,7 @@ public final class GlueWorker {
     private final Path runsDirectory;
     private final RunSessions sessions;
     private final JarFetcher jarFetcher = new JarFetcher();
+    private final RunClassLoaders classLoaders = new RunClassLoaders(GlueWorker.class.getClassLoader());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "glue-worker-timer");
         t.setDaemon(true);
@@ -260,6 +261,10 @@ public final class GlueWorker {
 
     JarFetcher jarFetcher() {
         return jarFetcher;
+    }
+
+    RunClassLoaders classLoaders() {
+        return classLoaders;
     }
 
     ScheduledExecutorService timer() {

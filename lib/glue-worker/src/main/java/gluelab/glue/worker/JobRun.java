@@ -35,7 +35,9 @@ import scala.runtime.BoxedUnit;
  * Executor class visibility: the run's jars are added to Spark under the run's own
  * {@link JobArtifactState} (Spark 3.5's session isolation), so every task of the run gets an
  * executor class loader with exactly those jars: lambdas, UDFs and bean classes of the job
- * deserialize there, and two runs with different versions of a class never share one.
+ * deserialize there, and two runs with different versions of a class never share one. A run without
+ * jars (a built-in run of the worker's own classes) needs no such state: its tasks keep the executor's
+ * class loader, as its thread keeps a shared one ({@link RunClassLoaders}).
  */
 final class JobRun {
 
@@ -92,8 +94,7 @@ final class JobRun {
                 urls[i] = jars.get(i).toUri().toURL();
             }
             DatalakeFormats formats = DatalakeFormats.of(command.args());
-            loader = new RunClassLoader(runId(), urls, GlueWorker.class.getClassLoader(), command.userJarsFirst(),
-                    formats.iceberg());
+            loader = worker.classLoaders().forRun(runId(), urls, command.userJarsFirst(), formats.iceberg());
             Thread.currentThread().setContextClassLoader(loader);
 
             JobSparkConf sparkConf = JobSparkConf.of(command.args());
@@ -109,15 +110,21 @@ final class JobRun {
 
             Method main = mainMethod(loader);
             worker.protocol().send(new GlueEvent.Running(runId()));
-            JobArtifactState artifacts = new JobArtifactState(runId(), Option.empty());
-            JobArtifactSet.withActiveJobArtifactState(artifacts, new AbstractFunction0<BoxedUnit>() {
-                @Override
-                public BoxedUnit apply() {
-                    jars.forEach(jar -> sc.addJar("local:" + jar));
-                    invoke(main);
-                    return BoxedUnit.UNIT;
-                }
-            });
+            if (jars.isEmpty()) {
+                // Only the worker's own classes: no artifact session, so tasks keep the executor's class loader
+                // and Spark's generated code is reused from run to run (RunClassLoaders says why that matters).
+                invoke(main);
+            } else {
+                JobArtifactState artifacts = new JobArtifactState(runId(), Option.empty());
+                JobArtifactSet.withActiveJobArtifactState(artifacts, new AbstractFunction0<BoxedUnit>() {
+                    @Override
+                    public BoxedUnit apply() {
+                        jars.forEach(jar -> sc.addJar("local:" + jar));
+                        invoke(main);
+                        return BoxedUnit.UNIT;
+                    }
+                });
+            }
             state = RunState.SUCCEEDED;
         } catch (Throwable failure) {
             Throwable cause = ErrorMessages.unwrap(failure instanceof JobFailure f ? f.getCause() : failure);
@@ -196,9 +203,7 @@ final class JobRun {
                     }
                 }
             }
-            if (loader != null) {
-                loader.close();
-            }
+            worker.classLoaders().release(loader);
             if (Files.isDirectory(directory)) {
                 try (var files = Files.walk(directory)) {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
