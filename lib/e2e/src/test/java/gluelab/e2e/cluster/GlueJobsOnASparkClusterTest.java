@@ -3,8 +3,9 @@ package gluelab.e2e.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gluelab.cli.spark.LocalSparkCluster;
+import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
-import gluelab.cloud.testing.RunningLabCloud;
 import gluelab.kernel.run.NotebookRun;
 import gluelab.kernel.run.NotebookRunner;
 import gluelab.lab.LabHome;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ./lab cloud --spark-master spark://…}: Glue job runs go to a real Spark standalone cluster (a Master and two
@@ -32,25 +32,31 @@ class GlueJobsOnASparkClusterTest {
 
     private static final Path HOME = LabHome.locate();
 
-    @RegisterExtension
-    @Order(1)
-    static SparkStandaloneCluster cluster = new SparkStandaloneCluster(2);
-
-    @RegisterExtension
-    @Order(2)
-    static RunningLabCloud cloud = RunningLabCloud.with(LabCloudConfig.defaults()
-            .withGlueWorker(LabCloudConfig.GlueWorkerMode.EAGER).withSparkMaster(cluster.masterUrl()));
+    static LocalSparkCluster cluster;
+    static LabCloud cloud;
 
     @BeforeAll
-    static void aimTheNotebooksAtThisLabCloud() {
+    static void startTheClusterThenALabCloudThatUsesIt() throws Exception {
+        cluster = LocalSparkCluster.start(2);
+        cloud = LabCloud.start(LabCloudConfig.defaults().withPort(0)
+                .withGlueWorker(LabCloudConfig.GlueWorkerMode.EAGER).withSparkMaster(cluster.masterUrl()));
         System.setProperty("LAB_ENDPOINT", cloud.endpoint().toString());
         System.setProperty("LAB_TARGET", "embedded");
     }
 
     @AfterAll
-    static void forgetTheEndpoint() {
+    static void stopThemAll() {
         System.clearProperty("LAB_ENDPOINT");
         System.clearProperty("LAB_TARGET");
+        try {
+            if (cloud != null) {
+                cloud.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
     }
 
     @Test
