@@ -12,7 +12,9 @@ import org.apache.spark.sql.SparkSession;
  * <li>{@code LAB_SPARK_CONF}, whitespace-separated {@code key=value} Spark settings, applies last, for
  * what a cluster needs and Lab Cloud cannot know: {@code spark.driver.host} (loopback by default, which
  * only executors on this machine reach), executor memory and cores, {@code spark.kubernetes.*};
- * <li>the warm-up is a small job on the executors: local files of this machine are not theirs.
+ * <li>the warm-up is a small job on the executors, after {@code ready}: local files of this machine are not
+ * theirs, and how soon a cluster grants executors must not decide whether the worker is up (a run submitted
+ * meanwhile waits for them, as any Spark job does).
  * </ul>
  * Jars reach the executors with each run ({@link ExecutorJars}, {@link JobRun}); S3 credentials with each task
  * ({@link gluelab.glue.worker.s3a.RunCredentialsProvider}).
@@ -47,7 +49,14 @@ final class ClusterSettings {
     }
 
     /** One small job across the executors, so that the first run does not wait for them to register and warm up. */
-    static void warmUp(SparkSession spark) {
-        spark.range(0, 100_000, 1, 4).selectExpr("id % 10 as k", "id").groupBy("k").count().collectAsList();
+    static void warmUp(SparkSession spark, java.io.PrintStream stderr) {
+        long start = System.nanoTime();
+        try {
+            spark.range(0, 100_000, 1, 4).selectExpr("id % 10 as k", "id").groupBy("k").count().collectAsList();
+            stderr.printf("[glue-worker] executors of %s warmed up in %d ms%n", spark.sparkContext().master(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            stderr.println("[glue-worker] warming up the cluster's executors: " + e);
+        }
     }
 }

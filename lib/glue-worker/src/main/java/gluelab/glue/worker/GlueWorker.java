@@ -83,12 +83,8 @@ public final class GlueWorker {
         ExecutorJars executorJars = cluster
                 ? ExecutorJars.fromClasspath(System.getProperty("java.class.path"), home.resolve("executor-jars"))
                 : null;
-        if (!"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
-            if (cluster) {
-                ClusterSettings.warmUp(spark);
-            } else {
-                warmUp(spark, home);
-            }
+        if (!cluster && !"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
+            warmUp(spark, home);
         }
         stderr.printf("[glue-worker] Spark %s started in %d ms on %s, warmed up in %d ms%n", spark.version(),
                 (warmStart - sparkStart) / 1_000_000, spark.sparkContext().master(), (System.nanoTime() - warmStart) / 1_000_000);
@@ -98,7 +94,12 @@ public final class GlueWorker {
         long startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         worker.protocol.send(new GlueEvent.Ready(spark.version(), startupMillis));
         if (!"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
-            Thread s3 = new Thread(() -> warmUpS3(spark, stderr), "glue-worker-warm-up-s3");
+            Thread s3 = new Thread(() -> {
+                warmUpS3(spark, stderr);
+                if (cluster) {
+                    ClusterSettings.warmUp(spark, stderr);
+                }
+            }, "glue-worker-warm-up-s3");
             s3.setDaemon(true);
             s3.start();
         }
