@@ -7,8 +7,9 @@ import org.apache.spark.sql.SparkSession;
  * What changes when the worker's driver runs against a Spark cluster ({@code gluelab.worker.master} is a
  * {@code spark://} or {@code k8s://} URL) instead of its local Spark:
  * <ul>
- * <li>no task plugin ({@link RunTaskPlugin} finds a run's task threads in this JVM only): a stopped run's
- * tasks are interrupted by Spark, and Spark's task reaper ends the executor of a task that ignores it;
+ * <li>the task plugin ({@link RunTaskPlugin}) reaches the executors in {@code spark.jars}; it cannot find a
+ * run's task threads there for the worker, so a stopped run's tasks are interrupted by Spark, and Spark's task
+ * reaper ends the executor of a task that ignores the interrupt;
  * <li>{@code LAB_SPARK_CONF}, whitespace-separated {@code key=value} Spark settings, applies last, for
  * what a cluster needs and Lab Cloud cannot know: {@code spark.driver.host} (loopback by default, which
  * only executors on this machine reach), executor memory and cores, {@code spark.kubernetes.*};

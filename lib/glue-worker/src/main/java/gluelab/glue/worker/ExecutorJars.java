@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -34,16 +36,20 @@ final class ExecutorJars {
 
     private final List<Path> always;
     private final List<Path> iceberg;
+    /** Each shipped jar by the class path entry it comes from (a class directory's is its packed jar). */
+    private final Map<Path, Path> shippedByEntry;
 
-    private ExecutorJars(List<Path> always, List<Path> iceberg) {
+    private ExecutorJars(List<Path> always, List<Path> iceberg, Map<Path, Path> shippedByEntry) {
         this.always = List.copyOf(always);
         this.iceberg = List.copyOf(iceberg);
+        this.shippedByEntry = Map.copyOf(shippedByEntry);
     }
 
     /** Sorts the class path's entries; class directories are packed into jars under {@code packDirectory}. */
     static ExecutorJars fromClasspath(String classpath, Path packDirectory) {
         List<Path> always = new ArrayList<>();
         List<Path> iceberg = new ArrayList<>();
+        Map<Path, Path> shippedByEntry = new HashMap<>();
         int packed = 0;
         for (String entry : classpath.split(File.pathSeparator)) {
             if (entry.isBlank()) {
@@ -54,11 +60,27 @@ final class ExecutorJars {
             if (holds(names, List.of(ICEBERG))) {
                 iceberg.add(path);
             } else if (holds(names, LAB_ADDITIONS)) {
-                always.add(Files.isDirectory(path) ? pack(path, packDirectory.resolve(String.format("classes-%02d-%s.jar",
-                        ++packed, moduleName(path)))) : path);
+                Path shipped = Files.isDirectory(path) ? pack(path, packDirectory.resolve(String.format("classes-%02d-%s.jar",
+                        ++packed, moduleName(path)))) : path;
+                always.add(shipped);
+                shippedByEntry.put(path, shipped);
             }
         }
-        return new ExecutorJars(always, iceberg);
+        return new ExecutorJars(always, iceberg, shippedByEntry);
+    }
+
+    /** The shipped jar that holds {@code type}: what an executor's own class loader needs for a Spark plugin. */
+    Path jarHolding(Class<?> type) {
+        try {
+            Path entry = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+            Path shipped = shippedByEntry.get(entry);
+            if (shipped == null) {
+                throw new IllegalStateException(type.getName() + " is in " + entry + ", which is not shipped to executors");
+            }
+            return shipped;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The jars a run's executors need besides the run's own. */

@@ -77,12 +77,12 @@ public final class GlueWorker {
 
         Path home = Files.createTempDirectory("gluelab-worker-");
         long sparkStart = System.nanoTime();
-        SparkSession spark = startSpark(home);
-        long warmStart = System.nanoTime();
-        boolean cluster = ClusterSettings.isCluster(spark.sparkContext().master());
+        boolean cluster = ClusterSettings.isCluster(master());
         ExecutorJars executorJars = cluster
                 ? ExecutorJars.fromClasspath(System.getProperty("java.class.path"), home.resolve("executor-jars"))
                 : null;
+        SparkSession spark = startSpark(home, executorJars);
+        long warmStart = System.nanoTime();
         if (!cluster && !"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
             warmUp(spark, home);
         }
@@ -112,8 +112,13 @@ public final class GlueWorker {
         }
     }
 
-    static SparkSession startSpark(Path home) {
-        String master = System.getProperty("gluelab.worker.master", "local[*]");
+    private static String master() {
+        return System.getProperty("gluelab.worker.master", "local[*]");
+    }
+
+    /** @param executorJars on a cluster, what the executors need of the worker's class path; null on the local Spark */
+    static SparkSession startSpark(Path home, ExecutorJars executorJars) {
+        String master = master();
         SparkConf conf = new SparkConf()
                 .setMaster(master)
                 .setAppName("glue-lab-worker")
@@ -126,14 +131,15 @@ public final class GlueWorker {
                 .set("spark.sql.shuffle.partitions", "4")
                 .set("spark.default.parallelism", "4")
                 .set("spark.sql.adaptive.enabled", "true")
+                .set("spark.plugins", RunTaskPlugin.class.getName())
                 .set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         for (Map.Entry<String, String> s3a : S3aSettings.staticSettings().entrySet()) {
             conf.set("spark.hadoop." + s3a.getKey(), s3a.getValue());
         }
-        if (ClusterSettings.isCluster(master)) {
+        if (executorJars != null) {
+            // The plugin starts with each executor, before any run: from the executor's own class loader.
+            conf.set("spark.jars", executorJars.jarHolding(RunTaskPlugin.class).toString());
             ClusterSettings.apply(conf, System.getenv(ClusterSettings.SPARK_CONF_ENVIRONMENT));
-        } else {
-            conf.set("spark.plugins", RunTaskPlugin.class.getName());
         }
         return SparkSession.builder().config(conf).getOrCreate();
     }

@@ -16,9 +16,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * thread works for. In the worker's JVM, the worker resolves them (see {@code S3aSettings}). On an
  * executor of a Spark cluster there is no worker: a run's credentials travel with each of its tasks,
  * as the task's local properties {@link #ACCESS_KEY}, {@link #SECRET_KEY} and {@link #SESSION_TOKEN}
- * (names Spark's default {@code spark.redaction.regex} hides). S3A's own pool threads (uploads) belong
- * to no task: there, the credentials of the task that started last in this JVM apply, as the worker
- * does with the run that started last.
+ * (names Spark's default {@code spark.redaction.regex} hides). S3A's own pool threads (opens, uploads)
+ * belong to no task: there, the credentials of the task that started last in this JVM apply
+ * ({@link LatestTaskCredentials}), as the worker does with the run that started last.
  * <p>
  * Hadoop loads this class by name, sometimes through a job's class loader, so it lives outside the
  * worker's hidden package.
@@ -30,7 +30,6 @@ public final class RunCredentialsProvider implements AwsCredentialsProvider {
     public static final String SESSION_TOKEN = "gluelab.run.aws.sessionToken";
 
     private static volatile Supplier<AwsCredentialsProvider> resolver = () -> null;
-    private static volatile AwsCredentials latestTaskCredentials;
 
     public RunCredentialsProvider(URI fileSystem, Configuration conf) {
     }
@@ -46,38 +45,15 @@ public final class RunCredentialsProvider implements AwsCredentialsProvider {
         if (provider != null) {
             return provider.resolveCredentials();
         }
-        AwsCredentials carried = carriedByTask(TaskContext.get());
-        if (carried != null) {
-            latestTaskCredentials = carried;
-            return carried;
+        String[] keys = LatestTaskCredentials.carriedBy(TaskContext.get());
+        if (keys == null) {
+            keys = LatestTaskCredentials.latest();
         }
-        AwsCredentials latest = latestTaskCredentials;
-        if (latest == null) {
+        if (keys == null) {
             throw new IllegalStateException("No AWS credentials for S3A: no run has given any");
         }
-        return latest;
-    }
-
-    private static AwsCredentials carriedByTask(TaskContext task) {
-        if (task == null) {
-            return null;
-        }
-        String accessKey = task.getLocalProperty(ACCESS_KEY);
-        String secretKey = task.getLocalProperty(SECRET_KEY);
-        if (accessKey == null || secretKey == null) {
-            return null;
-        }
-        String token = task.getLocalProperty(SESSION_TOKEN);
-        return token == null ? AwsBasicCredentials.create(accessKey, secretKey)
-                : AwsSessionCredentials.create(accessKey, secretKey, token);
-    }
-
-    /** Called at the start of every task in this JVM, so that S3A's pool threads have the newest run's credentials. */
-    public static void taskStarted(TaskContext task) {
-        AwsCredentials carried = carriedByTask(task);
-        if (carried != null) {
-            latestTaskCredentials = carried;
-        }
+        return keys[2] == null ? AwsBasicCredentials.create(keys[0], keys[1])
+                : AwsSessionCredentials.create(keys[0], keys[1], keys[2]);
     }
 
     @Override
