@@ -34,6 +34,8 @@ import java.util.concurrent.CountDownLatch;
 public final class LabCloud implements AutoCloseable {
 
     public static final String VERSION = "0.1.0";
+    /** The default of {@code --spark-master}: the Spark cluster Glue job runs go to. */
+    public static final String SPARK_MASTER_ENVIRONMENT = "LAB_SPARK_MASTER";
     private static final int TIMELINE_CAPACITY = 100_000;
 
     private final LabCloudConfig config;
@@ -128,7 +130,8 @@ public final class LabCloud implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println("lab cloud: " + e.getMessage());
             System.err.println("usage: lab cloud [--port 4566] [--state-dir DIR] [--bind 127.0.0.1] "
-                    + "[--account KEY:SECRET:ACCOUNT]... [--glue-worker eager|lazy|off] [--iam on|off]");
+                    + "[--account KEY:SECRET:ACCOUNT]... [--glue-worker eager|lazy|off] [--iam on|off] "
+                    + "[--spark-master spark://HOST:7077]");
             System.exit(2);
             return;
         }
@@ -147,7 +150,15 @@ public final class LabCloud implements AutoCloseable {
     }
 
     static LabCloudConfig parseArguments(String[] args) {
+        return parseArguments(args, System.getenv(SPARK_MASTER_ENVIRONMENT));
+    }
+
+    /** @param sparkMasterFromEnvironment {@code LAB_SPARK_MASTER}: the default of {@code --spark-master} */
+    static LabCloudConfig parseArguments(String[] args, String sparkMasterFromEnvironment) {
         LabCloudConfig config = LabCloudConfig.defaults();
+        if (sparkMasterFromEnvironment != null && !sparkMasterFromEnvironment.isBlank()) {
+            config = config.withSparkMaster(sparkMaster(sparkMasterFromEnvironment.trim()));
+        }
         List<Credential> accounts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -189,6 +200,10 @@ public final class LabCloud implements AutoCloseable {
                     }
                     i++;
                 }
+                case "--spark-master" -> {
+                    config = config.withSparkMaster(sparkMaster(require(arg, value)));
+                    i++;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -198,6 +213,14 @@ public final class LabCloud implements AutoCloseable {
             config = config.withCredentials(all);
         }
         return config;
+    }
+
+    /** The cluster managers whose executors can reach the worker's driver: Spark standalone and Kubernetes. */
+    private static String sparkMaster(String master) {
+        if (!master.matches("(spark|k8s)://\\S+")) {
+            throw new IllegalArgumentException("--spark-master wants spark://HOST:PORT (a standalone master) or k8s://https://HOST:PORT");
+        }
+        return master;
     }
 
     private static String require(String option, String value) {

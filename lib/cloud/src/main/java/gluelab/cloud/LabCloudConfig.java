@@ -17,6 +17,8 @@ import java.util.List;
  * @param glueWorker    when to start the warm Spark worker that runs Glue jobs
  * @param maxBufferedBodyBytes the largest JSON/Query body accepted
  * @param iamEnforced   whether calls made with a role's session are judged by the role's policies, as on AWS
+ * @param sparkMaster   the Spark master the Glue worker's driver runs job runs on ({@code spark://host:7077},
+ *                      {@code k8s://…}); null for the worker's own local Spark ({@code local[*]})
  */
 public record LabCloudConfig(
         String bindAddress,
@@ -26,7 +28,8 @@ public record LabCloudConfig(
         String defaultRegion,
         GlueWorkerMode glueWorker,
         long maxBufferedBodyBytes,
-        boolean iamEnforced) {
+        boolean iamEnforced,
+        String sparkMaster) {
 
     public static final String DEFAULT_ACCOUNT = "000000000000";
     public static final String SECOND_ACCOUNT = "111111111111";
@@ -43,11 +46,14 @@ public record LabCloudConfig(
 
     public LabCloudConfig {
         credentials = List.copyOf(credentials);
+        if (sparkMaster != null && sparkMaster.isBlank()) {
+            sparkMaster = null;
+        }
     }
 
     public static LabCloudConfig defaults() {
         return new LabCloudConfig("127.0.0.1", 4566, null, defaultCredentials(), "us-east-1",
-                GlueWorkerMode.EAGER, 32L * 1024 * 1024, true);
+                GlueWorkerMode.EAGER, 32L * 1024 * 1024, true, null);
     }
 
     /** {@code test/test} in account 000000000000, and a second account for cross-account labs. */
@@ -59,27 +65,33 @@ public record LabCloudConfig(
     }
 
     public LabCloudConfig withPort(int newPort) {
-        return new LabCloudConfig(bindAddress, newPort, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(bindAddress, newPort, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced, sparkMaster);
     }
 
     public LabCloudConfig withStateDir(Path dir) {
-        return new LabCloudConfig(bindAddress, port, dir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(bindAddress, port, dir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced, sparkMaster);
     }
 
     public LabCloudConfig withBindAddress(String address) {
-        return new LabCloudConfig(address, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(address, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced, sparkMaster);
     }
 
     public LabCloudConfig withCredentials(List<Credential> list) {
-        return new LabCloudConfig(bindAddress, port, stateDir, list, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(bindAddress, port, stateDir, list, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced, sparkMaster);
     }
 
     public LabCloudConfig withGlueWorker(GlueWorkerMode mode) {
-        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, mode, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, mode, maxBufferedBodyBytes, iamEnforced, sparkMaster);
     }
 
     public LabCloudConfig withIam(boolean enforced) {
         return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes,
-                enforced);
+                enforced, sparkMaster);
+    }
+
+    /** Job runs on a Spark cluster's executors instead of the worker's local Spark (null: local). */
+    public LabCloudConfig withSparkMaster(String master) {
+        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes,
+                iamEnforced, master);
     }
 }

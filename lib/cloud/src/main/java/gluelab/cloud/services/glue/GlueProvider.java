@@ -197,7 +197,8 @@ public final class GlueProvider implements ServiceProvider {
         if (mode == LabCloudConfig.GlueWorkerMode.OFF) {
             return new DisabledExecutor(events);
         }
-        GlueWorkerClient worker = new GlueWorkerClient(() -> WorkerCommandLine.command(WorkerClasspath.find()),
+        GlueWorkerClient worker = new GlueWorkerClient(
+                () -> WorkerCommandLine.command(WorkerClasspath.find(), platform.config().sparkMaster()),
                 platform.state().payloadDir("glue").resolve("worker"), events);
         if (mode == LabCloudConfig.GlueWorkerMode.EAGER) {
             worker.keepWarm();
