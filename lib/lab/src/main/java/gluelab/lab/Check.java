@@ -25,6 +25,8 @@ public final class Check {
     private static final List<CheckResult> RESULTS = Collections.synchronizedList(new ArrayList<>());
     private static final int DIFF_ROWS_SHOWN = 5;
     private static final Scored UNSCORED = new Scored(null);
+    /** What a failing check says it needs, when the notebook could not move the lab clock here; null otherwise. */
+    private static volatile String unmovedClock;
 
     private Check() {
     }
@@ -71,7 +73,21 @@ public final class Check {
     /** Forgets the recorded outcomes (a runner does this before each notebook). */
     public static void clearResults() {
         RESULTS.clear();
+        unmovedClock = null;
     }
+
+    /**
+     * Says that from now on this notebook's checks may count on time that did not pass: {@link Lab#advanceClock} could
+     * not move the clock of a target that runs on real time ({@code what} says by how much, and what to do). A check
+     * that fails afterwards says it {@value #NEEDS_LAB_CLOCK} instead of failing for no reason the learner can see.
+     */
+    static void clockNotMoved(String what) {
+        String earlier = unmovedClock;
+        unmovedClock = earlier == null ? what : earlier + "; " + what;
+    }
+
+    /** The words a failed check's reason carries when it needed the lab clock (see {@link #clockNotMoved}). */
+    public static final String NEEDS_LAB_CLOCK = "needs the lab clock";
 
     /** Checks that carry a number of points: {@code Check.worth(2).equal(...)}. */
     public static final class Scored {
@@ -109,6 +125,10 @@ public final class Check {
 
         private void record(String description, String shownWhenPassed, boolean passed, Supplier<String> whyNot) {
             String reason = passed ? null : Objects.requireNonNullElse(safely(whyNot), "no reason given");
+            String clockNote = unmovedClock;
+            if (!passed && clockNote != null) {
+                reason += " (this check " + NEEDS_LAB_CLOCK + ": " + clockNote + ")";
+            }
             CheckResult result = new CheckResult(description, passed, reason, points);
             RESULTS.add(result);
             if (!passed) {

@@ -155,6 +155,11 @@ public final class Lab implements AutoCloseable {
                             + " (LocalStack?). Use it with LAB_TARGET=localstack, or stop it, or run Lab Cloud on another "
                             + "port with LAB_ENDPOINT=http://127.0.0.1:4567.");
                 }
+                if (probe == LabCloudAdmin.Probe.LAB_CLOUD && admin.health().path("awsMode").asBoolean(false)) {
+                    throw new LabSetupException("The Lab Cloud at " + config.endpoint() + " runs in AWS mode: it answers "
+                            + "AWS's APIs only, with no lab clock, reset or timeline. Run this notebook there as on AWS, "
+                            + "with LAB_TARGET=aws (and LAB_PREFIX, LAB_GLUE_ROLE_ARN, credentials and a region).");
+                }
                 if (probe == LabCloudAdmin.Probe.OTHER) {
                     admin = null;
                     where = "an AWS-compatible endpoint at " + config.endpoint() + " (not Lab Cloud: no lab clock)";
@@ -823,9 +828,12 @@ public final class Lab implements AutoCloseable {
     public ClockAdvance advanceClock(Duration duration) {
         if (admin == null) {
             Instant now = Instant.now();
+            String until = now.plus(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
             System.out.println("The clock of " + where + " cannot be moved: what happens in the next "
-                    + Durations.describe(duration) + " needs that much real time. Wait until "
-                    + now.plus(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC), then run the next cell.");
+                    + Durations.describe(duration) + " needs that much real time. Wait until " + until
+                    + ", then run the next cell.");
+            Check.clockNotMoved(where + " runs on real time, and lab.advanceClock(" + Durations.describe(duration)
+                    + ") did not move it: wait until " + until + " and run the cells after it again");
             return ClockAdvance.notAdvanced(now);
         }
         ClockAdvance advance = admin.advance(duration);
@@ -875,9 +883,17 @@ public final class Lab implements AutoCloseable {
         return Timeline.of(events, runs);
     }
 
+    /**
+     * Polling a local endpoint (Lab Cloud, whatever the target, or LocalStack) costs nothing, so it is quick; AWS's
+     * own endpoints are polled as its consoles do, every few seconds.
+     */
     private StateWaiter stateWaiter() {
-        return admin != null ? StateWaiter.onStdout(Duration.ofMillis(250), Duration.ofSeconds(2))
+        return isLocal() ? StateWaiter.onStdout(Duration.ofMillis(250), Duration.ofSeconds(2))
                 : StateWaiter.onStdout(Duration.ofSeconds(5), Duration.ofSeconds(20));
+    }
+
+    private boolean isLocal() {
+        return admin != null || (config.endpoint() != null && TargetConfig.isLoopback(config.endpoint()));
     }
 
     private static List<String> listNames(Path dir) {
