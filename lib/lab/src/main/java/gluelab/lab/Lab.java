@@ -180,6 +180,7 @@ public final class Lab implements AutoCloseable {
         }
         Optional<Path> dataDirectory = Optional.ofNullable(environment.get(LabSettings.DATA_DIR_VARIABLE))
                 .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir).toAbsolutePath().normalize());
+        Check.forgetUnmovedClock();
         Lab connected = new Lab(config, names, home, dataDirectory, admin, where,
                 ExistingPostgres.fromSettings(environment, names.prefix()));
         System.out.println(connected.describe());
@@ -832,8 +833,7 @@ public final class Lab implements AutoCloseable {
             System.out.println("The clock of " + where + " cannot be moved: what happens in the next "
                     + Durations.describe(duration) + " needs that much real time. Wait until " + until
                     + ", then run the next cell.");
-            Check.clockNotMoved(where + " runs on real time, and lab.advanceClock(" + Durations.describe(duration)
-                    + ") did not move it: wait until " + until + " and run the cells after it again");
+            Check.clockNotMoved(where, Durations.describe(duration) + " (until " + until + ")");
             return ClockAdvance.notAdvanced(now);
         }
         ClockAdvance advance = admin.advance(duration);
