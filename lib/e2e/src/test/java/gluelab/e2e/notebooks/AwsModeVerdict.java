@@ -23,6 +23,8 @@ record AwsModeVerdict(String notebook, Optional<String> labClock, List<String> p
 
     /** How a notebook's top cell starts its statement (a Markdown quote): {@code > **Needs the lab clock:** why.} */
     static final String STATEMENT = "> **Needs the lab clock:**";
+    /** How the runner reports a check that a failed cell before it kept from running. */
+    private static final String NOT_RUN = "not run: ";
 
     static AwsModeVerdict of(String notebook, Notebook source, NotebookRun run) {
         Optional<String> statement = statement(source);
@@ -31,7 +33,9 @@ record AwsModeVerdict(String notebook, Optional<String> labClock, List<String> p
         if (run.checks().isEmpty()) {
             problems.add("the notebook has no graded checks");
         }
-        List<CheckResult> failed = run.checks().stream().filter(check -> !check.passed()).toList();
+        // A check the failed cell kept from running is that cell's problem, already said.
+        List<CheckResult> failed = run.checks().stream()
+                .filter(check -> !check.passed() && !check.message().startsWith(NOT_RUN)).toList();
         if (statement.isEmpty()) {
             failed.forEach(check -> problems.add("it does not say it needs the lab clock, but " + check.reportLine()));
         } else if (run.failedCell().isEmpty() && failed.isEmpty()) {

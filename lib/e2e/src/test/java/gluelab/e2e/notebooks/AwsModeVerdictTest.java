@@ -62,6 +62,15 @@ class AwsModeVerdictTest {
     }
 
     @Test
+    void aFailedCellIsReportedOnceNotOnceMoreForEachCheckItKeptFromRunning() throws IOException {
+        AwsModeVerdict verdict = verdict(TITLE, List.of(failed("nb14-trigger-name", "not run: cell 7 failed")),
+                Optional.of(new FailedCell(7, "mailbox.table()", new CellError("LabSetupException", "no mailbox", List.of()))));
+
+        assertThat(verdict.problems()).singleElement().asString().startsWith("a cell that is not a check failed");
+        assertThat(verdict.proven()).isFalse();
+    }
+
+    @Test
     void aStatementIsUntrueWhenEveryCheckPassesInAwsMode() throws IOException {
         AwsModeVerdict verdict = verdict(TITLE + STATEMENT, List.of(passed("nb14-trigger-name")), Optional.empty());
 
