@@ -155,7 +155,7 @@ public final class Lab implements AutoCloseable {
                             + " (LocalStack?). Use it with LAB_TARGET=localstack, or stop it, or run Lab Cloud on another "
                             + "port with LAB_ENDPOINT=http://127.0.0.1:4567.");
                 }
-                if (probe == LabCloudAdmin.Probe.LAB_CLOUD && admin.health().path("awsMode").asBoolean(false)) {
+                if (probe == LabCloudAdmin.Probe.LAB_CLOUD && admin.inAwsMode()) {
                     throw new LabSetupException("The Lab Cloud at " + config.endpoint() + " runs in AWS mode: it answers "
                             + "AWS's APIs only, with no lab clock, reset or timeline. Run this notebook there as on AWS, "
                             + "with LAB_TARGET=aws (and LAB_PREFIX, LAB_GLUE_ROLE_ARN, credentials and a region).");
@@ -172,7 +172,8 @@ public final class Lab implements AutoCloseable {
                     config = config.withEndpoint(LocalStackLauncher.ensureRunning(config, System.out));
                 }
                 LabCloudAdmin candidate = new LabCloudAdmin(config.endpoint());
-                admin = candidate.probe() == LabCloudAdmin.Probe.LAB_CLOUD ? candidate : null;
+                // A Lab Cloud in AWS mode stands in for LocalStack as AWS would: with no lab clock, reset or timeline.
+                admin = candidate.probe() == LabCloudAdmin.Probe.LAB_CLOUD && !candidate.inAwsMode() ? candidate : null;
                 where = (admin != null ? "Lab Cloud standing in for LocalStack (" : "LocalStack (") + config.endpoint() + ")";
             }
             case AWS -> where = config.endpoint() == null ? "AWS" : "AWS through " + config.endpoint();
