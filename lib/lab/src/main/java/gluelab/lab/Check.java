@@ -28,6 +28,8 @@ public final class Check {
     /** The advances of the lab clock this notebook asked for and the target could not make, in order. */
     private static final List<String> UNMOVED_CLOCK = Collections.synchronizedList(new ArrayList<>());
     private static volatile String realTimeTarget;
+    /** Where this notebook's email went instead of a lab mailbox, once it looked for one on a target without it. */
+    private static volatile String mailElsewhere;
 
     private Check() {
     }
@@ -77,10 +79,26 @@ public final class Check {
         forgetUnmovedClock();
     }
 
-    /** A new connection is a new notebook (notebooks share a JVM in the headless suite): its clock is its own. */
+    /**
+     * A new connection is a new notebook (notebooks share a JVM in the headless suite): its clock and its mailbox
+     * are its own.
+     */
     static void forgetUnmovedClock() {
         UNMOVED_CLOCK.clear();
+        mailElsewhere = null;
     }
+
+    /**
+     * Says that this notebook looked for mail in the lab mailbox on a target that has none ({@code whereMailGoes}
+     * says where the mail went instead). A check that fails afterwards says it {@value #NEEDS_LAB_MAILBOX}.
+     * For the lab library's {@code Mailbox}; notebooks do not call it.
+     */
+    public static void mailboxAbsent(String whereMailGoes) {
+        mailElsewhere = whereMailGoes;
+    }
+
+    /** The words a failed check's reason carries when it needed the lab mailbox (see {@link #mailboxAbsent}). */
+    public static final String NEEDS_LAB_MAILBOX = "needs the lab mailbox";
 
     /**
      * Says that from now on this notebook's checks may count on time that did not pass: {@link Lab#advanceClock} could
@@ -136,6 +154,10 @@ public final class Check {
                 reason += " (this check " + NEEDS_LAB_CLOCK + ": " + realTimeTarget + " runs on real time, so lab.advanceClock"
                         + " did not move it " + String.join(", then ", unmoved) + "; wait that long, then run the cells"
                         + " after it again)";
+            }
+            String elsewhere = mailElsewhere;
+            if (!passed && elsewhere != null) {
+                reason += " (this check " + NEEDS_LAB_MAILBOX + ": " + elsewhere + ")";
             }
             CheckResult result = new CheckResult(description, passed, reason, points);
             RESULTS.add(result);

@@ -89,9 +89,10 @@ class AwsModeNotebooksTest {
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s)");
         VERDICTS.values().forEach(line -> lines.add("  " + line));
         long needClock = VERDICTS.values().stream().filter(line -> line.contains("  needs the lab clock")).count();
+        long needMailbox = VERDICTS.values().stream().filter(line -> line.contains("  needs the lab mailbox")).count();
         long failed = VERDICTS.values().stream().filter(line -> line.contains("  FAILED")).count();
-        lines.add(String.format("%d run in AWS mode, %d need the lab clock, %d failed", VERDICTS.size() - needClock - failed,
-                needClock, failed));
+        lines.add(String.format("%d run in AWS mode, %d need the lab clock, %d the lab mailbox, %d failed",
+                VERDICTS.size() - needClock - needMailbox - failed, needClock, needMailbox, failed));
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, String.join("\n", lines) + "\n");
         System.out.println(String.join("\n", lines));

@@ -11,23 +11,26 @@ import java.util.Optional;
 
 /**
  * What a notebook's run on {@code LAB_TARGET=aws}, against a Lab Cloud in AWS mode, proves. A notebook either runs in
- * AWS mode, and then every check passes there; or its top cell states that it needs the lab clock
- * ({@value #STATEMENT} and why), and then every other cell still runs, at least one check fails there (else the
- * statement is not true), and each check that fails is one the statement names and says it needs the lab clock.
+ * AWS mode, and then every check passes there; or its top cell states that it needs a lab-only feature, the lab clock
+ * or the lab mailbox ({@code > **Needs the lab clock:**} and why), and then every other cell still runs, at least one
+ * check fails there (else the statement is not true), and each check that fails is one the statement names and says
+ * it needs that feature.
  *
  * @param notebook  the notebook's file name
- * @param labClock  the reason its top cell gives for needing the lab clock, if it states one
+ * @param labOnly   what its top cell says it needs ("the lab clock: why"), if it states one
  * @param problems  why the run disproves what the notebook states; empty when it proves it
  */
-record AwsModeVerdict(String notebook, Optional<String> labClock, List<String> problems) {
+record AwsModeVerdict(String notebook, Optional<String> labOnly, List<String> problems) {
 
-    /** How a notebook's top cell starts its statement (a Markdown quote): {@code > **Needs the lab clock:** why.} */
-    static final String STATEMENT = "> **Needs the lab clock:**";
+    /** The lab-only features a notebook may say it needs, as its statement and a failed check's reason name them. */
+    static final List<String> LAB_ONLY = List.of(Check.NEEDS_LAB_CLOCK.substring("needs ".length()),
+            Check.NEEDS_LAB_MAILBOX.substring("needs ".length()));
     /** How the runner reports a check that a failed cell before it kept from running. */
     private static final String NOT_RUN = "not run: ";
 
     static AwsModeVerdict of(String notebook, Notebook source, NotebookRun run) {
         Optional<String> statement = statement(source);
+        String feature = statement.map(AwsModeVerdict::feature).orElse(null);
         List<String> problems = new ArrayList<>();
         run.failedCell().ifPresent(failed -> problems.add("a cell that is not a check failed: " + failed.reportLine()));
         if (run.checks().isEmpty()) {
@@ -37,21 +40,21 @@ record AwsModeVerdict(String notebook, Optional<String> labClock, List<String> p
         List<CheckResult> failed = run.checks().stream()
                 .filter(check -> !check.passed() && !check.message().startsWith(NOT_RUN)).toList();
         if (statement.isEmpty()) {
-            failed.forEach(check -> problems.add("it does not say it needs the lab clock, but " + check.reportLine()));
+            failed.forEach(check -> problems.add("it does not say it needs the lab clock or mailbox, but " + check.reportLine()));
         } else if (run.failedCell().isEmpty() && failed.isEmpty()) {
-            problems.add("its top cell says it needs the lab clock, yet every check passed in AWS mode: drop the statement");
+            problems.add("its top cell says it needs " + feature + ", yet every check passed in AWS mode: drop the statement");
         } else {
             String fullStatement = statement.get();
             for (CheckResult check : failed) {
-                if (!check.message().contains(Check.NEEDS_LAB_CLOCK)) {
-                    problems.add("it failed for another reason than the lab clock: " + check.reportLine());
+                if (!check.message().contains("needs " + feature)) {
+                    problems.add("it failed for another reason than " + feature + ": " + check.reportLine());
                 } else if (!fullStatement.contains("`" + check.check().gradeId() + "`")) {
-                    problems.add("its top cell does not name this check among those that need the lab clock: "
+                    problems.add("its top cell does not name this check among those that need " + feature + ": "
                             + check.reportLine());
                 }
             }
         }
-        return new AwsModeVerdict(notebook, statement.map(AwsModeVerdict::reason), List.copyOf(problems));
+        return new AwsModeVerdict(notebook, statement.map(text -> feature + ": " + reason(text)), List.copyOf(problems));
     }
 
     /** The statement in the notebook's first cell, from its mark to the end of that quote. */
@@ -61,7 +64,7 @@ record AwsModeVerdict(String notebook, Optional<String> labClock, List<String> p
         }
         Cell top = notebook.cells().get(0);
         String source = top.source();
-        int start = source.indexOf(STATEMENT);
+        int start = LAB_ONLY.stream().mapToInt(feature -> source.indexOf(mark(feature))).filter(i -> i >= 0).min().orElse(-1);
         if (top.isCode() || start < 0) {
             return Optional.empty();
         }
@@ -75,9 +78,19 @@ record AwsModeVerdict(String notebook, Optional<String> labClock, List<String> p
         return Optional.of(quote.toString().trim());
     }
 
-    /** The statement's first sentence without its mark: why the notebook needs the lab clock. */
+    /** How a statement starts (a Markdown quote): {@code > **Needs the lab clock:** why.} */
+    static String mark(String feature) {
+        return "> **Needs " + feature + ":**";
+    }
+
+    /** The feature a statement (without its quote marks) says the notebook needs. */
+    private static String feature(String statement) {
+        return LAB_ONLY.stream().filter(feature -> statement.startsWith(mark(feature).substring(2))).findFirst().orElseThrow();
+    }
+
+    /** The statement's first sentence without its mark: why the notebook needs the feature. */
     private static String reason(String statement) {
-        String text = statement.substring(STATEMENT.length() - 2).trim();
+        String text = statement.substring(mark(feature(statement)).length() - 2).trim();
         int end = text.indexOf(". ");
         return end < 0 ? text : text.substring(0, end);
     }
@@ -88,7 +101,7 @@ record AwsModeVerdict(String notebook, Optional<String> labClock, List<String> p
 
     /** The report's line: {@code 14-glue-native-schedule.ipynb  needs the lab clock: …}. */
     String line() {
-        String verdict = labClock.map(why -> "needs the lab clock: " + why).orElse("runs in AWS mode");
+        String verdict = labOnly.map(what -> "needs " + what).orElse("runs in AWS mode");
         return proven() ? notebook + "  " + verdict : notebook + "  FAILED (" + verdict + "): " + String.join("; ", problems);
     }
 }

@@ -36,7 +36,7 @@ class AwsModeVerdictTest {
     void aNotebookThatSaysNothingFailsTheSuiteWhenACheckFailsInAwsMode() throws IOException {
         AwsModeVerdict verdict = verdict(TITLE, List.of(failed("nb14-trigger-name", CLOCK_REASON)), Optional.empty());
 
-        assertThat(verdict.problems()).singleElement().asString().startsWith("it does not say it needs the lab clock");
+        assertThat(verdict.problems()).singleElement().asString().startsWith("it does not say it needs the lab clock or mailbox");
     }
 
     @Test
@@ -68,6 +68,20 @@ class AwsModeVerdictTest {
 
         assertThat(verdict.problems()).singleElement().asString().startsWith("a cell that is not a check failed");
         assertThat(verdict.proven()).isFalse();
+    }
+
+    @Test
+    void aNotebookMayNeedTheLabMailboxInsteadAndThenItsChecksMustSaySo() throws IOException {
+        String mailbox = "\n\n> **Needs the lab mailbox:** SES sends to real inboxes on AWS. The checks"
+                + "\n> `nb54-summary-delivered` and `nb54-identities-verified` need it.";
+        String mailboxReason = "✘ no message (this check needs the lab mailbox: AWS has no lab mailbox: …)";
+
+        AwsModeVerdict verdict = verdict(TITLE + mailbox, List.of(failed("nb54-summary-delivered", mailboxReason),
+                failed("nb54-identities-verified", CLOCK_REASON)), Optional.empty());
+
+        assertThat(verdict.problems()).singleElement().asString()
+                .startsWith("it failed for another reason than the lab mailbox");
+        assertThat(verdict.line()).contains("needs the lab mailbox: SES sends to real inboxes on AWS");
     }
 
     @Test
