@@ -28,7 +28,7 @@ import java.util.zip.ZipFile;
  * {@code …worker.Worker}), each in its own JVM on the Glue worker's class path, each Worker with one core and
  * 1 GB for executors. The Workers launch executors as Spark does, from a Spark home whose {@code jars/} is what a
  * Spark distribution holds: the worker's class path without the Lab's code, hadoop-aws, the AWS SDK, Iceberg,
- * Deequ and the PostgreSQL driver, so that those reach the executors only if Lab Cloud ships them.
+ * Deequ and the PostgreSQL driver, so that those reach the executors only if Lab Cloud gives them.
  * {@link #close()} ends every JVM it started, with the executors below the Workers, and deletes its directory.
  */
 public final class LocalSparkCluster implements AutoCloseable {

@@ -82,6 +82,10 @@ public final class GlueWorker {
         ExecutorJars executorJars = cluster
                 ? ExecutorJars.fromClasspath(System.getProperty("java.class.path"), home.resolve("executor-jars"))
                 : null;
+        if (executorJars != null) {
+            // A cluster on other machines needs these at the same paths, or LAB_SPARK_CONF saying where they are.
+            stderr.printf("[glue-worker] the executors' class path (spark.executor.extraClassPath): %s%n", executorJars.executorClasspath());
+        }
         SparkSession spark = startSpark(home, executorJars);
         long warmStart = System.nanoTime();
         if (!cluster && !"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
@@ -140,6 +144,8 @@ public final class GlueWorker {
         if (executorJars != null) {
             // The plugin starts with each executor, before any run: from the executor's own class loader.
             conf.set("spark.jars", executorJars.jarHolding(RunTaskPlugin.class).toString());
+            conf.set("spark.executor.extraClassPath", executorJars.executorClasspath().stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
             ClusterSettings.apply(conf, System.getenv(ClusterSettings.SPARK_CONF_ENVIRONMENT));
         }
         return SparkSession.builder().config(conf).getOrCreate();
