@@ -34,6 +34,8 @@ import java.util.concurrent.CountDownLatch;
 public final class LabCloud implements AutoCloseable {
 
     public static final String VERSION = "0.1.0";
+    /** The default of {@code --spark-master}: the Spark cluster Glue job runs go to. */
+    public static final String SPARK_MASTER_ENVIRONMENT = "LAB_SPARK_MASTER";
     private static final int TIMELINE_CAPACITY = 100_000;
 
     private final LabCloudConfig config;
@@ -47,9 +49,15 @@ public final class LabCloud implements AutoCloseable {
     private LabCloud(LabCloudConfig config) {
         this.config = config;
         this.state = config.stateDir() == null ? StateStore.inMemory() : StateStore.persistent(config.stateDir());
-        DurableMap<Long> clockState = state.map("lab/global/global/clock", Codec.of(Long.class));
-        LabClock clock = new LabClock(Clock.systemUTC(), clockState.find("offsetMillis").orElse(0L));
-        clock.onOffsetChange(offset -> clockState.put("offsetMillis", offset));
+        LabClock clock;
+        if (config.awsMode()) {
+            // AWS's clock is the wall clock: an offset an earlier lab run left in the state directory does not apply.
+            clock = LabClock.wallTimeOnly(Clock.systemUTC());
+        } else {
+            DurableMap<Long> clockState = state.map("lab/global/global/clock", Codec.of(Long.class));
+            clock = new LabClock(Clock.systemUTC(), clockState.find("offsetMillis").orElse(0L));
+            clock.onOffsetChange(offset -> clockState.put("offsetMillis", offset));
+        }
         ActivityTracker activity = new ActivityTracker();
         Timeline timeline = new Timeline(TIMELINE_CAPACITY);
         this.events = new EventBus(clock, activity, timeline);
@@ -62,7 +70,7 @@ public final class LabCloud implements AutoCloseable {
         for (ServiceProvider provider : Providers.create(platform)) {
             registry.register(provider);
         }
-        AdminApi admin = new AdminApi(platform, registry, timeline, VERSION);
+        AdminApi admin = new AdminApi(platform, registry, timeline, VERSION, config.awsMode());
         ProtocolCodecs codecs = new ProtocolCodecs();
         try {
             codecs.prepare(registry);
@@ -128,7 +136,8 @@ public final class LabCloud implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println("lab cloud: " + e.getMessage());
             System.err.println("usage: lab cloud [--port 4566] [--state-dir DIR] [--bind 127.0.0.1] "
-                    + "[--account KEY:SECRET:ACCOUNT]... [--glue-worker eager|lazy|off] [--iam on|off]");
+                    + "[--account KEY:SECRET:ACCOUNT]... [--glue-worker eager|lazy|off] [--iam on|off] [--aws-mode] "
+                    + "[--spark-master spark://HOST:7077]");
             System.exit(2);
             return;
         }
@@ -139,16 +148,26 @@ public final class LabCloud implements AutoCloseable {
             cloud.close();
             stopped.countDown();
         }, "lab-cloud-shutdown"));
-        System.out.printf("Lab Cloud %s ready on %s in %d ms (state: %s)%n", VERSION, cloud.endpoint(),
+        System.out.printf("Lab Cloud %s ready on %s in %d ms (state: %s)%s%n", VERSION, cloud.endpoint(),
                 (System.nanoTime() - started) / 1_000_000,
-                config.stateDir() == null ? "in memory" : config.stateDir().toAbsolutePath());
+                config.stateDir() == null ? "in memory" : config.stateDir().toAbsolutePath(),
+                config.awsMode() ? "; AWS mode: AWS APIs only (of /_lab/ only health), wall-clock time, IAM enforced" : "");
         System.out.flush();
         stopped.await();
     }
 
     static LabCloudConfig parseArguments(String[] args) {
+        return parseArguments(args, System.getenv(SPARK_MASTER_ENVIRONMENT));
+    }
+
+    /** @param sparkMasterFromEnvironment {@code LAB_SPARK_MASTER}: the default of {@code --spark-master} */
+    static LabCloudConfig parseArguments(String[] args, String sparkMasterFromEnvironment) {
         LabCloudConfig config = LabCloudConfig.defaults();
+        if (sparkMasterFromEnvironment != null && !sparkMasterFromEnvironment.isBlank()) {
+            config = config.withSparkMaster(sparkMaster(sparkMasterFromEnvironment.trim()));
+        }
         List<Credential> accounts = new ArrayList<>();
+        boolean awsMode = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -181,6 +200,7 @@ public final class LabCloud implements AutoCloseable {
                     config = config.withIam(mode.equals("on"));
                     i++;
                 }
+                case "--aws-mode" -> awsMode = true;
                 case "--glue-worker" -> {
                     try {
                         config = config.withGlueWorker(LabCloudConfig.GlueWorkerMode.valueOf(require(arg, value).toUpperCase()));
@@ -189,8 +209,18 @@ public final class LabCloud implements AutoCloseable {
                     }
                     i++;
                 }
+                case "--spark-master" -> {
+                    config = config.withSparkMaster(sparkMaster(require(arg, value)));
+                    i++;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
+        }
+        if (awsMode) {
+            if (!config.iamEnforced()) {
+                throw new IllegalArgumentException("--aws-mode enforces IAM, as AWS does: it does not go with --iam off");
+            }
+            config = config.withAwsMode(true);
         }
         if (!accounts.isEmpty()) {
             List<Credential> all = new ArrayList<>(LabCloudConfig.defaultCredentials());
@@ -198,6 +228,14 @@ public final class LabCloud implements AutoCloseable {
             config = config.withCredentials(all);
         }
         return config;
+    }
+
+    /** The cluster managers whose executors can reach the worker's driver: Spark standalone and Kubernetes. */
+    private static String sparkMaster(String master) {
+        if (!master.matches("(spark|k8s)://\\S+")) {
+            throw new IllegalArgumentException("--spark-master wants spark://HOST:PORT (a standalone master) or k8s://https://HOST:PORT");
+        }
+        return master;
     }
 
     private static String require(String option, String value) {

@@ -17,6 +17,11 @@ import java.util.List;
  * @param glueWorker    when to start the warm Spark worker that runs Glue jobs
  * @param maxBufferedBodyBytes the largest JSON/Query body accepted
  * @param iamEnforced   whether calls made with a role's session are judged by the role's policies, as on AWS
+ * @param sparkMaster   the Spark master the Glue worker's driver runs job runs on ({@code spark://host:7077},
+ *                      {@code k8s://…}); null for the worker's own local Spark ({@code local[*]})
+ * @param awsMode       whether Lab Cloud answers only what AWS answers: no {@code /_lab/} route but health, the
+ *                      clock on wall time, IAM enforced; a suite runs notebooks against it to prove they need
+ *                      nothing AWS lacks
  */
 public record LabCloudConfig(
         String bindAddress,
@@ -26,7 +31,9 @@ public record LabCloudConfig(
         String defaultRegion,
         GlueWorkerMode glueWorker,
         long maxBufferedBodyBytes,
-        boolean iamEnforced) {
+        boolean iamEnforced,
+        String sparkMaster,
+        boolean awsMode) {
 
     public static final String DEFAULT_ACCOUNT = "000000000000";
     public static final String SECOND_ACCOUNT = "111111111111";
@@ -43,11 +50,17 @@ public record LabCloudConfig(
 
     public LabCloudConfig {
         credentials = List.copyOf(credentials);
+        if (sparkMaster != null && sparkMaster.isBlank()) {
+            sparkMaster = null;
+        }
+        if (awsMode && !iamEnforced) {
+            throw new IllegalArgumentException("AWS mode enforces IAM, as AWS does: --aws-mode and --iam off do not go together");
+        }
     }
 
     public static LabCloudConfig defaults() {
         return new LabCloudConfig("127.0.0.1", 4566, null, defaultCredentials(), "us-east-1",
-                GlueWorkerMode.EAGER, 32L * 1024 * 1024, true);
+                GlueWorkerMode.EAGER, 32L * 1024 * 1024, true, null, false);
     }
 
     /** {@code test/test} in account 000000000000, and a second account for cross-account labs. */
@@ -59,27 +72,39 @@ public record LabCloudConfig(
     }
 
     public LabCloudConfig withPort(int newPort) {
-        return new LabCloudConfig(bindAddress, newPort, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(bindAddress, newPort, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced, sparkMaster, awsMode);
     }
 
     public LabCloudConfig withStateDir(Path dir) {
-        return new LabCloudConfig(bindAddress, port, dir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(bindAddress, port, dir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced, sparkMaster, awsMode);
     }
 
     public LabCloudConfig withBindAddress(String address) {
-        return new LabCloudConfig(address, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(address, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced, sparkMaster, awsMode);
     }
 
     public LabCloudConfig withCredentials(List<Credential> list) {
-        return new LabCloudConfig(bindAddress, port, stateDir, list, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(bindAddress, port, stateDir, list, defaultRegion, glueWorker, maxBufferedBodyBytes, iamEnforced, sparkMaster, awsMode);
     }
 
     public LabCloudConfig withGlueWorker(GlueWorkerMode mode) {
-        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, mode, maxBufferedBodyBytes, iamEnforced);
+        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, mode, maxBufferedBodyBytes, iamEnforced, sparkMaster, awsMode);
     }
 
     public LabCloudConfig withIam(boolean enforced) {
         return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes,
-                enforced);
+                enforced, sparkMaster, awsMode);
+    }
+
+    /** AWS mode on or off; on, it also enforces IAM (see {@link #awsMode()}). */
+    public LabCloudConfig withAwsMode(boolean on) {
+        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes,
+                iamEnforced || on, sparkMaster, on);
+    }
+
+    /** Job runs on a Spark cluster's executors instead of the worker's local Spark (null: local). */
+    public LabCloudConfig withSparkMaster(String master) {
+        return new LabCloudConfig(bindAddress, port, stateDir, credentials, defaultRegion, glueWorker, maxBufferedBodyBytes,
+                iamEnforced, master, awsMode);
     }
 }

@@ -25,6 +25,11 @@ public final class Check {
     private static final List<CheckResult> RESULTS = Collections.synchronizedList(new ArrayList<>());
     private static final int DIFF_ROWS_SHOWN = 5;
     private static final Scored UNSCORED = new Scored(null);
+    /** The advances of the lab clock this notebook asked for and the target could not make, in order. */
+    private static final List<String> UNMOVED_CLOCK = Collections.synchronizedList(new ArrayList<>());
+    private static volatile String realTimeTarget;
+    /** Where this notebook's email went instead of a lab mailbox, once it looked for one on a target without it. */
+    private static volatile String mailElsewhere;
 
     private Check() {
     }
@@ -71,7 +76,42 @@ public final class Check {
     /** Forgets the recorded outcomes (a runner does this before each notebook). */
     public static void clearResults() {
         RESULTS.clear();
+        forgetUnmovedClock();
     }
+
+    /**
+     * A new connection is a new notebook (notebooks share a JVM in the headless suite): its clock and its mailbox
+     * are its own.
+     */
+    static void forgetUnmovedClock() {
+        UNMOVED_CLOCK.clear();
+        mailElsewhere = null;
+    }
+
+    /**
+     * Says that this notebook looked for mail in the lab mailbox on a target that has none ({@code whereMailGoes}
+     * says where the mail went instead). A check that fails afterwards says it {@value #NEEDS_LAB_MAILBOX}.
+     * For the lab library's {@code Mailbox}; notebooks do not call it.
+     */
+    public static void mailboxAbsent(String whereMailGoes) {
+        mailElsewhere = whereMailGoes;
+    }
+
+    /** The words a failed check's reason carries when it needed the lab mailbox (see {@link #mailboxAbsent}). */
+    public static final String NEEDS_LAB_MAILBOX = "needs the lab mailbox";
+
+    /**
+     * Says that from now on this notebook's checks may count on time that did not pass: {@link Lab#advanceClock} could
+     * not move the clock of {@code target}, which runs on real time, by {@code advance} (how much, and until when). A
+     * check that fails afterwards says it {@value #NEEDS_LAB_CLOCK} instead of failing for no reason the learner sees.
+     */
+    static void clockNotMoved(String target, String advance) {
+        realTimeTarget = target;
+        UNMOVED_CLOCK.add(advance);
+    }
+
+    /** The words a failed check's reason carries when it needed the lab clock (see {@link #clockNotMoved}). */
+    public static final String NEEDS_LAB_CLOCK = "needs the lab clock";
 
     /** Checks that carry a number of points: {@code Check.worth(2).equal(...)}. */
     public static final class Scored {
@@ -109,6 +149,16 @@ public final class Check {
 
         private void record(String description, String shownWhenPassed, boolean passed, Supplier<String> whyNot) {
             String reason = passed ? null : Objects.requireNonNullElse(safely(whyNot), "no reason given");
+            List<String> unmoved = List.copyOf(UNMOVED_CLOCK);
+            if (!passed && !unmoved.isEmpty()) {
+                reason += " (this check " + NEEDS_LAB_CLOCK + ": " + realTimeTarget + " runs on real time, so lab.advanceClock"
+                        + " did not move it " + String.join(", then ", unmoved) + "; wait that long, then run the cells"
+                        + " after it again)";
+            }
+            String elsewhere = mailElsewhere;
+            if (!passed && elsewhere != null) {
+                reason += " (this check " + NEEDS_LAB_MAILBOX + ": " + elsewhere + ")";
+            }
             CheckResult result = new CheckResult(description, passed, reason, points);
             RESULTS.add(result);
             if (!passed) {

@@ -155,6 +155,11 @@ public final class Lab implements AutoCloseable {
                             + " (LocalStack?). Use it with LAB_TARGET=localstack, or stop it, or run Lab Cloud on another "
                             + "port with LAB_ENDPOINT=http://127.0.0.1:4567.");
                 }
+                if (probe == LabCloudAdmin.Probe.LAB_CLOUD && admin.inAwsMode()) {
+                    throw new LabSetupException("The Lab Cloud at " + config.endpoint() + " runs in AWS mode: it answers "
+                            + "AWS's APIs only, with no lab clock, reset or timeline. Run this notebook there as on AWS, "
+                            + "with LAB_TARGET=aws (and LAB_PREFIX, LAB_GLUE_ROLE_ARN, credentials and a region).");
+                }
                 if (probe == LabCloudAdmin.Probe.OTHER) {
                     admin = null;
                     where = "an AWS-compatible endpoint at " + config.endpoint() + " (not Lab Cloud: no lab clock)";
@@ -167,7 +172,8 @@ public final class Lab implements AutoCloseable {
                     config = config.withEndpoint(LocalStackLauncher.ensureRunning(config, System.out));
                 }
                 LabCloudAdmin candidate = new LabCloudAdmin(config.endpoint());
-                admin = candidate.probe() == LabCloudAdmin.Probe.LAB_CLOUD ? candidate : null;
+                // A Lab Cloud in AWS mode stands in for LocalStack as AWS would: with no lab clock, reset or timeline.
+                admin = candidate.probe() == LabCloudAdmin.Probe.LAB_CLOUD && !candidate.inAwsMode() ? candidate : null;
                 where = (admin != null ? "Lab Cloud standing in for LocalStack (" : "LocalStack (") + config.endpoint() + ")";
             }
             case AWS -> where = config.endpoint() == null ? "AWS" : "AWS through " + config.endpoint();
@@ -175,6 +181,7 @@ public final class Lab implements AutoCloseable {
         }
         Optional<Path> dataDirectory = Optional.ofNullable(environment.get(LabSettings.DATA_DIR_VARIABLE))
                 .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir).toAbsolutePath().normalize());
+        Check.forgetUnmovedClock();
         Lab connected = new Lab(config, names, home, dataDirectory, admin, where,
                 ExistingPostgres.fromSettings(environment, names.prefix()));
         System.out.println(connected.describe());
@@ -823,9 +830,11 @@ public final class Lab implements AutoCloseable {
     public ClockAdvance advanceClock(Duration duration) {
         if (admin == null) {
             Instant now = Instant.now();
+            String until = now.plus(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
             System.out.println("The clock of " + where + " cannot be moved: what happens in the next "
-                    + Durations.describe(duration) + " needs that much real time. Wait until "
-                    + now.plus(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC), then run the next cell.");
+                    + Durations.describe(duration) + " needs that much real time. Wait until " + until
+                    + ", then run the next cell.");
+            Check.clockNotMoved(where, Durations.describe(duration) + " (until " + until + ")");
             return ClockAdvance.notAdvanced(now);
         }
         ClockAdvance advance = admin.advance(duration);
@@ -875,9 +884,17 @@ public final class Lab implements AutoCloseable {
         return Timeline.of(events, runs);
     }
 
+    /**
+     * Polling a local endpoint (Lab Cloud, whatever the target, or LocalStack) costs nothing, so it is quick; AWS's
+     * own endpoints are polled as its consoles do, every few seconds.
+     */
     private StateWaiter stateWaiter() {
-        return admin != null ? StateWaiter.onStdout(Duration.ofMillis(250), Duration.ofSeconds(2))
+        return isLocal() ? StateWaiter.onStdout(Duration.ofMillis(250), Duration.ofSeconds(2))
                 : StateWaiter.onStdout(Duration.ofSeconds(5), Duration.ofSeconds(20));
+    }
+
+    private boolean isLocal() {
+        return admin != null || (config.endpoint() != null && TargetConfig.isLoopback(config.endpoint()));
     }
 
     private static List<String> listNames(Path dir) {

@@ -56,6 +56,31 @@ class CheckTest {
     }
 
     @Test
+    void aCheckThatFailsAfterTheLabClockCouldNotBeMovedSaysItNeedsTheLabClock() {
+        assertThatThrownBy(() -> Check.that("before", false, "no run")).hasMessage("✘ before — no run");
+
+        Check.clockNotMoved("AWS", "1 h (until 10:00Z)");
+        Check.clockNotMoved("AWS", "2 h (until 12:00Z)");
+
+        assertThatThrownBy(() -> Check.equal("runs in the hours", 3, 0))
+                .hasMessage("✘ runs in the hours — expected 3 but got 0 (this check needs the lab clock: AWS runs on real"
+                        + " time, so lab.advanceClock did not move it 1 h (until 10:00Z), then 2 h (until 12:00Z); wait that"
+                        + " long, then run the cells after it again)");
+        Check.that("a check that holds is not touched", true, "never");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("✔ a check that holds is not touched" + System.lineSeparator());
+    }
+
+    @Test
+    void theNextNotebookStartsWithItsOwnClock() {
+        Check.clockNotMoved("AWS", "1 h (until 10:00Z)");
+
+        Check.forgetUnmovedClock();
+
+        assertThatThrownBy(() -> Check.that("after a new Lab.connect", false, "no run"))
+                .hasMessage("✘ after a new Lab.connect — no run");
+    }
+
+    @Test
     void theReasonIsWorkedOutOnlyOnFailureAndNeverFailsItself() {
         Check.that("nothing to explain", true, () -> {
             throw new IllegalStateException("not called");

@@ -29,6 +29,7 @@ public final class Bench {
             new SecretsManagerBench(),
             new GlueRunBench(),
             new FirstJobRunBench(),
+            new SparkClusterBench(),
             new DataQualityBench(),
             new GrandMasterBench(),
             new JdbcBench(),

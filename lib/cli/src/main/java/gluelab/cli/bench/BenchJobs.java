@@ -47,7 +47,10 @@ final class BenchJobs {
             }
             """;
 
-    /** Spark as the worker configures it (local[*], no UI, 4 shuffle partitions, AQE), without the worker. */
+    /**
+     * Spark as the worker configures it (local[*], no UI, 4 shuffle partitions, a default parallelism of 4, AQE),
+     * without the worker. The parallelism matters: Spark splits a file read into about that many partitions.
+     */
     private static final String PLAIN_SPARK_SESSION = """
             package bench;
 
@@ -60,6 +63,7 @@ final class BenchJobs {
                     SparkSession spark = SparkSession.builder().master("local[*]").appName(appName)
                             .config("spark.ui.enabled", "false")
                             .config("spark.sql.shuffle.partitions", "4")
+                            .config("spark.default.parallelism", "4")
                             .config("spark.sql.adaptive.enabled", "true")
                             .getOrCreate();
                     System.out.println("spark " + (System.nanoTime() - start) / 1_000_000);

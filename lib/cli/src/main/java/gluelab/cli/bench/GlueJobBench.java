@@ -132,7 +132,8 @@ public final class GlueJobBench {
                 "spark.hadoop.fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     }
 
-    private void setUp(JobJar jar, Path tinyCsv, Path largeCsv, Path work) {
+    /** The tiny job, and the large CSV with its jobs {@code large} (on S3) and {@code large-files} (local files). */
+    void setUp(JobJar jar, Path tinyCsv, Path largeCsv, Path work) {
         setUpTiny(jar, tinyCsv);
         s3.putObject(r -> r.bucket("bench-raw").key("large/sales.csv"), RequestBody.fromFile(largeCsv));
         createJob("large", "s3://bench-raw/large/", "s3://bench-refined/large/");

@@ -40,6 +40,7 @@ import java.util.logging.Logger;
 public final class AdminApi {
 
     private static final Logger LOG = Logger.getLogger(AdminApi.class.getName());
+    private static final String HEALTH = "/_lab/health";
     private static final Duration DEFAULT_SETTLE = Duration.ofSeconds(30);
     /** The furthest the lab clock goes: AWS's timestamps, and epoch milliseconds in a long, end near there. */
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -51,8 +52,11 @@ public final class AdminApi {
     private final Instant startedAt = Instant.now();
     private final Map<String, Supplier<String>> healthDetails = new LinkedHashMap<>();
     private final ConsoleApi console;
+    private final boolean awsMode;
 
-    public AdminApi(Platform platform, ServiceRegistry registry, Timeline timeline, String version) {
+    /** With {@code awsMode}, every route but health answers as AWS would: it does not exist. */
+    public AdminApi(Platform platform, ServiceRegistry registry, Timeline timeline, String version, boolean awsMode) {
+        this.awsMode = awsMode;
         this.platform = platform;
         this.registry = registry;
         this.timeline = timeline;
@@ -66,6 +70,10 @@ public final class AdminApi {
     }
 
     public void handle(HttpExchange exchange) {
+        if (awsMode && !exchange.rawPath().equals(HEALTH)) {
+            respond(exchange, notOnAws(exchange.method(), exchange.rawPath()));
+            return;
+        }
         Optional<AdminRoute> route = serviceRoute(exchange.rawPath());
         if (route.isPresent()) {
             route.get().handler().accept(exchange);
@@ -76,7 +84,7 @@ public final class AdminApi {
             String path = exchange.rawPath();
             String method = exchange.method();
             response = ConsoleApi.serves(path) ? console.answer(exchange) : switch (path) {
-                case "/_lab/health" -> method.equals("GET") || method.equals("HEAD") ? health() : notAllowed(method);
+                case HEALTH -> method.equals("GET") || method.equals("HEAD") ? health() : notAllowed(method);
                 case "/_lab/clock" -> method.equals("GET") ? clock() : notAllowed(method);
                 case "/_lab/clock/advance" -> method.equals("POST") ? advance(exchange) : notAllowed(method);
                 case "/_lab/reset" -> method.equals("POST") ? reset(exchange.query()) : notAllowed(method);
@@ -90,11 +98,27 @@ public final class AdminApi {
             LOG.log(Level.SEVERE, "Admin API failure", e);
             response = problem(500, "InternalFailure", String.valueOf(e.getMessage()));
         }
+        respond(exchange, response);
+    }
+
+    private static void respond(HttpExchange exchange, HttpResponse response) {
         try {
             exchange.respond(response);
         } catch (IOException e) {
             LOG.log(Level.FINE, "The admin client went away", e);
         }
+    }
+
+    /**
+     * What AWS mode answers for a Lab Cloud route: AWS has no {@code /_lab/} (no reset, clock, timeline, mailbox or
+     * console), so a notebook that calls one would fail there. A 404 in the shape of an AWS JSON error, saying so.
+     */
+    private static HttpResponse notOnAws(String method, String path) {
+        ObjectNode body = Json.object();
+        body.put("__type", "UnknownOperationException");
+        body.put("message", method + " " + path + " does not exist on AWS: it is Lab Cloud's own API, and this Lab Cloud"
+                + " runs in AWS mode (--aws-mode), which answers AWS's APIs and " + HEALTH + " only");
+        return json(404, body).header("x-amzn-ErrorType", "UnknownOperationException");
     }
 
     /** The route a service added under {@code /_lab/} for this path, if any. */
@@ -111,6 +135,8 @@ public final class AdminApi {
         // So that ./lab stop can tell the process it recorded is still this Lab Cloud, not a reused process id.
         body.put("pid", ProcessHandle.current().pid());
         body.put("persistent", platform.state().isPersistent());
+        // So that the lab library can tell a learner pointing the embedded target here to use LAB_TARGET=aws.
+        body.put("awsMode", awsMode);
         ArrayNode services = body.putArray("services");
         registry.providers().forEach(p -> services.add(p.descriptor().name()));
         healthDetails.forEach((name, value) -> body.put(name, value.get()));

@@ -254,6 +254,35 @@ public final class SignatureVerifier {
     }
 
     /**
+     * Checks the signature of an S3 browser-form POST (SigV4): an HMAC-SHA256 of the base64 policy, exactly as the form
+     * sent it, under the signing key of the credential's day, region and service.
+     *
+     * @param credentialNow the lab clock, against which temporary credentials expire
+     */
+    public Authentication verifyPolicy(String accessKeyId, String securityToken, String date, String region,
+                                       String service, String amzDate, String policy, String signature,
+                                       Instant credentialNow) throws AuthFailure {
+        Credential credential = credential(accessKeyId, securityToken, credentialNow);
+        byte[] key = SigV4.signingKey(credential.secretAccessKey(), date, region, service);
+        String expected = SigV4.sign(key, policy);
+        if (!SigV4.sameSignature(expected, signature)) {
+            throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "signature mismatch");
+        }
+        return new Authentication(credential, region, service, amzDate,
+                date + "/" + region + "/" + service + "/aws4_request", key, expected);
+    }
+
+    /** Checks the signature of an S3 browser-form POST signed as Signature Version 2 did: HMAC-SHA1 of the policy. */
+    public Authentication verifyPolicyV2(String accessKeyId, String securityToken, String region, String service,
+                                         String policy, String signature, Instant credentialNow) throws AuthFailure {
+        Credential credential = credential(accessKeyId, securityToken, credentialNow);
+        if (!SigV2.sameSignature(SigV2.sign(credential.secretAccessKey(), policy), signature)) {
+            throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "signature mismatch");
+        }
+        return new Authentication(credential, region, service, null, null, null, null);
+    }
+
+    /**
      * The x-amz- headers a SigV2 signature covers. A presigned URL carries the ones its client signed
      * ({@code x-amz-security-token}) as query parameters.
      */

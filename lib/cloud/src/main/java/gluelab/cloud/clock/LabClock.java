@@ -14,12 +14,28 @@ import java.util.function.LongConsumer;
 public final class LabClock extends Clock {
 
     private final Clock wall;
+    private final boolean movable;
     private volatile long offsetMillis;
     private volatile LongConsumer offsetListener = offset -> { };
 
     public LabClock(Clock wall, long offsetMillis) {
+        this(wall, offsetMillis, true);
+    }
+
+    private LabClock(Clock wall, long offsetMillis, boolean movable) {
         this.wall = wall;
         this.offsetMillis = offsetMillis;
+        this.movable = movable;
+    }
+
+    /** A clock that is the wall clock and stays so, as AWS's is: AWS mode ({@code --aws-mode}) runs on it. */
+    public static LabClock wallTimeOnly(Clock wall) {
+        return new LabClock(wall, 0, false);
+    }
+
+    /** Whether {@link #advanceTo} may move it (false in AWS mode). */
+    public boolean isMovable() {
+        return movable;
     }
 
     public static LabClock system() {
@@ -55,6 +71,9 @@ public final class LabClock extends Clock {
      * finer part (a retry due 30 s after a failure at 10:00:00.123456): whatever fires at a due time sees it reached.
      */
     public synchronized void advanceTo(Instant target) {
+        if (!movable) {
+            throw new IllegalStateException("This lab clock runs on wall time, as AWS's does, and cannot be moved");
+        }
         Duration gap = Duration.between(instant(), target);
         if (gap.isNegative() || gap.isZero()) {
             return;

@@ -72,8 +72,10 @@ public final class AccessControl {
                     identity, access.resourcePolicy(), access.resourceAccount());
             if (!decision.allowed()) {
                 // S3 quotes the resource in its message ("on resource: \"arn:aws:s3:::raw/a.csv\""); the others do not.
+                // An anonymous caller is told no more than "Access Denied", as S3 tells it.
                 boolean quoted = provider.descriptor().protocol() == Protocol.REST_XML;
-                throw CommonErrors.accessDenied(provider.descriptor(), deniedMessage(principal, access, decision, quoted));
+                throw CommonErrors.accessDenied(provider.descriptor(), principal.kind() == Principal.Kind.ANONYMOUS
+                        ? "Access Denied" : deniedMessage(principal, access, decision, quoted));
             }
         }
     }

@@ -12,7 +12,8 @@ import software.amazon.awssdk.protocols.core.OperationInfo;
 
 /**
  * The operations of one provider, found by reflection: every public method whose parameters start with
- * {@code (RequestContext, XxxRequest)} implements operation {@code Xxx}, named as on the wire.
+ * {@code (RequestContext, XxxRequest)} implements operation {@code Xxx}, named as on the wire. {@code XxxRequest} is
+ * a type of the SDK's model, or one marked {@link ProtocolOperation} for an operation the model lacks.
  */
 public final class OperationCatalog {
 
@@ -35,7 +36,9 @@ public final class OperationCatalog {
                 continue;
             }
             String requestName = params[1].getSimpleName();
-            if (!requestName.endsWith("Request") || !params[1].getPackageName().equals(service.modelPackage())) {
+            boolean modelled = params[1].getPackageName().equals(service.modelPackage())
+                    || params[1].isAnnotationPresent(ProtocolOperation.class);
+            if (!requestName.endsWith("Request") || !modelled) {
                 continue;
             }
             String name = wireName(params[1], requestName.substring(0, requestName.length() - "Request".length()));

@@ -15,7 +15,7 @@ public final class RequestContext {
     private final ServiceDescriptor service;
     private final HttpExchange exchange;
     private final RequestBody body;
-    private final Authentication authentication;
+    private volatile Authentication authentication;
     private final Instant receivedAt;
     private final Platform platform;
     private volatile String operation;
@@ -57,6 +57,17 @@ public final class RequestContext {
     public static RequestContext unauthenticated(String requestId, ServiceDescriptor service, HttpExchange exchange,
                                                  Instant receivedAt, Platform platform) {
         return new RequestContext(requestId, service, exchange, RequestBody.ofBytes(new byte[0]), null, receivedAt, platform);
+    }
+
+    /**
+     * Authenticates a call that arrived unsigned but carries its signature in its body (S3's browser-form POST, whose
+     * policy is signed), once the protocol has verified that signature. A call is authenticated once, never twice.
+     */
+    public void authenticate(Authentication verified) {
+        if (authentication != null) {
+            throw new IllegalStateException("This call is already authenticated as " + authentication.credential().accessKeyId());
+        }
+        this.authentication = verified;
     }
 
     public boolean isAuthenticated() {

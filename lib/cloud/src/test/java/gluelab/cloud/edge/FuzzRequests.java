@@ -1,6 +1,8 @@
 package gluelab.cloud.edge;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -447,6 +449,45 @@ final class FuzzRequests {
         };
     }
 
+    /** A browser form's POST (S3's POST Object), whole or broken: odd boundaries, policies, signatures, no file. */
+    private byte[] browserForm(Map<String, String> headers) {
+        String boundary = pick(List.of("b0undary", "", "\"quoted\"", headerText(8)));
+        headers.put("Content-Type", pick(List.of("multipart/form-data; boundary=" + boundary, "multipart/form-data",
+                "multipart/form-data; boundary=" + boundary + "; charset=" + headerText(3), "text/plain")));
+        String policy = pick(List.of(
+                Base64.getEncoder().encodeToString(("{\"expiration\":\"" + pick(List.of("2099-01-01T00:00:00Z",
+                        "2000-01-01T00:00:00Z", randomText(6))) + "\",\"conditions\":[" + pick(List.of(
+                        "[\"content-length-range\"," + randomText(2) + ",1]", "{\"a\":1,\"b\":\"c\"}",
+                        "[\"starts-with\",\"$key\"]", "[]", "{\"key\":null}", randomJsonObject(2))) + "]}")
+                        .getBytes(StandardCharsets.UTF_8)),
+                randomText(20), "", "%%%"));
+        StringBuilder form = new StringBuilder(pick(List.of("", "preamble\r\n")));
+        List<String> names = new ArrayList<>(List.of("key", "policy", "x-amz-algorithm", "x-amz-credential",
+                "x-amz-date", "x-amz-signature", "success_action_status", "success_action_redirect", "tagging",
+                "AWSAccessKeyId", "Signature", "x-amz-meta-" + randomText(3), "file"));
+        for (String name : names) {
+            if (random.nextInt(4) == 0) {
+                continue;
+            }
+            String value = switch (name) {
+                case "policy" -> policy;
+                case "x-amz-credential" -> pick(List.of("test/20260101/us-east-1/s3/aws4_request", "/////", randomText(10)));
+                case "x-amz-date" -> pick(List.of("20260101T000000Z", randomText(5)));
+                case "success_action_redirect" -> pick(List.of("http://app.test/x?y", "::", "/relative"));
+                case "tagging" -> pick(List.of("<Tagging><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet></Tagging>",
+                        "not-xml"));
+                default -> randomText(12);
+            };
+            form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                    .append(name.equals("file") ? "\"; filename=\"" + randomText(6) : "").append("\"\r\n\r\n")
+                    .append(value).append("\r\n");
+        }
+        if (random.nextBoolean()) {
+            form.append("--").append(boundary).append("--\r\n");
+        }
+        return form.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private Fuzzed s3() {
         String bucket = pick(List.of("fuzz-bucket", "fuzz-bucket", "Bad_Bucket", "a", "x".repeat(70),
                 "fuzz-" + random.nextInt(5), "..", "%2e%2e"));
@@ -486,7 +527,8 @@ final class FuzzRequests {
             }
             default -> { }
         }
-        byte[] body = switch (random.nextInt(12)) {
+        byte[] body = switch (random.nextInt(13)) {
+            case 12 -> browserForm(headers);
             case 11 -> pick(List.of("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
                             + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}",
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\""

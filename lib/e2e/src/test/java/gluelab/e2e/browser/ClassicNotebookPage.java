@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -58,22 +56,6 @@ final class ClassicNotebookPage {
     /** Every cell, markdown and code, in the notebook's order. */
     List<WebElement> cells() {
         return driver.findElements(By.cssSelector("#notebook-container > .cell"));
-    }
-
-    /**
-     * Types {@code code} into a new cell inserted above cell {@code index} (keyboard: Esc, A, Enter, then the code),
-     * as a learner tries something before the clean-up.
-     */
-    void insertCellAbove(int index, String code) {
-        List<WebElement> before = cells();
-        WebElement cell = before.get(index);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", cell);
-        cell.findElement(By.cssSelector(".input_prompt")).click();
-        new Actions(driver).sendKeys(Keys.ESCAPE).sendKeys("a").perform();
-        WebElement inserted = new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(d -> cells().size() == before.size() + 1 ? cells().get(index) : null);
-        inserted.findElement(By.cssSelector(".input_prompt")).click();
-        new Actions(driver).sendKeys(Keys.ENTER).sendKeys(code).sendKeys(Keys.ESCAPE).perform();
     }
 
     /** The text of a cell's outputs of one kind: {@code output_stdout}, {@code output_error}, {@code output_stderr}… */

@@ -66,12 +66,11 @@ class NotebookInJupyterBrowserTest {
         Files.createSymbolicLink(edition.resolve("labs"), HOME.resolve("labs"));
         Files.createSymbolicLink(edition.resolve("data"), HOME.resolve("data"));
         List<Integer> checks = checkCells(edition.resolve("notebooks").resolve(NOTEBOOK));
+        int timelineCell = cellWith(edition.resolve("notebooks").resolve(NOTEBOOK), "lab.timeline(");
 
         try (JupyterUp jupyter = JupyterUp.start(edition.resolve("notebooks"), cloud.endpoint(), scratch.resolve("jupyter"))) {
             ClassicNotebookPage page = ClassicNotebookPage.open(browser, jupyter.notebookPage(NOTEBOOK));
             assertThat(page.kernelName()).isEqualTo(KernelspecInstaller.DISPLAY_NAME);
-            int cleanUp = page.cells().size() - 1;
-            page.insertCellAbove(cleanUp, "lab.timeline()");
             page.runAll();
             page.waitForRunToEnd();
 
@@ -94,7 +93,7 @@ class NotebookInJupyterBrowserTest {
             assertThat(tables).as("HTML tables (the CSV, the job run, the Parquet read back)").hasSizeGreaterThanOrEqualTo(3);
             assertThat(browser.findElements(By.cssSelector(".output_html table tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
             assertThat(browser.findElement(By.cssSelector(".output_html")).getText()).isNotBlank();
-            WebElement timeline = cells.get(cleanUp);
+            WebElement timeline = cells.get(timelineCell);
             assertThat(ClassicNotebookPage.hasSvg(timeline)).as("lab.timeline() draws an SVG").isTrue();
             assertThat(timeline.findElement(By.cssSelector(".output_subarea svg")).getText())
                     .as("the timeline has a lane for each bucket and for the job").contains("lab01-raw", "lab01-refined", "lab01-csv-to-parquet");
@@ -134,6 +133,16 @@ class NotebookInJupyterBrowserTest {
     }
 
     /** The indexes of the nbgrader check cells ({@code grade: true}), counting every cell. */
+    private static int cellWith(Path notebook, String code) throws IOException {
+        JsonNode cells = new ObjectMapper().readTree(notebook.toFile()).path("cells");
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).path("cell_type").asText().equals("code") && cells.get(i).path("source").toString().contains(code)) {
+                return i;
+            }
+        }
+        throw new AssertionError(notebook + " has no code cell with " + code);
+    }
+
     private static List<Integer> checkCells(Path notebook) throws IOException {
         JsonNode cells = new ObjectMapper().readTree(notebook.toFile()).path("cells");
         List<Integer> checks = new ArrayList<>();

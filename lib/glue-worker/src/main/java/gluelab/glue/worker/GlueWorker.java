@@ -30,7 +30,8 @@ import gluelab.process.ProtocolException;
  * <pre>
  * java &lt;spark.jvm.flags&gt; -Djava.security.manager=allow -cp &lt;classpath&gt; gluelab.glue.worker.GlueWorker
  * </pre>
- * System properties: {@code gluelab.worker.master} (default {@code local[*]}),
+ * System properties: {@code gluelab.worker.master} (default {@code local[*]}; a cluster's master URL runs the
+ * runs' tasks on its executors, see {@link ClusterSettings}),
  * {@code gluelab.worker.stopGraceMillis} (default 3000), {@code gluelab.worker.warmUp} (default true:
  * one tiny CSV to Parquet round trip before {@code ready}, so the first run does not pay for it).
  */
@@ -42,6 +43,9 @@ public final class GlueWorker {
     private final Path runsDirectory;
     private final RunSessions sessions;
     private final JarFetcher jarFetcher = new JarFetcher();
+    private final RunClassLoaders classLoaders = new RunClassLoaders(GlueWorker.class.getClassLoader());
+    /** On a Spark cluster: the jars of the worker's class path its executors need; null on the local Spark. */
+    private final ExecutorJars executorJars;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "glue-worker-timer");
         t.setDaemon(true);
@@ -50,8 +54,9 @@ public final class GlueWorker {
     private final long stopGraceMillis = Long.getLong("gluelab.worker.stopGraceMillis", 3000);
     private Path home;
 
-    private GlueWorker(Protocol protocol, PrintStream stderr, SparkSession spark, Path runsDirectory) {
+    private GlueWorker(Protocol protocol, PrintStream stderr, SparkSession spark, Path runsDirectory, ExecutorJars executorJars) {
         this.protocol = protocol;
+        this.executorJars = executorJars;
         this.stderr = stderr;
         this.spark = spark;
         this.runsDirectory = runsDirectory;
@@ -73,19 +78,33 @@ public final class GlueWorker {
 
         Path home = Files.createTempDirectory("gluelab-worker-");
         long sparkStart = System.nanoTime();
-        SparkSession spark = startSpark(home);
+        boolean cluster = ClusterSettings.isCluster(master());
+        ExecutorJars executorJars = cluster
+                ? ExecutorJars.fromClasspath(System.getProperty("java.class.path"), home.resolve("executor-jars"))
+                : null;
+        if (executorJars != null) {
+            // A cluster on other machines needs these at the same paths, or LAB_SPARK_CONF saying where they are.
+            stderr.printf("[glue-worker] the executors' class path (spark.executor.extraClassPath): %s%n", executorJars.executorClasspath());
+        }
+        SparkSession spark = startSpark(home, executorJars);
         long warmStart = System.nanoTime();
-        if (!"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
+        if (!cluster && !"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
             warmUp(spark, home);
         }
-        stderr.printf("[glue-worker] Spark %s started in %d ms, warmed up in %d ms%n", spark.version(),
-                (warmStart - sparkStart) / 1_000_000, (System.nanoTime() - warmStart) / 1_000_000);
-        GlueWorker worker = new GlueWorker(new Protocol(stdout), stderr, spark, Files.createDirectories(home.resolve("runs")));
+        stderr.printf("[glue-worker] Spark %s started in %d ms on %s, warmed up in %d ms%n", spark.version(),
+                (warmStart - sparkStart) / 1_000_000, spark.sparkContext().master(), (System.nanoTime() - warmStart) / 1_000_000);
+        GlueWorker worker = new GlueWorker(new Protocol(stdout), stderr, spark, Files.createDirectories(home.resolve("runs")),
+                executorJars);
         worker.home = home;
         long startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         worker.protocol.send(new GlueEvent.Ready(spark.version(), startupMillis));
         if (!"false".equals(System.getProperty("gluelab.worker.warmUp"))) {
-            Thread s3 = new Thread(() -> warmUpS3(spark, stderr), "glue-worker-warm-up-s3");
+            Thread s3 = new Thread(() -> {
+                warmUpS3(spark, stderr);
+                if (cluster) {
+                    ClusterSettings.warmUp(spark, stderr);
+                }
+            }, "glue-worker-warm-up-s3");
             s3.setDaemon(true);
             s3.start();
         }
@@ -98,9 +117,15 @@ public final class GlueWorker {
         }
     }
 
-    static SparkSession startSpark(Path home) {
+    private static String master() {
+        return System.getProperty("gluelab.worker.master", "local[*]");
+    }
+
+    /** @param executorJars on a cluster, what the executors need of the worker's class path; null on the local Spark */
+    static SparkSession startSpark(Path home, ExecutorJars executorJars) {
+        String master = master();
         SparkConf conf = new SparkConf()
-                .setMaster(System.getProperty("gluelab.worker.master", "local[*]"))
+                .setMaster(master)
                 .setAppName("glue-lab-worker")
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false")
@@ -115,6 +140,13 @@ public final class GlueWorker {
                 .set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         for (Map.Entry<String, String> s3a : S3aSettings.staticSettings().entrySet()) {
             conf.set("spark.hadoop." + s3a.getKey(), s3a.getValue());
+        }
+        if (executorJars != null) {
+            // The plugin starts with each executor, before any run: from the executor's own class loader.
+            conf.set("spark.jars", executorJars.jarHolding(RunTaskPlugin.class).toString());
+            conf.set("spark.executor.extraClassPath", executorJars.executorClasspath().stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
+            ClusterSettings.apply(conf, System.getenv(ClusterSettings.SPARK_CONF_ENVIRONMENT));
         }
         return SparkSession.builder().config(conf).getOrCreate();
     }
@@ -258,8 +290,17 @@ public final class GlueWorker {
         return runsDirectory;
     }
 
+    /** On a Spark cluster, the worker's jars a run's executors need; null on the local Spark. */
+    ExecutorJars executorJars() {
+        return executorJars;
+    }
+
     JarFetcher jarFetcher() {
         return jarFetcher;
+    }
+
+    RunClassLoaders classLoaders() {
+        return classLoaders;
     }
 
     ScheduledExecutorService timer() {

@@ -24,6 +24,7 @@ import gluelab.glue.protocol.GlueEvent.RunState;
 import gluelab.glue.protocol.GlueEvent;
 import gluelab.glue.protocol.RunCommand;
 import gluelab.glue.spi.RunEnvironments;
+import gluelab.glue.worker.s3a.RunCredentialsProvider;
 import scala.Option;
 import scala.runtime.AbstractFunction0;
 import scala.runtime.BoxedUnit;
@@ -35,7 +36,9 @@ import scala.runtime.BoxedUnit;
  * Executor class visibility: the run's jars are added to Spark under the run's own
  * {@link JobArtifactState} (Spark 3.5's session isolation), so every task of the run gets an
  * executor class loader with exactly those jars: lambdas, UDFs and bean classes of the job
- * deserialize there, and two runs with different versions of a class never share one.
+ * deserialize there, and two runs with different versions of a class never share one. A run without
+ * jars (a built-in run of the worker's own classes) needs no such state: its tasks keep the executor's
+ * class loader, as its thread keeps a shared one ({@link RunClassLoaders}).
  */
 final class JobRun {
 
@@ -92,8 +95,7 @@ final class JobRun {
                 urls[i] = jars.get(i).toUri().toURL();
             }
             DatalakeFormats formats = DatalakeFormats.of(command.args());
-            loader = new RunClassLoader(runId(), urls, GlueWorker.class.getClassLoader(), command.userJarsFirst(),
-                    formats.iceberg());
+            loader = worker.classLoaders().forRun(runId(), urls, command.userJarsFirst(), formats.iceberg());
             Thread.currentThread().setContextClassLoader(loader);
 
             JobSparkConf sparkConf = JobSparkConf.of(command.args());
@@ -105,19 +107,27 @@ final class JobRun {
             sc.setJobGroup(runId(), "Glue job " + command.jobName() + " run " + runId(), true);
             sc.setLocalProperty("spark.scheduler.pool", runId());
             sc.setLocalProperty(RunRegistry.RUN_ID_PROPERTY, runId());
+            carryCredentials(sc, command.aws());
+            List<String> executorJars = executorJars(jars, formats.iceberg(), directory);
             RunEnvironments.bind(environment);
 
             Method main = mainMethod(loader);
             worker.protocol().send(new GlueEvent.Running(runId()));
-            JobArtifactState artifacts = new JobArtifactState(runId(), Option.empty());
-            JobArtifactSet.withActiveJobArtifactState(artifacts, new AbstractFunction0<BoxedUnit>() {
-                @Override
-                public BoxedUnit apply() {
-                    jars.forEach(jar -> sc.addJar("local:" + jar));
-                    invoke(main);
-                    return BoxedUnit.UNIT;
-                }
-            });
+            if (executorJars.isEmpty()) {
+                // Only the worker's own classes, in local mode: no artifact session, so tasks keep the executor's
+                // class loader and Spark's generated code is reused from run to run (RunClassLoaders says why).
+                invoke(main);
+            } else {
+                JobArtifactState artifacts = new JobArtifactState(runId(), Option.empty());
+                JobArtifactSet.withActiveJobArtifactState(artifacts, new AbstractFunction0<BoxedUnit>() {
+                    @Override
+                    public BoxedUnit apply() {
+                        executorJars.forEach(sc::addJar);
+                        invoke(main);
+                        return BoxedUnit.UNIT;
+                    }
+                });
+            }
             state = RunState.SUCCEEDED;
         } catch (Throwable failure) {
             Throwable cause = ErrorMessages.unwrap(failure instanceof JobFailure f ? f.getCause() : failure);
@@ -142,6 +152,34 @@ final class JobRun {
             cleanUp(session, loader, directory);
             finish(state, errorMessage);
         }
+    }
+
+    /** The task-side half of {@link gluelab.glue.worker.s3a.RunCredentialsProvider}: executors of a cluster have no run registry. */
+    private static void carryCredentials(SparkContext sc, RunCommand.AwsSettings aws) {
+        sc.setLocalProperty(RunCredentialsProvider.ACCESS_KEY, aws.accessKeyId());
+        sc.setLocalProperty(RunCredentialsProvider.SECRET_KEY, aws.accessKeyId() == null ? null : aws.secretAccessKey());
+        sc.setLocalProperty(RunCredentialsProvider.SESSION_TOKEN, aws.accessKeyId() == null ? null : aws.sessionToken());
+    }
+
+    /**
+     * What the run's tasks load classes from. Locally: its jars, where they are. On a cluster: its jars under names
+     * of this run (the driver serves jars by file name, and every run has a {@code 01-…jar}), and the worker's.
+     */
+    private List<String> executorJars(List<Path> jars, boolean iceberg, Path directory) throws IOException {
+        if (worker.executorJars() == null) {
+            return jars.stream().map(jar -> "local:" + jar).toList();
+        }
+        List<String> served = new java.util.ArrayList<>();
+        Files.createDirectories(directory);
+        for (Path jar : jars) {
+            Path named = directory.resolve("run-" + runId() + "-" + jar.getFileName());
+            if (!Files.exists(named)) {
+                Files.copy(jar, named);
+            }
+            served.add(named.toString());
+        }
+        worker.executorJars().forRun(iceberg).forEach(jar -> served.add(jar.toString()));
+        return served;
     }
 
     private Method mainMethod(ClassLoader loader) throws ReflectiveOperationException {
@@ -196,9 +234,7 @@ final class JobRun {
                     }
                 }
             }
-            if (loader != null) {
-                loader.close();
-            }
+            worker.classLoaders().release(loader);
             if (Files.isDirectory(directory)) {
                 try (var files = Files.walk(directory)) {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -21,9 +21,21 @@ public final class EmailCard implements Renderable {
             + " white-space: nowrap";
 
     private final EmailMessage message;
+    /** Why there is no message to draw, when there is none. */
+    private final String absence;
 
     public EmailCard(EmailMessage message) {
+        this(message, null);
+    }
+
+    private EmailCard(EmailMessage message, String absence) {
         this.message = message;
+        this.absence = absence;
+    }
+
+    /** A card without a message: a note saying why there is none (nothing arrived, or no lab mailbox). */
+    static EmailCard none(String why) {
+        return new EmailCard(null, why);
     }
 
     public EmailMessage message() {
@@ -32,6 +44,11 @@ public final class EmailCard implements Renderable {
 
     @Override
     public MimeBundle toMimeBundle() {
+        if (message == null) {
+            return MimeBundle.html("<div style=\"" + Html.FONT + "; font-size: 13px; margin: 4px 0; max-width: 760px;"
+                    + " border: 1px dashed #d0d7de; border-radius: 6px; padding: 8px 12px; color: #57606a\">(no message) "
+                    + Html.escape(absence) + "</div>", "(no message) " + absence);
+        }
         return MimeBundle.html(html(), plainText());
     }
 
@@ -82,6 +99,6 @@ public final class EmailCard implements Renderable {
 
     @Override
     public String toString() {
-        return plainText();
+        return message == null ? "(no message) " + absence : plainText();
     }
 }

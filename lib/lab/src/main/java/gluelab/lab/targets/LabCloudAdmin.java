@@ -88,6 +88,11 @@ public final class LabCloudAdmin {
         return call(request("/_lab/health").GET(), Duration.ofSeconds(10));
     }
 
+    /** Whether this Lab Cloud runs in AWS mode ({@code --aws-mode}): then none of its other routes answer. */
+    public boolean inAwsMode() {
+        return health().path("awsMode").asBoolean(false);
+    }
+
     /** Removes every resource whose name starts with {@code prefix}; the count per service. */
     public Map<String, Integer> reset(String prefix) {
         JsonNode body = call(request("/_lab/reset?prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8))

@@ -160,7 +160,8 @@ public record TargetConfig(
         }
     }
 
-    static boolean isLoopback(URI endpoint) {
+    /** Whether {@code endpoint} is on this machine (Lab Cloud or a LocalStack), not AWS. */
+    public static boolean isLoopback(URI endpoint) {
         String host = endpoint.getHost();
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gluelab.cloud.testing.RunningLabCloud;
+import gluelab.lab.Check;
 import gluelab.lab.DataTable;
 import gluelab.lab.LabSetupException;
 import gluelab.lab.LabTimeoutException;
 import gluelab.lab.display.MimeBundle;
 import gluelab.lab.targets.LabCloudAdmin;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -145,13 +149,28 @@ class MailboxTest {
     }
 
     @Test
-    void withoutLabCloudEveryCallButTheCardSaysWhereTheMailWent() {
+    void withoutLabCloudTheMailboxIsEmptySaysOnceWhereTheMailWentAndAFailingCheckSaysItNeedsTheLabMailbox() {
+        Check.clearResults();
         Mailbox absent = Mailbox.absent("LocalStack keeps it at /_aws/ses");
-
-        assertThatThrownBy(absent::messages).isInstanceOf(LabSetupException.class).hasMessage("LocalStack keeps it at /_aws/ses");
-        assertThatThrownBy(() -> absent.followVerificationLink("a@b.example")).isInstanceOf(LabSetupException.class);
-        assertThatThrownBy(() -> absent.waitForMessageTo("a@b.example", Duration.ofSeconds(1)))
-                .isInstanceOf(LabSetupException.class);
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(absent.messages()).isEmpty();
+            assertThat(absent.table().rowCount()).isZero();
+            assertThat(absent.newestTo("a@b.example")).isNull();
+            assertThat(absent.waitForMessageTo("a@b.example", Duration.ofMinutes(1))).isNull();
+            assertThat(absent.followVerificationLink("a@b.example")).isEmpty();
+            assertThatThrownBy(() -> Check.that("the summary arrived", false, "no message"))
+                    .hasMessageContaining("no message (this check " + Check.NEEDS_LAB_MAILBOX + ": LocalStack keeps it at /_aws/ses)");
+        } finally {
+            System.setOut(stdout);
+            Check.clearResults();
+        }
+        String said = printed.toString(StandardCharsets.UTF_8);
+        assertThat(said.split("LocalStack keeps it at /_aws/ses", -1)).as("said once: %s", said).hasSize(2);
+        assertThat(said).contains("Open the verification email to a@b.example in its inbox and click the link in it");
+        assertThat(absent.card(null).toMimeBundle().data().get("text/html")).contains("(no message) LocalStack keeps it at /_aws/ses");
         assertThat(absent.card(new EmailMessage("id", Instant.EPOCH, "a@b.example", List.of("c@d.example"), List.of(),
                 "s", "t", null)).toMimeBundle().data()).containsKey("text/html");
     }

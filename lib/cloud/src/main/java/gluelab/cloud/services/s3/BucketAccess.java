@@ -24,7 +24,8 @@ final class BucketAccess {
             throw S3Errors.noSuchBucket(bucket);
         }
         BucketRecord record = store.bucket(bucket).orElseThrow(() -> S3Errors.noSuchBucket(bucket));
-        if (!record.ownerAccount().equals(context.accountId()) && record.policy() == null) {
+        // An anonymous caller has been judged already, by the bucket policy and by ACL grants to everyone.
+        if (context.isAuthenticated() && !record.ownerAccount().equals(context.accountId()) && record.policy() == null) {
             throw S3Errors.accessDenied();
         }
         return record;
@@ -38,6 +39,6 @@ final class BucketAccess {
     static Requester requester(RequestContext context) {
         String ip = context.exchange() == null ? "127.0.0.1" : context.exchange().remoteAddress();
         return new Requester(context.requestId(), context.accountId(),
-                context.caller() == null ? null : context.caller().principalArn(), ip);
+                context.caller() == null ? null : context.caller().principalArn(), ip, context.operation());
     }
 }

@@ -4,7 +4,14 @@ import gluelab.cloud.provider.Access;
 import gluelab.cloud.provider.AccessRules;
 import gluelab.cloud.provider.Members;
 import gluelab.cloud.provider.RequestContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gluelab.cloud.policy.MalformedPolicyException;
 import gluelab.cloud.policy.PolicyDocument;
+import gluelab.cloud.services.s3.storage.Grant;
+import gluelab.cloud.services.s3.storage.ObjectRecord;
+import gluelab.cloud.state.Json;
 import gluelab.cloud.services.s3.storage.BucketRecord;
 import gluelab.cloud.services.s3.storage.ObjectStore;
 import gluelab.cloud.services.s3.storage.PublicAccessBlock;
@@ -72,10 +79,57 @@ final class S3AccessRules implements AccessRules {
                 && policy.grantsPublicAccess()) {
             policy = PolicyDocument.none(PolicyDocument.Kind.RESOURCE);
         }
+        if (context.caller() == null) {
+            policy = withPublicGrants(bucket, access, policy);
+        }
         return access.withResourcePolicy(bucket.ownerAccount(), policy);
     }
 
+    /**
+     * For an anonymous caller, an ACL grant to everyone (AllUsers) counts as the bucket policy statement that lets
+     * everyone do what the grant permits: READ on an object is {@code s3:GetObject}, READ on the bucket
+     * {@code s3:ListBucket}. S3 honours such grants only where ACLs are enabled (Object Ownership other than
+     * BucketOwnerEnforced) and Block Public Access does not ignore them ({@code IgnorePublicAcls} off).
+     */
+    private PolicyDocument withPublicGrants(BucketRecord bucket, Access access, PolicyDocument policy) {
+        PublicAccessBlock block = bucket.publicAccessBlock();
+        if (!bucket.aclsEnabled() || block != null && block.ignorePublicAcls()) {
+            return policy;
+        }
+        String path = access.resource().substring(ARN_PREFIX.length());
+        int slash = path.indexOf('/');
+        List<Grant> grants = slash < 0 ? bucket.grants()
+                : store.latest(bucket.name(), path.substring(slash + 1)).map(ObjectRecord::grants).orElse(List.of());
+        String action = slash < 0 ? "s3:ListBucket" : "s3:GetObject";
+        boolean readable = grants.stream().anyMatch(g -> g.grantee().equals(Grant.ALL_USERS)
+                && (g.permission().equals("READ") || g.permission().equals("FULL_CONTROL")));
+        if (!readable || !access.action().equals(action)) {
+            return policy;
+        }
+        ArrayNode statements = Json.MAPPER.createArrayNode();
+        try {
+            if (policy != null && !policy.text().isEmpty()) {
+                JsonNode existing = Json.MAPPER.readTree(policy.text()).get("Statement");
+                if (existing != null && existing.isArray()) {
+                    statements.addAll((ArrayNode) existing);
+                } else if (existing != null) {
+                    statements.add(existing);
+                }
+            }
+            statements.addObject().put("Effect", "Allow").put("Principal", "*").put("Action", action)
+                    .put("Resource", access.resource());
+            ObjectNode document = Json.MAPPER.createObjectNode().put("Version", "2012-10-17");
+            document.set("Statement", statements);
+            return PolicyDocument.parse(Json.MAPPER.writeValueAsString(document), PolicyDocument.Kind.RESOURCE);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | MalformedPolicyException unreadable) {
+            return policy;
+        }
+    }
+
     private static List<Access> actions(String operation, Object request) {
+        if (request instanceof PostObjectRequest post) {
+            return List.of(Access.of("s3:PutObject", objectArn(post.bucket(), post.key())));
+        }
         String bucket = Members.string(request, "Bucket");
         String key = Members.string(request, "Key");
         return switch (operation) {

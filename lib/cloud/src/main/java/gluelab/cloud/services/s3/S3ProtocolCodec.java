@@ -116,6 +116,11 @@ public final class S3ProtocolCodec implements ProtocolCodec {
         String name = S3Routes.operation(exchange, address).orElseThrow(() -> methodNotAllowed(exchange, address));
         context.operation(name);
         Operation operation = operations.require(name);
+        if (operation.requestClass() == PostObjectRequest.class) {
+            PostObjectRequest post = PostObjectForms.read(context, address.bucket());
+            context.resource(address.bucket() + "/" + post.key());
+            return new Invocation(operation, post);
+        }
         SdkPojo builder = Shapes.newBuilder(operation.requestClass());
         Map<String, String> labels = new java.util.HashMap<>();
         if (address.bucket() != null) {
@@ -212,6 +217,9 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             headers.headers().forEach(h -> out.header(h.getKey(), h.getValue()));
             return out.body(download.body(), download.length());
         }
+        if (result instanceof PostObjectResult post) {
+            return withIds(postAnswer(context.exchange(), post), context);
+        }
         if (!(result instanceof SdkPojo pojo)) {
             return withIds(new HttpResponse(200), context);
         }
@@ -225,6 +233,67 @@ public final class S3ProtocolCodec implements ProtocolCodec {
             out.header("Content-Type", "application/xml").body(xml.get().getBytes(StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    /**
+     * A browser form's answer, as it asked: a 303 to its {@code success_action_redirect} with the bucket, key and ETag
+     * added to the query; else {@code success_action_status} 201 with a {@code PostResponse} document, 200 empty, or by
+     * default 204. Each carries the object's ETag and URL.
+     */
+    private static HttpResponse postAnswer(HttpExchange exchange, PostObjectResult post) {
+        PostObjectRequest request = post.request();
+        String etag = post.stored().eTag();
+        String location = objectUrl(exchange, request.bucket(), request.key());
+        Optional<String> redirect = redirectTarget(request.successRedirect());
+        HttpResponse out;
+        if (redirect.isPresent()) {
+            String target = redirect.get();
+            out = new HttpResponse(303).header("Location", target + (target.contains("?") ? "&" : "?")
+                    + "bucket=" + formEncode(request.bucket()) + "&key=" + formEncode(request.key())
+                    + "&etag=" + formEncode(etag));
+        } else if ("201".equals(request.successStatus())) {
+            String xml = XmlShapeCodec.document("PostResponse", null, w -> {
+                element(w, "Location", location);
+                element(w, "Bucket", request.bucket());
+                element(w, "Key", request.key());
+                element(w, "ETag", etag);
+            });
+            out = new HttpResponse(201).header("Location", location).header("Content-Type", "application/xml")
+                    .body(xml.getBytes(StandardCharsets.UTF_8));
+        } else {
+            out = new HttpResponse("200".equals(request.successStatus()) ? 200 : 204).header("Location", location);
+        }
+        out.header("ETag", etag);
+        if (post.stored().versionId() != null) {
+            out.header("x-amz-version-id", post.stored().versionId());
+        }
+        return out;
+    }
+
+    /** S3 redirects only to a URL it can read as absolute; any other it takes as no redirect at all. */
+    private static Optional<String> redirectTarget(String redirect) {
+        if (redirect == null) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI uri = new java.net.URI(redirect);
+            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return web && uri.getHost() != null ? Optional.of(redirect) : Optional.empty();
+        } catch (java.net.URISyntaxException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String formEncode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The object's URL as the client addressed its bucket, with every byte of the key but unreserved ones escaped. */
+    private static String objectUrl(HttpExchange exchange, String bucket, String key) {
+        String host = exchange.header("Host");
+        String encodedKey = gluelab.cloud.auth.SigV4.uriEncode(key, true);
+        boolean virtualHosted = S3Address.virtualHostBucket(exchange.hostName()) != null;
+        return "http://" + host + "/" + (virtualHosted ? "" : bucket + "/") + encodedKey;
     }
 
     private static Optional<String> body(String operation, SdkPojo response) {
@@ -258,10 +327,13 @@ public final class S3ProtocolCodec implements ProtocolCodec {
     public HttpResponse error(RequestContext context, ServiceDescriptor service, AwsServiceException error) {
         HttpResponse out = withIds(new HttpResponse(error.status()), context);
         error.headers().forEach(out::header);
+        S3Address address = context.exchange() == null ? new S3Address(null, null) : S3Address.of(context.exchange());
+        // S3 answers a page's failed request with the CORS headers of the rule that matches it, as it does a success,
+        // so that the page can read why it failed.
+        cors.decorate(context.exchange(), address.bucket(), out);
         if (context.exchange() != null && context.exchange().isHead() || error.status() == 304) {
             return out;
         }
-        S3Address address = context.exchange() == null ? new S3Address(null, null) : S3Address.of(context.exchange());
         String xml = XmlShapeCodec.document("Error", null, w -> {
             element(w, "Code", error.code());
             element(w, "Message", error.getMessage());

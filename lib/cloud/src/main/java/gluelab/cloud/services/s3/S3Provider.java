@@ -19,7 +19,8 @@ import java.util.List;
  * ({@link BucketOperations}), their versioning ({@link BucketVersioningOperations}) and tags
  * ({@link BucketTaggingOperations}), Object Ownership ({@link BucketOwnershipControlsOperations}), Block Public Access
  * ({@link BucketPublicAccessBlockOperations}), bucket policies ({@link BucketPolicyOperations}), ACLs ({@link AccessControlListOperations}), CORS
- * ({@link BucketCorsOperations}), objects ({@link ObjectOperations}) and their tags
+ * ({@link BucketCorsOperations}), objects ({@link ObjectOperations}), browser-form uploads
+ * ({@link PostObjectOperations}) and object tags
  * ({@link ObjectTaggingOperations}), listings ({@link ObjectListingOperations}),
  * multipart uploads ({@link MultipartUploadOperations}) and notification configuration
  * ({@link BucketNotificationOperations}). S3's REST-XML needs a codec of its own ({@link S3ProtocolCodec}).
@@ -51,6 +52,7 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
         this.codec = new S3ProtocolCodec(new CorsAnswers(store));
         QueueNotifications queueNotifications = new QueueNotifications(platform.internal(), store);
         platform.events().subscribe(queueNotifications::deliver);
+        ObjectOperations objects = new ObjectOperations(store, access);
         this.operations = List.of(
                 new BucketOperations(store, access),
                 new BucketVersioningOperations(store, access),
@@ -60,7 +62,8 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
                 new AccessControlListOperations(store, access),
                 new BucketCorsOperations(store, access),
                 new BucketPolicyOperations(store, access),
-                new ObjectOperations(store, access),
+                objects,
+                new PostObjectOperations(objects),
                 new ObjectTaggingOperations(store, access),
                 new ObjectListingOperations(store, access),
                 new MultipartUploadOperations(store, access),

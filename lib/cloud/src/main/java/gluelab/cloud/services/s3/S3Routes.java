@@ -75,6 +75,7 @@ final class S3Routes {
             route("PUT", Level.BUCKET, "CreateBucket"),
             route("HEAD", Level.BUCKET, "HeadBucket"),
             route("DELETE", Level.BUCKET, "DeleteBucket"),
+            route("POST", Level.BUCKET, "PostObject"),
             route("GET", Level.BUCKET, "ListObjects"),
             route("PUT", Level.OBJECT, "PutObject"),
             route("GET", Level.OBJECT, "GetObject"),

@@ -45,7 +45,8 @@ final class SqsAccessRules implements AccessRules {
             return List.of(Access.of(action, "*"));
         }
         String name = Members.string(request, "QueueName");
-        if (name != null && !operation.equals("ListQueues")) {
+        // An empty name names no queue: the operation answers that itself, in SQS's words.
+        if (name != null && !name.isEmpty() && !operation.equals("ListQueues")) {
             return List.of(Access.of(action, QueueUrls.arn(context.scope(), name)));
         }
         String source = Members.string(request, "SourceArn");

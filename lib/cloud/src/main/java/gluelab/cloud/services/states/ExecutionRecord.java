@@ -9,11 +9,14 @@ package gluelab.cloud.services.states;
  * @param redriveFrom the state a redrive runs on from, or null when the execution stopped in none (it was
  *                    interrupted by a restart of Lab Cloud, or has not stopped yet)
  * @param mapRunArn   the map run a child workflow execution of a Distributed Map belongs to, or null
+ * @param redriveVariables the workflow variables (JSON) as they were when the state {@code redriveFrom} began, or
+ *                         null for none
  */
 record ExecutionRecord(String arn, String name, String stateMachineArn, String stateMachineName, String type,
                        String definition, String roleArn, String input, long startDate, String status,
                        Long stopDate, String output, String error, String cause, int redriveCount,
-                       Long redriveDate, String redriveFrom, String redriveInput, String mapRunArn) {
+                       Long redriveDate, String redriveFrom, String redriveInput, String mapRunArn,
+                       String redriveVariables) {
 
     static final String RUNNING = "RUNNING";
 
@@ -21,14 +24,14 @@ record ExecutionRecord(String arn, String name, String stateMachineArn, String s
     static ExecutionRecord started(String arn, String name, String stateMachineArn, String stateMachineName,
                                    String type, String definition, String roleArn, String input, long startDate) {
         return new ExecutionRecord(arn, name, stateMachineArn, stateMachineName, type, definition, roleArn, input,
-                startDate, RUNNING, null, null, null, null, 0, null, null, null, null);
+                startDate, RUNNING, null, null, null, null, 0, null, null, null, null, null);
     }
 
     /** The same, as a child workflow execution of the map run {@code arn}. */
     ExecutionRecord inMapRun(String arn) {
         return new ExecutionRecord(this.arn, name, stateMachineArn, stateMachineName, type, definition, roleArn, input,
                 startDate, status, stopDate, output, error, cause, redriveCount, redriveDate, redriveFrom, redriveInput,
-                arn);
+                arn, redriveVariables);
     }
 
     boolean running() {
@@ -38,20 +41,20 @@ record ExecutionRecord(String arn, String name, String stateMachineArn, String s
     ExecutionRecord ended(String newStatus, long stoppedAt, String newOutput, String newError, String newCause) {
         return new ExecutionRecord(arn, name, stateMachineArn, stateMachineName, type, definition, roleArn, input,
                 startDate, newStatus, stoppedAt, newOutput, newError, newCause, redriveCount, redriveDate,
-                redriveFrom, redriveInput, mapRunArn);
+                redriveFrom, redriveInput, mapRunArn, redriveVariables);
     }
 
-    /** The same, knowing where it stopped. */
-    ExecutionRecord stoppedIn(String state, String stateInput) {
+    /** The same, knowing where it stopped: the state, its input and the variables it began with. */
+    ExecutionRecord stoppedIn(String state, String stateInput, String variables) {
         return new ExecutionRecord(arn, name, stateMachineArn, stateMachineName, type, definition, roleArn, input,
                 startDate, status, stopDate, output, error, cause, redriveCount, redriveDate, state, stateInput,
-                mapRunArn);
+                mapRunArn, variables);
     }
 
     /** Running again, redriven at {@code at}. */
     ExecutionRecord redriven(long at) {
         return new ExecutionRecord(arn, name, stateMachineArn, stateMachineName, type, definition, roleArn, input,
                 startDate, RUNNING, null, null, null, null, redriveCount + 1, at, redriveFrom, redriveInput,
-                mapRunArn);
+                mapRunArn, redriveVariables);
     }
 }

@@ -135,7 +135,9 @@ final class ExecutionRunner implements AutoCloseable {
         ObjectNode details = Json.object().put("redriveCount", execution.redriveCount());
         long redrivenId = history.append("ExecutionRedriven", lastId, "executionRedrivenEventDetails", details);
         publishStatus(state.scope, execution);
-        RedrivePoint from = new RedrivePoint(execution.redriveFrom(), parse(execution.redriveInput()));
+        ObjectNode variables = execution.redriveVariables() == null ? Json.object()
+                : (ObjectNode) parse(execution.redriveVariables());
+        RedrivePoint from = new RedrivePoint(execution.redriveFrom(), parse(execution.redriveInput()), variables);
         launch(state, execution, machine, history, execution.redriveDate(),
                 run -> run.resume(machine, from, redrivenId));
     }
@@ -186,7 +188,7 @@ final class ExecutionRunner implements AutoCloseable {
         }
         synchronized (state) {
             state.execution(arn).ifPresent(execution -> state.put(execution.stoppedIn(point.state(),
-                    point.input().toString())));
+                    point.input().toString(), point.variables().toString())));
         }
     }
 

@@ -52,12 +52,12 @@ public final class MapRunOperations {
                         : run.toleratedFailureCount().longValue())
                 .itemCounts(MapRunItemCounts.builder().pending(items.pending()).running(items.running())
                         .succeeded(items.succeeded()).failed(items.failed()).timedOut(items.timedOut())
-                        .aborted(items.aborted()).total(items.total()).resultsWritten(0L)
+                        .aborted(items.aborted()).total(items.total()).resultsWritten(items.resultsWritten())
                         .failuresNotRedrivable(0L).pendingRedrive(0L).build())
                 .executionCounts(MapRunExecutionCounts.builder().pending(executions.pending())
                         .running(executions.running()).succeeded(executions.succeeded()).failed(executions.failed())
                         .timedOut(executions.timedOut()).aborted(executions.aborted()).total(executions.total())
-                        .resultsWritten(0L).failuresNotRedrivable(0L).pendingRedrive(0L).build())
+                        .resultsWritten(executions.resultsWritten()).failuresNotRedrivable(0L).pendingRedrive(0L).build())
                 .redriveCount(0)
                 .build();
     }

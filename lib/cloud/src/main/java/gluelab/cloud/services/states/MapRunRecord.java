@@ -30,22 +30,30 @@ record MapRunRecord(String arn, String executionArn, String stateMachineArn, Str
                 toleratedFailureCount, toleratedFailurePercentage, itemCounts, executionCounts);
     }
 
-    /** How many items, or child executions, are in each state. */
-    record Counts(long pending, long running, long succeeded, long failed, long timedOut, long aborted, long total) {
+    /**
+     * How many items, or child executions, are in each state, and how many have had their results written to S3
+     * by the ResultWriter.
+     */
+    record Counts(long pending, long running, long succeeded, long failed, long timedOut, long aborted, long total,
+                  long resultsWritten) {
 
         static Counts of(long total) {
-            return new Counts(total, 0, 0, 0, 0, 0, total);
+            return new Counts(total, 0, 0, 0, 0, 0, total, 0);
         }
 
         Counts started(long n) {
-            return new Counts(pending - n, running + n, succeeded, failed, timedOut, aborted, total);
+            return new Counts(pending - n, running + n, succeeded, failed, timedOut, aborted, total, resultsWritten);
         }
 
         /** {@code n} running ones ended with {@code status} (an execution's). */
         Counts ended(long n, String status) {
             return new Counts(pending, running - n, succeeded + (status.equals("SUCCEEDED") ? n : 0),
                     failed + (status.equals("FAILED") ? n : 0), timedOut + (status.equals("TIMED_OUT") ? n : 0),
-                    aborted + (status.equals("ABORTED") ? n : 0), total);
+                    aborted + (status.equals("ABORTED") ? n : 0), total, resultsWritten);
+        }
+
+        Counts written(long n) {
+            return new Counts(pending, running, succeeded, failed, timedOut, aborted, total, resultsWritten + n);
         }
     }
 }

@@ -154,6 +154,13 @@ final class MapRuns implements MapRunHost {
         }
 
         @Override
+        public synchronized void resultsWritten(long items, long executions) {
+            record = record.withCounts(record.itemCounts().written(items),
+                    record.executionCounts().written(executions));
+            state.put(record);
+        }
+
+        @Override
         public CompletableFuture<ChildExecution> startChild(JsonNode input, int items) {
             String id = UUID.randomUUID().toString();
             String arn = Arn.in(state.scope, StatesProvider.SERVICE, "execution:" + path + ":" + id).toString();

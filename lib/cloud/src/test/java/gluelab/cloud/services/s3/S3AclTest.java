@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import gluelab.cloud.testing.RunningLabCloud;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -103,6 +105,34 @@ class S3AclTest {
             s3.deleteBucketOwnershipControls(b -> b.bucket("acl-enabled"));
             assertThat(errorCode(() -> s3.getBucketOwnershipControls(b -> b.bucket("acl-enabled"))))
                     .isEqualTo("OwnershipControlsNotFoundError");
+        }
+    }
+
+    @Test
+    void aPublicReadGrantAdmitsAnonymousReadsUntilBlockPublicAccessIgnoresPublicAcls() {
+        try (S3Client s3 = cloud.client(S3Client.builder())) {
+            s3.createBucket(b -> b.bucket("acl-public").objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED));
+            s3.deletePublicAccessBlock(b -> b.bucket("acl-public"));
+            s3.putObject(b -> b.bucket("acl-public").key("public.txt").acl(ObjectCannedACL.PUBLIC_READ),
+                    RequestBody.fromString("for all"));
+            s3.putObject(b -> b.bucket("acl-public").key("private.txt"), RequestBody.fromString("mine"));
+
+            HttpResponse<String> read = cloud.http(cloud.request("/acl-public/public.txt").GET());
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.body()).isEqualTo("for all");
+            assertThat(cloud.http(cloud.request("/acl-public/public.txt")
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(200);
+            HttpResponse<String> refused = cloud.http(cloud.request("/acl-public/private.txt").GET());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("<Message>Access Denied</Message>");
+            assertThat(cloud.http(cloud.request("/acl-public").GET()).statusCode()).as("the bucket's ACL grants no list")
+                    .isEqualTo(403);
+            assertThat(cloud.http(cloud.request("/acl-public/public.txt").PUT(HttpRequest.BodyPublishers.ofString("x")))
+                    .statusCode()).as("READ is not WRITE").isEqualTo(403);
+
+            s3.putPublicAccessBlock(b -> b.bucket("acl-public").publicAccessBlockConfiguration(c -> c
+                    .blockPublicAcls(false).ignorePublicAcls(true).blockPublicPolicy(false).restrictPublicBuckets(false)));
+            assertThat(cloud.http(cloud.request("/acl-public/public.txt").GET()).statusCode()).isEqualTo(403);
         }
     }
 }

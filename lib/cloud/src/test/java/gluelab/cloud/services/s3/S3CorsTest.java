@@ -143,4 +143,20 @@ class S3CorsTest {
             assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         }
     }
+
+    @Test
+    void aFailedRequestFromAnAllowedOriginCarriesTheRulesHeadersSoThePageCanReadTheError() {
+        try (S3Client s3 = cloud.client(S3Client.builder())) {
+            s3.createBucket(b -> b.bucket("cors-errors"));
+            s3.putBucketCors(b -> b.bucket("cors-errors").corsConfiguration(c -> c.corsRules(CORSRule.builder()
+                    .allowedMethods("GET").allowedOrigins("https://app.example.com").build())));
+
+            HttpResponse<String> missing = getFrom("https://app.example.com", "cors-errors", "absent.txt");
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).contains("<Code>NoSuchKey</Code>");
+            assertThat(missing.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+            HttpResponse<String> foreign = getFrom("https://elsewhere.test", "cors-errors", "absent.txt");
+            assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
 }

@@ -219,6 +219,88 @@ class DistributedMapTest {
     }
 
     @Test
+    void writerConfigFlattensTheChildrensArrayOutputsIntoJsonLinesInS3() throws Exception {
+        try (SfnClient sfn = cloud.client(SfnClient.builder()); S3Client s3 = s3()) {
+            DescribeExecutionResponse done = StepFunctionsFixture.run(sfn, role, distributed("""
+                    "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject",\
+                    "Parameters":{"Bucket":"%s","Prefix":"flat"},\
+                    "WriterConfig":{"Transformation":"FLATTEN","OutputType":"JSONL"}},""".formatted(BUCKET), """
+                    "P":{"Type":"Pass","Parameters":{"twice.$":"States.Array($, $)"},"OutputPath":"$.twice",\
+                    "End":true}"""), "[1,2,3]");
+            assertThat(done.status()).as(done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            String key = JSON.readTree(done.output()).path("ResultWriterDetails").path("Key").asText();
+            JsonNode manifest = JSON.readTree(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asUtf8String());
+            String lines = s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(manifest.path("ResultFiles")
+                    .path("SUCCEEDED").get(0).path("Key").asText())).asUtf8String();
+            assertThat(lines.split("\n")).containsExactlyInAnyOrder("1", "1", "2", "2", "3", "3");
+            DescribeMapRunResponse run = sfn.describeMapRun(r -> r.mapRunArn(manifest.path("MapRunArn").asText()));
+            assertThat(run.itemCounts().resultsWritten()).isEqualTo(3);
+            assertThat(run.executionCounts().resultsWritten()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void writerConfigAloneMakesTheFormattedResultsTheStatesOutputWithoutS3() throws Exception {
+        try (SfnClient sfn = cloud.client(SfnClient.builder())) {
+            DescribeExecutionResponse compact = StepFunctionsFixture.run(sfn, role, distributed("""
+                    "ResultWriter":{"WriterConfig":{"Transformation":"COMPACT","OutputType":"JSON"}},""", """
+                    "P":{"Type":"Pass","Parameters":{"n.$":"$"},"End":true}"""), "[1,2]");
+            assertThat(compact.status()).as(compact.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(JSON.readTree(compact.output())).isEqualTo(JSON.readTree("[{\"n\":1},{\"n\":2}]"));
+            DescribeExecutionResponse none = StepFunctionsFixture.run(sfn, role, distributed("""
+                    "ResultWriter":{"WriterConfig":{"Transformation":"NONE"}},""", PASS), "[7]");
+            assertThat(JSON.readTree(none.output()).get(0).path("Status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(JSON.readTree(none.output()).get(0).path("Output").asText()).isEqualTo("7");
+            assertThat(sfn.validateStateMachineDefinition(r -> r.definition(distributed("""
+                    "ResultWriter":{"WriterConfig":{"Transformation":"SQUASH"}},""", PASS))).diagnostics())
+                    .extracting(d -> d.location()).containsExactly("/States/M/ResultWriter/WriterConfig/Transformation");
+        }
+    }
+
+    @Test
+    void maxConcurrencyPathAboveFortyRunsThatManyChildrenAtOnce() throws Exception {
+        try (SfnClient sfn = cloud.client(SfnClient.builder())) {
+            String machine = StepFunctionsFixture.machine(sfn, role, distributed("""
+                    "ItemsPath":"$.items","MaxConcurrencyPath":"$.limit",""",
+                    "\"P\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}"));
+            StringBuilder items = new StringBuilder("[0");
+            for (int i = 1; i < 60; i++) {
+                items.append(',').append(i);
+            }
+            String input = "{\"limit\":50,\"items\":" + items + "]}";
+            String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input(input)).executionArn();
+            String mapRun = eventually(() -> history(sfn, execution).stream()
+                    .filter(e -> e.typeAsString().equals("MapRunStarted")).findFirst()
+                    .map(e -> e.mapRunStartedEventDetails().mapRunArn()).orElse(null));
+            eventually(() -> sfn.describeMapRun(r -> r.mapRunArn(mapRun)).executionCounts().running() == 50
+                    ? true : null);
+            DescribeMapRunResponse running = sfn.describeMapRun(r -> r.mapRunArn(mapRun));
+            assertThat(running.maxConcurrency()).isEqualTo(50);
+            assertThat(running.executionCounts().pending()).isEqualTo(10);
+            sfn.stopExecution(r -> r.executionArn(execution));
+            eventually(() -> sfn.describeMapRun(r -> r.mapRunArn(mapRun)).status() == MapRunStatus.ABORTED
+                    ? true : null);
+        }
+    }
+
+    @Test
+    void aFailingParallelSiblingAbortsTheMapRunWithAMapRunAbortedEvent() throws Exception {
+        try (SfnClient sfn = cloud.client(SfnClient.builder())) {
+            String mapBranch = distributed("", "\"P\":{\"Type\":\"Wait\",\"Seconds\":3600,\"End\":true}");
+            DescribeExecutionResponse done = StepFunctionsFixture.run(sfn, role, """
+                    {"StartAt":"Both","States":{"Both":{"Type":"Parallel","End":true,"Branches":[%s,\
+                    {"StartAt":"Later","States":{"Later":{"Type":"Wait","Seconds":1,"Next":"Boom"},\
+                    "Boom":{"Type":"Fail","Error":"Boom"}}}]}}}""".formatted(mapBranch), "[1,2]");
+            assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+            List<String> types = history(sfn, done.executionArn()).stream().map(HistoryEvent::typeAsString).toList();
+            assertThat(types).contains("MapRunStarted", "MapRunAborted").doesNotContain("MapRunSucceeded");
+            String mapRun = mapRunArn(sfn, done.executionArn());
+            eventually(() -> sfn.describeMapRun(r -> r.mapRunArn(mapRun)).status() == MapRunStatus.ABORTED
+                    ? true : null);
+        }
+    }
+
+    @Test
     void failuresPastTheToleratedThresholdFailTheMapRunAndTheState() throws Exception {
         try (SfnClient sfn = cloud.client(SfnClient.builder())) {
             String failOnEven = """

@@ -130,6 +130,22 @@ class RedriveExecutionsTest {
     }
 
     @Test
+    void aRedrivenExecutionRunsOnWithTheVariablesAssignedBeforeTheStateItFailedIn() {
+        try (SfnClient sfn = cloud.client(SfnClient.builder())) {
+            DescribeExecutionResponse failed = StepFunctionsFixture.run(sfn, StepFunctionsFixture.role(cloud), """
+                    {"StartAt":"Set","States":{"Set":{"Type":"Pass","Assign":{"n":5},"Next":"Use"},\
+                    "Use":{"Type":"Pass","InputPath":"$$.Execution.RedriveTime","Parameters":{"n.$":"$n"},\
+                    "End":true}}}""", "{}");
+            assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+            sfn.redriveExecution(r -> r.executionArn(failed.executionArn()));
+            awaitEvent(sfn, failed.executionArn(), "ExecutionRedriven");
+            DescribeExecutionResponse again = StepFunctionsFixture.finished(sfn, failed.executionArn());
+            assertThat(again.status()).as(again.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(again.output()).isEqualTo("{\"n\":5}");
+        }
+    }
+
+    @Test
     void runningSucceededAndExpressExecutionsAreNotRedrivable() {
         try (SfnClient sfn = cloud.client(SfnClient.builder())) {
             String role = StepFunctionsFixture.role(cloud);

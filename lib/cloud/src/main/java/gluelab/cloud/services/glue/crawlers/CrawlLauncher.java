@@ -66,6 +66,16 @@ public final class CrawlLauncher {
         }
     }
 
+    /**
+     * Whether a crawl started in the workflow run may still start work: it is running, or its end is not yet heard by
+     * every listener. The crawl of {@code heardCrawlerName}, whose end the caller is hearing, counts only if running.
+     */
+    public boolean anyActiveIn(Scope scope, String workflowRunId, String heardCrawlerName) {
+        return states.get(scope).crawls.values().stream()
+                .filter(c -> c.startedIn() != null && workflowRunId.equals(c.startedIn().workflowRunId()))
+                .anyMatch(c -> c.crawlerName().equals(heardCrawlerName) ? c.running() : crawls.stillActive(c));
+    }
+
     public void whenCrawlsEnd(CompletionListener listener) {
         crawls.addCompletionListener(listener);
     }

@@ -5,6 +5,7 @@ import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.EndsBeingHeard;
 import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.connections.ConnectionSecrets;
 import gluelab.cloud.services.glue.connections.SecretsManagerSecrets;
@@ -75,6 +76,8 @@ public final class CrawlStateMachine implements AutoCloseable {
     private final ConnectionSecrets secrets;
     private final Map<String, LiveCrawl> live = new ConcurrentHashMap<>();
     private final List<CrawlLauncher.CompletionListener> listeners = new CopyOnWriteArrayList<>();
+    /** Crawls already ended whose end the listeners have not all heard yet. */
+    private final EndsBeingHeard ending = new EndsBeingHeard();
     private volatile boolean closed;
     private final ExecutorService crawlers = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "glue-crawl");
@@ -235,15 +238,27 @@ public final class CrawlStateMachine implements AutoCloseable {
                                            String errorMessage, CrawlSummary summary, Instant at) {
         Optional<CrawlRecord> ended = journalEnd(scope, name, crawlId, status, errorMessage, summary, at);
         ended.ifPresent(crawl -> {
-            for (CrawlLauncher.CompletionListener listener : listeners) {
-                try {
-                    listener.completed(scope, crawl.crawlerName(), crawl.crawl(), crawl.startedIn());
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "A listener failed on the end of crawl " + crawl.crawlId(), e);
+            try {
+                for (CrawlLauncher.CompletionListener listener : listeners) {
+                    try {
+                        listener.completed(scope, crawl.crawlerName(), crawl.crawl(), crawl.startedIn());
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "A listener failed on the end of crawl " + crawl.crawlId(), e);
+                    }
                 }
+            } finally {
+                ending.heard(crawl.crawlId());
             }
         });
         return ended;
+    }
+
+    /**
+     * Whether the crawl may still start work: it is running, or it has ended and the listeners of its end (a
+     * conditional trigger that starts the next job) have not all run yet.
+     */
+    boolean stillActive(CrawlRecord crawl) {
+        return crawl.running() || ending.beingHeard(crawl.crawlId());
     }
 
     void addCompletionListener(CrawlLauncher.CompletionListener listener) {
@@ -265,6 +280,7 @@ public final class CrawlStateMachine implements AutoCloseable {
                 default -> CrawlerHistoryState.FAILED;
             };
             CrawlRecord ended = running.ended(historyState.toString(), at, errorMessage, summary);
+            ending.ended(crawlId);
             state.crawls.put(crawlId, ended);
             Crawler crawler = state.crawlers.get(name);
             if (crawler != null) {

@@ -6,6 +6,7 @@ import gluelab.cloud.clock.TimerOwner;
 import gluelab.cloud.provider.AccountRegionStore;
 import gluelab.cloud.provider.Platform;
 import gluelab.cloud.provider.Scope;
+import gluelab.cloud.services.glue.EndsBeingHeard;
 import gluelab.cloud.services.glue.GlueErrors;
 import gluelab.cloud.services.glue.worker.JobRunExecutor;
 import gluelab.cloud.services.glue.worker.WorkerEvents;
@@ -86,7 +87,7 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
     private final JobRunExecutor executor;
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
     /** Runs already in a terminal state whose end the listeners have not all heard yet. */
-    private final Set<String> ending = ConcurrentHashMap.newKeySet();
+    private final EndsBeingHeard ending = new EndsBeingHeard();
     private final Map<String, Scope> runScopes = new ConcurrentHashMap<>();
     private final List<RunCompletionListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService launcher = Executors.newSingleThreadExecutor(r -> {
@@ -389,7 +390,7 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
             }
             changed = run.build();
             if (TERMINAL.contains(to)) {
-                ending.add(runId);
+                ending.ended(runId);
             }
             state.runs.put(runId, stored.with(changed));
             if (to == JobRunState.SUCCEEDED) {
@@ -440,7 +441,7 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
                 }
             }
         } finally {
-            ending.remove(run.id());
+            ending.heard(run.id());
             // Last, so that work this run's end started (a retry, a triggered run) is counted before it is done.
             if (liveRun != null) {
                 liveRun.activity.close();
@@ -453,7 +454,7 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
      * conditional trigger that starts the next job) have not all run yet.
      */
     boolean stillActive(JobRun run) {
-        return IN_FLIGHT.contains(run.jobRunState()) || ending.contains(run.id());
+        return IN_FLIGHT.contains(run.jobRunState()) || ending.beingHeard(run.id());
     }
 
     private void retryIfAllowed(Scope scope, JobRun failed) {

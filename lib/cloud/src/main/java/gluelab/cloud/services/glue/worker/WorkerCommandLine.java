@@ -15,7 +15,8 @@ import java.util.Properties;
 /**
  * The command that starts the Glue worker: this JVM's {@code java}, Spark's {@code --add-opens} flags (from
  * the parent POM), {@code -Djava.security.manager=allow} (the worker traps {@code System.exit} in job
- * code), the heap ({@code gluelab.worker.xmx} or {@code GLUELAB_WORKER_XMX}, default 2g) and the class path.
+ * code), the heap ({@code gluelab.worker.xmx} or {@code GLUELAB_WORKER_XMX}, default 2g), the Spark master the
+ * driver runs on when it is not the worker's local Spark ({@code gluelab.worker.master}), and the class path.
  * The main class is the real worker unless {@code gluelab.worker.main} names another one that speaks the
  * same protocol (the cloud module's tests run a scripted stand-in, without Spark).
  * {@link #sparkFlags()} is public for any other JVM that runs Spark as the worker does (the benchmarks).
@@ -31,6 +32,7 @@ public final class WorkerCommandLine {
     public static final String MAIN_CLASS = "gluelab.glue.worker.GlueWorker";
     public static final String MAIN_PROPERTY = "gluelab.worker.main";
     public static final String XMX_PROPERTY = "gluelab.worker.xmx";
+    public static final String MASTER_PROPERTY = "gluelab.worker.master";
     public static final String XMX_ENVIRONMENT = "GLUELAB_WORKER_XMX";
     public static final String DEFAULT_XMX = "2g";
     public static final String SHARING_PROPERTY = "gluelab.worker.classDataSharing";
@@ -44,12 +46,16 @@ public final class WorkerCommandLine {
     private WorkerCommandLine() {
     }
 
-    public static List<String> command(String classpath) {
-        return launch(classpath, Optional.empty()).command();
+    /** @param sparkMaster a Spark cluster's master URL, or null for the worker's local Spark */
+    public static List<String> command(String classpath, String sparkMaster) {
+        return launch(classpath, sparkMaster, Optional.empty()).command();
     }
 
-    /** The command for the worker with {@code classpath}, with class-data sharing if {@code archiveDirectory} is given. */
-    public static Launch launch(String classpath, Optional<Path> archiveDirectory) {
+    /**
+     * The command for the worker with {@code classpath}, with class-data sharing if {@code archiveDirectory} is given.
+     * @param sparkMaster a Spark cluster's master URL, or null for the worker's local Spark
+     */
+    public static Launch launch(String classpath, String sparkMaster, Optional<Path> archiveDirectory) {
         String mainClass = System.getProperty(MAIN_PROPERTY, MAIN_CLASS);
         // Only the real worker: a stand-in (in tests) ends quickly and would archive nothing useful.
         Optional<ClassDataArchive> archive = archiveDirectory
@@ -64,6 +70,9 @@ public final class WorkerCommandLine {
         command.addAll(sparkFlags());
         command.add("-Djava.security.manager=allow");
         command.add("-Xmx" + heap());
+        if (sparkMaster != null) {
+            command.add("-D" + MASTER_PROPERTY + "=" + sparkMaster);
+        }
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);

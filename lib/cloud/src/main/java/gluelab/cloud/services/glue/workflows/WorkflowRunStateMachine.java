@@ -231,33 +231,34 @@ public final class WorkflowRunStateMachine implements WorkflowRuns, RunCompletio
     @Override
     public void completed(Scope scope, JobRun run) {
         // Heard last, after the conditional triggers its end fired: the run itself no longer counts as ending.
-        WorkflowRunContext.of(run).ifPresent(context -> settle(scope, context.workflowRunId(), run.id()));
+        WorkflowRunContext.of(run).ifPresent(context -> settle(scope, context.workflowRunId(), run.id(), null));
     }
 
     /** A crawl ended: its workflow run ends too when it was the last action in flight. */
     @Override
     public void completed(Scope scope, String crawlerName, Crawl crawl, CrawlLauncher.WorkflowRun startedIn) {
         if (startedIn != null) {
-            settle(scope, startedIn.workflowRunId());
+            // Heard last, after the conditional triggers its end fired: the crawl itself no longer counts as ending.
+            settle(scope, startedIn.workflowRunId(), null, crawlerName);
         }
     }
 
     /** Ends the run if it is active, none of its job runs or crawls is in flight and none is being started. */
     private void settle(Scope scope, String runId) {
-        settle(scope, runId, null);
+        settle(scope, runId, null, null);
     }
 
     /**
-     * As {@link #settle(Scope, String)}; a job run that has ended counts as active until everything that hears of its
-     * end has (a conditional trigger may be starting the next job on another thread), except {@code heardRunId},
-     * whose end is being heard by the caller.
+     * As {@link #settle(Scope, String)}; a job run or crawl that has ended counts as active until everything that
+     * hears of its end has (a conditional trigger may be starting the next action on another thread), except
+     * the job run {@code heardJobRunId} or the crawl of {@code heardCrawlerName}, whose end the caller is hearing.
      */
-    private void settle(Scope scope, String runId, String heardRunId) {
+    private void settle(Scope scope, String runId, String heardJobRunId, String heardCrawlerName) {
         WorkflowRun run = states.get(scope).runs.get(runId);
         if (run == null || !ACTIVE.contains(run.status()) || starting.containsKey(runId)
-                || jobRunsOf(scope, runId).stream().anyMatch(jobRun -> jobRun.id().equals(heardRunId)
+                || jobRunsOf(scope, runId).stream().anyMatch(jobRun -> jobRun.id().equals(heardJobRunId)
                         ? JobLauncher.inFlight(jobRun) : jobs.stillActive(jobRun))
-                || crawls.crawlsIn(scope, runId).stream().anyMatch(c -> c.getValue().state() == CrawlState.RUNNING)) {
+                || crawls.anyActiveIn(scope, runId, heardCrawlerName)) {
             return;
         }
         end(scope, runId, run.status() == WorkflowRunStatus.STOPPING ? WorkflowRunStatus.STOPPED

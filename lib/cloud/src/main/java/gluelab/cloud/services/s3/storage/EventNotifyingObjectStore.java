@@ -40,7 +40,8 @@ public final class EventNotifyingObjectStore extends ForwardingObjectStore {
                                   Set<ChecksumAlgorithm> checksums, PayloadDescriber<ObjectRecord> describer,
                                   WriteCondition condition) {
         ObjectRecord created = super.putObject(requester, bucket, key, body, checksums, describer, condition);
-        created(requester, bucket, created, "PutObject");
+        // A browser form's POST is an upload of its own kind to S3's events; every other single upload is a PutObject.
+        created(requester, bucket, created, "PostObject".equals(requester.operation()) ? "PostObject" : "PutObject");
         return created;
     }
 

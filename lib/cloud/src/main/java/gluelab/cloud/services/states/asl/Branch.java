@@ -18,7 +18,10 @@ public final class Branch {
     private final ObjectNode mapContext;
     private final List<Cancellation> cancellations;
     private final boolean topLevel;
-    private final ObjectNode variables;
+    /** The variables this branch sees; replaced, never changed, on each assignment, so a reader's view holds still. */
+    private ObjectNode variables;
+    /** What the running state has assigned, for its StateExited event. */
+    private ObjectNode assignedByState;
 
     Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
            boolean topLevel) {
@@ -26,7 +29,7 @@ public final class Branch {
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
-    private Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
+    Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
                    boolean topLevel, ObjectNode variables) {
         this.variables = variables;
         this.run = run;
@@ -55,14 +58,33 @@ public final class Branch {
         return new Branch(run, lastEventId, mapContext, List.copyOf(chain), false, variables());
     }
 
-    /** The workflow variables this branch sees (JSONata's Assign), as a copy. */
+    /** The workflow variables this branch sees, as they are now; the caller must not change them. */
     synchronized ObjectNode variables() {
-        return variables.deepCopy();
+        return variables;
     }
 
-    /** Sets the variables {@code values} names. */
+    /**
+     * Sets the variables {@code values} names, all at once (each value was evaluated with the variables as they were
+     * before), after checking Step Functions' limits on their size.
+     *
+     * @throws StatesError {@code States.DataLimitExceeded} when a value or the assignment is too large
+     */
     synchronized void assign(JsonNode values) {
-        values.fields().forEachRemaining(entry -> variables.set(entry.getKey(), entry.getValue()));
+        Variables.checkSizes(values);
+        ObjectNode next = variables.deepCopy();
+        values.fields().forEachRemaining(entry -> next.set(entry.getKey(), entry.getValue()));
+        variables = next;
+        if (assignedByState == null) {
+            assignedByState = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        }
+        assignedByState.setAll((ObjectNode) values);
+    }
+
+    /** What the running state assigned (for its StateExited event), or null; the next state starts afresh. */
+    synchronized ObjectNode takeAssigned() {
+        ObjectNode assigned = assignedByState;
+        assignedByState = null;
+        return assigned;
     }
 
     /** Throws the reason this branch was stopped for, if it was. */
@@ -117,14 +139,16 @@ public final class Branch {
     JsonNode runFrom(Machine machine, String start, JsonNode input) {
         String current = start;
         JsonNode data = input;
+        ObjectNode variablesBefore = variables();
         while (true) {
             Transition transition;
             try {
                 checkStopped();
+                variablesBefore = variables();
                 transition = machine.state(current).run(data, this);
             } catch (StatesError error) {
                 if (topLevel) {
-                    run.failedAt(new RedrivePoint(current, data));
+                    run.failedAt(new RedrivePoint(current, data, variablesBefore));
                 }
                 throw error;
             }

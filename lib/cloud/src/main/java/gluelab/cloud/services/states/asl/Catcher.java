@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class Catcher {
 
-    private static final Set<String> FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment");
+    private static final Set<String> FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment", "Assign");
     private static final Set<String> JSONATA_FIELDS = Set.of("ErrorEquals", "Next", "Comment", "Output", "Assign");
 
     final List<String> errorEquals;
@@ -21,6 +21,8 @@ final class Catcher {
     final Fields.PathField resultPath;
     private final JsonataTemplate output;
     private final JsonataTemplate assign;
+    /** A JSONPath catcher's Assign, whose {@code $} is the error output. */
+    final PayloadTemplate assignPaths;
 
     private Catcher(Fields fields, boolean jsonata) {
         fields.only(jsonata ? JSONATA_FIELDS : FIELDS);
@@ -28,7 +30,8 @@ final class Catcher {
         this.next = fields.requiredString("Next");
         this.resultPath = fields.path("ResultPath", true);
         this.output = State.jsonataField(fields, "Output");
-        this.assign = State.jsonataField(fields, "Assign");
+        this.assign = jsonata ? State.jsonataField(fields, "Assign") : null;
+        this.assignPaths = jsonata ? null : State.jsonPathAssign(fields);
     }
 
     /** A JSONata catcher's output, its Assign done; {@code states} carries the errorOutput. */

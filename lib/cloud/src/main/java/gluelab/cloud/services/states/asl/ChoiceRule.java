@@ -34,6 +34,8 @@ final class ChoiceRule {
     private final Pattern matches;
     private final List<ChoiceRule> rules;
     final String next;
+    /** A top-level rule's Assign, done when the rule is the one matched; its {@code $} is the state's input. */
+    final PayloadTemplate assignPaths;
 
     private static Set<String> operators() {
         Set<String> all = new HashSet<>();
@@ -51,7 +53,8 @@ final class ChoiceRule {
         fields.node().fieldNames().forEachRemaining(name -> {
             if (OPERATORS.contains(name)) {
                 present.add(name);
-            } else if (!name.equals("Variable") && !name.equals("Next") && !name.equals("Comment")) {
+            } else if (!name.equals("Variable") && !name.equals("Next") && !name.equals("Comment")
+                    && !(topLevel && name.equals("Assign"))) {
                 throw Fields.schema("Field '" + name + "' is not supported", fields.at(name));
             }
         });
@@ -77,6 +80,7 @@ final class ChoiceRule {
             nested.add(new ChoiceRule(new Fields(value, fields.at("Not")), false));
         }
         this.rules = List.copyOf(nested);
+        this.assignPaths = State.jsonPathAssign(fields);
         boolean combinator = !nested.isEmpty();
         if (combinator) {
             this.variable = null;
@@ -129,21 +133,22 @@ final class ChoiceRule {
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
-    boolean matches(JsonNode input, JsonNode context) {
+    /** Whether the rule holds, its paths reading {@code roots} (over the state's effective input). */
+    boolean matches(PathRoots roots) {
         switch (operator) {
             case "And" -> {
-                return rules.stream().allMatch(rule -> rule.matches(input, context));
+                return rules.stream().allMatch(rule -> rule.matches(roots));
             }
             case "Or" -> {
-                return rules.stream().anyMatch(rule -> rule.matches(input, context));
+                return rules.stream().anyMatch(rule -> rule.matches(roots));
             }
             case "Not" -> {
-                return !rules.get(0).matches(input, context);
+                return !rules.get(0).matches(roots);
             }
             default -> {
             }
         }
-        Optional<JsonNode> found = variable.read(variable.readsContext() ? context : input);
+        Optional<JsonNode> found = variable.read(roots);
         if (operator.equals("IsPresent")) {
             return found.isPresent() == operand.asBoolean();
         }
@@ -166,7 +171,7 @@ final class ChoiceRule {
         String comparison = operator;
         if (operandPath != null) {
             comparison = operator.substring(0, operator.length() - "Path".length());
-            other = operandPath.read(operandPath.readsContext() ? context : input).orElseThrow(() ->
+            other = operandPath.read(roots).orElseThrow(() ->
                     StatesError.runtime("Invalid path '" + operandPath
                             + "': The choice state's condition path references an invalid value."));
         }

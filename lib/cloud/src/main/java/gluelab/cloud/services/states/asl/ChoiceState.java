@@ -62,11 +62,15 @@ final class ChoiceState extends State {
         if (jsonata) {
             return runJsonata(input, context, branch);
         }
-        JsonNode effective = effectiveInput(input, context);
+        PathRoots roots = roots(input, context, branch);
+        JsonNode effective = effectiveInput(roots);
+        PathRoots overEffective = roots.over(effective);
         String chosen = null;
+        ChoiceRule matched = null;
         for (ChoiceRule rule : choices) {
-            if (rule.matches(effective, context)) {
+            if (rule.matches(overEffective)) {
                 chosen = rule.next;
+                matched = rule;
                 break;
             }
         }
@@ -76,7 +80,12 @@ final class ChoiceState extends State {
         if (chosen == null) {
             throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Matches!");
         }
-        JsonNode output = effectiveOutput(effective, context);
+        JsonNode output = effectiveOutput(overEffective);
+        assignJsonPath(overEffective, branch);
+        if (matched != null) {
+            // The matched rule's Assign as well; it too sees the variables as they were before the state.
+            assignJsonPath(matched.assignPaths, overEffective, branch);
+        }
         exited(branch, output);
         return new Transition(chosen, output);
     }

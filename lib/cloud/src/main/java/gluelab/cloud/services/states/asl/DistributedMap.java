@@ -12,16 +12,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A Map state in DISTRIBUTED mode ("Using Map state in Distributed mode"): its items (from its ItemReader, or its
  * input) are each, or in batches ({@link ItemBatcher}), the input of a child workflow execution of its own, run in
- * a map run ({@code MapRunStarted}, then {@code MapRunSucceeded} or {@code MapRunFailed} in the history) at most
- * MaxConcurrency at once. Failed items up to the tolerated failure threshold are tolerated (none by default);
- * past it the map run fails, its children still running are aborted, and the state fails with
+ * a map run ({@code MapRunStarted}, then {@code MapRunSucceeded}, {@code MapRunFailed} or {@code MapRunAborted} in
+ * the history) at most MaxConcurrency at once. Failed items up to the tolerated failure threshold are tolerated
+ * (none by default); past it the map run fails, its children still running are aborted, and the state fails with
  * {@code States.ExceedToleratedFailureThreshold}. The result is the children's outputs in item order, or what the
  * {@link ResultWriter} wrote.
  */
 final class DistributedMap {
 
-    /** How many child executions Lab Cloud runs at once at most, whatever MaxConcurrency allows. */
-    static final int LAB_CONCURRENCY = 40;
+    /**
+     * How many child executions run at once when the state sets no MaxConcurrency (AWS runs up to 10,000). Lab Cloud
+     * stops at 1,000 then because each running child holds a thread of its own on one machine; a MaxConcurrency the
+     * definition gives (up to 10,000) is honoured as it is.
+     */
+    static final int UNLIMITED_CONCURRENCY = 1_000;
     static final int MAX_CONCURRENCY = 10_000;
 
     private final String label;
@@ -76,6 +80,9 @@ final class DistributedMap {
             dispatch.stop();
             run.abortChildren();
             run.ended("ABORTED");
+            // Heard when the state was stopped from within (a failing Parallel sibling); a stopped execution's
+            // history is already closed, and AWS's ends with ExecutionAborted too.
+            branch.record("MapRunAborted", null, null);
             throw stopped;
         }
         StatesError failure = dispatch.exceeded.get() ? new ToleratedFailure.Threshold(run.toleratedCount(),
@@ -86,6 +93,9 @@ final class DistributedMap {
             try {
                 result = writer.write(run.arn(), Arrays.asList(dispatch.children), dispatch.pendingInputs(),
                         effectiveInput, context, branch);
+                if (writer.exports()) {
+                    dispatch.countWritten();
+                }
             } catch (StatesError writeFailed) {
                 failure = failure == null ? writeFailed : failure;
             }
@@ -148,8 +158,7 @@ final class DistributedMap {
             while (true) {
                 int index;
                 synchronized (this) {
-                    int limit = run.maxConcurrency() == 0 ? LAB_CONCURRENCY
-                            : Math.min(run.maxConcurrency(), LAB_CONCURRENCY);
+                    int limit = run.maxConcurrency() == 0 ? UNLIMITED_CONCURRENCY : run.maxConcurrency();
                     if (stopped || next >= batches.size()) {
                         if (active == 0 && !finished) {
                             finished = true;
@@ -197,6 +206,19 @@ final class DistributedMap {
 
         synchronized void stop() {
             stopped = true;
+        }
+
+        /** Counts the children that ended, and their items, as written by the ResultWriter. */
+        synchronized void countWritten() {
+            long items = 0;
+            long executions = 0;
+            for (int i = 0; i < children.length; i++) {
+                if (children[i] != null) {
+                    items += batches.get(i).items();
+                    executions++;
+                }
+            }
+            run.resultsWritten(items, executions);
         }
 
         /** The inputs of the children never started. */

@@ -88,7 +88,8 @@ public final class ExecutionRun {
         if (machine.state(from.state()) == null) {
             throw StatesError.runtime("The state " + from.state() + " to redrive from is not in the definition");
         }
-        return new Branch(this, lastEventId, null, List.of(stop), true).runFrom(machine, from.state(), from.input());
+        return new Branch(this, lastEventId, null, List.of(stop), true, from.variables())
+                .runFrom(machine, from.state(), from.input());
     }
 
     void failedAt(RedrivePoint point) {

@@ -54,9 +54,9 @@ final class FailState extends State {
         entered(branch, input);
         JsonNode context = branch.context(this, entered, 0);
         String errorName = errorPath == null ? evaluated(error, input, context, branch)
-                : read(errorPath, "ErrorPath", input, context);
+                : read(errorPath, "ErrorPath", roots(input, context, branch));
         String causeText = causePath == null ? evaluated(cause, input, context, branch)
-                : read(causePath, "CausePath", input, context);
+                : read(causePath, "CausePath", roots(input, context, branch));
         throw new StatesError(errorName == null ? "" : errorName, causeText == null ? "" : causeText);
     }
 
@@ -72,13 +72,13 @@ final class FailState extends State {
         return value.isTextual() ? value.asText() : value.toString();
     }
 
-    private static String read(Object expression, String field, JsonNode input, JsonNode context) {
+    private static String read(Object expression, String field, PathRoots roots) {
         JsonNode value;
         if (expression instanceof JsonPath path) {
-            value = path.read(path.readsContext() ? context : input).orElseThrow(() -> StatesError.runtime(
-                    "The " + field + " '" + path + "' could not be found in the input '" + input + "'"));
+            value = path.read(roots).orElseThrow(() -> StatesError.runtime(
+                    "The " + field + " '" + path + "' could not be found in the input '" + roots.data() + "'"));
         } else {
-            value = ((IntrinsicFunctions.Expression) expression).evaluate(input, context);
+            value = ((IntrinsicFunctions.Expression) expression).evaluate(roots);
         }
         if (!value.isTextual()) {
             throw StatesError.runtime("The " + field + " must point to a string, not " + value);

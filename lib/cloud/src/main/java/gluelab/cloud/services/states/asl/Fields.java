@@ -115,7 +115,10 @@ final class Fields {
         return value.asDouble();
     }
 
-    /** An optional path field: absent is {@code $}, JSON null is null (nothing goes through). */
+    /**
+     * An optional path field: absent is {@code $}, JSON null is null (nothing goes through). A reference path here
+     * is a ResultPath, which writes into the data and so cannot name the context object or a variable.
+     */
     PathField path(String field, boolean reference) {
         if (!node.has(field)) {
             return PathField.ROOT;
@@ -123,7 +126,11 @@ final class Fields {
         if (node.get(field).isNull()) {
             return PathField.NULL;
         }
-        return new PathField(compile(field, string(field), reference));
+        JsonPath path = compile(field, string(field), reference);
+        if (reference && path.variable() != null) {
+            throw schema("The value for the field '" + field + "' must be a valid ReferencePath", at(field));
+        }
+        return new PathField(path);
     }
 
     JsonPath compile(String field, String text, boolean reference) {

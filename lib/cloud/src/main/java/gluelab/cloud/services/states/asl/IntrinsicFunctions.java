@@ -22,9 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The States Language's 18 intrinsic functions ({@code States.Format('{} items', $.count)} and the rest), parsed
- * from a {@code .$} field's value and evaluated against the state's input and the context object. A function's
- * misuse (a wrong argument type or count, a template with too few arguments) is {@code States.IntrinsicFailure}
- * at run time; what does not parse is a definition error.
+ * from a {@code .$} field's value and evaluated against the state's data, the context object and the workflow
+ * variables. A function's misuse (a wrong argument type or count, a template with too few arguments) is
+ * {@code States.IntrinsicFailure} at run time; what does not parse is a definition error.
  */
 public final class IntrinsicFunctions {
 
@@ -40,7 +40,7 @@ public final class IntrinsicFunctions {
 
     /** One parsed call, ready to evaluate. */
     public interface Expression {
-        JsonNode evaluate(JsonNode input, JsonNode context);
+        JsonNode evaluate(PathRoots roots);
     }
 
     private IntrinsicFunctions() {
@@ -68,10 +68,10 @@ public final class IntrinsicFunctions {
 
     private record Call(String name, List<Expression> arguments) implements Expression {
         @Override
-        public JsonNode evaluate(JsonNode input, JsonNode context) {
+        public JsonNode evaluate(PathRoots roots) {
             List<JsonNode> values = new ArrayList<>();
             for (Expression argument : arguments) {
-                values.add(argument.evaluate(input, context));
+                values.add(argument.evaluate(roots));
             }
             return apply(name, values);
         }
@@ -79,15 +79,15 @@ public final class IntrinsicFunctions {
 
     private record Literal(JsonNode value) implements Expression {
         @Override
-        public JsonNode evaluate(JsonNode input, JsonNode context) {
+        public JsonNode evaluate(PathRoots roots) {
             return value;
         }
     }
 
     private record PathArgument(JsonPath path) implements Expression {
         @Override
-        public JsonNode evaluate(JsonNode input, JsonNode context) {
-            return path.read(path.readsContext() ? context : input).orElseThrow(() -> failure(
+        public JsonNode evaluate(PathRoots roots) {
+            return path.read(roots).orElseThrow(() -> failure(
                     "The JsonPath argument for the field '" + path + "' could not be found in the input"));
         }
     }

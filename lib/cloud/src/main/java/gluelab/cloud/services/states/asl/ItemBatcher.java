@@ -57,9 +57,10 @@ final class ItemBatcher {
 
     /** The items in batches, each a child execution's input. */
     List<Batch> batch(ArrayNode items, JsonNode effectiveInput, JsonNode context, Branch branch) {
-        int itemLimit = limit(maxItems, maxItemsPath, "MaxItemsPerBatchPath", effectiveInput, Integer.MAX_VALUE);
-        int byteLimit = limit(maxBytes, maxBytesPath, "MaxInputBytesPerBatchPath", effectiveInput, MAX_BYTES);
-        JsonNode extra = batchInput != null ? batchInput.apply(effectiveInput, context)
+        PathRoots roots = State.roots(effectiveInput, context, branch);
+        int itemLimit = limit(maxItems, maxItemsPath, "MaxItemsPerBatchPath", roots, Integer.MAX_VALUE);
+        int byteLimit = limit(maxBytes, maxBytesPath, "MaxInputBytesPerBatchPath", roots, MAX_BYTES);
+        JsonNode extra = batchInput != null ? batchInput.apply(roots)
                 : jsonataBatchInput != null ? jsonataBatchInput.apply(State.statesVariable(effectiveInput, context),
                 branch.variables()) : null;
         List<Batch> batches = new ArrayList<>();
@@ -90,11 +91,12 @@ final class ItemBatcher {
         return new Batch(input, items.size());
     }
 
-    private static int limit(Integer value, JsonPath path, String field, JsonNode input, int otherwise) {
+    private static int limit(Integer value, JsonPath path, String field, PathRoots roots, int otherwise) {
         if (path == null) {
             return value == null ? otherwise : value;
         }
-        JsonNode read = path.read(input).orElse(null);
+        JsonNode input = roots.data();
+        JsonNode read = path.read(roots).orElse(null);
         if (read == null || !read.isIntegralNumber() || read.asLong() < 1) {
             throw StatesError.runtime("The " + field + " '" + path + "' must point to a positive integer in the "
                     + "input '" + input + "'");

@@ -117,9 +117,9 @@ final class ItemReader {
     ArrayNode read(JsonNode effectiveInput, JsonNode context, Branch branch) {
         JsonNode request = arguments != null
                 ? arguments.apply(State.statesVariable(effectiveInput, context), branch.variables())
-                : parameters != null ? parameters.apply(effectiveInput, context)
+                : parameters != null ? parameters.apply(State.roots(effectiveInput, context, branch))
                 : JsonNodeFactory.instance.objectNode();
-        int limit = limit(effectiveInput);
+        int limit = limit(State.roots(effectiveInput, context, branch));
         String bucket = request.path("Bucket").asText("");
         if (bucket.isEmpty()) {
             throw new StatesError(FAILED, "The ItemReader's parameters must name a Bucket");
@@ -149,11 +149,12 @@ final class ItemReader {
     }
 
     /** MaxItems, or what MaxItemsPath reads; 0 is no limit. */
-    private int limit(JsonNode effectiveInput) {
+    private int limit(PathRoots roots) {
         if (maxItemsPath == null) {
             return maxItems == null ? 0 : maxItems;
         }
-        JsonNode value = maxItemsPath.read(effectiveInput).orElse(null);
+        JsonNode effectiveInput = roots.data();
+        JsonNode value = maxItemsPath.read(roots).orElse(null);
         if (value == null || !value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_ITEMS) {
             throw StatesError.runtime("The MaxItemsPath '" + maxItemsPath + "' must point to a non-negative "
                     + "integer in the input '" + effectiveInput + "'");

@@ -49,20 +49,24 @@ public final class JsonPath {
     private final String text;
     private final List<Segment> segments;
     private final boolean context;
+    /** The workflow variable the path starts from ({@code $name…}), or null. */
+    private final String variable;
 
-    private JsonPath(String text, List<Segment> segments, boolean context) {
+    private JsonPath(String text, List<Segment> segments, boolean context, String variable) {
         this.text = text;
         this.segments = List.copyOf(segments);
         this.context = context;
+        this.variable = variable;
     }
 
-    /** Whether {@code text} looks like a path at all: {@code $} or {@code $$} and what follows. */
+    /** Whether {@code text} looks like a path at all: {@code $}, {@code $$} or {@code $name} and what follows. */
     public static boolean isPath(String text) {
         return text != null && text.startsWith("$");
     }
 
     /**
-     * The path {@code text}, which starts with {@code $} (the state's input) or {@code $$} (the context object).
+     * The path {@code text}, which starts with {@code $} (the data), {@code $$} (the context object) or
+     * {@code $name} (the workflow variable {@code name}).
      *
      * @throws IllegalArgumentException with what is wrong, when it is not a path
      */
@@ -70,14 +74,21 @@ public final class JsonPath {
         if (text == null || !text.startsWith("$")) {
             throw new IllegalArgumentException("a path must start with '$'");
         }
-        boolean context = text.startsWith("$$");
-        int start = context ? 2 : 1;
-        return new JsonPath(text, new Parser(text, start, '@').parse(), context);
+        if (text.startsWith("$$")) {
+            return new JsonPath(text, new Parser(text, 2, '@').parse(), true, null);
+        }
+        int end = 1;
+        while (end < text.length() && (end == 1 ? Character.isUnicodeIdentifierStart(text.codePointAt(end))
+                : Character.isUnicodeIdentifierPart(text.codePointAt(end)))) {
+            end += Character.charCount(text.codePointAt(end));
+        }
+        String variable = end > 1 ? text.substring(1, end) : null;
+        return new JsonPath(text, new Parser(text, end, '@').parse(), false, variable);
     }
 
     /** Parses a filter's subject, {@code @.name…}. */
     private static JsonPath parseRelative(String text) {
-        return new JsonPath(text, new Parser(text, 1, '@').parse(), false);
+        return new JsonPath(text, new Parser(text, 1, '@').parse(), false, null);
     }
 
     public String text() {
@@ -89,13 +100,30 @@ public final class JsonPath {
         return context;
     }
 
+    /** The workflow variable it reads ({@code $name…}), or null when it reads the data or the context object. */
+    public String variable() {
+        return variable;
+    }
+
+    /**
+     * What the path reads from the root it names in {@code roots}; empty when a definite path names nothing, or
+     * names a variable no state has assigned.
+     */
+    Optional<JsonNode> read(PathRoots roots) {
+        if (variable != null) {
+            JsonNode value = roots.variables().get(variable);
+            return value == null ? Optional.empty() : read(value);
+        }
+        return read(context ? roots.context() : roots.data());
+    }
+
     /** Whether it names one place: no wildcard, slice, union, filter, deep scan or function. */
     public boolean isDefinite() {
         return segments.stream().allMatch(s -> s instanceof Field || s instanceof Index);
     }
 
-    /** What the path reads from {@code root}; empty when a definite path names nothing. */
-    public Optional<JsonNode> read(JsonNode root) {
+    /** What the path's segments read from {@code root}; empty when a definite path names nothing. */
+    private Optional<JsonNode> read(JsonNode root) {
         List<JsonNode> current = List.of(root);
         boolean definite = true;
         for (Segment segment : segments) {

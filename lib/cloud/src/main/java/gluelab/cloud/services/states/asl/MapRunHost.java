@@ -61,6 +61,9 @@ public interface MapRunHost {
         /** Stops the children still running, as the map run ends early. */
         void abortChildren();
 
+        /** The ResultWriter has written the results of {@code items} items run by {@code executions} children. */
+        void resultsWritten(long items, long executions);
+
         /** The map run ends: SUCCEEDED, FAILED or ABORTED. */
         void ended(String status);
     }

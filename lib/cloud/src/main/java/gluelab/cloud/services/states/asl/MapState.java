@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Map: runs its ItemProcessor (or the older Iterator) once per item of the array ItemsPath selects, each on the item
  * (or what ItemSelector makes of it, with {@code $$.Map.Item.Index} and {@code .Value}). In DISTRIBUTED mode each
- * item is a child execution's input ({@link DistributedMap}). Inline, it runs at most MaxConcurrency at once (0: no
- * limit but the inline Map's 40). Its result is the array of the iterations' outputs,
+ * item is a child execution's input ({@link DistributedMap}). Inline, it runs at most MaxConcurrency (or what
+ * MaxConcurrencyPath reads) at once, and never more than 40, the inline Map's limit on AWS. Its result is the array
+ * of the iterations' outputs,
  * in item order. Without a tolerated failure threshold the first failing iteration stops the others and fails the
  * state with its error; with one ({@link ToleratedFailure}), a failed item's output is its {@code {"Error","Cause"}}
  * and the state fails with {@code States.ExceedToleratedFailureThreshold} only once the failures exceed it.
@@ -33,10 +34,11 @@ final class MapState extends RecoverableState {
     private final JsonataTemplate items;
     private final JsonataTemplate jsonataItemSelector;
     private final Machine processor;
-    private final int maxConcurrency;
     private final ToleratedFailure toleratedFailure;
     /** MaxConcurrency as the definition gives it (0: none). */
     private final int declaredConcurrency;
+    /** MaxConcurrencyPath, read anew for each run of the state, or null. */
+    private final JsonPath concurrencyPath;
     /** The distributed part, or null for an inline Map. */
     private final DistributedMap distributed;
 
@@ -74,15 +76,15 @@ final class MapState extends RecoverableState {
             ((ObjectNode) machine).remove("ProcessorConfig");
         }
         this.processor = Machine.nested(machine, fields.at(field), integrations, jsonata);
-        if (fields.has("MaxConcurrencyPath")) {
-            throw Fields.schema("Lab Cloud does not offer 'MaxConcurrencyPath'; give MaxConcurrency",
-                    fields.at("MaxConcurrencyPath"));
+        if (fields.has("MaxConcurrencyPath") && fields.has("MaxConcurrency")) {
+            throw Fields.schema("A Map state cannot have both 'MaxConcurrency' and 'MaxConcurrencyPath'",
+                    fields.location);
         }
+        String pathText = fields.string("MaxConcurrencyPath");
+        this.concurrencyPath = pathText == null ? null : fields.compile("MaxConcurrencyPath", pathText, true);
         Integer concurrency = fields.integer("MaxConcurrency", 0, config.distributed()
                 ? DistributedMap.MAX_CONCURRENCY : 99_999_999);
         this.declaredConcurrency = concurrency == null ? 0 : concurrency;
-        this.maxConcurrency = concurrency == null || concurrency == 0 ? INLINE_CONCURRENCY
-                : Math.min(concurrency, INLINE_CONCURRENCY);
         this.toleratedFailure = new ToleratedFailure(fields, jsonata);
         this.distributed = config.distributed() ? distributed(name, fields, machine, config) : null;
     }
@@ -146,7 +148,7 @@ final class MapState extends RecoverableState {
         JsonNode read = distributed == null ? null : distributed.readItems(effectiveInput, context, branch);
         JsonNode items = read != null ? read : jsonata ? (this.items == null ? effectiveInput
                 : this.items.apply(statesVariable(effectiveInput, context), branch.variables()))
-                : itemsPath.read(effectiveInput).orElseThrow(() -> StatesError.runtime(
+                : itemsPath.read(roots(effectiveInput, context, branch)).orElseThrow(() -> StatesError.runtime(
                 "Invalid path '" + itemsPath + "' : The ItemsPath '" + itemsPath
                         + "' could not be found in the input '" + effectiveInput + "'"));
         if (!items.isArray()) {
@@ -157,15 +159,17 @@ final class MapState extends RecoverableState {
             return runDistributed(items, effectiveInput, context, branch);
         }
         Failures failures = toleratedFailure.declared()
-                ? new Failures(toleratedFailure.resolve(effectiveInput, statesVariable(effectiveInput, context),
-                branch), count) : null;
+                ? new Failures(toleratedFailure.resolve(roots(effectiveInput, context, branch),
+                statesVariable(effectiveInput, context), branch), count) : null;
         branch.record("MapStateStarted", "mapStateStartedEventDetails",
                 JsonNodeFactory.instance.objectNode().put("length", count));
         Progress progress = branch.execution().progress();
         Join join = new Join(count, progress);
         JsonNode[] results = new JsonNode[count];
         AtomicInteger nextItem = new AtomicInteger();
-        int workers = Math.min(count, maxConcurrency);
+        int concurrency = concurrency(roots(effectiveInput, context, branch));
+        int workers = Math.min(count, concurrency == 0 ? INLINE_CONCURRENCY : Math.min(concurrency,
+                INLINE_CONCURRENCY));
         for (int w = 0; w < workers; w++) {
             progress.running();
             branch.execution().host().threads().execute(() -> {
@@ -194,12 +198,13 @@ final class MapState extends RecoverableState {
         for (int index = 0; index < items.size(); index++) {
             inputs.add(selected(items.get(index), index, effectiveInput, context, branch));
         }
-        ToleratedFailure.Threshold threshold = toleratedFailure.resolve(effectiveInput,
+        ToleratedFailure.Threshold threshold = toleratedFailure.resolve(roots(effectiveInput, context, branch),
                 statesVariable(effectiveInput, context), branch);
         branch.record("MapStateStarted", "mapStateStartedEventDetails",
                 JsonNodeFactory.instance.objectNode().put("length", items.size()));
         try {
-            JsonNode result = distributed.run(inputs, declaredConcurrency, threshold, effectiveInput, context, branch);
+            JsonNode result = distributed.run(inputs, concurrency(roots(effectiveInput, context, branch)), threshold,
+                    effectiveInput, context, branch);
             branch.record("MapStateSucceeded", null, null);
             return result;
         } catch (StatesError error) {
@@ -209,6 +214,25 @@ final class MapState extends RecoverableState {
         }
     }
 
+    /**
+     * MaxConcurrency, or what MaxConcurrencyPath reads ({@code roots} over the effective input): 0 is no limit of the
+     * state's own.
+     *
+     * @throws StatesError {@code States.Runtime} when the path does not read a non-negative integer
+     */
+    private int concurrency(PathRoots roots) {
+        if (concurrencyPath == null) {
+            return declaredConcurrency;
+        }
+        JsonNode value = concurrencyPath.read(roots).orElse(null);
+        int limit = distributed != null ? DistributedMap.MAX_CONCURRENCY : Integer.MAX_VALUE;
+        if (value == null || !value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > limit) {
+            throw StatesError.runtime("The MaxConcurrencyPath '" + concurrencyPath + "' must point to an integer "
+                    + "from 0 to " + limit + " in the input '" + roots.data() + "'");
+        }
+        return value.asInt();
+    }
+
     /** An item's input: the item, or what ItemSelector makes of it with {@code $$.Map.Item}. */
     private JsonNode selected(JsonNode item, int index, JsonNode effectiveInput, JsonNode context, Branch branch) {
         if (itemSelector == null && jsonataItemSelector == null) {
@@ -216,7 +240,7 @@ final class MapState extends RecoverableState {
         }
         ObjectNode selectorContext = context.deepCopy();
         selectorContext.set("Map", itemContext(item, index));
-        return itemSelector != null ? itemSelector.apply(effectiveInput, selectorContext)
+        return itemSelector != null ? itemSelector.apply(roots(effectiveInput, selectorContext, branch))
                 : jsonataItemSelector.apply(statesVariable(effectiveInput, selectorContext), branch.variables());
     }
 

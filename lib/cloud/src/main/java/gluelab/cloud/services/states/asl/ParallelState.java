@@ -43,7 +43,7 @@ final class ParallelState extends RecoverableState {
             input = arguments == null ? effectiveInput
                     : arguments.apply(statesVariable(effectiveInput, context), branch.variables());
         } else {
-            input = parameters == null ? effectiveInput : parameters.apply(effectiveInput, context);
+            input = parameters == null ? effectiveInput : parameters.apply(roots(effectiveInput, context, branch));
         }
         branch.record("ParallelStateStarted", null, null);
         Progress progress = branch.execution().progress();

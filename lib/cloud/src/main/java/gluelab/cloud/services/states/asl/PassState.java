@@ -33,12 +33,14 @@ final class PassState extends State {
             exited(branch, output);
             return new Transition(next, output);
         }
-        JsonNode effective = effectiveInput(input, context);
+        PathRoots roots = roots(input, context, branch);
+        JsonNode effective = effectiveInput(roots);
         if (parameters != null) {
-            effective = parameters.apply(effective, context);
+            effective = parameters.apply(roots.over(effective));
         }
-        JsonNode output = effectiveOutput(placeResult(resultPath, input, result != null ? result : effective),
-                context);
+        JsonNode stateResult = result != null ? result : effective;
+        JsonNode output = effectiveOutput(roots.over(placeResult(resultPath, input, stateResult)));
+        assignJsonPath(roots.over(stateResult), branch);
         exited(branch, output);
         return new Transition(next, output);
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A payload template (Parameters, ResultSelector, ItemSelector): JSON whose fields named {@code key.$} take their
  * value, under {@code key}, from a path into the input ({@code $.x}), the context object ({@code $$.Execution.Id})
- * or an intrinsic function call. Paths and calls are checked when the definition is read.
+ * a workflow variable ({@code $name.x}) or an intrinsic function call. Paths and calls are checked when the
+ * definition is read.
  */
 public final class PayloadTemplate {
 
@@ -60,12 +61,12 @@ public final class PayloadTemplate {
         }
     }
 
-    /** The template filled in from {@code input} and {@code context}. */
-    public JsonNode apply(JsonNode input, JsonNode context) {
-        return fill(template, input, context, location);
+    /** The template filled in from what {@code roots} hold: the data, the context object, the variables. */
+    JsonNode apply(PathRoots roots) {
+        return fill(template, roots, location);
     }
 
-    private JsonNode fill(JsonNode node, JsonNode input, JsonNode context, String location) {
+    private JsonNode fill(JsonNode node, PathRoots roots, String location) {
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -76,14 +77,14 @@ public final class PayloadTemplate {
                     String key = field.getKey().substring(0, field.getKey().length() - 2);
                     Object expression = compiled.get(at);
                     if (expression instanceof JsonPath path) {
-                        out.set(key, path.read(path.readsContext() ? context : input).orElseThrow(() ->
+                        out.set(key, path.read(roots).orElseThrow(() ->
                                 StatesError.runtime("The JsonPath argument for the field '" + path
-                                        + "' could not be found in the input '" + input + "'")));
+                                        + "' could not be found in the input '" + roots.data() + "'")));
                     } else {
-                        out.set(key, ((IntrinsicFunctions.Expression) expression).evaluate(input, context));
+                        out.set(key, ((IntrinsicFunctions.Expression) expression).evaluate(roots));
                     }
                 } else {
-                    out.set(field.getKey(), fill(field.getValue(), input, context, at));
+                    out.set(field.getKey(), fill(field.getValue(), roots, at));
                 }
             }
             return out;
@@ -91,7 +92,7 @@ public final class PayloadTemplate {
         if (node.isArray()) {
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             for (int i = 0; i < node.size(); i++) {
-                out.add(fill(node.get(i), input, context, location + "[" + i + "]"));
+                out.add(fill(node.get(i), roots, location + "[" + i + "]"));
             }
             return out;
         }

@@ -67,12 +67,14 @@ abstract class RecoverableState extends State {
                     exited(branch, output);
                     return new Transition(next, output);
                 }
-                JsonNode effective = effectiveInput(input, context);
+                PathRoots roots = roots(input, context, branch);
+                JsonNode effective = effectiveInput(roots);
                 JsonNode result = attempt(effective, context, branch, entered);
                 if (resultSelector != null) {
-                    result = resultSelector.apply(result, context);
+                    result = resultSelector.apply(roots.over(result));
                 }
-                JsonNode output = effectiveOutput(placeResult(resultPath, input, result), context);
+                JsonNode output = effectiveOutput(roots.over(placeResult(resultPath, input, result)));
+                assignJsonPath(roots.over(result), branch);
                 exited(branch, output);
                 return new Transition(next, output);
             } catch (StatesError error) {
@@ -96,6 +98,7 @@ abstract class RecoverableState extends State {
                             output = catcher.jsonataOutput(branch, states);
                         } else {
                             output = placeResult(catcher.resultPath, input, caught);
+                            assignJsonPath(catcher.assignPaths, roots(caught, context, branch), branch);
                         }
                         exited(branch, output);
                         return new Transition(catcher.next, output);

@@ -30,6 +30,8 @@ public abstract class State {
     final boolean jsonata;
     private final JsonataTemplate output;
     private final JsonataTemplate assign;
+    /** A JSONPath state's Assign: values, or {@code .$} paths and calls, read after the state's work. */
+    private final PayloadTemplate assignPaths;
 
     State(String name, String type, Fields fields, boolean transitions, boolean filters) {
         this.name = name;
@@ -37,11 +39,8 @@ public abstract class State {
         this.jsonata = queryLanguage(type, fields);
         this.output = jsonata && fields.has("Output") ? new JsonataTemplate(fields.raw("Output"), fields.at("Output"))
                 : null;
-        if (fields.has("Assign") && (!jsonata || !fields.raw("Assign").isObject())) {
-            throw Fields.schema(jsonata ? "The value for the field 'Assign' must be an OBJECT"
-                    : "Lab Cloud evaluates Assign in JSONata states only", fields.at("Assign"));
-        }
-        this.assign = fields.has("Assign") ? new JsonataTemplate(fields.raw("Assign"), fields.at("Assign")) : null;
+        this.assign = jsonata ? jsonataField(fields, "Assign") : null;
+        this.assignPaths = jsonata ? null : jsonPathAssign(fields);
         if (transitions) {
             boolean end = fields.bool("End");
             this.next = fields.string("Next");
@@ -120,10 +119,50 @@ public abstract class State {
         if (!fields.has(field)) {
             return null;
         }
-        if (field.equals("Assign") && !fields.raw(field).isObject()) {
-            throw Fields.schema("The value for the field 'Assign' must be an OBJECT", fields.at(field));
+        if (field.equals("Assign")) {
+            checkAssign(fields);
         }
         return new JsonataTemplate(fields.raw(field), fields.at(field));
+    }
+
+    /**
+     * The Assign field of {@code fields} in a JSONPath state (the state's own, a catcher's, a Choice rule's), or
+     * null: constant values, and {@code name.$} keys whose paths and intrinsic calls read {@code $} (what the state
+     * assigns from), {@code $$} and the variables.
+     */
+    static PayloadTemplate jsonPathAssign(Fields fields) {
+        if (!fields.has("Assign")) {
+            return null;
+        }
+        checkAssign(fields);
+        return new PayloadTemplate(fields.raw("Assign"), fields.at("Assign"));
+    }
+
+    private static void checkAssign(Fields fields) {
+        if (!fields.raw("Assign").isObject()) {
+            throw Fields.schema("The value for the field 'Assign' must be an OBJECT", fields.at("Assign"));
+        }
+        Variables.checkNames(fields.raw("Assign"), fields.at("Assign"));
+    }
+
+    /**
+     * Assigns what a JSONPath Assign ({@code assign}, may be null) reads from {@code roots}: its {@code $} is what the
+     * state assigns from (its result, its input, an error output), its variables those from before the state.
+     */
+    static void assignJsonPath(PayloadTemplate assign, PathRoots roots, Branch branch) {
+        if (assign != null) {
+            branch.assign(assign.apply(roots));
+        }
+    }
+
+    /** This JSONPath state's own Assign, read from {@code roots}. */
+    void assignJsonPath(PathRoots roots, Branch branch) {
+        assignJsonPath(assignPaths, roots, branch);
+    }
+
+    /** The roots of this state's JSONPath fields over {@code data}: the context object, the variables as now. */
+    static PathRoots roots(JsonNode data, JsonNode context, Branch branch) {
+        return new PathRoots(data, context, branch.variables());
     }
 
     /** The fields every state with Next/End and filters has. */
@@ -173,26 +212,37 @@ public abstract class State {
         details.put("name", name);
         details.put("output", output.toString());
         details.putObject("outputDetails").put("truncated", false);
+        ObjectNode assigned = branch.takeAssigned();
+        if (assigned != null) {
+            // As on AWS: each assigned variable's value as JSON text.
+            ObjectNode values = details.putObject("assignedVariables");
+            assigned.fields().forEachRemaining(v -> values.put(v.getKey(), v.getValue().toString()));
+            details.putObject("assignedVariablesDetails").put("truncated", false);
+        }
         branch.record(type + "StateExited", "stateExitedEventDetails", details);
     }
 
-    /** The input after InputPath: JSON null gives {}; a path that finds nothing is States.Runtime. */
-    JsonNode effectiveInput(JsonNode input, JsonNode context) {
-        return select(inputPath, "InputPath", input, context);
+    /**
+     * The input after InputPath ({@code roots} over the raw input): JSON null gives {}; a path that finds nothing is
+     * States.Runtime.
+     */
+    JsonNode effectiveInput(PathRoots roots) {
+        return select(inputPath, "InputPath", roots);
     }
 
-    JsonNode effectiveOutput(JsonNode output, JsonNode context) {
-        return select(outputPath, "OutputPath", output, context);
+    /** The output after OutputPath, {@code roots} over the output before it. */
+    JsonNode effectiveOutput(PathRoots roots) {
+        return select(outputPath, "OutputPath", roots);
     }
 
-    private static JsonNode select(Fields.PathField field, String fieldName, JsonNode data, JsonNode context) {
+    private static JsonNode select(Fields.PathField field, String fieldName, PathRoots roots) {
         if (field.isNull()) {
             return JsonNodeFactory.instance.objectNode();
         }
         JsonPath path = field.path();
-        return path.read(path.readsContext() ? context : data).orElseThrow(() -> StatesError.runtime(
+        return path.read(roots).orElseThrow(() -> StatesError.runtime(
                 "Invalid path '" + path + "' : The " + fieldName + " '" + path
-                        + "' could not be found in the input '" + data + "'"));
+                        + "' could not be found in the input '" + roots.data() + "'"));
     }
 
     /** The state's output before OutputPath: {@code result} put where ResultPath says into the raw input. */

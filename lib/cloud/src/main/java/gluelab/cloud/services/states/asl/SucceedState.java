@@ -18,7 +18,7 @@ final class SucceedState extends State {
         entered(branch, input);
         JsonNode context = branch.context(this, entered, 0);
         JsonNode output = jsonata ? jsonataOutput(branch, statesVariable(input, context), input)
-                : effectiveOutput(effectiveInput(input, context), context);
+                : effectiveOutput(roots(effectiveInput(roots(input, context, branch)), context, branch));
         exited(branch, output);
         return new Transition(null, output);
     }

@@ -70,9 +70,10 @@ final class TaskState extends RecoverableState {
             request = arguments == null ? effectiveInput
                     : arguments.apply(statesVariable(effectiveInput, context), branch.variables());
         } else {
-            request = parameters == null ? effectiveInput : parameters.apply(effectiveInput, context);
+            request = parameters == null ? effectiveInput
+                    : parameters.apply(roots(effectiveInput, context, branch));
         }
-        int timeout = timeout(effectiveInput);
+        int timeout = timeout(roots(effectiveInput, context, branch));
         Instant deadline = branch.execution().now().plusSeconds(timeout);
         boolean lambda = resource.bareFunction();
         ObjectNode scheduled = details();
@@ -139,12 +140,12 @@ final class TaskState extends RecoverableState {
         }
     }
 
-    private int timeout(JsonNode effectiveInput) {
+    private int timeout(PathRoots roots) {
         if (timeoutSecondsPath != null) {
-            JsonNode value = timeoutSecondsPath.read(effectiveInput).orElse(null);
+            JsonNode value = timeoutSecondsPath.read(roots).orElse(null);
             if (value == null || !value.isIntegralNumber() || value.asLong() < 1) {
                 throw StatesError.runtime("The TimeoutSecondsPath '" + timeoutSecondsPath
-                        + "' must point to a positive integer in the input '" + effectiveInput + "'");
+                        + "' must point to a positive integer in the input '" + roots.data() + "'");
             }
             return value.asInt();
         }

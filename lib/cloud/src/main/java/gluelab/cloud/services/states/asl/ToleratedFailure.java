@@ -60,13 +60,14 @@ final class ToleratedFailure {
     }
 
     /**
-     * The threshold for one run of the state: its paths read from {@code effectiveInput}, its expressions evaluated
-     * with {@code $states} ({@code states}) and the variables.
+     * The threshold for one run of the state: its paths read from {@code roots} (over the effective input), its
+     * expressions evaluated with {@code $states} ({@code states}) and the variables.
      */
-    Threshold resolve(JsonNode effectiveInput, com.fasterxml.jackson.databind.node.ObjectNode states, Branch branch) {
+    Threshold resolve(PathRoots roots, com.fasterxml.jackson.databind.node.ObjectNode states, Branch branch) {
+        JsonNode effectiveInput = roots.data();
         Integer maxCount = count;
         if (countPath != null) {
-            maxCount = (int) check(countPath.read(effectiveInput).orElse(null), "ToleratedFailureCountPath '"
+            maxCount = (int) check(countPath.read(roots).orElse(null), "ToleratedFailureCountPath '"
                     + countPath + "'", effectiveInput, Integer.MAX_VALUE, true);
         } else if (countExpression != null) {
             maxCount = (int) check(countExpression.apply(states, branch.variables()), "ToleratedFailureCount",
@@ -74,7 +75,7 @@ final class ToleratedFailure {
         }
         Double maxPercentage = percentage;
         if (percentagePath != null) {
-            maxPercentage = check(percentagePath.read(effectiveInput).orElse(null),
+            maxPercentage = check(percentagePath.read(roots).orElse(null),
                     "ToleratedFailurePercentagePath '" + percentagePath + "'", effectiveInput, 100, false);
         } else if (percentageExpression != null) {
             maxPercentage = check(percentageExpression.apply(states, branch.variables()),

@@ -72,9 +72,11 @@ final class WaitState extends State {
             exited(branch, output);
             return new Transition(next, output);
         }
-        JsonNode effective = effectiveInput(input, context);
-        branch.sleepUntil(until(entered, effective));
-        JsonNode output = effectiveOutput(effective, context);
+        PathRoots roots = roots(input, context, branch);
+        JsonNode effective = effectiveInput(roots);
+        branch.sleepUntil(until(entered, roots.over(effective)));
+        JsonNode output = effectiveOutput(roots.over(effective));
+        assignJsonPath(roots.over(effective), branch);
         exited(branch, output);
         return new Transition(next, output);
     }
@@ -98,14 +100,15 @@ final class WaitState extends State {
                         + "an RFC3339 timestamp, not " + value);
             }
         }
-        return until(entered, input(states));
+        return until(entered, new PathRoots(input(states), states.get("context"), branch.variables()));
     }
 
     private static JsonNode input(JsonNode states) {
         return states.get("input");
     }
 
-    private Instant until(Instant entered, JsonNode effective) {
+    private Instant until(Instant entered, PathRoots roots) {
+        JsonNode effective = roots.data();
         if (seconds != null) {
             return entered.plusSeconds(seconds);
         }
@@ -113,14 +116,14 @@ final class WaitState extends State {
             return timestamp;
         }
         if (secondsPath != null) {
-            JsonNode value = secondsPath.read(effective).orElse(null);
+            JsonNode value = secondsPath.read(roots).orElse(null);
             if (value == null || !value.isIntegralNumber() || value.asLong() < 0) {
                 throw StatesError.runtime("The SecondsPath parameter does not reference a valid integer value: "
                         + secondsPath + " in the input '" + effective + "'");
             }
             return entered.plusSeconds(value.asLong());
         }
-        JsonNode value = timestampPath.read(effective).orElse(null);
+        JsonNode value = timestampPath.read(roots).orElse(null);
         try {
             if (value == null || !value.isTextual()) {
                 throw new DateTimeParseException("not a string", String.valueOf(value), 0);

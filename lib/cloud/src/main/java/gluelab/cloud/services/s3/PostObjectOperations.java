@@ -1,0 +1,70 @@
+package gluelab.cloud.services.s3;
+
+import gluelab.cloud.provider.AwsServiceException;
+import gluelab.cloud.provider.RequestContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * S3's POST Object: a browser form's upload, stored by the same path as PutObject (versioning, ACLs, conditions,
+ * events), with the file held to the policy's {@code content-length-range} as it streams in.
+ */
+public final class PostObjectOperations {
+
+    private final ObjectOperations objects;
+
+    PostObjectOperations(ObjectOperations objects) {
+        this.objects = objects;
+    }
+
+    public PostObjectResult postObject(RequestContext context, PostObjectRequest request) {
+        InputStream file = new SizeRangeInputStream(request.file(), request.sizes());
+        return new PostObjectResult(request, objects.putObject(context, request.put(), file));
+    }
+
+    /**
+     * The file, refused once it proves larger or smaller than the policy allows. A file too large is still read to its
+     * end, so that the error names its size, as S3's does; nothing of it is kept.
+     */
+    private static final class SizeRangeInputStream extends FilterInputStream {
+
+        private final PostPolicy.SizeRange sizes;
+        private long count;
+
+        SizeRangeInputStream(InputStream in, PostPolicy.SizeRange sizes) {
+            super(in);
+            this.sizes = sizes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n < 0) {
+                if (count < sizes.min()) {
+                    throw new AwsServiceException("EntityTooSmall", "Your proposed upload is smaller than the minimum "
+                            + "allowed size", 400).with("ProposedSize", Long.toString(count))
+                            .with("MinSizeAllowed", Long.toString(sizes.min()));
+                }
+                return n;
+            }
+            count += n;
+            if (count > sizes.max()) {
+                byte[] rest = new byte[64 * 1024];
+                int more;
+                while ((more = super.read(rest, 0, rest.length)) >= 0) {
+                    count += more;
+                }
+                throw S3Errors.entityTooLarge(count, sizes.max());
+            }
+            return n;
+        }
+    }
+}
