@@ -30,6 +30,9 @@ import java.util.stream.Stream;
  */
 public final class ClassDataArchive {
 
+    /** Set on a JVM that dumps its archive while it runs, when {@link #dumpIfAsked} is called: where to, and as what. */
+    static final String DUMP_TO_PROPERTY = "gluelab.cds.dumpTo";
+    static final String KEEP_AS_PROPERTY = "gluelab.cds.keepAs";
     private static final String SUFFIX = ".jsa";
     private static final String PARTIAL_SUFFIX = ".jsa.partial";
 
@@ -39,11 +42,15 @@ public final class ClassDataArchive {
     private final Path partial;
 
     private ClassDataArchive(Path directory, String name, String key) {
+        this(directory, name, key, directory.resolve(name + "-" + key + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + PARTIAL_SUFFIX));
+    }
+
+    private ClassDataArchive(Path directory, String name, String key, Path partial) {
         this.directory = directory;
         this.name = name;
         this.archive = directory.resolve(name + "-" + key + SUFFIX);
-        this.partial = directory.resolve(name + "-" + key + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + PARTIAL_SUFFIX);
+        this.partial = partial;
     }
 
     /**
@@ -143,6 +150,54 @@ public final class ClassDataArchive {
         }
         String sharing = exists() ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + partial;
         return List.of(sharing, "-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=error:stderr");
+    }
+
+    /**
+     * The JVM options for a start of a long-lived JVM: use the archive if there is one, else be ready to dump one
+     * while running, when the JVM calls {@link #dumpIfAsked} (JDK 17's dynamic dump). Such a JVM is never made to
+     * write an archive while it is being stopped, which on a busy machine could take longer than a stop may.
+     */
+    public List<String> jvmOptionsDumpingOnRequest() {
+        List<String> options = jvmOptions();
+        if (options.isEmpty() || exists()) {
+            return options;
+        }
+        List<String> dumping = new java.util.ArrayList<>(options.subList(1, options.size()));
+        dumping.addAll(0, List.of("-XX:+RecordDynamicDumpInfo", "-D" + DUMP_TO_PROPERTY + "=" + partial,
+                "-D" + KEEP_AS_PROPERTY + "=" + archive));
+        return List.copyOf(dumping);
+    }
+
+    /**
+     * In a JVM started with {@link #jvmOptionsDumpingOnRequest()} and no archive yet: dumps the classes loaded so far
+     * and keeps them as the archive of its class path (the JVM pauses for the dump, a few seconds). Returns what
+     * happened, for the JVM's log; empty when the JVM was not asked to dump.
+     */
+    public static Optional<String> dumpIfAsked() {
+        String dumpTo = System.getProperty(DUMP_TO_PROPERTY);
+        String keepAs = System.getProperty(KEEP_AS_PROPERTY);
+        if (dumpTo == null || keepAs == null) {
+            return Optional.empty();
+        }
+        System.clearProperty(DUMP_TO_PROPERTY);
+        Path partial = Path.of(dumpTo);
+        Path archive = Path.of(keepAs);
+        long start = System.nanoTime();
+        try {
+            java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
+                    new Object[] {new String[] {"dynamic_dump", partial.toString()}}, new String[] {String[].class.getName()});
+            String fileName = archive.getFileName().toString();
+            ClassDataArchive kept = new ClassDataArchive(archive.getParent(), fileName.substring(0, fileName.lastIndexOf('-')),
+                    fileName.substring(fileName.lastIndexOf('-') + 1, fileName.length() - SUFFIX.length()), partial);
+            kept.keepIfComplete(0);
+            return Optional.of(kept.exists()
+                    ? "class-data archive written in " + (System.nanoTime() - start) / 1_000_000 + " ms: " + archive
+                    : "class-data archive not written (the dump left no file)");
+        } catch (javax.management.JMException | RuntimeException e) {
+            deleteQuietly(partial);
+            return Optional.of("class-data archive not written: " + e);
+        }
     }
 
     /**

@@ -82,6 +82,58 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void aLongLivedJvmDumpsItsArchiveWhileRunningWhenItAsksAndTheNextStartMapsIt() throws Exception {
+        Path jar = temp.resolve("dumping.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> type : List.of(ClassDataArchive.class, DumpsOnceWarm.class)) {
+                Path root = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+                String binaryName = type.getName().substring(type.getPackageName().length() + 1);
+                try (var files = Files.list(root.resolve(type.getPackageName().replace('.', '/')))) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().startsWith(binaryName)).toList()) {
+                        out.putNextEntry(new java.util.jar.JarEntry(root.relativize(file).toString()));
+                        Files.copy(file, out);
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+        ClassDataArchive first = ClassDataArchive.forClasspath(temp.resolve("cds"), "worker", jar.toString()).orElseThrow();
+        assertThat(first.jvmOptionsDumpingOnRequest()).contains("-XX:+RecordDynamicDumpInfo")
+                .noneMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit"));
+
+        String said = runJava(first.jvmOptionsDumpingOnRequest(), jar, DumpsOnceWarm.class.getName());
+
+        assertThat(said).contains("class-data archive written in");
+        assertThat(first.exists()).as("kept while the JVM still ran").isTrue();
+        try (var files = Files.list(temp.resolve("cds"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no partial file left").noneMatch(n -> n.endsWith(".partial"));
+        }
+        ClassDataArchive second = ClassDataArchive.forClasspath(temp.resolve("cds"), "worker", jar.toString()).orElseThrow();
+        List<String> mapping = new ArrayList<>(second.jvmOptionsDumpingOnRequest());
+        mapping.add("-Xshare:on"); // fails the start if the archive cannot be mapped
+        assertThat(runJava(mapping, jar, DumpsOnceWarm.class.getName())).contains("not asked to dump");
+    }
+
+    /** A JVM's main that warms up, then asks for its archive, as the Glue worker does. */
+    public static final class DumpsOnceWarm {
+        public static void main(String[] args) {
+            System.out.println(ClassDataArchive.dumpIfAsked().orElse("not asked to dump"));
+        }
+    }
+
+    private static String runJava(List<String> options, Path jar, String mainClass) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", jar.toString(), mainClass));
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes());
+        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(java.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
     void aModulesJarStandsForItsClassesOnlyWhenPackagedAfterThem() throws Exception {
         Path target = Files.createDirectories(temp.resolve("target"));
         Path classes = Files.createDirectories(target.resolve("classes"));

@@ -3,7 +3,6 @@ package gluelab.cloud.services.glue.worker;
 import gluelab.glue.protocol.GlueCommand;
 import gluelab.glue.protocol.GlueEvent;
 import gluelab.glue.protocol.RunCommand;
-import gluelab.process.ClassDataArchive;
 import gluelab.process.ProcessOwner;
 import gluelab.process.ProcessSpec;
 import gluelab.process.ProtocolException;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -26,23 +23,19 @@ import java.util.logging.Logger;
  * Runs submitted while the worker starts wait for its {@code ready}. If the worker dies, every run it held is
  * reported lost and the next run starts a new worker (kept warm: started at once, see {@link #keepWarm()});
  * Lab Cloud itself never goes down with it. The worker's stderr (Spark's own logging) goes to
- * {@code glue-worker.log} in its working directory. A worker that ends cleanly leaves its class-data archive for
- * the next one ({@link WorkerCommandLine}).
+ * {@code glue-worker.log} in its working directory. The first worker of a build writes a class-data archive once
+ * warmed up, for the next ones to map ({@link WorkerCommandLine}).
  */
 public final class GlueWorkerClient implements JobRunExecutor {
 
     static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
-    /** Long enough for a worker's first clean end, which writes its class-data archive, on a busy machine. */
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
-    /** How long closing waits for an ended worker's archive to be kept (its end is heard on another thread). */
-    private static final Duration ARCHIVE_SETTLE = Duration.ofSeconds(2);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** The worker takes every run, so all runs share one key. */
     private static final String RUNS = "glue-job-runs";
     private static final Logger LOG = Logger.getLogger(GlueWorkerClient.class.getName());
 
     private final WorkerEvents events;
     private final WarmProcessPool<RunCommand> pool;
-    private final Worker worker;
     private volatile boolean keepWarm;
 
     /**
@@ -52,9 +45,8 @@ public final class GlueWorkerClient implements JobRunExecutor {
      */
     public GlueWorkerClient(Supplier<WorkerCommandLine.Launch> commandLine, Path workDirectory, WorkerEvents events) {
         this.events = events;
-        this.worker = new Worker(commandLine, workDirectory);
         this.pool = new WarmProcessPool<>("glue-worker", WarmProcessPool.Limits.oneProcess(STARTUP_LIMIT, SHUTDOWN_GRACE),
-                worker, InstantSource.system());
+                new Worker(commandLine, workDirectory), InstantSource.system());
     }
 
     /**
@@ -96,7 +88,6 @@ public final class GlueWorkerClient implements JobRunExecutor {
     @Override
     public void close() {
         pool.close();
-        worker.awaitArchivesSettled(ARCHIVE_SETTLE);
     }
 
     /** How the pool starts the worker, hands it runs, and hears from it. */
@@ -104,8 +95,6 @@ public final class GlueWorkerClient implements JobRunExecutor {
 
         private final Supplier<WorkerCommandLine.Launch> commandLine;
         private final Path workDirectory;
-        /** The class-data archive of each worker started and not yet heard ending, by process id. */
-        private final Map<String, ClassDataArchive> archives = new ConcurrentHashMap<>();
         private volatile WarmProcess lastReady;
 
         Worker(Supplier<WorkerCommandLine.Launch> commandLine, Path workDirectory) {
@@ -116,24 +105,9 @@ public final class GlueWorkerClient implements JobRunExecutor {
         @Override
         public ProcessSpec spec(String key, String processId) {
             WorkerCommandLine.Launch launch = commandLine.get();
-            launch.archive().ifPresent(archive -> {
-                archives.put(processId, archive);
-                LOG.info("The Glue worker " + processId + (archive.exists() ? " maps the class-data archive "
-                        : " writes its class-data archive when it ends: ") + archive);
-            });
+            launch.archive().ifPresent(archive -> LOG.info("The Glue worker " + processId + (archive.exists()
+                    ? " maps the class-data archive " : " writes its class-data archive once warmed up: ") + archive));
             return ProcessSpec.of(launch.command(), workDirectory, workDirectory.resolve("glue-worker.log"));
-        }
-
-        void awaitArchivesSettled(Duration limit) {
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (!archives.isEmpty() && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
 
         @Override
@@ -155,10 +129,6 @@ public final class GlueWorkerClient implements JobRunExecutor {
         /** Called after the runs it held were reported lost; a closed pool starts nothing. */
         @Override
         public void exited(WarmProcess worker, int exitCode) {
-            ClassDataArchive archive = archives.remove(worker.id());
-            if (archive != null) {
-                archive.keepIfComplete(exitCode);
-            }
             if (keepWarm && worker == lastReady) {
                 LOG.info("The Glue worker " + worker.id() + " ended (code " + exitCode + "); starting a new one");
                 startInBackground();

@@ -24,7 +24,7 @@ import java.util.Properties;
  * Two things make the first run after Lab Cloud starts quicker. The worker runs at a lower priority
  * ({@code nice -n 10} where there is a {@code nice}), so the kernel and the notebook's first cells, which start at
  * the same moment, are not slowed by Spark's start. And the real worker uses class-data sharing: the first worker
- * of a build dumps the classes it loaded when it ends, later ones map them ({@link ClassDataArchive}; set
+ * of a build dumps the classes it loaded once it is warmed up, later ones map them ({@link ClassDataArchive}; set
  * {@value #SHARING_PROPERTY} to {@code off} to start without).
  */
 public final class WorkerCommandLine {
@@ -66,7 +66,7 @@ public final class WorkerCommandLine {
             command.addAll(List.of(NICE.toString(), "-n", "10"));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        archive.ifPresent(it -> command.addAll(it.jvmOptions()));
+        archive.ifPresent(it -> command.addAll(it.jvmOptionsDumpingOnRequest()));
         command.addAll(sparkFlags());
         command.add("-Djava.security.manager=allow");
         command.add("-Xmx" + heap());
