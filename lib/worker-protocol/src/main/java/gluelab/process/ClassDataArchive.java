@@ -229,7 +229,9 @@ public final class ClassDataArchive {
         try (Stream<Path> files = Files.list(directory)) {
             files.filter(file -> {
                 String fileName = file.getFileName().toString();
-                return fileName.startsWith(name + "-") && fileName.endsWith(SUFFIX) && !file.equals(archive);
+                // Partial files too: those of JVMs that were stopped while dumping (each is as large as an archive).
+                return fileName.startsWith(name + "-") && (fileName.endsWith(SUFFIX) || fileName.endsWith(PARTIAL_SUFFIX))
+                        && !file.equals(archive) && !file.equals(partial);
             }).forEach(ClassDataArchive::deleteQuietly);
         }
     }
