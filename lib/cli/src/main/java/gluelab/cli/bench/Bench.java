@@ -28,6 +28,7 @@ public final class Bench {
             new EventsToLambdaBench(),
             new SecretsManagerBench(),
             new GlueRunBench(),
+            new FirstJobRunBench(),
             new SparkClusterBench(),
             new DataQualityBench(),
             new GrandMasterBench(),

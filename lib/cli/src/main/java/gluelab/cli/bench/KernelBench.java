@@ -28,7 +28,7 @@ final class KernelBench implements Benchmark {
 
     @Override
     public String description() {
-        return "kernel start to first result (goal: 1 s) and per-cell overhead (goal: 30 ms) through Jupyter, the library's polling shell channel beside ours, and in the runner";
+        return "kernel start to first result (goal: 1 s), with and without its class-data archive, and per-cell overhead (goal: 30 ms) through Jupyter, the library's polling shell channel beside ours, and in the runner";
     }
 
     @Override
@@ -44,19 +44,26 @@ final class KernelBench implements Benchmark {
             return;
         }
         Path jupyterPath = Files.createTempDirectory("bench-jupyter-");
+        Path unshared = Files.createTempDirectory("bench-jupyter-unshared-");
         try {
             KernelspecInstaller.install(home, jupyterPath.resolve("kernels").resolve(KernelspecInstaller.KERNEL_NAME));
-            // Before and after in one run: the base library's shell channel polls every 50 ms; ours blocks in poll.
+            // Before and after in one run: the base library's shell channel polls every 50 ms, ours blocks in poll;
+            // a kernel without its class-data archive, and with it.
+            KernelspecInstaller.install(home, unshared.resolve("kernels").resolve(KernelspecInstaller.KERNEL_NAME), false);
             JsonNode polling = measure(home, jupyterPath, "polling", 3, 60);
+            JsonNode withoutArchive = measure(home, unshared, "blocking", 5, 0);
             JsonNode blocking = measure(home, jupyterPath, "blocking", 7, 100);
             report.add(Measurement.of("kernel start to first result (Jupyter)", "s",
                     numbers(blocking.get("start_seconds"), 1)));
+            report.add(Measurement.of("kernel start to first result (Jupyter), without class-data archive", "s",
+                    numbers(withoutArchive.get("start_seconds"), 1)));
             report.add(Measurement.of("trivial cell round trip (Jupyter), blocking shell channel", "ms",
                     numbers(blocking.get("cell_seconds"), 1000)));
             report.add(Measurement.of("trivial cell round trip (Jupyter), the library's 50 ms polling", "ms",
                     numbers(polling.get("cell_seconds"), 1000)));
         } finally {
             BenchClouds.deleteTree(jupyterPath);
+            BenchClouds.deleteTree(unshared);
         }
     }
 

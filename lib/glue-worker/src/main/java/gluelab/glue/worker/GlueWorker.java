@@ -21,6 +21,7 @@ import gluelab.glue.protocol.GlueCommand;
 import gluelab.glue.protocol.GlueEvent;
 import gluelab.glue.protocol.RunCommand;
 import gluelab.glue.spi.BookmarkOption;
+import gluelab.process.ClassDataArchive;
 import gluelab.process.ProtocolException;
 
 /**
@@ -104,6 +105,7 @@ public final class GlueWorker {
                 if (cluster) {
                     ClusterSettings.warmUp(spark, stderr);
                 }
+                ClassDataArchive.dumpIfAsked().ifPresent(outcome -> stderr.println("[glue-worker] " + outcome));
             }, "glue-worker-warm-up-s3");
             s3.setDaemon(true);
             s3.start();

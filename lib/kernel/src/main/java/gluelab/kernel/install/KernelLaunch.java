@@ -1,5 +1,6 @@
 package gluelab.kernel.install;
 
+import gluelab.process.ClassDataArchive;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -27,16 +28,34 @@ public final class KernelLaunch {
     private KernelLaunch() {
     }
 
-    static List<String> argv(Path labHome) throws IOException {
-        List<String> argv = new ArrayList<>(javaCommand(labHome, MAIN_CLASS));
+    /** Jupyter's command for the kernel; makes the kernel's class-data archive first if this build has none. */
+    static List<String> argv(Path labHome, boolean classDataSharing) throws IOException {
+        List<String> argv;
+        if (classDataSharing) {
+            KernelClassArchive.make(labHome, javaCommand(labHome, KernelClassArchive.trainingClass(), List.of()),
+                    classpath(labHome));
+            argv = new ArrayList<>(javaCommand(labHome, MAIN_CLASS));
+        } else {
+            argv = new ArrayList<>(javaCommand(labHome, MAIN_CLASS, List.of()));
+        }
         argv.add("{connection_file}");
         return argv;
     }
 
-    /** {@code java <flags> -ea -cp <kernel class path> mainClass}: a JVM like the kernel's, running {@code mainClass}. */
+    /**
+     * {@code java <flags> -ea -cp <kernel class path> mainClass}: a JVM like the kernel's, running {@code mainClass};
+     * it maps the kernel's class-data archive when this build has one.
+     */
     public static List<String> javaCommand(Path labHome, String mainClass) throws IOException {
+        List<String> classpath = classpath(labHome);
+        return javaCommand(labHome, mainClass, KernelClassArchive.mappingOptions(labHome, classpath));
+    }
+
+    private static List<String> javaCommand(Path labHome, String mainClass, List<String> sharingOptions)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
+        command.addAll(sharingOptions);
         command.addAll(sparkJvmFlags(labHome.resolve("lib").resolve("pom.xml")));
         command.add("-ea");
         command.add("-cp");
@@ -50,7 +69,10 @@ public final class KernelLaunch {
         return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
     }
 
-    /** The kernel module's compiled classes, then its runtime dependencies as Maven wrote them. */
+    /**
+     * The kernel module's jar (its compiled classes when the jar is missing or stale: class-data sharing archives
+     * only classes from jars), then its runtime dependencies as Maven wrote them.
+     */
     static List<String> classpath(Path labHome) throws IOException {
         Path target = labHome.resolve("lib").resolve("kernel").resolve("target");
         Path classes = target.resolve("classes");
@@ -60,7 +82,7 @@ public final class KernelLaunch {
                     + "); run: mvn -f " + labHome.resolve("lib").resolve("pom.xml") + " -pl kernel -am package -DskipTests");
         }
         List<String> entries = new ArrayList<>();
-        entries.add(classes.toString());
+        entries.add(ClassDataArchive.packagedJar(target, "kernel").orElse(classes).toString());
         for (String entry : Files.readString(classpathFile).strip().split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 entries.add(entry);

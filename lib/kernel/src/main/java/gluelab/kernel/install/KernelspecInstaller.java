@@ -43,10 +43,18 @@ public final class KernelspecInstaller {
         return install(labHome, directory);
     }
 
-    /** Writes {@code kernel.json} into {@code kernelDirectory} and returns that directory. */
+    /**
+     * Writes {@code kernel.json} into {@code kernelDirectory} and returns that directory. The kernel maps its
+     * class-data archive, made now if this build has none ({@link KernelClassArchive}).
+     */
     public static Path install(Path labHome, Path kernelDirectory) throws IOException {
+        return install(labHome, kernelDirectory, true);
+    }
+
+    /** As {@link #install(Path, Path)}, or with a kernel that starts without class-data sharing (to compare). */
+    public static Path install(Path labHome, Path kernelDirectory, boolean classDataSharing) throws IOException {
         Files.createDirectories(kernelDirectory);
-        Files.writeString(kernelDirectory.resolve("kernel.json"), kernelJson(KernelLaunch.argv(labHome)));
+        Files.writeString(kernelDirectory.resolve("kernel.json"), kernelJson(KernelLaunch.argv(labHome, classDataSharing)));
         return kernelDirectory;
     }
 

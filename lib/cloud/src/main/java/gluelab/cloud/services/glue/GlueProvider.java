@@ -198,7 +198,8 @@ public final class GlueProvider implements ServiceProvider {
             return new DisabledExecutor(events);
         }
         GlueWorkerClient worker = new GlueWorkerClient(
-                () -> WorkerCommandLine.command(WorkerClasspath.find(), platform.config().sparkMaster()),
+                () -> WorkerCommandLine.launch(WorkerClasspath.find(), platform.config().sparkMaster(),
+                        WorkerClasspath.archiveDirectory()),
                 platform.state().payloadDir("glue").resolve("worker"), events);
         if (mode == LabCloudConfig.GlueWorkerMode.EAGER) {
             worker.keepWarm();

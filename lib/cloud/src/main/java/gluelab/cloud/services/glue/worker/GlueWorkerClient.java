@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * Runs submitted while the worker starts wait for its {@code ready}. If the worker dies, every run it held is
  * reported lost and the next run starts a new worker (kept warm: started at once, see {@link #keepWarm()});
  * Lab Cloud itself never goes down with it. The worker's stderr (Spark's own logging) goes to
- * {@code glue-worker.log} in its working directory.
+ * {@code glue-worker.log} in its working directory. The first worker of a build writes a class-data archive once
+ * warmed up, for the next ones to map ({@link WorkerCommandLine}).
  */
 public final class GlueWorkerClient implements JobRunExecutor {
 
@@ -42,7 +43,7 @@ public final class GlueWorkerClient implements JobRunExecutor {
      *                      learner) when the worker is not built
      * @param workDirectory where the worker runs (Spark writes scratch files there)
      */
-    public GlueWorkerClient(Supplier<List<String>> commandLine, Path workDirectory, WorkerEvents events) {
+    public GlueWorkerClient(Supplier<WorkerCommandLine.Launch> commandLine, Path workDirectory, WorkerEvents events) {
         this.events = events;
         this.pool = new WarmProcessPool<>("glue-worker", WarmProcessPool.Limits.oneProcess(STARTUP_LIMIT, SHUTDOWN_GRACE),
                 new Worker(commandLine, workDirectory), InstantSource.system());
@@ -92,18 +93,21 @@ public final class GlueWorkerClient implements JobRunExecutor {
     /** How the pool starts the worker, hands it runs, and hears from it. */
     private final class Worker implements ProcessOwner<RunCommand> {
 
-        private final Supplier<List<String>> commandLine;
+        private final Supplier<WorkerCommandLine.Launch> commandLine;
         private final Path workDirectory;
         private volatile WarmProcess lastReady;
 
-        Worker(Supplier<List<String>> commandLine, Path workDirectory) {
+        Worker(Supplier<WorkerCommandLine.Launch> commandLine, Path workDirectory) {
             this.commandLine = commandLine;
             this.workDirectory = workDirectory;
         }
 
         @Override
         public ProcessSpec spec(String key, String processId) {
-            return ProcessSpec.of(commandLine.get(), workDirectory, workDirectory.resolve("glue-worker.log"));
+            WorkerCommandLine.Launch launch = commandLine.get();
+            launch.archive().ifPresent(archive -> LOG.info("The Glue worker " + processId + (archive.exists()
+                    ? " maps the class-data archive " : " writes its class-data archive once warmed up: ") + archive));
+            return ProcessSpec.of(launch.command(), workDirectory, workDirectory.resolve("glue-worker.log"));
         }
 
         @Override

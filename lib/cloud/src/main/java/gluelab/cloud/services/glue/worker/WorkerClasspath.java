@@ -1,16 +1,20 @@
 package gluelab.cloud.services.glue.worker;
 
+import gluelab.process.ClassDataArchive;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Finds the Glue worker's class path: the system property {@code gluelab.worker.classpath}, else the
  * environment variable {@code GLUELAB_WORKER_CLASSPATH}, else the built glue-worker module of the
  * repository ({@code GLUELAB_HOME}, or the nearest directory above the working directory that holds
- * {@code lib/pom.xml}): its {@code target/classes} plus the jars listed in {@code target/classpath.txt}.
+ * {@code lib/pom.xml}): its jar (or {@code target/classes} when the jar is missing or older than a class in it) plus
+ * the jars listed in {@code target/classpath.txt}. The jar comes first because class-data sharing archives only
+ * classes from jars ({@link gluelab.process.ClassDataArchive}).
  * Public for tools that run Spark code as the worker does (the benchmarks' plain Spark JVM).
  */
 public final class WorkerClasspath {
@@ -45,12 +49,33 @@ public final class WorkerClasspath {
                     + " is missing). Build it with: mvn -f " + root.resolve("lib").resolve("pom.xml")
                     + " -pl glue-worker -am package -DskipTests");
         }
+        Path own = ClassDataArchive.packagedJar(module, "glue-worker").orElse(classes);
         try {
             String jars = Files.readString(listing).trim();
-            return jars.isEmpty() ? classes.toString() : classes + File.pathSeparator + jars;
+            return jars.isEmpty() ? own.toString() : own + File.pathSeparator + jars;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + listing + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the worker's class-data archives are kept: {@code build/cds} of the repository, shared by every Lab
+     * Cloud of the checkout (tests included); empty when the class path was configured rather than found there.
+     */
+    public static Optional<Path> archiveDirectory() {
+        if (isConfigured(System.getProperty(PROPERTY)) || isConfigured(System.getenv(ENVIRONMENT))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(repositoryRoot(System.getenv(HOME_ENVIRONMENT), Path.of(System.getProperty("user.dir")))
+                    .resolve("build").resolve("cds"));
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isConfigured(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static Path repositoryRoot(String home, Path workingDirectory) {
