@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -110,6 +111,16 @@ public final class Check {
         UNMOVED_CLOCK.add(advance);
     }
 
+    /**
+     * What {@link Lab#advanceClock} could not do in this notebook, once it could not ({@code "AWS runs on real time, so
+     * lab.advanceClock did not move it 1 d (until …)"}), else empty. Checks and waits that count on the lab clock say it.
+     */
+    static Optional<String> unmovedClock() {
+        List<String> unmoved = List.copyOf(UNMOVED_CLOCK);
+        return unmoved.isEmpty() ? Optional.empty() : Optional.of(realTimeTarget + " runs on real time, so lab.advanceClock"
+                + " did not move it " + String.join(", then ", unmoved));
+    }
+
     /** The words a failed check's reason carries when it needed the lab clock (see {@link #clockNotMoved}). */
     public static final String NEEDS_LAB_CLOCK = "needs the lab clock";
 
@@ -149,10 +160,9 @@ public final class Check {
 
         private void record(String description, String shownWhenPassed, boolean passed, Supplier<String> whyNot) {
             String reason = passed ? null : Objects.requireNonNullElse(safely(whyNot), "no reason given");
-            List<String> unmoved = List.copyOf(UNMOVED_CLOCK);
-            if (!passed && !unmoved.isEmpty()) {
-                reason += " (this check " + NEEDS_LAB_CLOCK + ": " + realTimeTarget + " runs on real time, so lab.advanceClock"
-                        + " did not move it " + String.join(", then ", unmoved) + "; wait that long, then run the cells"
+            Optional<String> unmoved = unmovedClock();
+            if (!passed && unmoved.isPresent()) {
+                reason += " (this check " + NEEDS_LAB_CLOCK + ": " + unmoved.get() + "; wait that long, then run the cells"
                         + " after it again)";
             }
             String elsewhere = mailElsewhere;

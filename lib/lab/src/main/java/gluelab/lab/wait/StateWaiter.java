@@ -1,10 +1,12 @@
 package gluelab.lab.wait;
 
+import gluelab.lab.Check;
 import gluelab.lab.Durations;
 import gluelab.lab.LabTimeoutException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -17,6 +19,13 @@ import java.util.function.Supplier;
  * SUCCEEDED in 1.4 s}. Each state is shown once, when it is first seen; in a notebook the line is redrawn in place
  * with the time waited so far ({@link ProgressLine}). Polls get slower up to a limit, so long AWS runs cost few calls.
  * An interrupt (Jupyter's interrupt button) ends the wait at once with a clear message.
+ * <p>
+ * Some waits count on the lab clock: an invocation or a run that a schedule, a retry or a rotation brings when
+ * {@code lab.advanceClock} moves the clock. Where the clock runs on real time (AWS, LocalStack, Lab Cloud in AWS mode)
+ * the advance is refused, and what such a wait waits for is due hours or days away; so once an advance was refused
+ * (see {@link #withLabClock}), a wait that has been waiting only for the clock (nothing it waits for is underway) for a
+ * short grace gives up, saying what it waited for, that it needs the lab clock and how long to wait on real time, and
+ * returns what it saw, so the notebook's next cells still run and its checks say they need the lab clock.
  */
 public final class StateWaiter {
 
@@ -31,6 +40,8 @@ public final class StateWaiter {
     private final Duration maxInterval;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
+    private final Supplier<Optional<String>> unmovedClock;
+    private final Duration clockGrace;
 
     public StateWaiter(PrintStream out, Duration firstInterval, Duration maxInterval, Sleeper sleeper, LongSupplier nanoTime) {
         this(() -> ProgressLine.printing(out), firstInterval, maxInterval, sleeper, nanoTime);
@@ -39,11 +50,28 @@ public final class StateWaiter {
     /** Shows each wait on a progress line {@code progress} makes. */
     public StateWaiter(Supplier<ProgressLine> progress, Duration firstInterval, Duration maxInterval,
                        Sleeper sleeper, LongSupplier nanoTime) {
+        this(progress, firstInterval, maxInterval, sleeper, nanoTime, Optional::empty, Duration.ZERO);
+    }
+
+    private StateWaiter(Supplier<ProgressLine> progress, Duration firstInterval, Duration maxInterval, Sleeper sleeper,
+                        LongSupplier nanoTime, Supplier<Optional<String>> unmovedClock, Duration clockGrace) {
         this.progress = progress;
         this.firstInterval = firstInterval;
         this.maxInterval = maxInterval;
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
+        this.unmovedClock = unmovedClock;
+        this.clockGrace = clockGrace;
+    }
+
+    /**
+     * This waiter, for waits that may count on the lab clock: {@code unmovedClock} says what advance of the clock was
+     * refused, once one was ({@code "AWS runs on real time, so lab.advanceClock did not move it 1 d (until …)"}), and
+     * from then on a wait that has waited only for the clock for {@code grace} gives up. The grace lets what is already
+     * underway (an asynchronous invocation's log lines, say) arrive.
+     */
+    public StateWaiter withLabClock(Supplier<Optional<String>> unmovedClock, Duration grace) {
+        return new StateWaiter(progress, firstInterval, maxInterval, sleeper, nanoTime, unmovedClock, grace);
     }
 
     /** Waits with real pauses, showing progress in place in a notebook and as printed text elsewhere. */
@@ -65,6 +93,19 @@ public final class StateWaiter {
      */
     public <T> T await(String what, Supplier<T> poll, Function<T, String> stateOf, Predicate<T> done,
                        BiFunction<T, Duration, String> summary, Duration timeout, String timeoutHint) {
+        return await(what, poll, stateOf, done, summary, timeout, timeoutHint, answer -> false);
+    }
+
+    /**
+     * As {@link #await(String, Supplier, Function, Predicate, BiFunction, Duration, String)}, for a wait that counts on
+     * the lab clock: {@code waitingForTheClock} tells an answer that shows nothing underway, only something still to
+     * come when the clock moves (no invocation going and fewer ended than wanted, say). Once an advance of the clock
+     * was refused, such answers for the grace (see {@link #withLabClock}) end the wait: it says so and returns the last
+     * answer instead of waiting out {@code timeout}.
+     */
+    public <T> T await(String what, Supplier<T> poll, Function<T, String> stateOf, Predicate<T> done,
+                       BiFunction<T, Duration, String> summary, Duration timeout, String timeoutHint,
+                       Predicate<T> waitingForTheClock) {
         long started = nanoTime.getAsLong();
         ProgressLine line = progress.get();
         StringBuilder settled = new StringBuilder(what).append(": ");
@@ -72,6 +113,7 @@ public final class StateWaiter {
         line.waiting(settled.toString(), "");
         String shown = null;
         Duration interval = firstInterval;
+        Long waitingForTheClockSince = null;
         while (true) {
             T answer;
             try {
@@ -91,6 +133,16 @@ public final class StateWaiter {
             if (done.test(answer)) {
                 String end = summary.apply(answer, waited);
                 line.ended(settled + (end == null || end.isEmpty() ? "" : " " + end));
+                return answer;
+            }
+            Optional<String> unmoved = waitingForTheClock.test(answer) ? unmovedClock.get() : Optional.empty();
+            if (unmoved.isEmpty()) {
+                waitingForTheClockSince = null;
+            } else if (waitingForTheClockSince == null) {
+                waitingForTheClockSince = nanoTime.getAsLong();
+            } else if (nanoTime.getAsLong() - waitingForTheClockSince >= clockGrace.toNanos()) {
+                line.ended(settled + " … gave up after " + Durations.describe(waited) + ": this wait "
+                        + Check.NEEDS_LAB_CLOCK + ". " + unmoved.get() + "; wait that long, then run this cell again.");
                 return answer;
             }
             if (waited.compareTo(timeout) >= 0) {
