@@ -612,7 +612,8 @@ public final class Lab implements AutoCloseable {
      * ({@code 0 runs → 1 run (RUNNING) → 1 run, all ended in 2.3 s}), and returns every run, oldest first. For runs
      * that something else starts (a Lambda, a schedule, a rule), where the notebook holds no run id. Once
      * {@link #advanceClock} could not move the clock, it waits only briefly while no run is going: the runs it lacks are
-     * due on a clock that did not move, and it says so and returns the runs there are.
+     * due on a clock that did not move. It waits for real time to bring them if that fits in its timeout, else only a
+     * few seconds, and then says so and returns the runs there are.
      */
     public List<JobRun> waitForJobRuns(String jobName, int count) {
         return waitForJobRuns(jobName, count, admin != null ? Duration.ofMinutes(5) : Duration.ofMinutes(30));
@@ -627,7 +628,8 @@ public final class Lab implements AutoCloseable {
      * and returns them as {@link #lambdaInvocations} does. Asynchronous invocations (rules, S3, schedules) end
      * after the call that caused them returned. Once {@link #advanceClock} could not move the clock, it waits only
      * briefly while no invocation is going: the invocations it lacks (a schedule's, a retry's, a rotation's) are due
-     * on a clock that did not move, and it says so and returns the invocations there are.
+     * on a clock that did not move. It waits for real time to bring them if that fits in its timeout (retries a minute
+     * apart), else only a few seconds (a nightly schedule), and then says so and returns the invocations there are.
      */
     public DataTable waitForInvocations(String functionName, int count) {
         return waitForInvocations(functionName, count, admin != null ? Duration.ofMinutes(2) : Duration.ofMinutes(10));
@@ -839,7 +841,7 @@ public final class Lab implements AutoCloseable {
             System.out.println("The clock of " + where + " cannot be moved: what happens in the next "
                     + Durations.describe(duration) + " needs that much real time. Wait until " + until
                     + ", then run the next cell.");
-            Check.clockNotMoved(where, Durations.describe(duration) + " (until " + until + ")");
+            Check.clockNotMoved(where, Durations.describe(duration) + " (until " + until + ")", now.plus(duration));
             return ClockAdvance.notAdvanced(now);
         }
         ClockAdvance advance = admin.advance(duration);
@@ -892,8 +894,9 @@ public final class Lab implements AutoCloseable {
     /**
      * Polling a local endpoint (Lab Cloud, whatever the target, or LocalStack) costs nothing, so it is quick; AWS's
      * own endpoints are polled as its consoles do, every few seconds. After a refused {@link #advanceClock}, a wait
-     * that counts on the clock gives up once nothing it waits for has been underway for a short grace: long enough for
-     * what is in flight to show (CloudWatch Logs on AWS takes seconds to show a REPORT line), short next to any schedule.
+     * that counts on the clock gives up a grace after real time reached what the advance would have, or after the grace
+     * alone when that is beyond its timeout: long enough for what is in flight to show (CloudWatch Logs on AWS takes
+     * seconds to show a REPORT line), short next to any schedule.
      */
     private StateWaiter stateWaiter() {
         StateWaiter waiter = isLocal() ? StateWaiter.onStdout(Duration.ofMillis(250), Duration.ofSeconds(2))

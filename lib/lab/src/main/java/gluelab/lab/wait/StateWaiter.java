@@ -22,10 +22,11 @@ import java.util.function.Supplier;
  * <p>
  * Some waits count on the lab clock: an invocation or a run that a schedule, a retry or a rotation brings when
  * {@code lab.advanceClock} moves the clock. Where the clock runs on real time (AWS, LocalStack, Lab Cloud in AWS mode)
- * the advance is refused, and what such a wait waits for is due hours or days away; so once an advance was refused
- * (see {@link #withLabClock}), a wait that has been waiting only for the clock (nothing it waits for is underway) for a
- * short grace gives up, saying what it waited for, that it needs the lab clock and how long to wait on real time, and
- * returns what it saw, so the notebook's next cells still run and its checks say they need the lab clock.
+ * the advance is refused. Once one was (see {@link #withLabClock}), a wait that is waiting only for the clock (nothing it
+ * waits for is underway) waits for real time to bring it when that fits in its timeout (Lambda's retries a minute
+ * and two apart, say), and otherwise (a nightly schedule) only for a short grace; then it gives up, saying what it
+ * waited for, that it needs the lab clock and how long to wait on real time, and returns what it saw, so the notebook's
+ * next cells still run and its checks say they need the lab clock.
  */
 public final class StateWaiter {
 
@@ -40,7 +41,7 @@ public final class StateWaiter {
     private final Duration maxInterval;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
-    private final Supplier<Optional<String>> unmovedClock;
+    private final Supplier<Optional<UnmovedClock>> unmovedClock;
     private final Duration clockGrace;
 
     public StateWaiter(PrintStream out, Duration firstInterval, Duration maxInterval, Sleeper sleeper, LongSupplier nanoTime) {
@@ -54,7 +55,7 @@ public final class StateWaiter {
     }
 
     private StateWaiter(Supplier<ProgressLine> progress, Duration firstInterval, Duration maxInterval, Sleeper sleeper,
-                        LongSupplier nanoTime, Supplier<Optional<String>> unmovedClock, Duration clockGrace) {
+                        LongSupplier nanoTime, Supplier<Optional<UnmovedClock>> unmovedClock, Duration clockGrace) {
         this.progress = progress;
         this.firstInterval = firstInterval;
         this.maxInterval = maxInterval;
@@ -66,11 +67,11 @@ public final class StateWaiter {
 
     /**
      * This waiter, for waits that may count on the lab clock: {@code unmovedClock} says what advance of the clock was
-     * refused, once one was ({@code "AWS runs on real time, so lab.advanceClock did not move it 1 d (until …)"}), and
-     * from then on a wait that has waited only for the clock for {@code grace} gives up. The grace lets what is already
-     * underway (an asynchronous invocation's log lines, say) arrive.
+     * refused, once one was, and from then on a wait that waits only for the clock gives up {@code grace} after real
+     * time reached what the advance would have, or after {@code grace} if real time would not reach it within the
+     * wait's timeout. The grace lets what is already underway (an asynchronous invocation's log lines, say) arrive.
      */
-    public StateWaiter withLabClock(Supplier<Optional<String>> unmovedClock, Duration grace) {
+    public StateWaiter withLabClock(Supplier<Optional<UnmovedClock>> unmovedClock, Duration grace) {
         return new StateWaiter(progress, firstInterval, maxInterval, sleeper, nanoTime, unmovedClock, grace);
     }
 
@@ -113,7 +114,7 @@ public final class StateWaiter {
         line.waiting(settled.toString(), "");
         String shown = null;
         Duration interval = firstInterval;
-        Long waitingForTheClockSince = null;
+        Long givingUpOnTheClockAt = null;
         while (true) {
             T answer;
             try {
@@ -135,14 +136,16 @@ public final class StateWaiter {
                 line.ended(settled + (end == null || end.isEmpty() ? "" : " " + end));
                 return answer;
             }
-            Optional<String> unmoved = waitingForTheClock.test(answer) ? unmovedClock.get() : Optional.empty();
+            Optional<UnmovedClock> unmoved = waitingForTheClock.test(answer) ? unmovedClock.get() : Optional.empty();
             if (unmoved.isEmpty()) {
-                waitingForTheClockSince = null;
-            } else if (waitingForTheClockSince == null) {
-                waitingForTheClockSince = nanoTime.getAsLong();
-            } else if (nanoTime.getAsLong() - waitingForTheClockSince >= clockGrace.toNanos()) {
+                givingUpOnTheClockAt = null;
+            } else if (givingUpOnTheClockAt == null) {
+                Duration realTime = unmoved.get().realTimeLeft().plus(clockGrace);
+                Duration patience = realTime.compareTo(timeout.minus(waited)) <= 0 ? realTime : clockGrace;
+                givingUpOnTheClockAt = nanoTime.getAsLong() + patience.toNanos();
+            } else if (nanoTime.getAsLong() >= givingUpOnTheClockAt) {
                 line.ended(settled + " … gave up after " + Durations.describe(waited) + ": this wait "
-                        + Check.NEEDS_LAB_CLOCK + ". " + unmoved.get() + "; wait that long, then run this cell again.");
+                        + Check.NEEDS_LAB_CLOCK + ". " + unmoved.get().said() + "; wait that long, then run this cell again.");
                 return answer;
             }
             if (waited.compareTo(timeout) >= 0) {

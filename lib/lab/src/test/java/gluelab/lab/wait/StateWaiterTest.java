@@ -3,6 +3,7 @@ package gluelab.lab.wait;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gluelab.lab.Durations;
 import gluelab.lab.LabTimeoutException;
 import gluelab.lab.display.Display;
 import gluelab.lab.display.DisplaySink;
@@ -150,7 +151,14 @@ class StateWaiterTest {
     private static final String REFUSED = "AWS runs on real time, so lab.advanceClock did not move it 1 d (until 2026-12-08T21:40:00Z)";
 
     private StateWaiter waiterAfterTheClock(Optional<String> unmoved) {
-        return waiter().withLabClock(() -> unmoved, Duration.ofSeconds(15));
+        return waiterAfterTheClock(unmoved, Duration.ofDays(1));
+    }
+
+    /** After a refused advance that real time reaches {@code realTimeLeft} after the wait starts. */
+    private StateWaiter waiterAfterTheClock(Optional<String> unmoved, Duration realTimeLeft) {
+        return waiter().withLabClock(() -> unmoved.map(said -> new UnmovedClock(said,
+                realTimeLeft.minusNanos(fakeNanos).isNegative() ? Duration.ZERO : realTimeLeft.minusNanos(fakeNanos))),
+                Duration.ofSeconds(15));
     }
 
     @Test
@@ -163,6 +171,30 @@ class StateWaiterTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Invocations of lab36-rotate: 0 invocations … gave up"
                 + " after 15.6 s: this wait needs the lab clock. " + REFUSED + "; wait that long, then run this cell again."
                 + System.lineSeparator());
+    }
+
+    @Test
+    void whenRealTimeReachesWhatTheRefusedAdvanceWouldHaveWithinTheTimeoutTheWaitWaitsForIt() {
+        // Lambda retries a failed asynchronous invocation a minute and then two later: the third ends at 3 min 10 s.
+        String last = waiterAfterTheClock(Optional.of(REFUSED), Duration.ofMinutes(4)).await("Invocations of lab33-flaky",
+                () -> fakeNanos < Duration.ofSeconds(70).toNanos() ? "1 invocation"
+                        : fakeNanos < Duration.ofSeconds(190).toNanos() ? "2 invocations" : "3 invocations",
+                s -> s, "3 invocations"::equals, (s, w) -> "in " + Durations.describe(w), Duration.ofMinutes(10), null,
+                s -> true);
+
+        assertThat(last).isEqualTo("3 invocations");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Invocations of lab33-flaky: 1 invocation → 2 invocations"
+                + " → 3 invocations in 3 min 10 s" + System.lineSeparator());
+    }
+
+    @Test
+    void whenRealTimeReachesWhatTheRefusedAdvanceWouldHaveAndNothingCameTheWaitGivesUpAGraceLater() {
+        String last = waiterAfterTheClock(Optional.of(REFUSED), Duration.ofMinutes(4)).await("Invocations of lab33-flaky",
+                () -> "1 invocation", s -> s, s -> false, (s, w) -> "", Duration.ofMinutes(10), null, s -> true);
+
+        assertThat(last).isEqualTo("1 invocation");
+        assertThat(Duration.ofNanos(fakeNanos)).isBetween(Duration.ofSeconds(255), Duration.ofSeconds(257));
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Invocations of lab33-flaky: 1 invocation … gave up after 4 min");
     }
 
     @Test
