@@ -1,11 +1,15 @@
 package gluelab.lab;
 
 import gluelab.lab.data.RowComparison;
+import gluelab.lab.wait.UnmovedClock;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +32,8 @@ public final class Check {
     /** The advances of the lab clock this notebook asked for and the target could not make, in order. */
     private static final List<String> UNMOVED_CLOCK = Collections.synchronizedList(new ArrayList<>());
     private static volatile String realTimeTarget;
+    /** The latest time the refused advances would have reached: what a schedule due then needs on real time. */
+    private static volatile Instant unmovedUntil;
     /** Where this notebook's email went instead of a lab mailbox, once it looked for one on a target without it. */
     private static volatile String mailElsewhere;
 
@@ -85,6 +91,7 @@ public final class Check {
      */
     static void forgetUnmovedClock() {
         UNMOVED_CLOCK.clear();
+        unmovedUntil = null;
         mailElsewhere = null;
     }
 
@@ -104,10 +111,28 @@ public final class Check {
      * Says that from now on this notebook's checks may count on time that did not pass: {@link Lab#advanceClock} could
      * not move the clock of {@code target}, which runs on real time, by {@code advance} (how much, and until when). A
      * check that fails afterwards says it {@value #NEEDS_LAB_CLOCK} instead of failing for no reason the learner sees.
+     * {@code until} is the real time the advance would have reached.
      */
-    static void clockNotMoved(String target, String advance) {
+    static void clockNotMoved(String target, String advance, Instant until) {
         realTimeTarget = target;
         UNMOVED_CLOCK.add(advance);
+        Instant latest = unmovedUntil;
+        unmovedUntil = latest == null || until.isAfter(latest) ? until : latest;
+    }
+
+    /**
+     * What {@link Lab#advanceClock} could not do in this notebook, once it could not ({@code "AWS runs on real time, so
+     * lab.advanceClock did not move it 1 d (until …)"}), else empty. Checks and waits that count on the lab clock say it.
+     */
+    static Optional<UnmovedClock> unmovedClock() {
+        List<String> unmoved = List.copyOf(UNMOVED_CLOCK);
+        Instant until = unmovedUntil;
+        if (unmoved.isEmpty() || until == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(Instant.now(), until);
+        return Optional.of(new UnmovedClock(realTimeTarget + " runs on real time, so lab.advanceClock did not move it "
+                + String.join(", then ", unmoved), left.isNegative() ? Duration.ZERO : left));
     }
 
     /** The words a failed check's reason carries when it needed the lab clock (see {@link #clockNotMoved}). */
@@ -149,10 +174,9 @@ public final class Check {
 
         private void record(String description, String shownWhenPassed, boolean passed, Supplier<String> whyNot) {
             String reason = passed ? null : Objects.requireNonNullElse(safely(whyNot), "no reason given");
-            List<String> unmoved = List.copyOf(UNMOVED_CLOCK);
-            if (!passed && !unmoved.isEmpty()) {
-                reason += " (this check " + NEEDS_LAB_CLOCK + ": " + realTimeTarget + " runs on real time, so lab.advanceClock"
-                        + " did not move it " + String.join(", then ", unmoved) + "; wait that long, then run the cells"
+            Optional<UnmovedClock> unmoved = unmovedClock();
+            if (!passed && unmoved.isPresent()) {
+                reason += " (this check " + NEEDS_LAB_CLOCK + ": " + unmoved.get().said() + "; wait that long, then run the cells"
                         + " after it again)";
             }
             String elsewhere = mailElsewhere;

@@ -610,7 +610,10 @@ public final class Lab implements AutoCloseable {
     /**
      * Waits until a job has at least {@code count} runs and none of them is still going, printing the progress
      * ({@code 0 runs → 1 run (RUNNING) → 1 run, all ended in 2.3 s}), and returns every run, oldest first. For runs
-     * that something else starts (a Lambda, a schedule, a rule), where the notebook holds no run id.
+     * that something else starts (a Lambda, a schedule, a rule), where the notebook holds no run id. Once
+     * {@link #advanceClock} could not move the clock, it waits only briefly while no run is going: the runs it lacks are
+     * due on a clock that did not move. It waits for real time to bring them if that fits in its timeout, else only a
+     * few seconds, and then says so and returns the runs there are.
      */
     public List<JobRun> waitForJobRuns(String jobName, int count) {
         return waitForJobRuns(jobName, count, admin != null ? Duration.ofMinutes(5) : Duration.ofMinutes(30));
@@ -623,7 +626,10 @@ public final class Lab implements AutoCloseable {
     /**
      * Waits until a function's log group shows at least {@code count} finished invocations (their REPORT lines),
      * and returns them as {@link #lambdaInvocations} does. Asynchronous invocations (rules, S3, schedules) end
-     * after the call that caused them returned.
+     * after the call that caused them returned. Once {@link #advanceClock} could not move the clock, it waits only
+     * briefly while no invocation is going: the invocations it lacks (a schedule's, a retry's, a rotation's) are due
+     * on a clock that did not move. It waits for real time to bring them if that fits in its timeout (retries a minute
+     * apart), else only a few seconds (a nightly schedule), and then says so and returns the invocations there are.
      */
     public DataTable waitForInvocations(String functionName, int count) {
         return waitForInvocations(functionName, count, admin != null ? Duration.ofMinutes(2) : Duration.ofMinutes(10));
@@ -638,7 +644,8 @@ public final class Lab implements AutoCloseable {
                 table -> ended.applyAsLong(table) >= count, (table, waited) -> "in " + Durations.describe(waited),
                 timeout,
                 "Look at the function's log group /aws/lambda/" + functionName + " and at what should invoke it "
-                        + "(a rule's target, a permission, a schedule)");
+                        + "(a rule's target, a permission, a schedule)",
+                table -> table.values("duration_ms").stream().noneMatch(java.util.Objects::isNull));
     }
 
     /**
@@ -834,7 +841,7 @@ public final class Lab implements AutoCloseable {
             System.out.println("The clock of " + where + " cannot be moved: what happens in the next "
                     + Durations.describe(duration) + " needs that much real time. Wait until " + until
                     + ", then run the next cell.");
-            Check.clockNotMoved(where, Durations.describe(duration) + " (until " + until + ")");
+            Check.clockNotMoved(where, Durations.describe(duration) + " (until " + until + ")", now.plus(duration));
             return ClockAdvance.notAdvanced(now);
         }
         ClockAdvance advance = admin.advance(duration);
@@ -886,11 +893,15 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Polling a local endpoint (Lab Cloud, whatever the target, or LocalStack) costs nothing, so it is quick; AWS's
-     * own endpoints are polled as its consoles do, every few seconds.
+     * own endpoints are polled as its consoles do, every few seconds. After a refused {@link #advanceClock}, a wait
+     * that counts on the clock gives up a grace after real time reached what the advance would have, or after the grace
+     * alone when that is beyond its timeout: long enough for what is in flight to show (CloudWatch Logs on AWS takes
+     * seconds to show a REPORT line), short next to any schedule.
      */
     private StateWaiter stateWaiter() {
-        return isLocal() ? StateWaiter.onStdout(Duration.ofMillis(250), Duration.ofSeconds(2))
+        StateWaiter waiter = isLocal() ? StateWaiter.onStdout(Duration.ofMillis(250), Duration.ofSeconds(2))
                 : StateWaiter.onStdout(Duration.ofSeconds(5), Duration.ofSeconds(20));
+        return waiter.withLabClock(Check::unmovedClock, isLocal() ? Duration.ofSeconds(15) : Duration.ofMinutes(1));
     }
 
     private boolean isLocal() {

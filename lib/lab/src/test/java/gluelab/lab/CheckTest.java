@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gluelab.lab.data.CsvFormat;
+import gluelab.lab.wait.UnmovedClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,8 +62,8 @@ class CheckTest {
     void aCheckThatFailsAfterTheLabClockCouldNotBeMovedSaysItNeedsTheLabClock() {
         assertThatThrownBy(() -> Check.that("before", false, "no run")).hasMessage("✘ before — no run");
 
-        Check.clockNotMoved("AWS", "1 h (until 10:00Z)");
-        Check.clockNotMoved("AWS", "2 h (until 12:00Z)");
+        Check.clockNotMoved("AWS", "1 h (until 10:00Z)", Instant.parse("2026-12-08T10:00:00Z"));
+        Check.clockNotMoved("AWS", "2 h (until 12:00Z)", Instant.parse("2026-12-08T12:00:00Z"));
 
         assertThatThrownBy(() -> Check.equal("runs in the hours", 3, 0))
                 .hasMessage("✘ runs in the hours — expected 3 but got 0 (this check needs the lab clock: AWS runs on real"
@@ -71,10 +74,25 @@ class CheckTest {
     }
 
     @Test
+    void aWaitLearnsWhatTheRefusedAdvancesSaidAndHowMuchRealTimeIsLeftUntilTheLatestOfThem() {
+        assertThat(Check.unmovedClock()).isEmpty();
+        Instant now = Instant.now();
+
+        Check.clockNotMoved("AWS", "2 h", now.plus(Duration.ofHours(2)));
+        Check.clockNotMoved("AWS", "1 min", now.plus(Duration.ofMinutes(1)));
+
+        UnmovedClock unmoved = Check.unmovedClock().orElseThrow();
+        assertThat(unmoved.said()).isEqualTo("AWS runs on real time, so lab.advanceClock did not move it 2 h, then 1 min");
+        assertThat(unmoved.realTimeLeft()).isBetween(Duration.ofMinutes(119), Duration.ofHours(2));
+    }
+
+    @Test
     void theNextNotebookStartsWithItsOwnClock() {
-        Check.clockNotMoved("AWS", "1 h (until 10:00Z)");
+        Check.clockNotMoved("AWS", "1 h (until 10:00Z)", Instant.now().plus(Duration.ofHours(1)));
 
         Check.forgetUnmovedClock();
+
+        assertThat(Check.unmovedClock()).isEmpty();
 
         assertThatThrownBy(() -> Check.that("after a new Lab.connect", false, "no run"))
                 .hasMessage("✘ after a new Lab.connect — no run");

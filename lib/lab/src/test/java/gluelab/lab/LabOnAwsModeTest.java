@@ -10,9 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.glue.model.JobRun;
 
 /**
  * The lab on a Lab Cloud in AWS mode: as on AWS, it makes AWS calls only, and what needs the lab clock says so;
@@ -66,5 +68,41 @@ class LabOnAwsModeTest {
             Check.clearResults();
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("cannot be moved").contains("Wait until");
+    }
+
+    @Test
+    void afterARefusedAdvanceTheWaitsForWhatTheClockBringsGiveUpPromptlySayingWhatTheyWaitedForAndHowLongToWait() {
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        long started = System.nanoTime();
+        try (Lab lab = Lab.connect("36", asOnAws())) {
+            lab.reset();
+            String job = lab.name("nightly");
+            lab.glue().createJob(r -> r.name(job).role("arn:aws:iam::000000000000:role/" + lab.name("glue"))
+                    .command(c -> c.name("glueetl").scriptLocation("s3://" + lab.name("scripts") + "/launcher.scala")));
+            lab.advanceClock(Duration.ofDays(1));
+
+            // A schedule would invoke the function and start the job once in the day the clock did not move.
+            DataTable invocations = lab.waitForInvocations(lab.name("nightly-start"), 1);
+            List<JobRun> runs = lab.waitForJobRuns(job, 1);
+
+            assertThat(invocations.rowCount()).isZero();
+            assertThat(runs).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("both waits, each 10 or 30 min at most otherwise")
+                    .isLessThan(Duration.ofMinutes(1));
+        } finally {
+            System.setOut(original);
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+            Check.clearResults();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Invocations of me-lab36-nightly-start: 0 invocations … gave up after")
+                .contains("1 run of me-lab36-nightly: 0 runs … gave up after")
+                .contains("this wait " + Check.NEEDS_LAB_CLOCK + ". AWS through " + cloud.endpoint() + " runs on real time, so"
+                        + " lab.advanceClock did not move it 1 d 0 h (until ");
     }
 }

@@ -45,7 +45,8 @@ public final class JobRuns {
 
     /**
      * Polls {@code GetJobRuns} until the job has at least {@code count} runs, all in a final state, printing the
-     * progress ({@code 0 runs → 1 run (1 RUNNING) → 1 run, all ended}); returns every run, oldest first.
+     * progress ({@code 0 runs → 1 run (1 RUNNING) → 1 run, all ended}); returns every run, oldest first. The runs
+     * it lacks may be due on the lab clock (a schedule, a trigger): while none is going, it counts on the clock.
      */
     public static List<JobRun> waitForCount(GlueClient glue, StateWaiter waiter, String jobName, int count,
                                             Duration timeout) {
@@ -59,7 +60,8 @@ public final class JobRuns {
                 (runs, waited) -> "in " + Durations.describe(waited),
                 timeout,
                 "Nothing started " + jobName + " yet: look at what should start it (a rule and its target, the Lambda's "
-                        + "log group, a schedule) and at lab.timeline()");
+                        + "log group, a schedule) and at lab.timeline()",
+                runs -> runs.stream().allMatch(run -> FINAL_STATES.contains(run.jobRunState())));
     }
 
     /** Every run of {@code jobName}, oldest first (GetJobRuns answers newest first, page by page). */

@@ -1,10 +1,12 @@
 package gluelab.lab.wait;
 
+import gluelab.lab.Check;
 import gluelab.lab.Durations;
 import gluelab.lab.LabTimeoutException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -17,6 +19,14 @@ import java.util.function.Supplier;
  * SUCCEEDED in 1.4 s}. Each state is shown once, when it is first seen; in a notebook the line is redrawn in place
  * with the time waited so far ({@link ProgressLine}). Polls get slower up to a limit, so long AWS runs cost few calls.
  * An interrupt (Jupyter's interrupt button) ends the wait at once with a clear message.
+ * <p>
+ * Some waits count on the lab clock: an invocation or a run that a schedule, a retry or a rotation brings when
+ * {@code lab.advanceClock} moves the clock. Where the clock runs on real time (AWS, LocalStack, Lab Cloud in AWS mode)
+ * the advance is refused. Once one was (see {@link #withLabClock}), a wait that is waiting only for the clock (nothing it
+ * waits for is underway) waits for real time to bring it when that fits in its timeout (Lambda's retries a minute
+ * and two apart, say), and otherwise (a nightly schedule) only for a short grace; then it gives up, saying what it
+ * waited for, that it needs the lab clock and how long to wait on real time, and returns what it saw, so the notebook's
+ * next cells still run and its checks say they need the lab clock.
  */
 public final class StateWaiter {
 
@@ -31,6 +41,8 @@ public final class StateWaiter {
     private final Duration maxInterval;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
+    private final Supplier<Optional<UnmovedClock>> unmovedClock;
+    private final Duration clockGrace;
 
     public StateWaiter(PrintStream out, Duration firstInterval, Duration maxInterval, Sleeper sleeper, LongSupplier nanoTime) {
         this(() -> ProgressLine.printing(out), firstInterval, maxInterval, sleeper, nanoTime);
@@ -39,11 +51,28 @@ public final class StateWaiter {
     /** Shows each wait on a progress line {@code progress} makes. */
     public StateWaiter(Supplier<ProgressLine> progress, Duration firstInterval, Duration maxInterval,
                        Sleeper sleeper, LongSupplier nanoTime) {
+        this(progress, firstInterval, maxInterval, sleeper, nanoTime, Optional::empty, Duration.ZERO);
+    }
+
+    private StateWaiter(Supplier<ProgressLine> progress, Duration firstInterval, Duration maxInterval, Sleeper sleeper,
+                        LongSupplier nanoTime, Supplier<Optional<UnmovedClock>> unmovedClock, Duration clockGrace) {
         this.progress = progress;
         this.firstInterval = firstInterval;
         this.maxInterval = maxInterval;
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
+        this.unmovedClock = unmovedClock;
+        this.clockGrace = clockGrace;
+    }
+
+    /**
+     * This waiter, for waits that may count on the lab clock: {@code unmovedClock} says what advance of the clock was
+     * refused, once one was, and from then on a wait that waits only for the clock gives up {@code grace} after real
+     * time reached what the advance would have, or after {@code grace} if real time would not reach it within the
+     * wait's timeout. The grace lets what is already underway (an asynchronous invocation's log lines, say) arrive.
+     */
+    public StateWaiter withLabClock(Supplier<Optional<UnmovedClock>> unmovedClock, Duration grace) {
+        return new StateWaiter(progress, firstInterval, maxInterval, sleeper, nanoTime, unmovedClock, grace);
     }
 
     /** Waits with real pauses, showing progress in place in a notebook and as printed text elsewhere. */
@@ -65,6 +94,19 @@ public final class StateWaiter {
      */
     public <T> T await(String what, Supplier<T> poll, Function<T, String> stateOf, Predicate<T> done,
                        BiFunction<T, Duration, String> summary, Duration timeout, String timeoutHint) {
+        return await(what, poll, stateOf, done, summary, timeout, timeoutHint, answer -> false);
+    }
+
+    /**
+     * As {@link #await(String, Supplier, Function, Predicate, BiFunction, Duration, String)}, for a wait that counts on
+     * the lab clock: {@code waitingForTheClock} tells an answer that shows nothing underway, only something still to
+     * come when the clock moves (no invocation going and fewer ended than wanted, say). Once an advance of the clock
+     * was refused, such answers for the grace (see {@link #withLabClock}) end the wait: it says so and returns the last
+     * answer instead of waiting out {@code timeout}.
+     */
+    public <T> T await(String what, Supplier<T> poll, Function<T, String> stateOf, Predicate<T> done,
+                       BiFunction<T, Duration, String> summary, Duration timeout, String timeoutHint,
+                       Predicate<T> waitingForTheClock) {
         long started = nanoTime.getAsLong();
         ProgressLine line = progress.get();
         StringBuilder settled = new StringBuilder(what).append(": ");
@@ -72,6 +114,7 @@ public final class StateWaiter {
         line.waiting(settled.toString(), "");
         String shown = null;
         Duration interval = firstInterval;
+        Long givingUpOnTheClockAt = null;
         while (true) {
             T answer;
             try {
@@ -91,6 +134,18 @@ public final class StateWaiter {
             if (done.test(answer)) {
                 String end = summary.apply(answer, waited);
                 line.ended(settled + (end == null || end.isEmpty() ? "" : " " + end));
+                return answer;
+            }
+            Optional<UnmovedClock> unmoved = waitingForTheClock.test(answer) ? unmovedClock.get() : Optional.empty();
+            if (unmoved.isEmpty()) {
+                givingUpOnTheClockAt = null;
+            } else if (givingUpOnTheClockAt == null) {
+                Duration realTime = unmoved.get().realTimeLeft().plus(clockGrace);
+                Duration patience = realTime.compareTo(timeout.minus(waited)) <= 0 ? realTime : clockGrace;
+                givingUpOnTheClockAt = nanoTime.getAsLong() + patience.toNanos();
+            } else if (nanoTime.getAsLong() >= givingUpOnTheClockAt) {
+                line.ended(settled + " … gave up after " + Durations.describe(waited) + ": this wait "
+                        + Check.NEEDS_LAB_CLOCK + ". " + unmoved.get().said() + "; wait that long, then run this cell again.");
                 return answer;
             }
             if (waited.compareTo(timeout) >= 0) {

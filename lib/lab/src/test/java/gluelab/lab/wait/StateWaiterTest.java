@@ -3,6 +3,7 @@ package gluelab.lab.wait;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gluelab.lab.Durations;
 import gluelab.lab.LabTimeoutException;
 import gluelab.lab.display.Display;
 import gluelab.lab.display.DisplaySink;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StateWaiterTest {
@@ -142,6 +144,96 @@ class StateWaiterTest {
         assertThatThrownBy(() -> waiter().<String>await("Run jr_1 of lab01-job", () -> {
             throw failure;
         }, s -> s, s -> false, (s, w) -> "", Duration.ofMinutes(5), null)).isSameAs(failure);
+    }
+
+    // ---- waits that count on the lab clock ----
+
+    private static final String REFUSED = "AWS runs on real time, so lab.advanceClock did not move it 1 d (until 2026-12-08T21:40:00Z)";
+
+    private StateWaiter waiterAfterTheClock(Optional<String> unmoved) {
+        return waiterAfterTheClock(unmoved, Duration.ofDays(1));
+    }
+
+    /** After a refused advance that real time reaches {@code realTimeLeft} after the wait starts. */
+    private StateWaiter waiterAfterTheClock(Optional<String> unmoved, Duration realTimeLeft) {
+        return waiter().withLabClock(() -> unmoved.map(said -> new UnmovedClock(said,
+                realTimeLeft.minusNanos(fakeNanos).isNegative() ? Duration.ZERO : realTimeLeft.minusNanos(fakeNanos))),
+                Duration.ofSeconds(15));
+    }
+
+    @Test
+    void onceAnAdvanceWasRefusedAWaitOnlyForTheClockGivesUpAfterTheGraceSayingWhyAndReturnsWhatItSaw() {
+        String last = waiterAfterTheClock(Optional.of(REFUSED)).await("Invocations of lab36-rotate", () -> "0 invocations",
+                s -> s, s -> false, (s, w) -> "", Duration.ofMinutes(10), "Look at its log group.", s -> true);
+
+        assertThat(last).isEqualTo("0 invocations");
+        assertThat(fakeNanos).as("time waited").isBetween(Duration.ofSeconds(15).toNanos(), Duration.ofSeconds(17).toNanos());
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Invocations of lab36-rotate: 0 invocations … gave up"
+                + " after 15.6 s: this wait needs the lab clock. " + REFUSED + "; wait that long, then run this cell again."
+                + System.lineSeparator());
+    }
+
+    @Test
+    void whenRealTimeReachesWhatTheRefusedAdvanceWouldHaveWithinTheTimeoutTheWaitWaitsForIt() {
+        // Lambda retries a failed asynchronous invocation a minute and then two later: the third ends at 3 min 10 s.
+        String last = waiterAfterTheClock(Optional.of(REFUSED), Duration.ofMinutes(4)).await("Invocations of lab33-flaky",
+                () -> fakeNanos < Duration.ofSeconds(70).toNanos() ? "1 invocation"
+                        : fakeNanos < Duration.ofSeconds(190).toNanos() ? "2 invocations" : "3 invocations",
+                s -> s, "3 invocations"::equals, (s, w) -> "in " + Durations.describe(w), Duration.ofMinutes(10), null,
+                s -> true);
+
+        assertThat(last).isEqualTo("3 invocations");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Invocations of lab33-flaky: 1 invocation → 2 invocations"
+                + " → 3 invocations in 3 min 10 s" + System.lineSeparator());
+    }
+
+    @Test
+    void whenRealTimeReachesWhatTheRefusedAdvanceWouldHaveAndNothingCameTheWaitGivesUpAGraceLater() {
+        String last = waiterAfterTheClock(Optional.of(REFUSED), Duration.ofMinutes(4)).await("Invocations of lab33-flaky",
+                () -> "1 invocation", s -> s, s -> false, (s, w) -> "", Duration.ofMinutes(10), null, s -> true);
+
+        assertThat(last).isEqualTo("1 invocation");
+        assertThat(Duration.ofNanos(fakeNanos)).isBetween(Duration.ofSeconds(255), Duration.ofSeconds(257));
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Invocations of lab33-flaky: 1 invocation … gave up after 4 min");
+    }
+
+    @Test
+    void whatIsUnderwayIsWaitedForEvenAfterARefusedAdvanceAndTheGraceStartsWhenItEnds() {
+        // 1 running for 30 s (twice the grace), then 1 ended, with a second one due on the clock that never comes.
+        String last = waiterAfterTheClock(Optional.of(REFUSED)).await("Invocations of lab54-notify", () -> {
+            return fakeNanos < Duration.ofSeconds(30).toNanos() ? "0 ended, 1 going" : "1 ended";
+        }, s -> s, s -> false, (s, w) -> "", Duration.ofMinutes(10), null, s -> !s.contains("going"));
+
+        assertThat(last).isEqualTo("1 ended");
+        assertThat(Duration.ofNanos(fakeNanos)).isBetween(Duration.ofSeconds(45), Duration.ofSeconds(47));
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Invocations of lab54-notify: 0 ended, 1 going → 1 ended"
+                + " … gave up after 45.6 s: this wait needs the lab clock.");
+    }
+
+    @Test
+    void aWaitOnTheClockEndsAsUsualWhenWhatItWaitsForAlreadyHappened() {
+        String last = waiterAfterTheClock(Optional.of(REFUSED)).await("2 runs of lab51-load", () -> "2 runs, all ended",
+                s -> s, s -> true, (s, w) -> "in 0 s", Duration.ofMinutes(30), null, s -> true);
+
+        assertThat(last).isEqualTo("2 runs, all ended");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("2 runs of lab51-load: 2 runs, all ended in 0 s"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void whileTheLabClockMovesAWaitOnItWaitsOutItsTimeout() {
+        assertThatThrownBy(() -> waiterAfterTheClock(Optional.empty()).await("Invocations of lab36-rotate",
+                () -> "0 invocations", s -> s, s -> false, (s, w) -> "", Duration.ofMinutes(2), null, s -> true))
+                .isInstanceOf(LabTimeoutException.class)
+                .hasMessageStartingWith("Invocations of lab36-rotate is still 0 invocations after 2 min");
+    }
+
+    @Test
+    void aWaitThatDoesNotCountOnTheClockIsNotCutShortByARefusedAdvance() {
+        assertThatThrownBy(() -> waiterAfterTheClock(Optional.of(REFUSED)).await("Run jr_1 of lab01-job", () -> "RUNNING",
+                s -> s, s -> false, (s, w) -> "", Duration.ofMinutes(2), null))
+                .isInstanceOf(LabTimeoutException.class)
+                .hasMessageStartingWith("Run jr_1 of lab01-job is still RUNNING after 2 min");
     }
 
     private StateWaiter waiterShowing(java.util.function.Supplier<ProgressLine> progress) {
