@@ -1,6 +1,7 @@
 package gluelab.cloud.services.rds;
 
 import gluelab.cloud.state.Directories;
+import gluelab.process.OrphanGuard;
 import org.postgresql.PGConnection;
 
 import java.io.IOException;
@@ -53,6 +54,8 @@ final class PostgresServer {
     private final Path data;
     private final String adminPassword;
     private volatile Process process;
+    /** Ends the postmaster if this JVM dies without stopping it (a killed Lab Cloud). */
+    private volatile OrphanGuard orphanGuard;
     private volatile int port;
 
     PostgresServer(PostgresBinaries binaries, Path home, String adminPassword) {
@@ -110,6 +113,7 @@ final class PostgresServer {
         this.process = started;
         this.port = chosen;
         awaitConnections(started, log);
+        this.orphanGuard = OrphanGuard.guardForThisJvm(started.pid(), "INT");
         return chosen;
     }
 
@@ -146,6 +150,11 @@ final class PostgresServer {
         Process running = process;
         if (running == null) {
             return;
+        }
+        OrphanGuard guard = orphanGuard;
+        if (guard != null) {
+            guard.close();
+            orphanGuard = null;
         }
         signal(running.pid(), "INT");
         try {
