@@ -340,6 +340,9 @@ public final class JobRunStateMachine implements WorkerEvents, AutoCloseable {
         if (currentState(runId) == JobRunState.STOPPING) {
             transition(runId, JobRunState.STOPPED, null, true);
         } else {
+            // The driver could not say why it ended, so Lab Cloud writes the reason to the run's error log: a learner
+            // who follows "see the error log" finds it there, not a missing stream.
+            log(runId, "error", message);
             transition(runId, JobRunState.FAILED, message, true);
         }
     }

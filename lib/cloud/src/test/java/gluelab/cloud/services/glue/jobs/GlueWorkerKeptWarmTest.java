@@ -72,6 +72,9 @@ class GlueWorkerKeptWarmTest {
         assertThat(failed.errorMessage())
                 .startsWith("The Glue worker process was killed by signal 9 (SIGKILL) while this run was in flight")
                 .contains("Lab Cloud starts a new worker for the next run (worker log: ");
+        assertThat(logs.getLogEvents(r -> r.logGroupName("/aws-glue/jobs/error").logStreamName(held).startFromHead(true))
+                .events()).as("the run's error log says why it failed").extracting(OutputLogEvent::message)
+                .contains(failed.errorMessage());
         awaitWorkerReady();
         String next = glue.startJobRun(r -> r.jobName("held")).jobRunId();
         assertThat(workerPid(next)).as("the next run's worker").isNotEqualTo(killed);
