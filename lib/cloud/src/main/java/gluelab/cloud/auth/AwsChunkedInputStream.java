@@ -1,5 +1,6 @@
 package gluelab.cloud.auth;
 
+import gluelab.cloud.http.BlockReadInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,7 @@ import java.util.Map;
  * {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}. Data is passed on as it arrives and each chunk's signature
  * is checked at its end, so a forged chunk fails the read; the caller discards what it wrote.
  */
-public final class AwsChunkedInputStream extends InputStream {
+public final class AwsChunkedInputStream extends BlockReadInputStream {
 
     /** A chunk or trailer signature did not match, or the framing was broken. */
     public static final class ChunkException extends IOException {
@@ -80,13 +81,6 @@ public final class AwsChunkedInputStream extends InputStream {
 
     public long decodedLength() {
         return decodedLength;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -130,11 +130,11 @@ public final class QueryOperations {
     public GetQueryResultsResponse getQueryResults(RequestContext ctx, GetQueryResultsRequest request) {
         LogsErrors.validation().required("queryId", request.queryId()).length("queryId", request.queryId(), 0, 256).orThrow();
         QueryRun run = find(ctx, request.queryId());
-        QueryRun.Outcome outcome = run.outcome();
+        QueryRun.Progress progress = run.progress();
         return GetQueryResultsResponse.builder()
-                .status(run.status())
-                .results(outcome.results())
-                .statistics(outcome.statistics())
+                .status(progress.status())
+                .results(progress.outcome().results())
+                .statistics(progress.outcome().statistics())
                 .build();
     }
 

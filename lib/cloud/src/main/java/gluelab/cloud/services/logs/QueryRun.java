@@ -16,6 +16,14 @@ final class QueryRun {
     record Outcome(List<List<ResultField>> results, QueryStatistics statistics) {
     }
 
+    /**
+     * The status and the outcome that goes with it, taken in one read: read apart, a poll could see the outcome of
+     * a running query (none) and then the status of the same query finished meanwhile, and answer Complete with no
+     * rows, where AWS's Complete always carries the final results.
+     */
+    record Progress(QueryStatus status, Outcome outcome) {
+    }
+
     private static final Outcome NONE = new Outcome(List.of(),
             QueryStatistics.builder().recordsMatched(0.0).recordsScanned(0.0).bytesScanned(0.0).build());
 
@@ -28,8 +36,7 @@ final class QueryRun {
     final long endMillis;
     final int limit;
     final long createTime;
-    private QueryStatus status = QueryStatus.SCHEDULED;
-    private Outcome outcome = NONE;
+    private Progress progress = new Progress(QueryStatus.SCHEDULED, NONE);
 
     QueryRun(String id, long sequence, String queryString, InsightsQuery query, List<String> groups, long startMillis,
              long endMillis, int limit, long createTime) {
@@ -44,46 +51,45 @@ final class QueryRun {
         this.createTime = createTime;
     }
 
-    synchronized QueryStatus status() {
-        return status;
+    synchronized Progress progress() {
+        return progress;
     }
 
-    synchronized Outcome outcome() {
-        return outcome;
+    synchronized QueryStatus status() {
+        return progress.status();
     }
 
     /** Takes the query off the schedule; false if it was cancelled meanwhile. */
     synchronized boolean begin() {
-        if (status != QueryStatus.SCHEDULED) {
+        if (progress.status() != QueryStatus.SCHEDULED) {
             return false;
         }
-        status = QueryStatus.RUNNING;
+        progress = new Progress(QueryStatus.RUNNING, NONE);
         return true;
     }
 
     synchronized void finish(Outcome result) {
-        if (status == QueryStatus.RUNNING) {
-            outcome = result;
-            status = QueryStatus.COMPLETE;
+        if (progress.status() == QueryStatus.RUNNING) {
+            progress = new Progress(QueryStatus.COMPLETE, result);
         }
     }
 
     synchronized void fail() {
-        if (status == QueryStatus.RUNNING) {
-            status = QueryStatus.FAILED;
+        if (progress.status() == QueryStatus.RUNNING) {
+            progress = new Progress(QueryStatus.FAILED, NONE);
         }
     }
 
     /** Cancels a query that has not ended; false if it had. */
     synchronized boolean cancel() {
-        if (status != QueryStatus.SCHEDULED && status != QueryStatus.RUNNING) {
+        if (!inProgress()) {
             return false;
         }
-        status = QueryStatus.CANCELLED;
+        progress = new Progress(QueryStatus.CANCELLED, NONE);
         return true;
     }
 
     synchronized boolean inProgress() {
-        return status == QueryStatus.SCHEDULED || status == QueryStatus.RUNNING;
+        return progress.status() == QueryStatus.SCHEDULED || progress.status() == QueryStatus.RUNNING;
     }
 }

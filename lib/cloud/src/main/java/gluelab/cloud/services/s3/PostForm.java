@@ -1,5 +1,6 @@
 package gluelab.cloud.services.s3;
 
+import gluelab.cloud.http.BlockReadInputStream;
 import gluelab.cloud.provider.AwsServiceException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -129,16 +130,9 @@ final class PostForm {
         }
 
         InputStream fileContent() {
-            return new InputStream() {
+            return new BlockReadInputStream() {
                 private byte[] current = new byte[0];
                 private int position;
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    int n = read(one, 0, 1);
-                    return n < 0 ? -1 : one[0] & 0xff;
-                }
 
                 @Override
                 public int read(byte[] buffer, int offset, int length) throws IOException {

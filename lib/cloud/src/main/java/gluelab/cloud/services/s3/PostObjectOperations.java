@@ -1,8 +1,8 @@
 package gluelab.cloud.services.s3;
 
+import gluelab.cloud.http.BlockReadInputStream;
 import gluelab.cloud.provider.AwsServiceException;
 import gluelab.cloud.provider.RequestContext;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -27,26 +27,20 @@ public final class PostObjectOperations {
      * The file, refused once it proves larger or smaller than the policy allows. A file too large is still read to its
      * end, so that the error names its size, as S3's does; nothing of it is kept.
      */
-    private static final class SizeRangeInputStream extends FilterInputStream {
+    private static final class SizeRangeInputStream extends BlockReadInputStream {
 
+        private final InputStream in;
         private final PostPolicy.SizeRange sizes;
         private long count;
 
         SizeRangeInputStream(InputStream in, PostPolicy.SizeRange sizes) {
-            super(in);
+            this.in = in;
             this.sizes = sizes;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n = in.read(buffer, offset, length);
             if (n < 0) {
                 if (count < sizes.min()) {
                     throw new AwsServiceException("EntityTooSmall", "Your proposed upload is smaller than the minimum "
@@ -59,12 +53,17 @@ public final class PostObjectOperations {
             if (count > sizes.max()) {
                 byte[] rest = new byte[64 * 1024];
                 int more;
-                while ((more = super.read(rest, 0, rest.length)) >= 0) {
+                while ((more = in.read(rest, 0, rest.length)) >= 0) {
                     count += more;
                 }
                 throw S3Errors.entityTooLarge(count, sizes.max());
             }
             return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }

@@ -1,13 +1,13 @@
 package gluelab.cloud.services.s3.storage;
 
+import gluelab.cloud.http.BlockReadInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.List;
 
 /** Reads slices of already-open payload files one after another, as one object body. */
-final class SegmentedInputStream extends InputStream {
+final class SegmentedInputStream extends BlockReadInputStream {
 
     record Slice(FileChannel channel, long from, long length) {
     }
@@ -18,13 +18,6 @@ final class SegmentedInputStream extends InputStream {
 
     SegmentedInputStream(List<Slice> slices) {
         this.slices = slices;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
