@@ -119,6 +119,12 @@ public final class ObjectOperations {
     }
 
     public PutObjectResponse putObject(RequestContext context, PutObjectRequest request, InputStream body) {
+        return putObject(context, request, body, DeclaredChecksums.of(context));
+    }
+
+    /** A PutObject whose integrity was declared elsewhere than in its headers (a POST form's fields). */
+    PutObjectResponse putObject(RequestContext context, PutObjectRequest request, InputStream body,
+                                DeclaredChecksums declared) {
         BucketRecord bucket = access.owned(context, request.bucket());
         String key = ObjectKeys.require(request.key());
         if (request.contentLength() != null && request.contentLength() > MAX_SINGLE_UPLOAD) {
@@ -126,7 +132,6 @@ public final class ObjectOperations {
         }
         String storageClass = storageClass(request.storageClassAsString());
         WriteCondition condition = ObjectConditions.forWrite(key, request.ifMatch(), request.ifNoneMatch());
-        DeclaredChecksums declared = DeclaredChecksums.of(context);
         ContentHeaders headers = new ContentHeaders(request.contentType(), storedEncoding(request.contentEncoding()),
                 request.contentDisposition(), request.contentLanguage(), request.cacheControl(), request.expires());
         Instant now = lastModified(context);

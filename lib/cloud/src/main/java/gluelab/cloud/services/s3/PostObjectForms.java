@@ -65,8 +65,9 @@ final class PostObjectForms {
         }
         String redirect = values.get("success_action_redirect") != null ? values.get("success_action_redirect")
                 : values.get("redirect");
-        return new PostObjectRequest(put(bucket, values), form.file(), sizes, values.get("success_action_status"),
-                redirect);
+        String credential = signedV4 ? form.value("x-amz-credential") : null;
+        return new PostObjectRequest(put(bucket, values), form.file(), sizes, credential, DeclaredChecksums.ofFields(values),
+                values.get("success_action_status"), redirect);
     }
 
     /** The fields by their lower-cased names, each with {@code ${filename}} replaced where the file named itself. */
