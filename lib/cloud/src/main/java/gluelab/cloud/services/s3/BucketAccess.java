@@ -41,6 +41,6 @@ final class BucketAccess {
     static Requester requester(RequestContext context) {
         String ip = context.exchange() == null ? "127.0.0.1" : context.exchange().remoteAddress();
         return new Requester(context.requestId(), context.accountId(),
-                context.caller() == null ? null : context.caller().principalArn(), ip, context.operation());
+                context.caller() == null ? null : context.caller().principalArn(), ip, null);
     }
 }

@@ -31,7 +31,8 @@ public final class PostObjectOperations {
                     + "'", "X-Amz-Credential", request.credential()).with("Region", bucket.region());
         }
         InputStream file = new SizeRangeInputStream(request.file(), request.sizes());
-        return new PostObjectResult(request, objects.putObject(context, request.put(), file, request.declared()));
+        return new PostObjectResult(request, objects.putObject(context, request.put(), file, request.declared(),
+                BucketAccess.requester(context).because("PostObject")));
     }
 
     /**
