@@ -146,6 +146,11 @@ final class PostObjectForms {
         if (SignatureVerifier.parseAmzDate(amzDate) == null) {
             throw S3Errors.invalidArgument("X-Amz-Date must be formated via ISO8601 Long format", "X-Amz-Date", amzDate);
         }
+        if (!amzDate.startsWith(scope[1])) {
+            // SigV4 scopes a signature to the day it was made: S3 refuses a credential dated another day than X-Amz-Date.
+            throw S3Errors.invalidArgument("Invalid credential date. Date is not the same as X-Amz-Date.",
+                    "X-Amz-Credential", credential);
+        }
         String policy = form.value("policy");
         String signature = form.value("x-amz-signature");
         try {

@@ -363,4 +363,23 @@ class S3PostObjectTest {
         assertThat(s3.listObjectsV2(b -> b.bucket("post-eu")).keyCount()).isZero();
         assertThat(post("post-eu", rightRegion, "x".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(204);
     }
+
+    @Test
+    void aFormWhoseCredentialIsDatedAnotherDayThanItsXAmzDateIsRefused() {
+        s3.createBucket(b -> b.bucket("post-dated"));
+        Form form = new Form("post-dated", "test").signedField("key", "x");
+        String yesterday = AMZ_DATE.format(Instant.now().minusSeconds(86_400)).substring(0, 8);
+        String credential = form.fields.get("x-amz-credential");
+        String[] scope = credential.split("/");
+        String otherDay = scope[0] + "/" + yesterday + "/" + scope[2] + "/" + scope[3] + "/" + scope[4];
+        form.fields.put("x-amz-credential", otherDay);
+        form.conditions.replaceAll(c -> c.replace(credential, otherDay));
+
+        HttpResponse<String> refused = post("post-dated", form, "x".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<Code>InvalidArgument</Code>",
+                "<Message>Invalid credential date. Date is not the same as X-Amz-Date.</Message>");
+        assertThat(s3.listObjectsV2(b -> b.bucket("post-dated")).keyCount()).isZero();
+    }
 }
