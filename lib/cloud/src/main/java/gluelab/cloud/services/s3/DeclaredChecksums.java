@@ -45,8 +45,27 @@ final class DeclaredChecksums {
         if (exchange == null) {
             return new DeclaredChecksums(null, null, null, null);
         }
+        return of(exchange::header, exchange.headerNames());
+    }
+
+    /**
+     * What a browser form declared: its {@code Content-MD5} and {@code x-amz-checksum-<algorithm>} fields, which S3
+     * checks against the file as it checks the same headers against a PUT's body. A form has no trailers.
+     *
+     * @param fields the form's fields by their lower-cased names
+     */
+    static DeclaredChecksums ofFields(Map<String, String> fields) {
+        return of(name -> fields.get(name.toLowerCase(Locale.ROOT)), fields.keySet());
+    }
+
+    /**
+     * @param sent  a header's (or field's) value by its name, whatever its case
+     * @param names the names sent
+     */
+    private static DeclaredChecksums of(java.util.function.UnaryOperator<String> sent,
+                                        java.util.Collection<String> names) {
         byte[] md5 = null;
-        String md5Header = exchange.header("Content-MD5");
+        String md5Header = sent.apply("Content-MD5");
         if (md5Header != null) {
             md5 = decode(md5Header, 16);
             if (md5 == null) {
@@ -54,8 +73,8 @@ final class DeclaredChecksums {
             }
         }
         Map<ChecksumAlgorithm, String> values = new EnumMap<>(ChecksumAlgorithm.class);
-        for (String header : exchange.headerNames()) {
-            ChecksumAlgorithm.ofHeader(header).ifPresent(a -> values.put(a, exchange.header(header)));
+        for (String name : names) {
+            ChecksumAlgorithm.ofHeader(name).ifPresent(a -> values.put(a, sent.apply(name)));
         }
         if (values.size() > 1) {
             throw S3Errors.invalidRequest("Expecting a single x-amz-checksum- header. Multiple checksum Types are "
@@ -70,11 +89,11 @@ final class DeclaredChecksums {
             if (value == null) {
                 throw S3Errors.invalidRequest("Value for " + algorithm.header() + " header is invalid.");
             }
-        } else if (exchange.header("x-amz-trailer") != null) {
-            trailer = exchange.header("x-amz-trailer").trim().toLowerCase(Locale.ROOT);
+        } else if (sent.apply("x-amz-trailer") != null) {
+            trailer = sent.apply("x-amz-trailer").trim().toLowerCase(Locale.ROOT);
             algorithm = ChecksumAlgorithm.ofHeader(trailer).orElseThrow(() -> S3Errors.invalidRequest(
                     "The value specified in the x-amz-trailer header is not supported"));
-        } else if (exchange.header("x-amz-sdk-checksum-algorithm") != null) {
+        } else if (sent.apply("x-amz-sdk-checksum-algorithm") != null) {
             // The algorithm is named but its value was sent neither as a header nor as a trailer.
             throw S3Errors.invalidRequest("x-amz-sdk-checksum-algorithm specified, but no corresponding "
                     + "x-amz-checksum-* or x-amz-trailer headers were found.");

@@ -119,6 +119,15 @@ public final class ObjectOperations {
     }
 
     public PutObjectResponse putObject(RequestContext context, PutObjectRequest request, InputStream body) {
+        return putObject(context, request, body, DeclaredChecksums.of(context), BucketAccess.requester(context));
+    }
+
+    /**
+     * An upload whose integrity was declared elsewhere than in its headers, and which S3's events may name otherwise
+     * than PutObject: a POST form's, with its fields and the {@code requester}'s reason PostObject.
+     */
+    PutObjectResponse putObject(RequestContext context, PutObjectRequest request, InputStream body,
+                                DeclaredChecksums declared, Requester requester) {
         BucketRecord bucket = access.owned(context, request.bucket());
         String key = ObjectKeys.require(request.key());
         if (request.contentLength() != null && request.contentLength() > MAX_SINGLE_UPLOAD) {
@@ -126,7 +135,6 @@ public final class ObjectOperations {
         }
         String storageClass = storageClass(request.storageClassAsString());
         WriteCondition condition = ObjectConditions.forWrite(key, request.ifMatch(), request.ifNoneMatch());
-        DeclaredChecksums declared = DeclaredChecksums.of(context);
         ContentHeaders headers = new ContentHeaders(request.contentType(), storedEncoding(request.contentEncoding()),
                 request.contentDisposition(), request.contentLanguage(), request.cacheControl(), request.expires());
         Instant now = lastModified(context);
@@ -136,7 +144,7 @@ public final class ObjectOperations {
                 GrantHeaders.of(request));
         ObjectRecord stored;
         try {
-            stored = store.putObject(BucketAccess.requester(context), bucket.name(), key, body,
+            stored = store.putObject(requester, bucket.name(), key, body,
                     declared.algorithmsWith(null), staged -> {
                         checkDecodedLength(context, staged);
                         declared.verify(staged, body);

@@ -65,8 +65,9 @@ final class PostObjectForms {
         }
         String redirect = values.get("success_action_redirect") != null ? values.get("success_action_redirect")
                 : values.get("redirect");
-        return new PostObjectRequest(put(bucket, values), form.file(), sizes, values.get("success_action_status"),
-                redirect);
+        String credential = signedV4 ? form.value("x-amz-credential") : null;
+        return new PostObjectRequest(put(bucket, values), form.file(), sizes, credential, DeclaredChecksums.ofFields(values),
+                values.get("success_action_status"), redirect);
     }
 
     /** The fields by their lower-cased names, each with {@code ${filename}} replaced where the file named itself. */
@@ -144,6 +145,11 @@ final class PostObjectForms {
         String amzDate = form.value("x-amz-date");
         if (SignatureVerifier.parseAmzDate(amzDate) == null) {
             throw S3Errors.invalidArgument("X-Amz-Date must be formated via ISO8601 Long format", "X-Amz-Date", amzDate);
+        }
+        if (!amzDate.startsWith(scope[1])) {
+            // SigV4 scopes a signature to the day it was made: S3 refuses a credential dated another day than X-Amz-Date.
+            throw S3Errors.invalidArgument("Invalid credential date. Date is not the same as X-Amz-Date.",
+                    "X-Amz-Credential", credential);
         }
         String policy = form.value("policy");
         String signature = form.value("x-amz-signature");

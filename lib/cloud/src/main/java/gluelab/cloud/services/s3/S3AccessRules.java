@@ -55,12 +55,12 @@ final class S3AccessRules implements AccessRules {
     public List<Access> required(RequestContext context, String operation, Object request) {
         List<Access> needed = new ArrayList<>();
         for (Access access : actions(operation, request)) {
-            needed.add(withBucketPolicy(context, operation, access));
+            needed.add(withBucketPolicy(context, operation, request, access));
         }
         return needed;
     }
 
-    private Access withBucketPolicy(RequestContext context, String operation, Access access) {
+    private Access withBucketPolicy(RequestContext context, String operation, Object request, Access access) {
         // CreateBucket names a bucket that is not there yet; one that is answers BucketAlreadyExists, not a denial.
         if (!access.resource().startsWith(ARN_PREFIX) || operation.equals("CreateBucket")) {
             return access;
@@ -79,31 +79,37 @@ final class S3AccessRules implements AccessRules {
                 && policy.grantsPublicAccess()) {
             policy = PolicyDocument.none(PolicyDocument.Kind.RESOURCE);
         }
-        if (context.caller() == null) {
-            policy = withPublicGrants(bucket, access, policy);
-        }
+        policy = withAclGrants(context, request, bucket, access, policy);
         return access.withResourcePolicy(bucket.ownerAccount(), policy);
     }
 
     /**
-     * For an anonymous caller, an ACL grant to everyone (AllUsers) counts as the bucket policy statement that lets
-     * everyone do what the grant permits: READ on an object is {@code s3:GetObject}, READ on the bucket
-     * {@code s3:ListBucket}. S3 honours such grants only where ACLs are enabled (Object Ownership other than
-     * BucketOwnerEnforced) and Block Public Access does not ignore them ({@code IgnorePublicAcls} off).
+     * An ACL grant that reaches the caller counts as a bucket policy statement letting the caller's account (or,
+     * for an anonymous caller, everyone) do what the grant permits, so that the one access control judges both, as
+     * S3 does: an explicit deny in the bucket policy still wins, and from another account a role still needs its own
+     * policy too. S3 honours grants only where ACLs are enabled (Object Ownership other than BucketOwnerEnforced); an
+     * object's owner, which may be another account than the bucket's, holds FULL_CONTROL of it.
      */
-    private PolicyDocument withPublicGrants(BucketRecord bucket, Access access, PolicyDocument policy) {
-        PublicAccessBlock block = bucket.publicAccessBlock();
-        if (!bucket.aclsEnabled() || block != null && block.ignorePublicAcls()) {
+    private PolicyDocument withAclGrants(RequestContext context, Object request, BucketRecord bucket, Access access,
+                                         PolicyDocument policy) {
+        if (!bucket.aclsEnabled() || context.caller() != null && context.accountId() == null) {
             return policy;
         }
+        PublicAccessBlock block = bucket.publicAccessBlock();
+        boolean publicAclsIgnored = block != null && block.ignorePublicAcls();
+        String caller = context.caller() == null ? null : context.accountId();
         String path = access.resource().substring(ARN_PREFIX.length());
         int slash = path.indexOf('/');
-        List<Grant> grants = slash < 0 ? bucket.grants()
-                : store.latest(bucket.name(), path.substring(slash + 1)).map(ObjectRecord::grants).orElse(List.of());
-        String action = slash < 0 ? "s3:ListBucket" : "s3:GetObject";
-        boolean readable = grants.stream().anyMatch(g -> g.grantee().equals(Grant.ALL_USERS)
-                && (g.permission().equals("READ") || g.permission().equals("FULL_CONTROL")));
-        if (!readable || !access.action().equals(action)) {
+        boolean allowed = AclPermissions.bucketAllows(bucket.grants(), access.action(), caller, publicAclsIgnored);
+        if (!allowed && slash >= 0) {
+            String key = path.substring(slash + 1);
+            String versionId = versionId(request);
+            Optional<ObjectRecord> object = versionId == null || versionId.equals("null")
+                    ? store.latest(bucket.name(), key) : store.version(bucket.name(), key, versionId);
+            allowed = object.filter(o -> !o.deleteMarker()).map(o -> AclPermissions.objectAllows(withOwner(o),
+                    access.action(), caller, publicAclsIgnored)).orElse(false);
+        }
+        if (!allowed) {
             return policy;
         }
         ArrayNode statements = Json.MAPPER.createArrayNode();
@@ -116,14 +122,25 @@ final class S3AccessRules implements AccessRules {
                     statements.add(existing);
                 }
             }
-            statements.addObject().put("Effect", "Allow").put("Principal", "*").put("Action", action)
-                    .put("Resource", access.resource());
+            ObjectNode grant = statements.addObject().put("Effect", "Allow");
+            if (caller == null) {
+                grant.put("Principal", "*");
+            } else {
+                grant.putObject("Principal").put("AWS", "arn:aws:iam::" + caller + ":root");
+            }
+            grant.put("Action", access.action()).put("Resource", access.resource());
             ObjectNode document = Json.MAPPER.createObjectNode().put("Version", "2012-10-17");
             document.set("Statement", statements);
             return PolicyDocument.parse(Json.MAPPER.writeValueAsString(document), PolicyDocument.Kind.RESOURCE);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | MalformedPolicyException unreadable) {
             return policy;
         }
+    }
+
+    private static List<Grant> withOwner(ObjectRecord object) {
+        List<Grant> grants = new ArrayList<>(object.grants());
+        grants.add(new Grant(S3Owners.canonicalId(object.ownerAccount()), "FULL_CONTROL"));
+        return grants;
     }
 
     private static List<Access> actions(String operation, Object request) {
@@ -176,9 +193,13 @@ final class S3AccessRules implements AccessRules {
 
     /** A call naming a version needs the action's {@code …Version} form, as on AWS. */
     private static String versioned(String action, Object request) {
-        String versionId = request instanceof GetObjectRequest get ? get.versionId()
-                : request instanceof HeadObjectRequest head ? head.versionId() : Members.string(request, "VersionId");
+        String versionId = versionId(request);
         return versionId == null || versionId.equals("null") ? action : action + "Version";
+    }
+
+    private static String versionId(Object request) {
+        return request instanceof GetObjectRequest get ? get.versionId()
+                : request instanceof HeadObjectRequest head ? head.versionId() : Members.string(request, "VersionId");
     }
 
     /** An object's ACL or tags named by version need {@code s3:GetObjectVersionAcl}, {@code s3:PutObjectVersionTagging}… */

@@ -63,7 +63,7 @@ public final class S3Provider implements ServiceProvider, CustomCodec {
                 new BucketCorsOperations(store, access),
                 new BucketPolicyOperations(store, access),
                 objects,
-                new PostObjectOperations(objects),
+                new PostObjectOperations(access, objects),
                 new ObjectTaggingOperations(store, access),
                 new ObjectListingOperations(store, access),
                 new MultipartUploadOperations(store, access),

@@ -61,8 +61,12 @@ class S3PostObjectTest {
         String secret = "test";
 
         Form(String bucket, String accessKeyId) {
+            this(bucket, accessKeyId, "us-east-1");
+        }
+
+        Form(String bucket, String accessKeyId, String region) {
             String now = AMZ_DATE.format(Instant.now());
-            String credential = accessKeyId + "/" + now.substring(0, 8) + "/us-east-1/s3/aws4_request";
+            String credential = accessKeyId + "/" + now.substring(0, 8) + "/" + region + "/s3/aws4_request";
             conditions.add("{\"bucket\": \"" + bucket + "\"}");
             signedField("x-amz-algorithm", "AWS4-HMAC-SHA256");
             signedField("x-amz-credential", credential);
@@ -307,5 +311,75 @@ class S3PostObjectTest {
         assertThat(answer.statusCode()).isEqualTo(303);
         assertThat(answer.headers().firstValue("Location")).contains("https://app.test/done?step=2&bucket=post-redirect"
                 + "&key=a+b%2Fc.txt&etag=%22" + md5(file) + "%22");
+    }
+
+    static String base64(String algorithm, byte[] bytes) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance(algorithm).digest(bytes));
+    }
+
+    @Test
+    void theFileIsHeldToTheContentMd5AndChecksumItsFormDeclares() throws Exception {
+        s3.createBucket(b -> b.bucket("post-digests"));
+        byte[] file = "id,amount\n1,9.50\n".getBytes(StandardCharsets.UTF_8);
+        byte[] other = "something else".getBytes(StandardCharsets.UTF_8);
+        Form md5Mismatch = new Form("post-digests", "test").signedField("key", "md5")
+                .signedField("Content-MD5", base64("MD5", other));
+        Form md5Unreadable = new Form("post-digests", "test").signedField("key", "md5")
+                .signedField("Content-MD5", "not-a-digest");
+        Form checksumMismatch = new Form("post-digests", "test").signedField("key", "sha")
+                .signedField("x-amz-checksum-sha256", base64("SHA-256", other));
+        Form both = new Form("post-digests", "test").signedField("key", "both")
+                .signedField("Content-MD5", base64("MD5", file)).signedField("x-amz-checksum-sha256", base64("SHA-256", file));
+
+        HttpResponse<String> badDigest = post("post-digests", md5Mismatch, file);
+        assertThat(badDigest.statusCode()).isEqualTo(400);
+        assertThat(badDigest.body()).contains("<Code>BadDigest</Code>");
+        HttpResponse<String> invalidDigest = post("post-digests", md5Unreadable, file);
+        assertThat(invalidDigest.statusCode()).isEqualTo(400);
+        assertThat(invalidDigest.body()).contains("<Code>InvalidDigest</Code>");
+        HttpResponse<String> badChecksum = post("post-digests", checksumMismatch, file);
+        assertThat(badChecksum.statusCode()).isEqualTo(400);
+        assertThat(badChecksum.body()).contains("<Code>BadDigest</Code>", "SHA256");
+        assertThat(s3.listObjectsV2(b -> b.bucket("post-digests")).keyCount()).isZero();
+
+        assertThat(post("post-digests", both, file).statusCode()).isEqualTo(204);
+        assertThat(s3.headObject(b -> b.bucket("post-digests").key("both")
+                .checksumMode(software.amazon.awssdk.services.s3.model.ChecksumMode.ENABLED)).checksumSHA256())
+                .isEqualTo(base64("SHA-256", file));
+    }
+
+    @Test
+    void aFormSignedForAnotherRegionThanTheBucketsIsRefusedAsS3RefusesIt() {
+        s3.createBucket(b -> b.bucket("post-eu").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+        Form wrongRegion = new Form("post-eu", "test", "us-east-1").signedField("key", "x");
+        Form rightRegion = new Form("post-eu", "test", "eu-west-1").signedField("key", "x");
+
+        HttpResponse<String> refused = post("post-eu", wrongRegion, "x".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<Code>InvalidArgument</Code>",
+                "<Message>the region 'us-east-1' is wrong; expecting 'eu-west-1'</Message>",
+                "<ArgumentName>X-Amz-Credential</ArgumentName>", "<Region>eu-west-1</Region>");
+        assertThat(s3.listObjectsV2(b -> b.bucket("post-eu")).keyCount()).isZero();
+        assertThat(post("post-eu", rightRegion, "x".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aFormWhoseCredentialIsDatedAnotherDayThanItsXAmzDateIsRefused() {
+        s3.createBucket(b -> b.bucket("post-dated"));
+        Form form = new Form("post-dated", "test").signedField("key", "x");
+        String yesterday = AMZ_DATE.format(Instant.now().minusSeconds(86_400)).substring(0, 8);
+        String credential = form.fields.get("x-amz-credential");
+        String[] scope = credential.split("/");
+        String otherDay = scope[0] + "/" + yesterday + "/" + scope[2] + "/" + scope[3] + "/" + scope[4];
+        form.fields.put("x-amz-credential", otherDay);
+        form.conditions.replaceAll(c -> c.replace(credential, otherDay));
+
+        HttpResponse<String> refused = post("post-dated", form, "x".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<Code>InvalidArgument</Code>",
+                "<Message>Invalid credential date. Date is not the same as X-Amz-Date.</Message>");
+        assertThat(s3.listObjectsV2(b -> b.bucket("post-dated")).keyCount()).isZero();
     }
 }

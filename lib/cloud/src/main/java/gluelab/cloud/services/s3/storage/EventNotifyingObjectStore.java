@@ -40,8 +40,7 @@ public final class EventNotifyingObjectStore extends ForwardingObjectStore {
                                   Set<ChecksumAlgorithm> checksums, PayloadDescriber<ObjectRecord> describer,
                                   WriteCondition condition) {
         ObjectRecord created = super.putObject(requester, bucket, key, body, checksums, describer, condition);
-        // A browser form's POST is an upload of its own kind to S3's events; every other single upload is a PutObject.
-        created(requester, bucket, created, "PostObject".equals(requester.operation()) ? "PostObject" : "PutObject");
+        created(requester, bucket, created, requester.reason() != null ? requester.reason() : "PutObject");
         return created;
     }
 
