@@ -17,12 +17,14 @@ import java.util.stream.Stream;
 
 /**
  * Application class-data sharing (AppCDS) for a JVM that is started again and again with the same class path:
- * the first start dumps the classes it loaded into an archive when it ends ({@code -XX:ArchiveClassesAtExit},
- * JDK 13+), later starts map them instead of loading and verifying them again ({@code -XX:SharedArchiveFile}).
+ * the first start dumps the classes it loaded into an archive, later starts map them instead of loading and
+ * verifying them again ({@code -XX:SharedArchiveFile}). The first start dumps either when it ends
+ * ({@link #jvmOptions}, {@code -XX:ArchiveClassesAtExit}: a training run), or while it runs, when it asks
+ * ({@link #jvmOptionsDumpingOnRequest} and {@link #dumpIfAsked}: a long-lived JVM that must stop quickly).
  * <p>
  * The archive is named after a digest of the JVM and of every class-path entry's path, size and modification
  * time, so a rebuild or another JDK makes a new one (and {@link #keepIfComplete} deletes the old). A start that
- * dumps writes to a file of its own, renamed into place only after the JVM ended with status 0: a JVM killed
+ * dumps writes to a file of its own, renamed into place only once complete (after a clean exit, or after the dump it asked for): a JVM killed
  * while dumping leaves no half archive behind, and two JVMs dumping at once do not write one file. A mismatching
  * or unreadable archive never stops a start: with {@code -Xshare:auto} (the default) the JVM then runs without it.
  * CDS only archives classes from jars: a class path with a non-empty directory gets no archive ({@link #forClasspath}
@@ -143,13 +145,7 @@ public final class ClassDataArchive {
      * warns about every class it cannot archive: hundreds of lines for Spark).
      */
     public List<String> jvmOptions() {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            return List.of(); // nowhere to keep an archive: start without one
-        }
-        String sharing = exists() ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + partial;
-        return List.of(sharing, "-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=error:stderr");
+        return withQuietLogging(exists() ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + partial);
     }
 
     /**
@@ -158,14 +154,20 @@ public final class ClassDataArchive {
      * write an archive while it is being stopped, which on a busy machine could take longer than a stop may.
      */
     public List<String> jvmOptionsDumpingOnRequest() {
-        List<String> options = jvmOptions();
-        if (options.isEmpty() || exists()) {
-            return options;
+        return exists() ? withQuietLogging("-XX:SharedArchiveFile=" + archive)
+                : withQuietLogging("-XX:+RecordDynamicDumpInfo", "-D" + DUMP_TO_PROPERTY + "=" + partial,
+                        "-D" + KEEP_AS_PROPERTY + "=" + archive);
+    }
+
+    private List<String> withQuietLogging(String... sharing) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            return List.of(); // nowhere to keep an archive: start without one
         }
-        List<String> dumping = new java.util.ArrayList<>(options.subList(1, options.size()));
-        dumping.addAll(0, List.of("-XX:+RecordDynamicDumpInfo", "-D" + DUMP_TO_PROPERTY + "=" + partial,
-                "-D" + KEEP_AS_PROPERTY + "=" + archive));
-        return List.copyOf(dumping);
+        List<String> options = new java.util.ArrayList<>(List.of(sharing));
+        options.addAll(List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=error:stderr"));
+        return List.copyOf(options);
     }
 
     /**
