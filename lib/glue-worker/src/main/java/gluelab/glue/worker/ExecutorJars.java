@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,15 +73,15 @@ final class ExecutorJars {
             Path path = Path.of(entry).toAbsolutePath();
             List<String> names = entryNames(path);
             if (holds(names, List.of(S3A_CREDENTIALS))) {
-                executorClasspath.add(packPackage(path, names, S3A_CREDENTIALS, packDirectory.resolve("lab-s3a-credentials.jar")));
+                executorClasspath.add(packEntries(path, names, S3A_CREDENTIALS, packDirectory.resolve("lab-s3a-credentials.jar")));
             }
             if (holds(names, List.of(ICEBERG))) {
                 iceberg.add(path);
             } else if (holds(names, S3A_CONNECTOR)) {
                 executorClasspath.add(path);
             } else if (holds(names, LAB_ADDITIONS)) {
-                Path shipped = Files.isDirectory(path) ? pack(path, packDirectory.resolve(String.format("classes-%02d-%s.jar",
-                        ++packed, moduleName(path)))) : path;
+                Path shipped = Files.isDirectory(path) ? packEntries(path, names, "",
+                        packDirectory.resolve(String.format("classes-%02d-%s.jar", ++packed, moduleName(path)))) : path;
                 always.add(shipped);
                 shippedByEntry.put(path, shipped);
             }
@@ -156,8 +155,11 @@ final class ExecutorJars {
         return module == null || module.getFileName() == null ? "root" : module.getFileName().toString();
     }
 
-    /** The entries of class path entry {@code entry} (a jar or a class directory) under {@code prefix}, in a jar of their own. */
-    private static Path packPackage(Path entry, List<String> names, String prefix, Path jar) {
+    /**
+     * The entries of class path entry {@code entry} (a jar or a class directory) under {@code prefix} (all of them for
+     * {@code ""}), in a jar of their own.
+     */
+    private static Path packEntries(Path entry, List<String> names, String prefix, Path jar) {
         try {
             Files.createDirectories(jar.getParent());
             try (OutputStream out = Files.newOutputStream(jar); JarOutputStream packed = new JarOutputStream(out);
@@ -177,23 +179,6 @@ final class ExecutorJars {
             return jar;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot pack " + prefix + " of " + entry + " for the executors", e);
-        }
-    }
-
-    private static Path pack(Path classes, Path jar) {
-        try {
-            Files.createDirectories(jar.getParent());
-            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream packed = new JarOutputStream(out);
-                    Stream<Path> files = Files.walk(classes)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
-                    packed.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
-                    Files.copy(file, packed);
-                    packed.closeEntry();
-                }
-            }
-            return jar;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot pack " + classes + " for the executors", e);
         }
     }
 }
