@@ -11,12 +11,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /** Real SDK v2 clients aimed at a Lab Cloud, in process or in a child JVM. */
-final class LabClients {
+public final class LabClients {
 
     private LabClients() {
     }
 
-    static <B extends AwsClientBuilder<B, C>, C> C aimedAt(B builder, URI endpoint, AwsCredentialsProvider credentials,
+    public static <B extends AwsClientBuilder<B, C>, C> C aimedAt(B builder, URI endpoint, AwsCredentialsProvider credentials,
                                                           Region region) {
         if (builder instanceof S3ClientBuilder s3) {
             s3.forcePathStyle(true);

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gluelab.cli.spark.LocalSparkCluster;
 import gluelab.cloud.LabCloud;
 import gluelab.cloud.LabCloudConfig;
+import gluelab.cloud.testing.TestRoles;
+import gluelab.e2e.glue.GlueJobRuns;
+import gluelab.e2e.glue.LabJobs;
+import gluelab.e2e.glue.TaskOutputRuns;
 import gluelab.kernel.run.NotebookRun;
 import gluelab.kernel.run.NotebookRunner;
 import gluelab.lab.LabHome;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * SUCCEEDED, its driver log stream. Then notebook 05 (bookmarks) on the same Lab Cloud and cluster: each run reads
  * only the files its predecessors have not, so runs of different jobs follow each other on the same executors.
  * Their tasks ran on the cluster's executors, which had none of the Lab's classes until Lab Cloud shipped them.
+ * What those tasks print and log is in their run's streams, as in local mode.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GlueJobsOnASparkClusterTest {
@@ -74,6 +79,16 @@ class GlueJobsOnASparkClusterTest {
 
     @Test
     @Order(3)
+    void whatTasksOnTheExecutorsPrintAndLogGoesToTheRunsStreamsAsInLocalMode() {
+        TestRoles.createGlueRoles(cloud.endpoint());
+        try (GlueJobRuns glue = new GlueJobRuns(cloud.endpoint())) {
+            glue.createBuckets("cluster-jobs");
+            TaskOutputRuns.runAndCheckTheRunsStreams(glue, glue.uploadJobJar("cluster-jobs", LabJobs.jar()), "cluster-task-output");
+        }
+    }
+
+    @Test
+    @Order(4)
     void theRunsTasksRanOnTheClustersExecutorsWithTheJarsLabCloudShipped() throws Exception {
         JsonNode application = StreamSupport.stream(cluster.masterState().path("activeapps").spliterator(), false)
                 .filter(app -> app.path("name").asText().equals("glue-lab-worker"))

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gluelab.cloud.testing.LabClients;
 import gluelab.cloud.testing.RunningLabCloud;
+import java.net.URI;
+import software.amazon.awssdk.regions.Region;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,10 +28,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * What the end-to-end tests do with Glue, S3 and CloudWatch Logs, through real SDK clients, as a notebook
  * does it: create jobs, start runs and poll until they end, read a run's driver output and metric lines.
  */
-final class GlueJobRuns implements AutoCloseable {
+public final class GlueJobRuns implements AutoCloseable {
 
     static final String ROLE = TestRoles.JOB_ROLE;
     static final String OUTPUT_GROUP = "/aws-glue/jobs/output";
+    static final String ERROR_GROUP = "/aws-glue/jobs/error";
     static final Set<JobRunState> ENDED = Set.of(JobRunState.SUCCEEDED, JobRunState.FAILED,
             JobRunState.TIMEOUT, JobRunState.STOPPED);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,25 +42,31 @@ final class GlueJobRuns implements AutoCloseable {
     final CloudWatchLogsClient logs;
 
     GlueJobRuns(RunningLabCloud cloud) {
-        this.glue = cloud.client(GlueClient.builder());
-        this.s3 = cloud.client(S3Client.builder());
-        this.logs = cloud.client(CloudWatchLogsClient.builder());
+        this(cloud.endpoint());
+    }
+
+    /** For a Lab Cloud a test started itself, with {@link TestRoles}' roles. */
+    public GlueJobRuns(URI endpoint) {
+        this.glue = LabClients.aimedAt(GlueClient.builder(), endpoint, RunningLabCloud.TEST_CREDENTIALS, Region.US_EAST_1);
+        this.s3 = LabClients.aimedAt(S3Client.builder(), endpoint, RunningLabCloud.TEST_CREDENTIALS, Region.US_EAST_1);
+        this.logs = LabClients.aimedAt(CloudWatchLogsClient.builder(), endpoint, RunningLabCloud.TEST_CREDENTIALS,
+                Region.US_EAST_1);
     }
 
     /** Uploads a job jar to {@code s3://<jobsBucket>/jars/lab-jobs.jar} and returns that address. */
-    String uploadJobJar(String jobsBucket, byte[] jar) {
+    public String uploadJobJar(String jobsBucket, byte[] jar) {
         s3.putObject(r -> r.bucket(jobsBucket).key("jars/lab-jobs.jar"), RequestBody.fromBytes(jar));
         return "s3://" + jobsBucket + "/jars/lab-jobs.jar";
     }
 
-    void createBuckets(String... buckets) {
+    public void createBuckets(String... buckets) {
         for (String bucket : buckets) {
             s3.createBucket(r -> r.bucket(bucket));
         }
     }
 
     /** A Glue 5.0 Spark job whose jar is its ScriptLocation and whose main class is {@code --class}. */
-    void createJob(String name, String jar, String className, Map<String, String> arguments) {
+    public void createJob(String name, String jar, String className, Map<String, String> arguments) {
         Map<String, String> defaults = new HashMap<>(arguments);
         defaults.put("--class", className);
         glue.createJob(r -> r.name(name).role(ROLE).glueVersion("5.0")
@@ -90,7 +100,7 @@ final class GlueJobRuns implements AutoCloseable {
     }
 
     /** Runs the job and insists that the run SUCCEEDED, showing its error message otherwise. */
-    JobRun succeed(String jobName, Map<String, String> arguments) {
+    public JobRun succeed(String jobName, Map<String, String> arguments) {
         JobRun run = runToEnd(jobName, arguments);
         assertThat(run.jobRunState()).as("%s: %s", jobName, run.errorMessage()).isEqualTo(JobRunState.SUCCEEDED);
         return run;
@@ -120,8 +130,17 @@ final class GlueJobRuns implements AutoCloseable {
     }
 
     /** The lines of a run's driver output, {@code /aws-glue/jobs/output}, stream = run id. */
-    List<String> output(String runId) {
-        return logs.getLogEventsPaginator(r -> r.logGroupName(OUTPUT_GROUP).logStreamName(runId).startFromHead(true))
+    public List<String> output(String runId) {
+        return lines(OUTPUT_GROUP, runId);
+    }
+
+    /** The lines of a run's error stream, {@code /aws-glue/jobs/error}: its System.err and its log lines. */
+    public List<String> errors(String runId) {
+        return lines(ERROR_GROUP, runId);
+    }
+
+    private List<String> lines(String group, String runId) {
+        return logs.getLogEventsPaginator(r -> r.logGroupName(group).logStreamName(runId).startFromHead(true))
                 .events().stream().map(OutputLogEvent::message).toList();
     }
 

@@ -76,6 +76,11 @@ class GlueJobsEndToEndTest {
     }
 
     @Test
+    void whatItsTasksPrintAndLogGoesToTheRunsOwnStreams() {
+        TaskOutputRuns.runAndCheckTheRunsStreams(glue, jobJar, "e2e-task-output");
+    }
+
+    @Test
     void bookmarksProcessEachFileOnceAFailedRunCommitsNothingAndAResetStartsOver() {
         glue.createJob("e2e-bookmarks", jobJar, "labtest.CsvToParquet", Map.of("--input", "s3://e2e-raw/orders/",
                 "--output", "s3://e2e-refined/orders/", "--job-bookmark-option", "job-bookmark-enable"));

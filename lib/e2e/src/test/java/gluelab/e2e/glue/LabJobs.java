@@ -196,6 +196,30 @@ public final class LabJobs {
             }
             """;
 
+    /**
+     * Prints, warns and logs inside its tasks (four ids in two partitions), then prints on the driver: what a task
+     * writes belongs to the run, wherever Spark runs the task.
+     */
+    static final String TASK_OUTPUT = """
+            package labtest;
+
+            import gluelab.glue.GlueContext;
+            import org.apache.spark.api.java.function.ForeachFunction;
+            import org.slf4j.LoggerFactory;
+
+            public class TaskOutput {
+                public static void main(String[] sysArgs) {
+                    GlueContext glue = GlueContext.getOrCreate();
+                    glue.getSparkSession().range(0, 4, 1, 2).foreach((ForeachFunction<Long>) id -> {
+                        System.out.println("task printed " + id);
+                        System.err.println("task warned " + id);
+                        LoggerFactory.getLogger(TaskOutput.class).info("task logged {}", id);
+                    });
+                    System.out.println("driver printed after the tasks");
+                }
+            }
+            """;
+
     /** Prints the pid of the worker JVM it runs in, then sleeps --sleep_seconds (default none). */
     static final String NAMES_ITS_WORKER = """
             package labtest;
@@ -292,6 +316,7 @@ public final class LabJobs {
                 Map.entry("labtest.SparkParquetWriter", SPARK_PARQUET_WRITER),
                 Map.entry("labtest.Sleeps", SLEEPS),
                 Map.entry("labtest.NamesItsWorker", NAMES_ITS_WORKER),
+                Map.entry("labtest.TaskOutput", TASK_OUTPUT),
                 Map.entry("labtest.Throws", THROWS),
                 Map.entry("labtest.Exits", EXITS),
                 Map.entry("labtest.RunsOutOfMemory", RUNS_OUT_OF_MEMORY));

@@ -7,7 +7,8 @@ import org.apache.spark.sql.SparkSession;
  * What changes when the worker's driver runs against a Spark cluster ({@code gluelab.worker.master} is a
  * {@code spark://} or {@code k8s://} URL) instead of its local Spark:
  * <ul>
- * <li>the task plugin ({@link RunTaskPlugin}) reaches the executors in {@code spark.jars}; it cannot find a
+ * <li>the task plugin ({@link RunTaskPlugin}) reaches the executors in {@code spark.jars}, and sends what their tasks
+ * print and log to the run's streams ({@link ExecutorTaskOutput}); it cannot find a
  * run's task threads there for the worker, so a stopped run's tasks are interrupted by Spark, and Spark's task
  * reaper ends the executor of a task that ignores the interrupt;
  * <li>{@code LAB_SPARK_CONF}, whitespace-separated {@code key=value} Spark settings, applies last, for

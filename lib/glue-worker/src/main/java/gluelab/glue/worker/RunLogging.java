@@ -3,6 +3,10 @@ package gluelab.glue.worker;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -27,12 +31,14 @@ final class RunLogging {
     private RunLogging() {
     }
 
+    /** The level below which a logger's lines are dropped, by logger name; a name covers the loggers under it. */
+    private static final Map<String, Level> THRESHOLDS = thresholds();
+    static final String LINE_PATTERN = "%d{yy/MM/dd HH:mm:ss.SSS} %p %c{1}: %m%n";
+
     static void install(PrintStream workerStderr) {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
-        Layout<String> layout = PatternLayout.newBuilder().withConfiguration(config)
-                .withPattern("%d{yy/MM/dd HH:mm:ss.SSS} %p %c{1}: %m%n").build();
-        RunAppender appender = new RunAppender(layout, workerStderr);
+        RunAppender appender = new RunAppender(lineLayout(config), workerStderr);
         appender.start();
         config.addAppender(appender);
         LoggerConfig root = config.getRootLogger();
@@ -41,25 +47,55 @@ final class RunLogging {
         }
         root.addAppender(appender, null, null);
         root.setLevel(Level.INFO);
-        quiet(config, Level.WARN, "org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet",
-                "org.apache.orc", "software.amazon", "io.netty", "org.eclipse.jetty", "org.apache.http",
-                "org.apache.hc", "org.apache.commons", "org.apache.zookeeper", "org.apache.curator");
-        quiet(config, Level.ERROR, "org.apache.hadoop.metrics2", "org.apache.hadoop.util.NativeCodeLoader",
-                "org.apache.spark.util.Utils", "org.apache.hadoop.fs.s3a.impl.ConfigurationHelper",
-                "org.apache.spark.scheduler.FairSchedulableBuilder");
-        String debug = System.getProperty("gluelab.worker.debugLoggers", "");
-        for (String name : debug.split(",")) {
-            if (!name.isBlank()) {
-                config.addLogger(name.trim(), new LoggerConfig(name.trim(), Level.DEBUG, true));
-            }
-        }
+        THRESHOLDS.forEach((name, level) -> config.addLogger(name, new LoggerConfig(name, level, true)));
         context.updateLoggers();
     }
 
-    private static void quiet(Configuration config, Level level, String... loggers) {
-        for (String name : loggers) {
-            config.addLogger(name, new LoggerConfig(name, level, true));
+    /** How a run's log line looks in its error stream. */
+    static Layout<String> lineLayout(Configuration config) {
+        return PatternLayout.newBuilder().withConfiguration(config).withPattern(LINE_PATTERN).build();
+    }
+
+    /**
+     * Whether a line at {@code level} from {@code logger} belongs in a run's error stream: what {@link #install}
+     * configures in the worker, for the executors of a cluster, whose logging is the cluster's.
+     */
+    static boolean isLogged(String logger, Level level) {
+        Level threshold = Level.INFO;
+        int longest = -1;
+        for (Map.Entry<String, Level> entry : THRESHOLDS.entrySet()) {
+            String name = entry.getKey();
+            boolean covers = logger.equals(name) || logger.startsWith(name + ".");
+            if (covers && name.length() > longest) {
+                threshold = entry.getValue();
+                longest = name.length();
+            }
         }
+        return level.isMoreSpecificThan(threshold);
+    }
+
+    /**
+     * Job loggers log at INFO; Spark, Hadoop, Parquet and the SDK only at WARN, a few chatty ones only at ERROR, and
+     * the loggers named in {@code -Dgluelab.worker.debugLoggers} at DEBUG.
+     */
+    private static Map<String, Level> thresholds() {
+        Map<String, Level> thresholds = new LinkedHashMap<>();
+        for (String name : List.of("org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet",
+                "org.apache.orc", "software.amazon", "io.netty", "org.eclipse.jetty", "org.apache.http",
+                "org.apache.hc", "org.apache.commons", "org.apache.zookeeper", "org.apache.curator")) {
+            thresholds.put(name, Level.WARN);
+        }
+        for (String name : List.of("org.apache.hadoop.metrics2", "org.apache.hadoop.util.NativeCodeLoader",
+                "org.apache.spark.util.Utils", "org.apache.hadoop.fs.s3a.impl.ConfigurationHelper",
+                "org.apache.spark.scheduler.FairSchedulableBuilder")) {
+            thresholds.put(name, Level.ERROR);
+        }
+        for (String name : System.getProperty("gluelab.worker.debugLoggers", "").split(",")) {
+            if (!name.isBlank()) {
+                thresholds.put(name.trim(), Level.DEBUG);
+            }
+        }
+        return Collections.unmodifiableMap(thresholds);
     }
 
     private static final class RunAppender extends AbstractAppender {
