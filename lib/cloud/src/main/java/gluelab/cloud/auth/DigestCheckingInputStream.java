@@ -1,6 +1,6 @@
 package gluelab.cloud.auth;
 
-import java.io.FilterInputStream;
+import gluelab.cloud.http.BlockReadInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -8,16 +8,18 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * Passes a body through while hashing it, and fails the last read if the SHA-256 differs from the
- * declared one, so a tampered upload is never stored.
+ * declared one, so a tampered upload is never stored. Every byte is read through the hash: a skip reads and
+ * discards (a skip straight on the body would leave its bytes out of the hash), and there is no mark and reset.
  */
-public final class DigestCheckingInputStream extends FilterInputStream {
+public final class DigestCheckingInputStream extends BlockReadInputStream {
 
+    private final InputStream in;
     private final String expectedHex;
     private final MessageDigest digest;
     private boolean checked;
 
     public DigestCheckingInputStream(InputStream in, String expectedHex) {
-        super(in);
+        this.in = in;
         this.expectedHex = expectedHex.toLowerCase();
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
@@ -27,25 +29,24 @@ public final class DigestCheckingInputStream extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b < 0) {
-            check();
-        } else {
-            digest.update((byte) b);
-        }
-        return b;
-    }
-
-    @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n = in.read(buffer, offset, length);
         if (n < 0) {
             check();
         } else {
             digest.update(buffer, offset, n);
         }
         return n;
+    }
+
+    @Override
+    public int available() throws IOException {
+        return in.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 
     private void check() throws IOException {
