@@ -121,6 +121,15 @@ public final class Check {
     }
 
     /**
+     * The real time this notebook's clock would show at {@code now} had {@link Lab#advanceClock} moved it: refused
+     * advances add up, as they do on the lab clock, so "1 h" then "1 d" is reached 1 d 1 h after the first.
+     */
+    static Instant unmovedClockWouldShow(Instant now) {
+        Instant until = unmovedUntil;
+        return until != null && until.isAfter(now) ? until : now;
+    }
+
+    /**
      * What {@link Lab#advanceClock} could not do in this notebook, once it could not ({@code "AWS runs on real time, so
      * lab.advanceClock did not move it 1 d (until …)"}), else empty. Checks and waits that count on the lab clock say it.
      */

@@ -837,11 +837,12 @@ public final class Lab implements AutoCloseable {
     public ClockAdvance advanceClock(Duration duration) {
         if (admin == null) {
             Instant now = Instant.now();
-            String until = now.plus(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
+            Instant reached = Check.unmovedClockWouldShow(now).plus(duration);
+            String until = reached.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)";
             System.out.println("The clock of " + where + " cannot be moved: what happens in the next "
                     + Durations.describe(duration) + " needs that much real time. Wait until " + until
                     + ", then run the next cell.");
-            Check.clockNotMoved(where, Durations.describe(duration) + " (until " + until + ")", now.plus(duration));
+            Check.clockNotMoved(where, Durations.describe(duration) + " (until " + until + ")", reached);
             return ClockAdvance.notAdvanced(now);
         }
         ClockAdvance advance = admin.advance(duration);

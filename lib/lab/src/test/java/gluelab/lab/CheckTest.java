@@ -87,6 +87,19 @@ class CheckTest {
     }
 
     @Test
+    void refusedAdvancesAddUpAsOnTheLabClock() {
+        Instant now = Instant.parse("2026-12-08T09:00:00Z");
+        assertThat(Check.unmovedClockWouldShow(now)).isEqualTo(now);
+
+        Check.clockNotMoved("AWS", "1 h", now.plus(Duration.ofHours(1)));
+
+        assertThat(Check.unmovedClockWouldShow(now.plusSeconds(5))).as("a second advance starts where the first ends")
+                .isEqualTo(now.plus(Duration.ofHours(1)));
+        assertThat(Check.unmovedClockWouldShow(now.plus(Duration.ofHours(2)))).as("once real time has caught up, it is now")
+                .isEqualTo(now.plus(Duration.ofHours(2)));
+    }
+
+    @Test
     void theNextNotebookStartsWithItsOwnClock() {
         Check.clockNotMoved("AWS", "1 h (until 10:00Z)", Instant.now().plus(Duration.ofHours(1)));
 

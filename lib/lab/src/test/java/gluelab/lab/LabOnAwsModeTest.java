@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,18 @@ class LabOnAwsModeTest {
             String job = lab.name("nightly");
             lab.glue().createJob(r -> r.name(job).role("arn:aws:iam::000000000000:role/" + lab.name("glue"))
                     .command(c -> c.name("glueetl").scriptLocation("s3://" + lab.name("scripts") + "/launcher.scala")));
+            lab.advanceClock(Duration.ofHours(1));
+            Instant secondAdvanced = Instant.now();
             lab.advanceClock(Duration.ofDays(1));
 
+            java.util.regex.Matcher waits = java.util.regex.Pattern.compile("Wait until (\\S+) \\(UTC\\)")
+                    .matcher(out.toString(StandardCharsets.UTF_8));
+            Instant lastWait = null;
+            while (waits.find()) {
+                lastWait = Instant.parse(waits.group(1));
+            }
+            assertThat(lastWait).as("the second advance adds to the first, as on the lab clock: 1 d 1 h after the first")
+                    .isBetween(secondAdvanced.plus(Duration.ofHours(25)).minusSeconds(30), secondAdvanced.plus(Duration.ofHours(25)));
             // A schedule would invoke the function and start the job once in the day the clock did not move.
             DataTable invocations = lab.waitForInvocations(lab.name("nightly-start"), 1);
             List<JobRun> runs = lab.waitForJobRuns(job, 1);
@@ -103,6 +114,6 @@ class LabOnAwsModeTest {
                 .contains("Invocations of me-lab36-nightly-start: 0 invocations … gave up after")
                 .contains("1 run of me-lab36-nightly: 0 runs … gave up after")
                 .contains("this wait " + Check.NEEDS_LAB_CLOCK + ". AWS through " + cloud.endpoint() + " runs on real time, so"
-                        + " lab.advanceClock did not move it 1 d 0 h (until ");
+                        + " lab.advanceClock did not move it 1 h 0 min (until ");
     }
 }
