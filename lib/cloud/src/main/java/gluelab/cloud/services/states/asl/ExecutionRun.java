@@ -21,6 +21,8 @@ public final class ExecutionRun {
     private final String region;
     private final Cancellation stop = new Cancellation();
     private volatile RedrivePoint failedAt;
+    private final java.util.concurrent.atomic.AtomicReference<String> redrivenFrom =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
      * @param context the context object's {@code Execution} and {@code StateMachine} members
@@ -88,8 +90,17 @@ public final class ExecutionRun {
         if (machine.state(from.state()) == null) {
             throw StatesError.runtime("The state " + from.state() + " to redrive from is not in the definition");
         }
+        redrivenFrom.set(from.state());
         return new Branch(this, lastEventId, null, List.of(stop), true, from.variables())
                 .runFrom(machine, from.state(), from.input());
+    }
+
+    /**
+     * Whether this run is a redrive from the top-level state {@code state}, not yet entered since; true once (a
+     * Distributed Map redriven so runs its failed map run again, and afresh should the machine come back to it).
+     */
+    boolean redrivenIn(String state) {
+        return redrivenFrom.compareAndSet(state, null);
     }
 
     void failedAt(RedrivePoint point) {
