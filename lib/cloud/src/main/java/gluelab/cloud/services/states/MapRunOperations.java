@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.sfn.model.UpdateMapRunResponse;
 
 /**
  * Map runs, the runs of Distributed Map states: DescribeMapRun (status, limits, item and child execution counts,
- * live while it runs, and how often and when it was last redriven), ListMapRuns (an execution's, newest first, paged) and UpdateMapRun (MaxConcurrency and the
- * tolerated failure threshold of a running map run, which its Distributed Map heeds at once).
+ * live while it runs, and how often and when it was last redriven), ListMapRuns (an execution's, newest first,
+ * paged) and UpdateMapRun (MaxConcurrency and the tolerated failure threshold of a running map run, which its
+ * Distributed Map heeds at once).
  */
 public final class MapRunOperations {
 

@@ -104,8 +104,9 @@ record MapRunRecord(String arn, String executionArn, String stateMachineArn, Str
                     failuresNotRedrivable);
         }
 
+        /** The ResultWriter has written {@code n} results: every one there is, after a redrive as well. */
         Counts written(long n) {
-            return new Counts(pending, running, succeeded, failed, timedOut, aborted, total, resultsWritten + n,
+            return new Counts(pending, running, succeeded, failed, timedOut, aborted, total, n,
                     pendingRedrive, failuresNotRedrivable);
         }
 
