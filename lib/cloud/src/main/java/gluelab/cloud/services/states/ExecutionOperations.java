@@ -173,8 +173,8 @@ public final class ExecutionOperations {
                 .cause(execution.cause())
                 .redriveCount(execution.redriveCount())
                 .redriveDate(execution.redriveDate() == null ? null : Instant.ofEpochMilli(execution.redriveDate()))
-                .redriveStatus(notRedrivable(execution) == null ? "REDRIVABLE" : "NOT_REDRIVABLE")
-                .redriveStatusReason(notRedrivable(execution))
+                .redriveStatus(redrivable(execution) ? "REDRIVABLE" : "NOT_REDRIVABLE")
+                .redriveStatusReason(redrivable(execution) ? null : notRedrivable(execution))
                 .mapRunArn(execution.mapRunArn())
                 .build();
     }
@@ -272,18 +272,32 @@ public final class ExecutionOperations {
         }
     }
 
+    /**
+     * DescribeExecution's redriveStatus: whether RedriveExecution would take the execution, or, for a child workflow
+     * execution of a Distributed Map, whether its map run can redrive it (an unsuccessful EXPRESS child always, a
+     * STANDARD one when it stopped in a state), as AWS documents the field.
+     */
+    private boolean redrivable(ExecutionRecord execution) {
+        if (execution.mapRunArn() == null) {
+            return notRedrivable(execution) == null;
+        }
+        boolean unsuccessful = !execution.running() && !execution.status().equals("SUCCEEDED");
+        return unsuccessful && (execution.type().equals("EXPRESS") || execution.redriveFrom() != null);
+    }
+
     /** Why RedriveExecution would refuse the execution now, or null when it may be redriven. */
     private String notRedrivable(ExecutionRecord execution) {
         if (!execution.type().equals("STANDARD")) {
             return "Execution of type " + execution.type() + " cannot be redriven";
         }
-        if (execution.mapRunArn() != null) {
-            // Its map run redrives it, as the parent execution is redriven ("Redriving Map Runs").
-            return "Execution is a child workflow execution of the Map Run " + execution.mapRunArn()
-                    + "; redrive its parent execution to redrive it";
-        }
         if (execution.running() || execution.status().equals("SUCCEEDED")) {
             return "Execution is " + execution.status() + " and cannot be redriven";
+        }
+        if (execution.mapRunArn() != null) {
+            // Its map run redrives it as the parent execution is redriven ("Redriving Map Runs"); run on its own,
+            // it would leave the map run's counts and results behind.
+            return "Execution is a child workflow execution of the Map Run " + execution.mapRunArn()
+                    + "; redrive its parent execution to redrive it";
         }
         if (execution.redriveFrom() == null) {
             return runner.winding(execution.arn()) ? "Execution is still stopping and cannot be redriven yet"

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionRedriveFilter;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.MapRunStatus;
@@ -194,7 +195,16 @@ class MapRunRedriveTest {
             assertThat(before.executionCounts().pending()).isEqualTo(1);
             List<ExecutionListItem> firstChildren = children(sfn, mapRun);
             assertThat(firstChildren).hasSize(5);
-            assertNotRedrivable(sfn, firstChildren.get(1).executionArn());
+            // A failed child is one its map run can redrive, through its parent only.
+            DescribeExecutionResponse failedChild = sfn.describeExecution(r -> r.executionArn(firstChildren.get(1)
+                    .executionArn()));
+            assertThat(failedChild.redriveStatus()).isEqualTo(ExecutionRedriveStatus.REDRIVABLE);
+            assertThat(failedChild.mapRunArn()).isEqualTo(mapRun);
+            assertThatThrownBy(() -> sfn.redriveExecution(r -> r.executionArn(failedChild.executionArn())))
+                    .isInstanceOfSatisfying(SfnException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExecutionNotRedrivable");
+                        assertThat(e.awsErrorDetails().errorMessage()).contains(mapRun);
+                    });
 
             // Redriven with the flag still down: 2 and 5 fail again; the threshold counts over all six items.
             sfn.redriveExecution(r -> r.executionArn(parent));
@@ -271,8 +281,8 @@ class MapRunRedriveTest {
 
             assertNotRedrivable(sfn, parent);
             assertNotRedrivable(sfn, kids.get(1).executionArn());
-            assertThat(sfn.describeExecution(r -> r.executionArn(kids.get(1).executionArn())).redriveStatusReason())
-                    .contains(mapRun);
+            assertThat(sfn.describeExecution(r -> r.executionArn(kids.get(1).executionArn())).redriveStatus())
+                    .isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
         }
     }
 
