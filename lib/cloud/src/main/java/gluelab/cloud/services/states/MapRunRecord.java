@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param stateMachineArn the children's state machine: {@code stateMachine:<machine>/<label>}
  * @param status          RUNNING, SUCCEEDED, FAILED or ABORTED
- * @param children        each child execution's input, item count and ARN (null until started), in item order; as
- *                        it was when the map run started or last ended
+ * @param children        each child execution's item count and ARN, in item order, and for one never started its
+ *                        input; recorded as the map run ends (null before: a map run interrupted by a restart of Lab
+ *                        Cloud is not redriven, as its parent is not)
  */
 record MapRunRecord(String arn, String executionArn, String stateMachineArn, String status, long startDate,
                     Long stopDate, int maxConcurrency, Integer toleratedFailureCount,
@@ -57,7 +58,10 @@ record MapRunRecord(String arn, String executionArn, String stateMachineArn, Str
                 children);
     }
 
-    /** One child execution's place: its input, how many items it covers, and its ARN once started. */
+    /**
+     * One child execution's place: how many items it covers, and its ARN once started, or else its input (a started
+     * child's is on its own record).
+     */
     record Child(String input, int items, String executionArn) {
     }
 

@@ -69,12 +69,10 @@ final class MapRuns implements MapRunHost {
         String arn = Arn.in(state.scope, StatesProvider.SERVICE, "mapRun:" + path + ":" + UUID.randomUUID())
                 .toString();
         long items = spec.batches().stream().mapToLong(Batch::items).sum();
-        List<MapRunRecord.Child> children = spec.batches().stream()
-                .map(batch -> new MapRunRecord.Child(batch.input().toString(), batch.items(), null)).toList();
         MapRunRecord record = new MapRunRecord(arn, parent.executionArn(), childMachine(state, path), "RUNNING",
                 parent.now().toEpochMilli(), null, spec.maxConcurrency(), spec.toleratedCount(),
                 spec.toleratedPercentage(), MapRunRecord.Counts.of(items),
-                MapRunRecord.Counts.of(spec.batches().size()), 0, null, children);
+                MapRunRecord.Counts.of(spec.batches().size()), 0, null, null);
         Live run = new Live(state, record, spec.processor(), parent, path, spec.batches());
         live.put(arn, run);
         state.put(record);
@@ -106,7 +104,13 @@ final class MapRuns implements MapRunHost {
         }
         List<Batch> batches = new ArrayList<>();
         for (MapRunRecord.Child child : last.children()) {
-            batches.add(new Batch(parse(child.input()), child.items()));
+            String input = child.input() != null ? child.input()
+                    : state.execution(child.executionArn()).map(ExecutionRecord::input).orElse(null);
+            if (input == null) {
+                // Its child was removed (a reset of Lab Cloud) while its parent was kept: start a new map run.
+                return null;
+            }
+            batches.add(new Batch(parse(input), child.items()));
         }
         Live run = new Live(state, last, processor, parent, path, batches);
         MapRunRecord.Counts items = last.itemCounts().redriving();
@@ -118,10 +122,7 @@ final class MapRuns implements MapRunHost {
             }
             // A child aborted as the map run ended may still be stopping: where it stopped is what it redrives from.
             runner.awaitWoundDown(arn);
-            ExecutionRecord child = state.execution(arn).orElse(null);
-            if (child == null) {
-                continue;
-            }
+            ExecutionRecord child = state.execution(arn).orElseThrow();
             int covered = batches.get(index).items();
             if (child.status().equals("SUCCEEDED") || child.running()) {
                 run.keep(index, child);
@@ -356,8 +357,10 @@ final class MapRuns implements MapRunHost {
                         items = items.redriveAbandoned(batches.get(index).items(), redriveFrom[index]);
                         executions = executions.redriveAbandoned(1, redriveFrom[index]);
                     }
-                    children.add(new MapRunRecord.Child(batches.get(index).input().toString(),
-                            batches.get(index).items(), childArns[index]));
+                    // A started child's input is on its own record.
+                    children.add(new MapRunRecord.Child(childArns[index] == null
+                            ? batches.get(index).input().toString() : null, batches.get(index).items(),
+                            childArns[index]));
                 }
                 record = record.withCounts(items, executions).ended(status, parent.now().toEpochMilli(),
                         List.copyOf(children));
