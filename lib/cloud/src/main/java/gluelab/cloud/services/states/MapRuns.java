@@ -94,7 +94,8 @@ final class MapRuns implements MapRunHost {
                 .filter(run -> run.executionArn().equals(parent.executionArn())
                         && run.stateMachineArn().equals(childMachine))
                 .max(Comparator.comparingLong(MapRunRecord::startDate)).orElse(null);
-        // A map run recorded before Lab Cloud kept its children has nothing to redrive from: a new one starts.
+        // Without its children recorded (it was interrupted by a restart, or recorded before Lab Cloud kept them)
+        // there is nothing to redrive from: a new map run starts.
         if (last == null || !last.unsuccessful() || last.children() == null) {
             return null;
         }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the history) at most MaxConcurrency at once. Failed items up to the tolerated failure threshold are tolerated
  * (none by default); past it the map run fails, its children still running are aborted, and the state fails with
  * {@code States.ExceedToleratedFailureThreshold}. The result is the children's outputs in item order, or what the
- * {@link ResultWriter} wrote.
+ * {@link ResultWriter} wrote. When its execution is redriven in this state after the map run failed or was aborted,
+ * the same map run runs again ({@code MapRunRedriven}) and only its unsuccessful children run.
  */
 final class DistributedMap {
 
