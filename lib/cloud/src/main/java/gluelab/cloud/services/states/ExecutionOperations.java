@@ -173,8 +173,8 @@ public final class ExecutionOperations {
                 .cause(execution.cause())
                 .redriveCount(execution.redriveCount())
                 .redriveDate(execution.redriveDate() == null ? null : Instant.ofEpochMilli(execution.redriveDate()))
-                .redriveStatus(notRedrivable(execution) == null ? "REDRIVABLE" : "NOT_REDRIVABLE")
-                .redriveStatusReason(notRedrivable(execution))
+                .redriveStatus(redrivable(execution) ? "REDRIVABLE" : "NOT_REDRIVABLE")
+                .redriveStatusReason(redrivable(execution) ? null : notRedrivable(execution))
                 .mapRunArn(execution.mapRunArn())
                 .build();
     }
@@ -250,14 +250,16 @@ public final class ExecutionOperations {
     /**
      * RedriveExecution: runs a FAILED, ABORTED or TIMED_OUT STANDARD execution on from the top-level state it
      * stopped in, with that state's input, under the same ARN and definition; ExecutionNotRedrivable otherwise.
-     * Lab Cloud reruns a Parallel or Map state it stopped in whole, where AWS reruns only its unsuccessful branches.
+     * A Distributed Map it stopped in redrives its map run (only the unsuccessful children run again, see
+     * {@link MapRuns#redriveMapRun}); Lab Cloud reruns a Parallel or inline Map state it stopped in whole, where AWS
+     * reruns only its unsuccessful branches and iterations.
      */
     public RedriveExecutionResponse redriveExecution(RequestContext context, RedriveExecutionRequest request) {
         StatesErrors.validation().required("executionArn", request.executionArn())
                 .length("clientToken", request.clientToken(), 1, 64).orThrow();
         StatesState state = states.get(context);
         ExecutionRecord execution = require(state, request.executionArn());
-        awaitWindingDown(execution.arn());
+        runner.awaitWoundDown(execution.arn());
         synchronized (state) {
             execution = require(state, request.executionArn());
             String reason = notRedrivable(execution);
@@ -270,17 +272,17 @@ public final class ExecutionOperations {
         }
     }
 
-    /** An execution that has just been stopped finishes its state first; that is where it is redriven from. */
-    private void awaitWindingDown(String arn) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (runner.winding(arn) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /**
+     * DescribeExecution's redriveStatus: whether RedriveExecution would take the execution, or, for a child workflow
+     * execution of a Distributed Map, whether its map run can redrive it (an unsuccessful EXPRESS child always, a
+     * STANDARD one when it stopped in a state), as AWS documents the field.
+     */
+    private boolean redrivable(ExecutionRecord execution) {
+        if (execution.mapRunArn() == null) {
+            return notRedrivable(execution) == null;
         }
+        boolean unsuccessful = !execution.running() && !execution.status().equals("SUCCEEDED");
+        return unsuccessful && (execution.type().equals("EXPRESS") || execution.redriveFrom() != null);
     }
 
     /** Why RedriveExecution would refuse the execution now, or null when it may be redriven. */
@@ -290,6 +292,12 @@ public final class ExecutionOperations {
         }
         if (execution.running() || execution.status().equals("SUCCEEDED")) {
             return "Execution is " + execution.status() + " and cannot be redriven";
+        }
+        if (execution.mapRunArn() != null) {
+            // Its map run redrives it as the parent execution is redriven ("Redriving Map Runs"); run on its own,
+            // it would leave the map run's counts and results behind.
+            return "Execution is a child workflow execution of the Map Run " + execution.mapRunArn()
+                    + "; redrive its parent execution to redrive it";
         }
         if (execution.redriveFrom() == null) {
             return runner.winding(execution.arn()) ? "Execution is still stopping and cannot be redriven yet"

@@ -197,6 +197,22 @@ final class ExecutionRunner implements AutoCloseable {
         return running.containsKey(arn);
     }
 
+    /**
+     * Waits (a few seconds at most) for the thread of an execution that has just ended to finish its state: where
+     * it stopped is what a redrive runs on from.
+     */
+    void awaitWoundDown(String arn) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (winding(arn) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private ObjectNode contextObject(ExecutionRecord execution) {
         ObjectNode context = Json.object();
         ObjectNode exec = context.putObject("Execution");
@@ -340,7 +356,7 @@ final class ExecutionRunner implements AutoCloseable {
         for (StatesState state : states.all().values()) {
             for (MapRunRecord mapRun : state.mapRuns()) {
                 if (mapRun.running()) {
-                    state.put(mapRun.ended("FAILED", platform.clock().millis()));
+                    state.put(mapRun.ended("FAILED", platform.clock().millis(), mapRun.children()));
                 }
             }
             for (ExecutionRecord execution : state.executions()) {

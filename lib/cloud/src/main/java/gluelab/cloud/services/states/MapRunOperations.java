@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.sfn.model.UpdateMapRunResponse;
 
 /**
  * Map runs, the runs of Distributed Map states: DescribeMapRun (status, limits, item and child execution counts,
- * live while it runs), ListMapRuns (an execution's, newest first, paged) and UpdateMapRun (MaxConcurrency and the
- * tolerated failure threshold of a running map run, which its Distributed Map heeds at once).
+ * live while it runs, and how often and when it was last redriven), ListMapRuns (an execution's, newest first,
+ * paged) and UpdateMapRun (MaxConcurrency and the tolerated failure threshold of a running map run, which its
+ * Distributed Map heeds at once).
  */
 public final class MapRunOperations {
 
@@ -53,12 +54,16 @@ public final class MapRunOperations {
                 .itemCounts(MapRunItemCounts.builder().pending(items.pending()).running(items.running())
                         .succeeded(items.succeeded()).failed(items.failed()).timedOut(items.timedOut())
                         .aborted(items.aborted()).total(items.total()).resultsWritten(items.resultsWritten())
-                        .failuresNotRedrivable(0L).pendingRedrive(0L).build())
+                        .failuresNotRedrivable(items.failuresNotRedrivable()).pendingRedrive(items.pendingRedrive())
+                        .build())
                 .executionCounts(MapRunExecutionCounts.builder().pending(executions.pending())
                         .running(executions.running()).succeeded(executions.succeeded()).failed(executions.failed())
                         .timedOut(executions.timedOut()).aborted(executions.aborted()).total(executions.total())
-                        .resultsWritten(executions.resultsWritten()).failuresNotRedrivable(0L).pendingRedrive(0L).build())
-                .redriveCount(0)
+                        .resultsWritten(executions.resultsWritten())
+                        .failuresNotRedrivable(executions.failuresNotRedrivable())
+                        .pendingRedrive(executions.pendingRedrive()).build())
+                .redriveCount(run.redriveCount())
+                .redriveDate(run.redriveDate() == null ? null : Instant.ofEpochMilli(run.redriveDate()))
                 .build();
     }
 

@@ -80,6 +80,13 @@ final class StatesState {
                 historyKey(executionArn, Long.MAX_VALUE / 10), true).values());
     }
 
+    /** Drops the execution's history: an EXPRESS map run child started again keeps no earlier attempt. */
+    void removeHistory(String executionArn) {
+        for (HistoryRecord event : history(executionArn)) {
+            history.remove(historyKey(executionArn, event.id()));
+        }
+    }
+
     private static String historyKey(String executionArn, long id) {
         return executionArn + "#" + String.format("%018d", id);
     }
@@ -100,9 +107,7 @@ final class StatesState {
             if (prefix == null || execution.stateMachineName().startsWith(prefix)) {
                 executions.remove(execution.arn());
                 removedExecution.accept(execution.arn());
-                for (HistoryRecord event : history(execution.arn())) {
-                    history.remove(historyKey(execution.arn(), event.id()));
-                }
+                removeHistory(execution.arn());
             }
         }
         for (MapRunRecord mapRun : mapRuns()) {

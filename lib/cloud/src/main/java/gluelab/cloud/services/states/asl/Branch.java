@@ -39,6 +39,14 @@ public final class Branch {
         this.topLevel = topLevel;
     }
 
+    /**
+     * Whether this is the top-level branch of a redriven execution entering, for the first time since the redrive,
+     * the state {@code state} it is redriven from.
+     */
+    boolean redrivenIn(String state) {
+        return topLevel && run.redrivenIn(state);
+    }
+
     ExecutionRun execution() {
         return run;
     }

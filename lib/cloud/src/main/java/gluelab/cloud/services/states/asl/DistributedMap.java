@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the history) at most MaxConcurrency at once. Failed items up to the tolerated failure threshold are tolerated
  * (none by default); past it the map run fails, its children still running are aborted, and the state fails with
  * {@code States.ExceedToleratedFailureThreshold}. The result is the children's outputs in item order, or what the
- * {@link ResultWriter} wrote.
+ * {@link ResultWriter} wrote. When its execution is redriven in this state after the map run failed or was aborted,
+ * the same map run runs again ({@code MapRunRedriven}) and only its unsuccessful children run.
  */
 final class DistributedMap {
 
@@ -28,20 +29,14 @@ final class DistributedMap {
     static final int UNLIMITED_CONCURRENCY = 1_000;
     static final int MAX_CONCURRENCY = 10_000;
 
-    private final String label;
-    private final String processorDefinition;
-    private final Machine processor;
-    private final boolean express;
+    private final MapRunHost.Processor processor;
     private final ItemReader reader;
     private final ItemBatcher batcher;
     private final ResultWriter writer;
 
     DistributedMap(String label, String processorDefinition, Machine processor, boolean express, ItemReader reader,
                    ItemBatcher batcher, ResultWriter writer) {
-        this.label = label;
-        this.processorDefinition = processorDefinition;
-        this.processor = processor;
-        this.express = express;
+        this.processor = new MapRunHost.Processor(label, processorDefinition, processor, express);
         this.reader = reader;
         this.batcher = batcher;
         this.writer = writer;
@@ -53,25 +48,51 @@ final class DistributedMap {
     }
 
     /**
-     * Runs the map run over {@code inputs} (the items after ItemSelector) and returns the state's result.
+     * Runs a new map run over {@code inputs} (the items after ItemSelector) and returns the state's result.
      */
     JsonNode run(List<JsonNode> inputs, int maxConcurrency, ToleratedFailure.Threshold threshold,
                  JsonNode effectiveInput, JsonNode context, Branch branch) {
-        List<ItemBatcher.Batch> batches = new ArrayList<>();
+        List<MapRunHost.Batch> batches = new ArrayList<>();
         if (batcher == null) {
-            inputs.forEach(input -> batches.add(new ItemBatcher.Batch(input, 1)));
+            inputs.forEach(input -> batches.add(new MapRunHost.Batch(input, 1)));
         } else {
             ArrayNode all = JsonNodeFactory.instance.arrayNode();
             inputs.forEach(all::add);
             batches.addAll(batcher.batch(all, effectiveInput, context, branch));
         }
         MapRunHost host = branch.execution().host().mapRuns();
-        MapRunHost.MapRun run = host.startMapRun(branch.execution(), new MapRunHost.MapRunSpec(label,
-                processorDefinition, processor, express, maxConcurrency, threshold.count(), threshold.percentage(),
-                inputs.size(), batches.size()));
+        MapRunHost.MapRun run = host.startMapRun(branch.execution(), new MapRunHost.MapRunSpec(processor,
+                maxConcurrency, threshold.count(), threshold.percentage(), List.copyOf(batches)));
         branch.record("MapRunStarted", "mapRunStartedEventDetails",
                 JsonNodeFactory.instance.objectNode().put("mapRunArn", run.arn()));
-        Dispatch dispatch = new Dispatch(run, batches, inputs.size(), branch.execution().progress());
+        return drive(run, effectiveInput, context, branch);
+    }
+
+    /**
+     * The map run to redrive, when the execution is being redriven in this Distributed Map (the state named
+     * {@code state}) and its last map run there failed or was aborted; null otherwise, and on any later entry.
+     */
+    MapRunHost.MapRun failedMapRun(String state, Branch branch) {
+        if (!branch.redrivenIn(state)) {
+            return null;
+        }
+        return branch.execution().host().mapRuns().redriveMapRun(branch.execution(), processor);
+    }
+
+    /**
+     * Runs the failed map run {@code run} again ({@code MapRunRedriven}): its unsuccessful children run again, the
+     * others keep their outcome, and the result (and the tolerated failure threshold) is over all its items. Its
+     * inputs are those of its first attempt, as on AWS, not read again.
+     */
+    JsonNode redrive(MapRunHost.MapRun run, JsonNode effectiveInput, JsonNode context, Branch branch) {
+        branch.record("MapRunRedriven", "mapRunRedrivenEventDetails", JsonNodeFactory.instance.objectNode()
+                .put("mapRunArn", run.arn()).put("redriveCount", run.redriveCount()));
+        return drive(run, effectiveInput, context, branch);
+    }
+
+    /** Runs {@code run}'s children to the end and returns the state's result, or fails the state. */
+    private JsonNode drive(MapRunHost.MapRun run, JsonNode effectiveInput, JsonNode context, Branch branch) {
+        Dispatch dispatch = new Dispatch(run, branch.execution().progress());
         run.onUpdate(dispatch::dispatch);
         try {
             dispatch.dispatch();
@@ -85,8 +106,7 @@ final class DistributedMap {
             branch.record("MapRunAborted", null, null);
             throw stopped;
         }
-        StatesError failure = dispatch.exceeded.get() ? new ToleratedFailure.Threshold(run.toleratedCount(),
-                run.toleratedPercentage()).error() : null;
+        StatesError failure = dispatch.exceeded() ? dispatch.threshold().error() : null;
         JsonNode result = null;
         if (writer != null) {
             // The results are written whether or not the map run failed, as on AWS: they show what failed.
@@ -130,14 +150,16 @@ final class DistributedMap {
 
     /**
      * Starts children while fewer than the map run's MaxConcurrency (read anew each time: UpdateMapRun may change
-     * it) are running, and counts the failed items against the threshold (also read anew). Children end on their
-     * own threads; nothing here waits but the state.
+     * it) are running, and counts the failed items against the threshold (also read anew), over all the map run's
+     * items: on a redrive, those of the children kept from before count too. Children end on their own threads;
+     * nothing here waits but the state.
      */
     private static final class Dispatch {
         private final MapRunHost.MapRun run;
-        private final List<ItemBatcher.Batch> batches;
+        private final List<MapRunHost.Batch> batches;
         private final int totalItems;
         private final MapRunHost.ChildExecution[] children;
+        private final List<Integer> toRun = new ArrayList<>();
         private final Resumption<Void> done;
         private final AtomicBoolean exceeded = new AtomicBoolean();
         private int next;
@@ -146,12 +168,21 @@ final class DistributedMap {
         private boolean stopped;
         private boolean finished;
 
-        Dispatch(MapRunHost.MapRun run, List<ItemBatcher.Batch> batches, int totalItems, Progress progress) {
+        Dispatch(MapRunHost.MapRun run, Progress progress) {
             this.run = run;
-            this.batches = batches;
-            this.totalItems = totalItems;
+            this.batches = run.batches();
+            this.totalItems = batches.stream().mapToInt(MapRunHost.Batch::items).sum();
             this.children = new MapRunHost.ChildExecution[batches.size()];
             this.done = new Resumption<>(progress);
+            for (int index = 0; index < batches.size(); index++) {
+                MapRunHost.ChildExecution kept = run.kept(index);
+                if (kept == null) {
+                    toRun.add(index);
+                } else {
+                    children[index] = kept;
+                    failedItems += kept.succeeded() ? 0 : batches.get(index).items();
+                }
+            }
         }
 
         void dispatch() {
@@ -159,7 +190,7 @@ final class DistributedMap {
                 int index;
                 synchronized (this) {
                     int limit = run.maxConcurrency() == 0 ? UNLIMITED_CONCURRENCY : run.maxConcurrency();
-                    if (stopped || next >= batches.size()) {
+                    if (stopped || next >= toRun.size()) {
                         if (active == 0 && !finished) {
                             finished = true;
                             done.resume(null);
@@ -169,13 +200,22 @@ final class DistributedMap {
                     if (active >= limit) {
                         return;
                     }
-                    index = next++;
+                    index = toRun.get(next++);
                     active++;
                 }
-                ItemBatcher.Batch batch = batches.get(index);
-                run.startChild(batch.input(), batch.items()).whenComplete((child, error) -> ended(index, child,
-                        error));
+                run.runChild(index).whenComplete((child, error) -> ended(index, child, error));
             }
+        }
+
+        /** The tolerated failure threshold now: none tolerated when the map run sets neither field. */
+        ToleratedFailure.Threshold threshold() {
+            return new ToleratedFailure.Threshold(run.toleratedCount() == null && run.toleratedPercentage() == null
+                    ? Integer.valueOf(0) : run.toleratedCount(), run.toleratedPercentage());
+        }
+
+        /** Whether the failed items, of all the map run's, went past the threshold. */
+        synchronized boolean exceeded() {
+            return exceeded.get() || threshold().exceeded(failedItems, totalItems);
         }
 
         private void ended(int index, MapRunHost.ChildExecution child, Throwable error) {
@@ -188,10 +228,7 @@ final class DistributedMap {
                 children[index] = ended;
                 if (!ended.succeeded()) {
                     failedItems += batches.get(index).items();
-                    ToleratedFailure.Threshold threshold = new ToleratedFailure.Threshold(
-                            run.toleratedCount() == null && run.toleratedPercentage() == null ? Integer.valueOf(0)
-                                    : run.toleratedCount(), run.toleratedPercentage());
-                    if (!stopped && threshold.exceeded(failedItems, totalItems)) {
+                    if (!stopped && threshold().exceeded(failedItems, totalItems)) {
                         stopped = true;
                         exceeded.set(true);
                         abort = true;
@@ -224,8 +261,8 @@ final class DistributedMap {
         /** The inputs of the children never started. */
         synchronized List<JsonNode> pendingInputs() {
             List<JsonNode> pending = new ArrayList<>();
-            for (int i = next; i < batches.size(); i++) {
-                pending.add(batches.get(i).input());
+            for (int i = next; i < toRun.size(); i++) {
+                pending.add(batches.get(toRun.get(i)).input());
             }
             return pending;
         }

@@ -21,6 +21,7 @@ public final class ExecutionRun {
     private final String region;
     private final Cancellation stop = new Cancellation();
     private volatile RedrivePoint failedAt;
+    private String redrivenFrom;
 
     /**
      * @param context the context object's {@code Execution} and {@code StateMachine} members
@@ -88,8 +89,23 @@ public final class ExecutionRun {
         if (machine.state(from.state()) == null) {
             throw StatesError.runtime("The state " + from.state() + " to redrive from is not in the definition");
         }
+        synchronized (this) {
+            redrivenFrom = from.state();
+        }
         return new Branch(this, lastEventId, null, List.of(stop), true, from.variables())
                 .runFrom(machine, from.state(), from.input());
+    }
+
+    /**
+     * Whether this run is a redrive from the top-level state {@code state}, not yet entered since; true once (a
+     * Distributed Map redriven so runs its failed map run again, and afresh should the machine come back to it).
+     */
+    synchronized boolean redrivenIn(String state) {
+        if (!state.equals(redrivenFrom)) {
+            return false;
+        }
+        redrivenFrom = null;
+        return true;
     }
 
     void failedAt(RedrivePoint point) {

@@ -56,14 +56,14 @@ final class ItemBatcher {
     }
 
     /** The items in batches, each a child execution's input. */
-    List<Batch> batch(ArrayNode items, JsonNode effectiveInput, JsonNode context, Branch branch) {
+    List<MapRunHost.Batch> batch(ArrayNode items, JsonNode effectiveInput, JsonNode context, Branch branch) {
         PathRoots roots = State.roots(effectiveInput, context, branch);
         int itemLimit = limit(maxItems, maxItemsPath, "MaxItemsPerBatchPath", roots, Integer.MAX_VALUE);
         int byteLimit = limit(maxBytes, maxBytesPath, "MaxInputBytesPerBatchPath", roots, MAX_BYTES);
         JsonNode extra = batchInput != null ? batchInput.apply(roots)
                 : jsonataBatchInput != null ? jsonataBatchInput.apply(State.statesVariable(effectiveInput, context),
                 branch.variables()) : null;
-        List<Batch> batches = new ArrayList<>();
+        List<MapRunHost.Batch> batches = new ArrayList<>();
         ArrayNode current = JsonNodeFactory.instance.arrayNode();
         int bytes = 0;
         for (JsonNode item : items) {
@@ -82,13 +82,13 @@ final class ItemBatcher {
         return batches;
     }
 
-    private static Batch batch(ArrayNode items, JsonNode extra) {
+    private static MapRunHost.Batch batch(ArrayNode items, JsonNode extra) {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         if (extra != null) {
             input.set("BatchInput", extra);
         }
         input.set("Items", items);
-        return new Batch(input, items.size());
+        return new MapRunHost.Batch(input, items.size());
     }
 
     private static int limit(Integer value, JsonPath path, String field, PathRoots roots, int otherwise) {
@@ -102,9 +102,5 @@ final class ItemBatcher {
                     + "input '" + input + "'");
         }
         return (int) Math.min(read.asLong(), otherwise);
-    }
-
-    /** One child execution's input and how many items it covers. */
-    record Batch(JsonNode input, int items) {
     }
 }

@@ -2,6 +2,7 @@ package gluelab.cloud.services.states.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,21 +22,42 @@ public interface MapRunHost {
 
     void putObject(ExecutionRun execution, String bucket, String key, byte[] body);
 
-    /** Starts a map run for the Distributed Map state {@code label} of {@code parent}. */
+    /** Starts a map run for the Distributed Map state {@code spec.processor().label()} of {@code parent}. */
     MapRun startMapRun(ExecutionRun parent, MapRunSpec spec);
+
+    /**
+     * The last map run of the Distributed Map {@code processor.label()} in {@code parent}, made to run again as
+     * {@code parent} is redriven in that state ("Redriving Map Runs"): the same map run, whose unsuccessful children
+     * are run again and whose succeeded ones keep their results. Null when its last map run did not fail or was
+     * not started: the state then starts a new one.
+     *
+     * @throws StatesError {@code States.Runtime} when the map run has been redriven as often as AWS allows
+     */
+    MapRun redriveMapRun(ExecutionRun parent, Processor processor);
+
+    /**
+     * What a Distributed Map's children run.
+     *
+     * @param label      the Map's Label, or its state name: the map run's and the children's ARNs carry it
+     * @param definition the ItemProcessor as a definition of its own
+     * @param express    whether the children are EXPRESS executions
+     */
+    record Processor(String label, String definition, Machine machine, boolean express) {
+    }
 
     /**
      * What a map run is started with.
      *
-     * @param label               the Map's Label, or its state name: the map run's and the children's ARNs carry it
-     * @param processorDefinition the ItemProcessor as a definition of its own (what the children run)
-     * @param express             whether the children are EXPRESS executions
      * @param toleratedCount      ToleratedFailureCount as the run starts, or null
      * @param toleratedPercentage ToleratedFailurePercentage as the run starts, or null
+     * @param batches             each child's input and the number of items it covers, in item order
      */
-    record MapRunSpec(String label, String processorDefinition, Machine processor, boolean express,
-                      int maxConcurrency, Integer toleratedCount, Double toleratedPercentage, int totalItems,
-                      int totalExecutions) {
+    record MapRunSpec(Processor processor, int maxConcurrency, Integer toleratedCount, Double toleratedPercentage,
+                      List<Batch> batches) {
+    }
+
+    /** One child execution's input, covering {@code items} items (more than one with an ItemBatcher). */
+    record Batch(JsonNode input, int items) {
     }
 
     /** One map run while it runs: its children, its counts, and its limits, which UpdateMapRun may change. */
@@ -55,8 +77,24 @@ public interface MapRunHost {
         /** Runs {@code listener} whenever UpdateMapRun changes the limits. */
         void onUpdate(Runnable listener);
 
-        /** Starts one child execution on {@code input}, covering {@code items} items; completes once it has ended. */
-        CompletableFuture<ChildExecution> startChild(JsonNode input, int items);
+        /** How often the map run has been redriven. */
+        int redriveCount();
+
+        /** Each child's input and item count, in item order (on a redrive, those of the first attempt). */
+        List<Batch> batches();
+
+        /**
+         * The child of batch {@code index} as it stays: on a redrive, one that succeeded, or that failed and cannot
+         * be redriven; null for one to run (always, on a first attempt).
+         */
+        ChildExecution kept(int index);
+
+        /**
+         * Runs the child of batch {@code index}: a new execution, or on a redrive the unsuccessful one again (a
+         * STANDARD child is redriven from the state it failed in, an EXPRESS one is started again under the same
+         * ARN); completes once it has ended.
+         */
+        CompletableFuture<ChildExecution> runChild(int index);
 
         /** Stops the children still running, as the map run ends early. */
         void abortChildren();

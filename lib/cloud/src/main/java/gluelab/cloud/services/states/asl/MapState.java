@@ -145,6 +145,12 @@ final class MapState extends RecoverableState {
 
     @Override
     JsonNode attempt(JsonNode effectiveInput, JsonNode context, Branch branch, Instant entered) {
+        MapRunHost.MapRun failedRun = distributed == null ? null : distributed.failedMapRun(name(), branch);
+        if (failedRun != null) {
+            int length = failedRun.batches().stream().mapToInt(MapRunHost.Batch::items).sum();
+            return distributedState(length, branch,
+                    () -> distributed.redrive(failedRun, effectiveInput, context, branch));
+        }
         JsonNode read = distributed == null ? null : distributed.readItems(effectiveInput, context, branch);
         JsonNode items = read != null ? read : jsonata ? (this.items == null ? effectiveInput
                 : this.items.apply(statesVariable(effectiveInput, context), branch.variables()))
@@ -200,11 +206,16 @@ final class MapState extends RecoverableState {
         }
         ToleratedFailure.Threshold threshold = toleratedFailure.resolve(roots(effectiveInput, context, branch),
                 statesVariable(effectiveInput, context), branch);
+        return distributedState(items.size(), branch, () -> distributed.run(inputs,
+                concurrency(roots(effectiveInput, context, branch)), threshold, effectiveInput, context, branch));
+    }
+
+    /** A distributed Map's events around its map run, {@code mapRun}, over {@code length} items. */
+    private JsonNode distributedState(int length, Branch branch, java.util.function.Supplier<JsonNode> mapRun) {
         branch.record("MapStateStarted", "mapStateStartedEventDetails",
-                JsonNodeFactory.instance.objectNode().put("length", items.size()));
+                JsonNodeFactory.instance.objectNode().put("length", length));
         try {
-            JsonNode result = distributed.run(inputs, concurrency(roots(effectiveInput, context, branch)), threshold,
-                    effectiveInput, context, branch);
+            JsonNode result = mapRun.get();
             branch.record("MapStateSucceeded", null, null);
             return result;
         } catch (StatesError error) {
