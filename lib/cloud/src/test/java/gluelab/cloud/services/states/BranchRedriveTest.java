@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gluelab.cloud.testing.ChildLabCloud;
 import gluelab.cloud.testing.LabAdmin;
 import gluelab.cloud.testing.RunningLabCloud;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -23,7 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * an Inline Map or Parallel state, RedriveExecution API action reschedules and redrives only the iterations and
  * branches that failed or aborted"). The branches and iterations that succeeded keep their outputs and do not run
  * again; a failed branch runs on from the state it failed in, as a redriven execution does; the state's output has
- * the same shape, in branch or item order, as a first-time success. What fails the first time is an SQS queue that
+ * the same shape, in branch or item order, as a first-time success, also when the redrive comes after a
+ * {@code kill -9} of Lab Cloud. What fails the first time is an SQS queue that
  * does not exist yet; the test creates it before the redrive.
  */
 class BranchRedriveTest {
@@ -113,6 +118,38 @@ class BranchRedriveTest {
             assertThat(types(sfn, execution)).containsSubsequence("MapIterationFailed", "MapStateFailed",
                     "ExecutionRedriven", "MapStateEntered", "MapIterationStarted", "MapIterationSucceeded",
                     "MapIterationStarted", "MapIterationSucceeded", "MapStateSucceeded", "ExecutionSucceeded");
+        }
+    }
+
+    @Test
+    void anInlineMapThatFailedBeforeKillNineKeepsItsSucceededIterationsAfterTheRestart(@TempDir Path stateDir)
+            throws Exception {
+        String prefix = "durable-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<String> queues = List.of(prefix + "0", prefix + "1", prefix + "2");
+        String execution;
+        try (ChildLabCloud first = ChildLabCloud.start(stateDir); SfnClient sfn = first.client(SfnClient.builder());
+             SqsClient sqs = first.client(SqsClient.builder()); IamClient iam = first.client(IamClient.builder())) {
+            String role = iam.createRole(r -> r.roleName("sfn-durable").assumeRolePolicyDocument(
+                    StepFunctionsFixture.TRUST)).role().arn();
+            iam.putRolePolicy(r -> r.roleName("sfn-durable").policyName("work").policyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:GetQueueUrl",\
+                    "Resource":"*"}]}"""));
+            sqs.createQueue(r -> r.queueName(queues.get(0)));
+            sqs.createQueue(r -> r.queueName(queues.get(2)));
+            DescribeExecutionResponse failed = StepFunctionsFixture.run(sfn, role, MAP,
+                    "{\"queues\":" + JSON.writeValueAsString(queues) + "}");
+            assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+            execution = failed.executionArn();
+            first.kill();
+        }
+        try (ChildLabCloud second = ChildLabCloud.start(stateDir); SfnClient sfn = second.client(SfnClient.builder());
+             SqsClient sqs = second.client(SqsClient.builder())) {
+            sqs.createQueue(r -> r.queueName(queues.get(1)));
+            sfn.redriveExecution(r -> r.executionArn(execution));
+            DescribeExecutionResponse done = StepFunctionsFixture.finished(sfn, execution);
+            assertThat(done.status()).as(done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(JSON.readTree(done.output())).hasSize(3);
+            assertThat(iterationsStarted(sfn, execution)).containsExactly(0, 1, 1, 2);
         }
     }
 
