@@ -137,7 +137,9 @@ final class ExecutionRunner implements AutoCloseable {
         publishStatus(state.scope, execution);
         ObjectNode variables = execution.redriveVariables() == null ? Json.object()
                 : (ObjectNode) parse(execution.redriveVariables());
-        RedrivePoint from = new RedrivePoint(execution.redriveFrom(), parse(execution.redriveInput()), variables);
+        JsonNode branches = execution.redriveBranches() == null ? null : parse(execution.redriveBranches());
+        RedrivePoint from = new RedrivePoint(execution.redriveFrom(), parse(execution.redriveInput()), variables,
+                branches instanceof com.fasterxml.jackson.databind.node.ArrayNode array ? array : null);
         launch(state, execution, machine, history, execution.redriveDate(),
                 run -> run.resume(machine, from, redrivenId));
     }
@@ -188,7 +190,8 @@ final class ExecutionRunner implements AutoCloseable {
         }
         synchronized (state) {
             state.execution(arn).ifPresent(execution -> state.put(execution.stoppedIn(point.state(),
-                    point.input().toString(), point.variables().toString())));
+                    point.input().toString(), point.variables().toString(),
+                    point.branches() == null ? null : point.branches().toString())));
         }
     }
 

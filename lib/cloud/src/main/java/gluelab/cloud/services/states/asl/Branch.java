@@ -1,6 +1,7 @@
 package gluelab.cloud.services.states.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ public final class Branch {
     private ObjectNode variables;
     /** What the running state has assigned, for its StateExited event. */
     private ObjectNode assignedByState;
+    /** The point a redrive runs this branch on from, until the branch enters that state; else null. */
+    private RedrivePoint redriving;
+    /** What became of the branches of the running state (a Parallel or inline Map) when it failed; else null. */
+    private ArrayNode failedBranches;
+    /** Where this branch stopped, once it has failed or been stopped. */
+    private volatile RedrivePoint failedAt;
 
     Branch(ExecutionRun run, long lastEventId, ObjectNode mapContext, List<Cancellation> cancellations,
            boolean topLevel) {
@@ -40,11 +47,43 @@ public final class Branch {
     }
 
     /**
-     * Whether this is the top-level branch of a redriven execution entering, for the first time since the redrive,
-     * the state {@code state} it is redriven from.
+     * Whether this branch of a redriven execution is entering, for the first time since the redrive, the state
+     * {@code state} it is redriven from.
      */
     boolean redrivenIn(String state) {
-        return topLevel && run.redrivenIn(state);
+        return redriveIn(state) != null;
+    }
+
+    /**
+     * The point this branch is redriven from when it is entering, for the first time since the redrive, the state
+     * {@code state}; null otherwise. A Parallel or inline Map finds there what its branches did last time.
+     */
+    synchronized RedrivePoint redriveIn(String state) {
+        RedrivePoint point = redriving;
+        if (point == null || !point.state().equals(state)) {
+            return null;
+        }
+        redriving = null;
+        return point;
+    }
+
+    /**
+     * The running state (a Parallel or inline Map) fails with {@code outcomes} of its branches: a redrive of this
+     * branch in that state keeps those that succeeded.
+     */
+    synchronized void branchesFailed(BranchOutcomes outcomes) {
+        failedBranches = outcomes.toJson();
+    }
+
+    private synchronized ArrayNode takeFailedBranches() {
+        ArrayNode branches = failedBranches;
+        failedBranches = null;
+        return branches;
+    }
+
+    /** Where this branch failed or was stopped; null while it has not (or before it entered a state). */
+    RedrivePoint failedAt() {
+        return failedAt;
     }
 
     ExecutionRun execution() {
@@ -141,8 +180,26 @@ public final class Branch {
     }
 
     /**
-     * Runs {@code machine} from the state {@code start}; on the top-level branch, a state that fails (or is stopped)
-     * is where a redrive would run on from.
+     * Runs {@code machine} again on this branch from {@code from}, where an earlier attempt of it stopped, with the
+     * variables it had there (RedriveExecution); from its start on {@code input} when {@code from} is null.
+     */
+    JsonNode runAgain(Machine machine, RedrivePoint from, JsonNode input) {
+        if (from == null) {
+            return run(machine, input);
+        }
+        if (machine.state(from.state()) == null) {
+            throw StatesError.runtime("The state " + from.state() + " to redrive from is not in the definition");
+        }
+        synchronized (this) {
+            variables = from.variables();
+            redriving = from;
+        }
+        return runFrom(machine, from.state(), from.input());
+    }
+
+    /**
+     * Runs {@code machine} from the state {@code start}; a state that fails (or is stopped) is where a redrive would
+     * run this branch on from.
      */
     JsonNode runFrom(Machine machine, String start, JsonNode input) {
         String current = start;
@@ -151,12 +208,14 @@ public final class Branch {
         while (true) {
             Transition transition;
             try {
+                takeFailedBranches();
                 checkStopped();
                 variablesBefore = variables();
                 transition = machine.state(current).run(data, this);
             } catch (StatesError error) {
+                failedAt = new RedrivePoint(current, data, variablesBefore, takeFailedBranches());
                 if (topLevel) {
-                    run.failedAt(new RedrivePoint(current, data, variablesBefore));
+                    run.failedAt(failedAt);
                 }
                 throw error;
             }

@@ -21,7 +21,6 @@ public final class ExecutionRun {
     private final String region;
     private final Cancellation stop = new Cancellation();
     private volatile RedrivePoint failedAt;
-    private String redrivenFrom;
 
     /**
      * @param context the context object's {@code Execution} and {@code StateMachine} members
@@ -86,26 +85,7 @@ public final class ExecutionRun {
 
     /** Runs the machine on from where an earlier attempt stopped (RedriveExecution), as {@link #run} does. */
     public JsonNode resume(Machine machine, RedrivePoint from, long lastEventId) {
-        if (machine.state(from.state()) == null) {
-            throw StatesError.runtime("The state " + from.state() + " to redrive from is not in the definition");
-        }
-        synchronized (this) {
-            redrivenFrom = from.state();
-        }
-        return new Branch(this, lastEventId, null, List.of(stop), true, from.variables())
-                .runFrom(machine, from.state(), from.input());
-    }
-
-    /**
-     * Whether this run is a redrive from the top-level state {@code state}, not yet entered since; true once (a
-     * Distributed Map redriven so runs its failed map run again, and afresh should the machine come back to it).
-     */
-    synchronized boolean redrivenIn(String state) {
-        if (!state.equals(redrivenFrom)) {
-            return false;
-        }
-        redrivenFrom = null;
-        return true;
+        return new Branch(this, lastEventId, null, List.of(stop), true).runAgain(machine, from, null);
     }
 
     void failedAt(RedrivePoint point) {

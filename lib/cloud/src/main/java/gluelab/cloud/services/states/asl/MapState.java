@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of the iterations' outputs,
  * in item order. Without a tolerated failure threshold the first failing iteration stops the others and fails the
  * state with its error; with one ({@link ToleratedFailure}), a failed item's output is its {@code {"Error","Cause"}}
- * and the state fails with {@code States.ExceedToleratedFailureThreshold} only once the failures exceed it.
+ * and the state fails with {@code States.ExceedToleratedFailureThreshold} only once the failures exceed it. A redrive
+ * of the execution in an inline Map keeps the outputs of the iterations that succeeded and runs the others on from
+ * where they stopped ({@link BranchOutcomes}).
  */
 final class MapState extends RecoverableState {
 
@@ -167,11 +169,13 @@ final class MapState extends RecoverableState {
         Failures failures = toleratedFailure.declared()
                 ? new Failures(toleratedFailure.resolve(roots(effectiveInput, context, branch),
                 statesVariable(effectiveInput, context), branch), count) : null;
+        BranchOutcomes previous = BranchOutcomes.previous(branch.redriveIn(name()), count);
         branch.record("MapStateStarted", "mapStateStartedEventDetails",
                 JsonNodeFactory.instance.objectNode().put("length", count));
         Progress progress = branch.execution().progress();
         Join join = new Join(count, progress);
         JsonNode[] results = new JsonNode[count];
+        Iterations iterations = new Iterations(previous, BranchOutcomes.of(count), results);
         AtomicInteger nextItem = new AtomicInteger();
         int concurrency = concurrency(roots(effectiveInput, context, branch));
         int workers = Math.min(count, concurrency == 0 ? INLINE_CONCURRENCY : Math.min(concurrency,
@@ -183,14 +187,19 @@ final class MapState extends RecoverableState {
                     int index;
                     while ((index = nextItem.getAndIncrement()) < count) {
                         iterate(branch, join, failures, effectiveInput, context, items.get(index), index,
-                                results);
+                                iterations);
                     }
                 } finally {
                     progress.stopped();
                 }
             });
         }
-        join.await(branch, "Map");
+        try {
+            join.await(branch, "Map");
+        } catch (StatesError error) {
+            branch.branchesFailed(iterations.outcomes);
+            throw error;
+        }
         ArrayNode output = JsonNodeFactory.instance.arrayNode();
         for (JsonNode result : results) {
             output.add(result);
@@ -264,13 +273,28 @@ final class MapState extends RecoverableState {
     }
 
     /**
-     * Runs one iteration and puts its output in {@code results}; it always ends by telling {@code join}, with its
-     * last event, once the output is in place.
+     * The iterations of one run of an inline Map: their outputs, in item order, what became of each (for a redrive
+     * in this state) and, on a redrive, what the attempt before left of them.
+     */
+    private record Iterations(BranchOutcomes previous, BranchOutcomes outcomes, JsonNode[] results) {
+    }
+
+    /**
+     * Runs one iteration and puts its output in {@code iterations}; it always ends by telling {@code join}, with its
+     * last event, once the output is in place. On a redrive an iteration that succeeded before keeps its output
+     * and does not run; one that failed or was aborted runs on from where it stopped.
      */
     private void iterate(Branch parent, Join join, Failures failures, JsonNode effectiveInput, JsonNode context,
-                         JsonNode item, int index, JsonNode[] results) {
+                         JsonNode item, int index, Iterations iterations) {
         Branch iteration = null;
+        JsonNode[] results = iterations.results();
         try {
+            JsonNode kept = iterations.previous().kept(index);
+            if (kept != null) {
+                results[index] = kept;
+                iterations.outcomes().succeeded(index, kept);
+                return;
+            }
             if (join.firstError() != null) {
                 return;
             }
@@ -279,10 +303,12 @@ final class MapState extends RecoverableState {
             iteration.record("MapIterationStarted", "mapIterationStartedEventDetails", details);
             try {
                 JsonNode input = selected(item, index, effectiveInput, context, parent);
-                JsonNode result = iteration.run(processor, input);
+                JsonNode result = iteration.runAgain(processor, iterations.previous().stoppedAt(index), input);
                 iteration.record("MapIterationSucceeded", "mapIterationSucceededEventDetails", details);
                 results[index] = result;
+                iterations.outcomes().succeeded(index, result);
             } catch (StatesError error) {
+                iterations.outcomes().stopped(index, iteration.failedAt());
                 boolean aborted = join.firstError() != null;
                 iteration.record(aborted ? "MapIterationAborted" : "MapIterationFailed",
                         aborted ? "mapIterationAbortedEventDetails" : "mapIterationFailedEventDetails", details);

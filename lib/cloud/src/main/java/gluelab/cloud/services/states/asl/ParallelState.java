@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Parallel: runs each of its Branches on the same input at once, on threads of their own; its result is the array
  * of their outputs, in branch order. When one branch fails, the others are stopped and the state fails with that
- * branch's error (which Retry and Catch then see).
+ * branch's error (which Retry and Catch then see). A redrive of the execution in this state keeps the outputs of the
+ * branches that succeeded and runs the others on from where they stopped ({@link BranchOutcomes}).
  */
 final class ParallelState extends RecoverableState {
 
@@ -45,20 +46,32 @@ final class ParallelState extends RecoverableState {
         } else {
             input = parameters == null ? effectiveInput : parameters.apply(roots(effectiveInput, context, branch));
         }
+        BranchOutcomes previous = BranchOutcomes.previous(branch.redriveIn(name()), branches.size());
         branch.record("ParallelStateStarted", null, null);
         Progress progress = branch.execution().progress();
         Join join = new Join(branches.size(), progress);
         JsonNode[] results = new JsonNode[branches.size()];
+        BranchOutcomes outcomes = BranchOutcomes.of(branches.size());
         for (int i = 0; i < branches.size(); i++) {
             int index = i;
+            JsonNode kept = previous.kept(index);
+            if (kept != null) {
+                results[index] = kept;
+                outcomes.succeeded(index, kept);
+                join.finished(0);
+                continue;
+            }
             Branch child = branch.fork(null, join.group);
             progress.running();
             branch.execution().host().threads().execute(() -> {
                 try {
-                    results[index] = child.run(branches.get(index), input);
+                    results[index] = child.runAgain(branches.get(index), previous.stoppedAt(index), input);
+                    outcomes.succeeded(index, results[index]);
                 } catch (StatesError error) {
+                    outcomes.stopped(index, child.failedAt());
                     join.failed(error);
                 } catch (RuntimeException unexpected) {
+                    outcomes.stopped(index, child.failedAt());
                     join.failed(StatesError.runtime(String.valueOf(unexpected)));
                 } finally {
                     join.finished(child.lastEventId());
@@ -66,7 +79,12 @@ final class ParallelState extends RecoverableState {
                 }
             });
         }
-        join.await(branch, "Parallel");
+        try {
+            join.await(branch, "Parallel");
+        } catch (StatesError error) {
+            branch.branchesFailed(outcomes);
+            throw error;
+        }
         ArrayNode output = JsonNodeFactory.instance.arrayNode();
         for (JsonNode result : results) {
             output.add(result);
