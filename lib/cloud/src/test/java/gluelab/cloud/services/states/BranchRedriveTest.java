@@ -10,7 +10,6 @@ import gluelab.cloud.testing.RunningLabCloud;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -154,7 +153,7 @@ class BranchRedriveTest {
     }
 
     private static List<HistoryEvent> events(SfnClient sfn, String execution) {
-        return sfn.getExecutionHistory(r -> r.executionArn(execution).maxResults(1000)).events();
+        return StepFunctionsFixture.history(sfn, execution);
     }
 
     private static List<String> types(SfnClient sfn, String execution) {
@@ -183,17 +182,6 @@ class BranchRedriveTest {
 
     private static void await(SfnClient sfn, String execution, java.util.function.Predicate<HistoryEvent> wanted,
                               String what) {
-        for (int i = 0; i < 400; i++) {
-            if (events(sfn, execution).stream().filter(Objects::nonNull).anyMatch(wanted)) {
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("no " + what + " in " + execution);
+        StepFunctionsFixture.awaitHistoryEvent(sfn, execution, wanted, what);
     }
 }

@@ -107,7 +107,7 @@ class MapRunRedriveTest {
     }
 
     private static List<HistoryEvent> history(SfnClient sfn, String executionArn) {
-        return sfn.getExecutionHistory(r -> r.executionArn(executionArn).maxResults(1000)).events();
+        return StepFunctionsFixture.history(sfn, executionArn);
     }
 
     private static List<String> types(SfnClient sfn, String executionArn) {

@@ -44,8 +44,7 @@ class RedriveExecutionsTest {
     }
 
     private static List<String> types(SfnClient sfn, String execution) {
-        return sfn.getExecutionHistory(r -> r.executionArn(execution)).events().stream()
-                .map(HistoryEvent::typeAsString).toList();
+        return StepFunctionsFixture.history(sfn, execution).stream().map(HistoryEvent::typeAsString).toList();
     }
 
     @Test
@@ -173,17 +172,6 @@ class RedriveExecutionsTest {
     }
 
     private static void awaitEvent(SfnClient sfn, String execution, String type) {
-        for (int i = 0; i < 400; i++) {
-            if (types(sfn, execution).contains(type)) {
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("no " + type + " in " + execution);
+        StepFunctionsFixture.awaitHistoryEvent(sfn, execution, e -> type.equals(e.typeAsString()), type);
     }
 }

@@ -2,14 +2,20 @@ package gluelab.cloud.services.states;
 
 import gluelab.cloud.testing.RunningLabCloud;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.UUID;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
-/** What the Step Functions tests share: a role the service may assume, and running a definition to its end. */
+/**
+ * What the Step Functions tests share: a role the service may assume, running a definition to its end, and reading
+ * and awaiting an execution's history.
+ */
 final class StepFunctionsFixture {
 
     static final String TRUST = """
@@ -70,5 +76,26 @@ final class StepFunctionsFixture {
         String machine = machine(sfn, roleArn, definition);
         String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input(input)).executionArn();
         return finished(sfn, execution);
+    }
+
+    /** An execution's history, oldest first (at most 1,000 events: the tests' executions have fewer). */
+    static List<HistoryEvent> history(SfnClient sfn, String executionArn) {
+        return sfn.getExecutionHistory(r -> r.executionArn(executionArn).maxResults(1000)).events();
+    }
+
+    /** Waits (real time, at most about 4 s) until the execution's history holds an event {@code wanted} accepts. */
+    static void awaitHistoryEvent(SfnClient sfn, String executionArn, Predicate<HistoryEvent> wanted, String what) {
+        for (int i = 0; i < 400; i++) {
+            if (history(sfn, executionArn).stream().anyMatch(wanted)) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("no " + what + " in " + executionArn);
     }
 }
